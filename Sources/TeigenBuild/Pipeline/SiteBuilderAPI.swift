@@ -1,0 +1,59 @@
+// CONTRACT between TeigenBuild and its callers (the command line and TeigenPreview).
+import Foundation
+import TeigenCore
+
+/// What a build reads and how: the folders and the command-line overrides.
+public struct BuildOptions: Sendable, Hashable {
+    /// The site folder (holds `config.yaml`, `content/`, `data/`, `static/`).
+    public var sourceDirectory: URL
+    /// The theme folder (holds `templates/` and `assets/`); by default `theme/` beside the site folder.
+    public var themeDirectory: URL
+    /// Overrides `baseURL` of the config when set.
+    public var baseURL: String?
+    /// Includes pages with `draft: true`.
+    public var includeDrafts: Bool
+    /// How many pages render at once; by default the number of cores.
+    public var jobs: Int
+
+    public init(
+        sourceDirectory: URL, themeDirectory: URL? = nil, baseURL: String? = nil,
+        includeDrafts: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.sourceDirectory = sourceDirectory
+        self.themeDirectory = themeDirectory ?? sourceDirectory.deletingLastPathComponent().appendingPathComponent("theme")
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.jobs = max(1, jobs)
+    }
+}
+
+/// A complete rendered site held in memory: output-relative paths (`proposals/1/index.html`) to bytes.
+public struct SiteSnapshot: Sendable {
+    /// Every output file, keyed by its path relative to the output root, without a leading slash.
+    public var files: [String: Data]
+    /// The path part of the base URL, always starting and ending with `/` (`/` or `/teigen/`).
+    public var basePath: String
+    /// Warnings of the build that produced this snapshot.
+    public var warnings: [Diagnostic]
+
+    public init(files: [String: Data], basePath: String, warnings: [Diagnostic] = []) {
+        self.files = files
+        self.basePath = basePath
+        self.warnings = warnings
+    }
+}
+
+/// What a rebuild did: for `--verbose` output.
+public struct RebuildReport: Sendable {
+    /// Output paths that were rendered or copied anew.
+    public var rebuiltPaths: [String]
+    /// Whether everything was rebuilt (config change, first build).
+    public var wasFullBuild: Bool
+    public var duration: Duration
+
+    public init(rebuiltPaths: [String], wasFullBuild: Bool, duration: Duration) {
+        self.rebuiltPaths = rebuiltPaths
+        self.wasFullBuild = wasFullBuild
+        self.duration = duration
+    }
+}
