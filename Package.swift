@@ -21,6 +21,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .target(name: "CAtomicRename"),
         .target(name: "TeigenMarkdown", dependencies: ["CCmark"], swiftSettings: strict),
         .target(name: "TeigenCore", swiftSettings: strict),
         .target(
@@ -35,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "TeigenBuild",
-            dependencies: ["TeigenCore", "TeigenContent", "TeigenTheme", "TeigenMarkdown"],
+            dependencies: ["TeigenCore", "TeigenContent", "TeigenTheme", "TeigenMarkdown", "CAtomicRename"],
             swiftSettings: strict
         ),
         .target(

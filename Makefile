@@ -1,0 +1,50 @@
+# Teigen — the few commands a person or CI needs.
+#
+#   make site    release build, then build site/ into public/
+#   make serve   release build, then preview site/ with live reload
+#   make test    every test: Swift tests, checks on the built site, deploy test
+#   make bench   Teigen vs Hugo (and cmark) benchmarks, written to BENCHMARKS.md
+#   make clean   remove build products and outputs
+#
+# Builds: tests use the debug build (swift build --build-tests compiles the
+# tests and the teigen binary together); site, serve and bench use the
+# release build. Each is built once per run.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := site
+
+SWIFT ?= swift
+# Extra flags for every swift build/test, e.g. SWIFT_FLAGS='--scratch-path .build-ci'.
+SWIFT_FLAGS ?=
+export SWIFT_FLAGS
+
+SOURCE ?= site
+OUTPUT ?= public
+
+# Evaluated when a recipe runs, after the build, so the path is the real one.
+release_bin = $$($(SWIFT) build -c release --show-bin-path $(SWIFT_FLAGS))/teigen
+
+.PHONY: site serve test bench clean release
+
+release:
+	bash scripts/install-deps.sh site
+	$(SWIFT) build -c release --product teigen $(SWIFT_FLAGS)
+
+site: release
+	$(release_bin) build --source $(SOURCE) --output $(OUTPUT)
+
+serve: release
+	$(release_bin) serve --source $(SOURCE)
+
+# The stages, their time limits and the closing `N passed, N failed` line are
+# in scripts/run-tests.sh, where they read as a list.
+test:
+	bash scripts/run-tests.sh
+
+bench:
+	bash bench/run.sh
+
+clean:
+	$(SWIFT) package clean $(SWIFT_FLAGS)
+	rm -rf $(OUTPUT) screenshots .bench

@@ -1,0 +1,105 @@
+import Foundation
+import TeigenCore
+
+/// Every input file of a build, read through the FileSystem seam: the `load` stage.
+struct SiteFiles: Sendable {
+    /// One file: its path relative to its root folder, the path shown in messages, and its bytes.
+    struct File: Sendable {
+        var relativePath: String
+        var displayPath: String
+        var data: Data
+    }
+
+    var configPath: String
+    var configText: String
+    var content: [File]
+    var data: [File]
+    var staticFiles: [File]
+    var templates: [File]
+    var assets: [File]
+
+    /// Reads the site folder and the theme folder. All unreadable files are reported together.
+    static func load(options: BuildOptions, fileSystem: any FileSystem) throws(DiagnosticError) -> SiteFiles {
+        let site = options.sourceDirectory.path
+        let theme = options.themeDirectory.path
+        var errors: [Diagnostic] = []
+        let configPath = site + "/config.yaml"
+        var configText = ""
+        if !fileSystem.isFile(configPath) {
+            throw DiagnosticError(.error("no config.yaml in the site folder '\(Self.display(site))' (is --source right?)", at: SourceLocation(path: Self.display(configPath))))
+        }
+        do {
+            configText = try Self.text(try fileSystem.read(configPath), path: Self.display(configPath))
+        } catch let error as FileSystemError {
+            errors.append(error.diagnostic)
+        } catch let error as DiagnosticError {
+            errors += error.diagnostics
+        } catch {}
+        if !fileSystem.isDirectory(theme + "/templates") {
+            errors.append(.error("theme has no templates folder: '\(Self.display(theme))/templates' (is --theme right?)", at: SourceLocation(path: Self.display(theme))))
+        }
+        func files(_ root: String, keep: (String) -> Bool = { _ in true }) -> [File] {
+            do {
+                let names = try fileSystem.files(under: root).filter(keep)
+                var result: [File] = []
+                for name in names {
+                    let path = root + "/" + name
+                    do {
+                        result.append(File(relativePath: name, displayPath: Self.display(path), data: try fileSystem.read(path)))
+                    } catch {
+                        errors.append(FileSystemError(path: Self.display(path), reason: error.reason).diagnostic)
+                    }
+                }
+                return result
+            } catch {
+                errors.append(FileSystemError(path: Self.display(error.path), reason: error.reason).diagnostic)
+                return []
+            }
+        }
+        let notHidden: (String) -> Bool = { path in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
+        let loaded = SiteFiles(
+            configPath: Self.display(configPath), configText: configText,
+            content: files(site + "/content", keep: notHidden),
+            data: files(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
+            staticFiles: files(site + "/static"),
+            templates: files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
+            assets: files(theme + "/assets", keep: notHidden))
+        guard errors.isEmpty else { throw DiagnosticError(errors) }
+        return loaded
+    }
+
+    /// Decodes UTF-8 text, reporting the position of the first invalid byte.
+    static func text(_ data: Data, path: String) throws(DiagnosticError) -> String {
+        if let text = String(validating: data, as: UTF8.self) {
+            if text.utf8.contains(0) {
+                throw DiagnosticError(.error("file contains NUL bytes: is this a binary file with a text extension?", at: SourceLocation(path: path, line: 1, column: 1)))
+            }
+            return text
+        }
+        var line = 1
+        var column = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let end = index + length
+            if length == 0 || end > data.endIndex || String(validating: data[index..<end], as: UTF8.self) == nil {
+                break
+            }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index = end
+        }
+        throw DiagnosticError(.error("file is not valid UTF-8 (invalid byte at this position); save it as UTF-8", at: SourceLocation(path: path, line: line, column: column)))
+    }
+
+    /// A path as shown in messages: relative to the working directory when below it.
+    static func display(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    }
+}

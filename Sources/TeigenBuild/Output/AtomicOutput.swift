@@ -1,0 +1,98 @@
+import CAtomicRename
+import Foundation
+import TeigenCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a build into a staging folder beside the output folder and swaps it in only when everything
+/// was written: a failed or interrupted build leaves the output exactly as it was.
+public struct AtomicOutput: Sendable {
+    /// The output folder (`public/`).
+    public let destination: URL
+    /// The staging folder this build writes into.
+    public let staging: URL
+
+    /// Prepares a fresh staging folder beside `destination`, removing folders left by interrupted builds.
+    public init(destination: URL) throws(DiagnosticError) {
+        let destination = destination.standardizedFileURL
+        self.destination = destination
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw DiagnosticError(.error("output '\(destination.path)' exists and is not a folder", at: SourceLocation(path: destination.path)))
+        }
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError(.error("cannot create folder '\(parent.path)': \(error.localizedDescription)", at: SourceLocation(path: parent.path)))
+        }
+        Self.removeLeftovers(in: parent, name: name)
+        let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        staging = parent.appendingPathComponent(".\(name).staging-\(getpid())-\(token)")
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw DiagnosticError(.error("cannot create staging folder '\(staging.path)': \(error.localizedDescription)", at: SourceLocation(path: staging.path)))
+        }
+    }
+
+    /// Removes staging folders of earlier builds that were killed (their process is gone).
+    static func removeLeftovers(in parent: URL, name: String) {
+        let prefix = ".\(name).staging-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let pidText = entry.dropFirst(prefix.count).prefix { $0 != "-" }
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+
+    /// Writes one file into the staging folder.
+    public func write(_ data: Data, to relativePath: String) throws(DiagnosticError) {
+        let url = staging.appendingPathComponent(relativePath)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        } catch {
+            throw DiagnosticError(.error(
+                "cannot write '\(relativePath)' into the staging folder: \(error.localizedDescription); the output folder was left unchanged",
+                at: SourceLocation(path: SiteFiles.display(destination.path))))
+        }
+    }
+
+    /// Replaces the output folder with the staging folder (atomically where the kernel supports it).
+    public func commit() throws(DiagnosticError) {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: destination.path) {
+            if teigen_exchange_paths(staging.path, destination.path) == 0 {
+                try? fileManager.removeItem(at: staging)
+                return
+            }
+            // No RENAME_EXCHANGE (some file systems): two renames, with the old tree kept until the new one is in place.
+            let old = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).staging-\(getpid())-old")
+            do {
+                try fileManager.moveItem(at: destination, to: old)
+                try fileManager.moveItem(at: staging, to: destination)
+                try? fileManager.removeItem(at: old)
+            } catch {
+                if !fileManager.fileExists(atPath: destination.path) { try? fileManager.moveItem(at: old, to: destination) }
+                throw DiagnosticError(.error("cannot replace the output folder: \(error.localizedDescription)", at: SourceLocation(path: destination.path)))
+            }
+        } else {
+            do {
+                try fileManager.moveItem(at: staging, to: destination)
+            } catch {
+                throw DiagnosticError(.error("cannot move the staging folder into place: \(error.localizedDescription)", at: SourceLocation(path: destination.path)))
+            }
+        }
+    }
+
+    /// Removes the staging folder after a failure.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

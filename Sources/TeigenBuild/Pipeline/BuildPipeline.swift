@@ -1,0 +1,323 @@
+import Foundation
+import TeigenContent
+import TeigenCore
+import TeigenMarkdown
+import TeigenTheme
+
+/// The build as a recipe of named stages: load → parse → render → (write, by the caller).
+/// Each stage collects all its diagnostics before failing.
+public struct BuildPipeline: Sendable {
+    public let options: BuildOptions
+    public let fileSystem: any FileSystem
+    public static let generator = "Teigen \(TeigenVersion.current)"
+
+    public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    /// Runs every stage; `cache` (when given) is read and updated so that unchanged outputs are not rendered again.
+    public func run(cache: inout RenderCache) async throws(DiagnosticError) -> BuildProduct {
+        var timer = StageTimer()
+        let files = try SiteFiles.load(options: options, fileSystem: fileSystem)
+        timer.mark("load")
+        let parsed = try await parse(files)
+        timer.mark("parse")
+        var product = try await render(parsed, cache: &cache)
+        timer.mark("render")
+        product.timings = timer.stages
+        return product
+    }
+
+    /// The base path of the site's configuration (for checking an existing output folder).
+    public static func basePath(options: BuildOptions) throws -> String {
+        let path = options.sourceDirectory.path + "/config.yaml"
+        let text = String(decoding: try DiskFileSystem().read(path), as: UTF8.self)
+        return try ConfigLoader.load(text, path: path, baseURLOverride: options.baseURL).basePath
+    }
+
+    // MARK: parse
+
+    struct Parsed: Sendable {
+        var config: SiteConfig
+        var graph: ContentGraph
+        var data: TemplateValue
+        var theme: Theme
+        var templateTexts: [String: String]
+        var assets: AssetCatalog
+        var files: SiteFiles
+        var resources: [String: String]
+    }
+
+    func parse(_ files: SiteFiles) async throws(DiagnosticError) -> Parsed {
+        var errors: [Diagnostic] = []
+        var config: SiteConfig?
+        do {
+            config = try ConfigLoader.load(files.configText, path: files.configPath, baseURLOverride: options.baseURL)
+        } catch {
+            errors += error.diagnostics
+        }
+        // Pages: decode front matter in parallel.
+        let markdownFiles = files.content.filter { $0.relativePath.hasSuffix(".md") }
+        let results = await Self.parallelMap(markdownFiles, jobs: options.jobs) { file -> Result<SourcePage, DiagnosticError> in
+            do throws(DiagnosticError) {
+                let text = try SiteFiles.text(file.data, path: file.displayPath)
+                return .success(try SourcePage.parse(text, contentPath: file.relativePath, sourcePath: file.displayPath))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var sources: [SourcePage] = []
+        for result in results {
+            switch result {
+            case .success(let page): sources.append(page)
+            case .failure(let error): errors += error.diagnostics
+            }
+        }
+        // Data files.
+        var dataPairs: [(String, TemplateValue)] = []
+        for file in files.data {
+            do {
+                let text = try SiteFiles.text(file.data, path: file.displayPath)
+                let name = (file.relativePath as NSString).deletingPathExtension.replacingOccurrences(of: "/", with: ".")
+                dataPairs.append((name, try DataLoader().decode(text, path: file.displayPath)))
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        // Theme.
+        var templates: [String: String] = [:]
+        var templatePaths: [String: String] = [:]
+        for file in files.templates {
+            do {
+                let name = String(file.relativePath.dropLast(".mustache".count))
+                templates[name] = try SiteFiles.text(file.data, path: file.displayPath)
+                templatePaths[name] = file.displayPath
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        var theme: Theme?
+        do {
+            theme = try Theme(templates: templates, paths: templatePaths)
+        } catch {
+            errors += error.diagnostics
+        }
+        let assets = AssetCatalog(files: files.assets)
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            errors += assets.problems(inTemplate: text, path: templatePaths[name] ?? name)
+        }
+        var graph: ContentGraph?
+        if errors.isEmpty {
+            do {
+                graph = try ContentGraph.build(sources, includeDrafts: options.includeDrafts)
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        guard errors.isEmpty, let config, let graph, let theme else { throw DiagnosticError(errors) }
+        var resources: [String: String] = [:]
+        for file in files.content where !file.relativePath.hasSuffix(".md") {
+            let folder = (file.relativePath as NSString).deletingLastPathComponent
+            resources[file.relativePath] = ContentGraph.urlFolder(folder) + (file.relativePath as NSString).lastPathComponent
+        }
+        return Parsed(
+            config: config, graph: graph, data: .map(dataPairs.sorted { $0.0 < $1.0 }), theme: theme,
+            templateTexts: templates, assets: assets, files: files, resources: resources)
+    }
+
+    // MARK: render
+
+    func render(_ parsed: Parsed, cache: inout RenderCache) async throws(DiagnosticError) -> BuildProduct {
+        let config = parsed.config
+        let graph = parsed.graph
+        let urls = SiteURLs(baseURL: config.baseURL, relative: false)
+        var warnings: [Diagnostic] = []
+        var errors: [Diagnostic] = []
+
+        // Markdown, in parallel, reusing cached conversions whose inputs did not change.
+        let bodyRenderer = PageBodyRenderer(graph: graph, urls: urls, settings: config.markdown, resources: parsed.resources)
+        var linkHasher = Hasher()
+        for page in graph.pages { linkHasher.combine(page.contentPath); linkHasher.combine(page.url) }
+        for (key, value) in parsed.resources.sorted(by: { $0.key < $1.key }) { linkHasher.combine(key); linkHasher.combine(value) }
+        linkHasher.combine(config.markdown)
+        linkHasher.combine(config.baseURL)
+        let linkKey = linkHasher.finalize()
+        let markdownCache = cache.markdown
+        let converted = await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index -> (RenderedMarkdown, [Diagnostic], Int) in
+            let page = graph.pages[index]
+            var hasher = Hasher()
+            hasher.combine(linkKey)
+            hasher.combine(page.source.body)
+            hasher.combine(page.source.bodyFirstLine)
+            hasher.combine(page.frontMatter.footnoteStart)
+            hasher.combine(page.source.sourcePath)
+            let key = hasher.finalize()
+            if let cached = markdownCache[page.contentPath], cached.key == key {
+                return (cached.value, bodyRenderer.diagnostics(for: cached.value, page: page), key)
+            }
+            let (rendered, diagnostics) = bodyRenderer.render(pageAt: index)
+            return (rendered, diagnostics, key)
+        }
+        var bodies: [RenderedMarkdown] = []
+        bodies.reserveCapacity(converted.count)
+        var newMarkdownCache: [String: (key: Int, value: RenderedMarkdown)] = [:]
+        for (index, (body, diagnostics, key)) in converted.enumerated() {
+            bodies.append(body)
+            newMarkdownCache[graph.pages[index].contentPath] = (key, body)
+            for diagnostic in diagnostics {
+                if diagnostic.severity == .error { errors.append(diagnostic) } else { warnings.append(diagnostic) }
+            }
+        }
+        cache.markdown = newMarkdownCache
+
+        // Templates: choose one per page, then render in parallel.
+        let lookup = TemplateLookup()
+        var templateOfPage: [String] = []
+        for page in graph.pages {
+            let sections = page.sectionPath.split(separator: "/").map(String.init)
+            let candidates = lookup.candidates(kind: page.kind, layout: page.frontMatter.layout, sections: sections)
+            if let name = candidates.first(where: parsed.theme.has) {
+                templateOfPage.append(name)
+            } else {
+                templateOfPage.append("")
+                let tried = candidates.map { "theme/templates/\($0).mustache" }.joined(separator: ", ")
+                let message = page.frontMatter.layout != nil
+                    ? "unknown layout '\(page.frontMatter.layout!)': no template \(tried)"
+                    : "no template for this page; looked for \(tried)"
+                errors.append(.error(message, at: SourceLocation(path: page.source.sourcePath, line: page.frontMatter.keyLines["layout"] ?? 1, column: 1), source: page.source.text.isEmpty ? nil : page.source.text))
+            }
+        }
+        if !parsed.theme.has("404") {
+            errors.append(.error("the theme has no 404 template; looked for theme/templates/404.mustache", at: SourceLocation(path: SiteFiles.display(options.themeDirectory.path) + "/templates")))
+        }
+        guard errors.isEmpty else { throw DiagnosticError(errors) }
+
+        let feedPath = "/atom.xml"
+        let contexts = PageContextBuilder(config: config, graph: graph, bodies: bodies, data: parsed.data, feedPath: feedPath, generator: Self.generator)
+        var themeHasher = Hasher()
+        for (name, text) in parsed.templateTexts.sorted(by: { $0.key < $1.key }) { themeHasher.combine(name); themeHasher.combine(text) }
+        for (name, asset) in parsed.assets.assets.sorted(by: { $0.key < $1.key }) { themeHasher.combine(name); themeHasher.combine(asset.outputPath) }
+        themeHasher.combine(TemplateValue.map(contexts.sharedSite))
+        themeHasher.combine(config)
+        let siteKey = themeHasher.finalize()
+        let lambdas = Self.lambdas(urls: urls, assets: parsed.assets)
+        let relative = config.relativeURLs ? RelativeLinks(basePath: urls.basePath) : nil
+        let theme = parsed.theme
+        let pageCache = cache.pages
+        let templateNames = templateOfPage
+        let rendered = await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index -> Result<(String, Data, Int, Bool), DiagnosticError> in
+            let page = graph.pages[index]
+            do throws(DiagnosticError) {
+                let context = try contexts.context(forPageAt: index)
+                var hasher = Hasher()
+                hasher.combine(siteKey)
+                hasher.combine(templateNames[index])
+                hasher.combine(context["page"])
+                hasher.combine(context["site"]?["menus"])
+                let key = hasher.finalize()
+                if let cached = pageCache[page.outputPath], cached.key == key {
+                    return .success((page.outputPath, cached.data, key, false))
+                }
+                var html = theme.render(templateNames[index], context: context, lambdas: lambdas)
+                if let relative { html = relative.rewrite(html, pageOutputPath: page.outputPath) }
+                return .success((page.outputPath, Data(html.utf8), key, true))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var outputs = OutputSet()
+        var renderedPaths: [String] = []
+        var newPageCache: [String: (key: Int, data: Data)] = [:]
+        for (index, result) in rendered.enumerated() {
+            switch result {
+            case .success(let (path, data, key, fresh)):
+                outputs.add(path, data, origin: graph.pages[index].source.sourcePath)
+                newPageCache[path] = (key, data)
+                if fresh { renderedPaths.append(path) }
+            case .failure(let error):
+                errors += error.diagnostics
+            }
+        }
+        cache.pages = newPageCache
+        guard errors.isEmpty else { throw DiagnosticError(Array(Set(errors))) }
+
+        // The not-found page, feeds, sitemap, robots.txt, alias redirects.
+        var notFound = theme.render("404", context: try contexts.notFoundContext(), lambdas: lambdas)
+        if let relative { notFound = relative.rewrite(notFound, pageOutputPath: "404.html") }
+        outputs.add("404.html", Data(notFound.utf8), origin: "theme/templates/404.mustache")
+        let feed = AtomFeed(config: config, urls: urls)
+        let bodyByIndex = Dictionary(uniqueKeysWithValues: bodies.enumerated().map { ($0.offset, $0.element) })
+        outputs.add(String(feedPath.dropFirst()), Data(feed.render(title: config.title, feedPath: feedPath, pageURL: "/", pages: graph.pages, bodies: bodyByIndex, indices: Array(graph.pages.indices)).utf8), origin: "the site's Atom feed")
+        for section in graph.sections.values.sorted(by: { $0.path < $1.path }) where section.parent != nil {
+            let page = graph.pages[section.pageIndex]
+            guard page.frontMatter.feed else { continue }
+            let path = page.url + "atom.xml"
+            outputs.add(String(path.dropFirst()), Data(feed.render(title: "\(page.title) | \(config.title)", feedPath: path, pageURL: page.url, pages: graph.pages, bodies: bodyByIndex, indices: section.pageIndices).utf8), origin: "the Atom feed of \(page.source.sourcePath)")
+        }
+        let sitemap = Sitemap(urls: urls)
+        outputs.add("sitemap.xml", Data(sitemap.render(pages: graph.pages).utf8), origin: "the sitemap")
+        outputs.add("robots.txt", Data(sitemap.robots().utf8), origin: "robots.txt")
+        let aliasPage = AliasPage(urls: urls, language: config.language)
+        for page in graph.pages {
+            for alias in page.frontMatter.aliases {
+                outputs.add(AliasPage.outputPath(of: alias), Data(aliasPage.render(title: page.title, target: page.url).utf8), origin: "alias '\(alias)' of \(page.source.sourcePath)")
+            }
+        }
+        // Files copied as they are.
+        for asset in parsed.assets.assets.values.sorted(by: { $0.outputPath < $1.outputPath }) {
+            outputs.add(asset.outputPath, asset.data, origin: asset.displayPath)
+        }
+        for file in parsed.files.staticFiles {
+            outputs.add(file.relativePath, file.data, origin: file.displayPath)
+        }
+        for file in parsed.files.content where !file.relativePath.hasSuffix(".md") {
+            let sitePath = parsed.resources[file.relativePath] ?? "/" + file.relativePath
+            outputs.add(String(sitePath.dropFirst()), file.data, origin: file.displayPath)
+        }
+        errors += outputs.collisions
+        guard errors.isEmpty else { throw DiagnosticError(errors) }
+        return BuildProduct(
+            files: outputs.sorted, warnings: warnings.sorted { $0.location < $1.location }, timings: [],
+            pageCount: graph.pages.count, renderedPaths: renderedPaths.sorted(), basePath: urls.basePath,
+            sources: Dictionary(uniqueKeysWithValues: graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
+    }
+
+    /// The template lambdas: `relURL`, `absURL`, `asset`, `integrity`.
+    static func lambdas(urls: SiteURLs, assets: AssetCatalog) -> [String: @Sendable (String) -> String] {
+        [
+            "relURL": { text in urls.rooted(text.trimmingCharacters(in: .whitespacesAndNewlines)) },
+            "absURL": { text in urls.absolute(text.trimmingCharacters(in: .whitespacesAndNewlines)) },
+            "asset": { text in assets.asset(named: text).map { urls.rooted("/" + $0.outputPath) } ?? "" },
+            "integrity": { text in assets.asset(named: text)?.integrity ?? "" },
+        ]
+    }
+
+    /// Maps `items` with `transform` on up to `jobs` tasks at once, keeping the order of `items`.
+    static func parallelMap<Item: Sendable, Output: Sendable>(
+        _ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Output
+    ) async -> [Output] {
+        guard jobs > 1, items.count > 1 else { return items.map(transform) }
+        let chunkSize = max(1, (items.count + jobs * 4 - 1) / (jobs * 4))
+        return await withTaskGroup(of: (Int, [Output]).self) { group in
+            var next = 0
+            var running = 0
+            var results: [[Output]] = Array(repeating: [], count: (items.count + chunkSize - 1) / chunkSize)
+            func startNext() {
+                guard next < items.count else { return }
+                let start = next
+                let end = min(items.count, start + chunkSize)
+                next = end
+                running += 1
+                group.addTask { (start / chunkSize, items[start..<end].map(transform)) }
+            }
+            for _ in 0..<jobs { startNext() }
+            while running > 0, let (chunk, outputs) = await group.next() {
+                running -= 1
+                results[chunk] = outputs
+                startNext()
+            }
+            return results.flatMap { $0 }
+        }
+    }
+}

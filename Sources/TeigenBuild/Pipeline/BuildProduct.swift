@@ -1,0 +1,17 @@
+import Foundation
+import TeigenCore
+
+/// What the render stage produced: every output file, sorted by path, and the build's warnings.
+public struct BuildProduct: Sendable {
+    public var files: [(path: String, data: Data)]
+    public var warnings: [Diagnostic]
+    /// Each stage's name and duration, in order.
+    public var timings: [(stage: String, duration: Duration)]
+    public var pageCount: Int
+    /// Output paths rendered anew (rather than taken from the cache).
+    public var renderedPaths: [String]
+    /// The path part of the base URL (`/` or `/teigen/`).
+    public var basePath: String
+    /// The Markdown source of each rendered page, by output path.
+    public var sources: [String: String] = [:]
+}

@@ -1,0 +1,11 @@
+import Foundation
+import TeigenMarkdown
+
+/// What a build keeps for the next one in the same process (the preview server): converted Markdown and
+/// rendered pages, each with a key that changes whenever anything that could change it changes.
+public struct RenderCache: Sendable {
+    var markdown: [String: (key: Int, value: RenderedMarkdown)] = [:]
+    var pages: [String: (key: Int, data: Data)] = [:]
+
+    public init() {}
+}

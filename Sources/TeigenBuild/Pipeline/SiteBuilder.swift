@@ -1,0 +1,45 @@
+import Foundation
+import TeigenCore
+
+/// `teigen build`: runs the pipeline and writes the result atomically into the output folder.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    public let output: URL
+
+    public init(options: BuildOptions, output: URL) {
+        self.options = options
+        self.output = output
+    }
+
+    /// Builds and swaps the new output in. On any error the output folder is left exactly as it was.
+    public func build() async throws(DiagnosticError) -> BuildProduct {
+        try checkOutputIsSafe()
+        var cache = RenderCache()
+        var product = try await BuildPipeline(options: options).run(cache: &cache)
+        var timer = StageTimer()
+        let staging = try AtomicOutput(destination: output)
+        do {
+            for file in product.files {
+                try staging.write(file.data, to: file.path)
+            }
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+        timer.mark("write")
+        product.timings += timer.stages
+        return product
+    }
+
+    /// Refuses output folders that would swallow the input (the site folder itself or one of its parents).
+    func checkOutputIsSafe() throws(DiagnosticError) {
+        let out = output.standardizedFileURL.path
+        for input in [options.sourceDirectory, options.themeDirectory] {
+            let path = input.standardizedFileURL.path
+            if path == out || path.hasPrefix(out.hasSuffix("/") ? out : out + "/") || out == "/" {
+                throw DiagnosticError(.error("refusing to write output into '\(out)': it contains the input folder '\(path)'", at: SourceLocation(path: out)))
+            }
+        }
+    }
+}

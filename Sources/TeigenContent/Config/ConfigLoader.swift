@@ -1,0 +1,139 @@
+import Foundation
+import TeigenCore
+import Yams
+
+/// Reads `site/config.yaml` into a `SiteConfig`, rejecting unknown keys and wrong types with file:line:column.
+public enum ConfigLoader {
+    static let knownKeys: Set<String> = [
+        "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
+        "markdown", "search", "relativeURLs",
+    ]
+
+    /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
+    public static func load(_ text: String, path: String, baseURLOverride: String? = nil) throws(DiagnosticError) -> SiteConfig {
+        let reader = YAMLReader(path: path, fileText: text, firstLine: 1)
+        guard let root = try reader.compose(text), case .mapping(let mapping) = root else {
+            throw DiagnosticError(.error("config must be a YAML mapping with at least 'title' and 'baseURL'", at: SourceLocation(path: path, line: 1, column: 1), source: text))
+        }
+        var errors: [Diagnostic] = []
+        var config = SiteConfig(title: "", baseURL: "", path: path)
+        var sawTitle = false
+        var sawBaseURL = false
+        let decoder = NodeDecoder(reader: reader)
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            do throws(DiagnosticError) {
+                switch key {
+                case "title": config.title = try decoder.string(value, key: key); sawTitle = true
+                case "description": config.description = try decoder.string(value, key: key)
+                case "baseURL":
+                    config.baseURL = try decoder.string(value, key: key)
+                    sawBaseURL = true
+                    if baseURLOverride == nil, let problem = Self.problem(withBaseURL: config.baseURL) {
+                        throw DiagnosticError(reader.error(problem, at: value))
+                    }
+                case "language": config.language = try decoder.string(value, key: key)
+                case "author": config.author = try decoder.string(value, key: key)
+                case "publisher": config.publisher = try decoder.string(value, key: key)
+                case "dateFormat": config.dateFormat = try decoder.string(value, key: key)
+                case "params": config.params = try decoder.map(value, key: key)
+                case "search": config.search = try decoder.bool(value, key: key)
+                case "relativeURLs": config.relativeURLs = try decoder.bool(value, key: key)
+                case "markdown": config.markdown = try markdownSettings(value, decoder: decoder)
+                case "menus": config.menus = try menus(value, decoder: decoder)
+                default:
+                    let known = knownKeys.sorted().joined(separator: ", ")
+                    throw DiagnosticError(reader.error("unknown key '\(key)' in config (known keys: \(known))", at: keyNode))
+                }
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        if !sawTitle {
+            errors.append(.error("config is missing required key 'title'", at: SourceLocation(path: path, line: 1, column: 1), source: text))
+        }
+        if let override = baseURLOverride {
+            if let problem = Self.problem(withBaseURL: override) {
+                errors.append(.error("--base-url: \(problem)", at: SourceLocation(path: "--base-url")))
+            }
+            config.baseURL = override
+        } else if !sawBaseURL {
+            errors.append(.error("config is missing required key 'baseURL'", at: SourceLocation(path: path, line: 1, column: 1), source: text))
+        }
+        if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+        guard errors.isEmpty else { throw DiagnosticError(errors) }
+        return config
+    }
+
+    /// Why a base URL is unusable, or nil when it is a fine absolute http(s) URL.
+    public static func problem(withBaseURL url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else {
+            return "baseURL must be an absolute URL such as 'https://example.org/' (got '\(url)')"
+        }
+        let scheme = url[..<schemeEnd.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else {
+            return "baseURL must start with http:// or https:// (got '\(url)')"
+        }
+        let rest = url[schemeEnd.upperBound...]
+        let host = rest.prefix { $0 != "/" }
+        if host.isEmpty { return "baseURL has no host (got '\(url)')" }
+        if url.contains(" ") || url.contains("?") || url.contains("#") {
+            return "baseURL must not contain spaces, a query or a fragment (got '\(url)')"
+        }
+        if url.split(separator: "/").contains("..") { return "baseURL must not contain '..' (got '\(url)')" }
+        return nil
+    }
+
+    private static func markdownSettings(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> MarkdownSettings {
+        guard case .mapping(let mapping) = node else { throw DiagnosticError(decoder.reader.error("'markdown' must be a mapping", at: node)) }
+        var settings = MarkdownSettings()
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "smartPunctuation": settings.smartPunctuation = try decoder.bool(value, key: key)
+            case "allowRawHTML": settings.allowRawHTML = try decoder.bool(value, key: key)
+            case "hardBreaks": settings.hardBreaks = try decoder.bool(value, key: key)
+            case "headingAnchors": settings.headingAnchors = try decoder.bool(value, key: key)
+            default:
+                throw DiagnosticError(decoder.reader.error(
+                    "unknown key '\(key)' in 'markdown' (known keys: allowRawHTML, hardBreaks, headingAnchors, smartPunctuation)", at: keyNode))
+            }
+        }
+        return settings
+    }
+
+    private static func menus(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> [String: [MenuEntry]] {
+        guard case .mapping(let mapping) = node else {
+            throw DiagnosticError(decoder.reader.error("'menus' must be a mapping of menu names to lists of entries", at: node))
+        }
+        var menus: [String: [MenuEntry]] = [:]
+        for (keyNode, value) in mapping {
+            guard case .sequence(let entries) = value else {
+                throw DiagnosticError(decoder.reader.error("menu '\(keyNode.string ?? "")' must be a list of entries", at: value))
+            }
+            var list: [MenuEntry] = []
+            for entry in entries {
+                guard case .mapping(let fields) = entry else {
+                    throw DiagnosticError(decoder.reader.error("a menu entry must be a mapping with 'name' and 'page' or 'url'", at: entry))
+                }
+                var name: String?
+                var target: MenuEntry.Target?
+                for (fieldKey, fieldValue) in fields {
+                    switch fieldKey.string ?? "" {
+                    case "name": name = try decoder.string(fieldValue, key: "name")
+                    case "page": target = .page(try decoder.string(fieldValue, key: "page"))
+                    case "url": target = .url(try decoder.string(fieldValue, key: "url"))
+                    default:
+                        throw DiagnosticError(decoder.reader.error("unknown key '\(fieldKey.string ?? "")' in menu entry (known keys: name, page, url)", at: fieldKey))
+                    }
+                }
+                guard let name, let target else {
+                    throw DiagnosticError(decoder.reader.error("a menu entry needs 'name' and one of 'page' or 'url'", at: entry))
+                }
+                list.append(MenuEntry(name: name, target: target, location: decoder.reader.location(of: entry)))
+            }
+            menus[keyNode.string ?? ""] = list
+        }
+        return menus
+    }
+}

@@ -1,0 +1,95 @@
+import TeigenCore
+import TeigenMarkdown
+
+/// Converts pages' Markdown bodies to HTML, rewriting links between pages and to files, and turning
+/// Markdown issues into diagnostics at the right line of the source file.
+public struct PageBodyRenderer: Sendable {
+    public var graph: ContentGraph
+    public var urls: SiteURLs
+    public var settings: MarkdownSettings
+    /// Non-Markdown files of `content/`: content-relative path to the site path they are copied to.
+    public var resources: [String: String]
+
+    public init(graph: ContentGraph, urls: SiteURLs, settings: MarkdownSettings, resources: [String: String]) {
+        self.graph = graph
+        self.urls = urls
+        self.settings = settings
+        self.resources = resources
+    }
+
+    /// The rendered body of page `index` and its diagnostics.
+    public func render(pageAt index: Int) -> (RenderedMarkdown, [Diagnostic]) {
+        let page = graph.pages[index]
+        var options = MarkdownOptions(
+            smartPunctuation: settings.smartPunctuation, allowRawHTML: settings.allowRawHTML,
+            hardBreaks: settings.hardBreaks, extensions: true, headingAnchors: settings.headingAnchors)
+        options.footnoteStart = page.frontMatter.footnoteStart
+        let renderer = MarkdownRenderer(options: options)
+        let rendered = renderer.render(page.source.body, rewriteLink: rewriter(for: page))
+        let diagnostics = rendered.issues.map { issue in
+            let location = SourceLocation(path: page.source.sourcePath, line: issue.line + page.source.bodyFirstLine - 1, column: issue.column)
+            return issue.severity == .error
+                ? Diagnostic.error(issue.message, at: location, source: page.source.text)
+                : Diagnostic.warning(issue.message, at: location, source: page.source.text)
+        }
+        return (rendered, diagnostics)
+    }
+
+    /// The link rewriter for one page: `.md` links become page URLs, root-relative links get the base path,
+    /// links to files beside the page get their output URL.
+    func rewriter(for page: Page) -> LinkRewriter {
+        let graph = self.graph
+        let urls = self.urls
+        let resources = self.resources
+        let directory = page.directory
+        let pageURL = page.url
+        return { destination in
+            if destination.isEmpty || destination.hasPrefix("#") || URLPath.isExternal(destination) { return .keep }
+            let (rawPath, suffix) = URLPath.splitSuffix(destination)
+            guard !rawPath.isEmpty else { return .keep }
+            let path = URLPath.decode(rawPath) ?? rawPath
+            let isRooted = path.hasPrefix("/")
+            let target = Self.normalize(isRooted ? String(path.dropFirst()) : (directory.isEmpty ? path : directory + "/" + path))
+            if path.hasSuffix(".md") {
+                guard let target, let index = graph.indexByContentPath[target] else {
+                    return .broken("link to a page that does not exist: '\(destination)'")
+                }
+                return .replace(urls.link(graph.pages[index].url, from: pageURL) + suffix)
+            }
+            if let target, let sitePath = resources[target] {
+                return .replace(urls.link(sitePath, from: pageURL) + suffix)
+            }
+            if isRooted {
+                return .replace(urls.link(path, from: pageURL) + suffix)
+            }
+            return .keep
+        }
+    }
+
+    /// Resolves `.` and `..` in a content-relative path; nil when it leaves `content/`.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+extension PageBodyRenderer {
+    /// The diagnostics of an already converted page (when its conversion came from a cache).
+    public func diagnostics(for rendered: RenderedMarkdown, page: Page) -> [Diagnostic] {
+        rendered.issues.map { issue in
+            let location = SourceLocation(path: page.source.sourcePath, line: issue.line + page.source.bodyFirstLine - 1, column: issue.column)
+            return issue.severity == .error
+                ? Diagnostic.error(issue.message, at: location, source: page.source.text)
+                : Diagnostic.warning(issue.message, at: location, source: page.source.text)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import TeigenCore
+import Yams
+
+/// Parses YAML into Yams nodes and turns YAML problems into diagnostics at the right file position.
+struct YAMLReader {
+    /// The file the YAML came from, for messages.
+    var path: String
+    /// The whole file's text (for showing offending lines).
+    var fileText: String
+    /// The line of the file on which the YAML text starts (front matter starts on line 2).
+    var firstLine: Int
+
+    /// Composes the YAML text; nil for an empty document.
+    func compose(_ yaml: String) throws(DiagnosticError) -> Node? {
+        if let tabLine = firstTabIndentedLine(yaml) {
+            throw DiagnosticError(
+                .error("tabs are not allowed for indentation in YAML; use spaces", at: location(line: tabLine, column: 1), source: fileText))
+        }
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw DiagnosticError(diagnostic(for: error))
+        } catch {
+            throw DiagnosticError(.error("invalid YAML: \(error)", at: location(line: 1, column: 1), source: fileText))
+        }
+    }
+
+    private func firstTabIndentedLine(_ yaml: String) -> Int? {
+        var line = 1
+        var atLineStart = true
+        for scalar in yaml.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                atLineStart = true
+            } else if atLineStart {
+                if scalar == "\t" { return line }
+                if scalar != " " { atLineStart = false }
+            }
+        }
+        return nil
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line + firstLine - 1, column: column)
+    }
+
+    /// The file location of a node.
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path, line: firstLine, column: 1) }
+        return location(line: mark.line, column: mark.column)
+    }
+
+    /// An error at a node.
+    func error(_ message: String, at node: Node) -> Diagnostic {
+        .error(message, at: location(of: node), source: fileText)
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text))" }
+            return .error(message, at: location(line: mark.line, column: mark.column), source: fileText)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keyLine = duplicateKeyLine(duplicates.first ?? "", after: context.mark.line)
+            return .error(
+                "duplicate key '\(duplicates.joined(separator: "', '"))' in YAML mapping",
+                at: location(line: keyLine ?? context.mark.line, column: 1), source: fileText)
+        case .reader(let problem, _, _, _):
+            return .error("invalid YAML: \(problem)", at: location(line: 1, column: 1), source: fileText)
+        default:
+            return .error("invalid YAML: \(error)", at: location(line: 1, column: 1), source: fileText)
+        }
+    }
+
+    /// The line (in YAML coordinates) of the second occurrence of `key:` at or after `line`.
+    private func duplicateKeyLine(_ key: String, after line: Int) -> Int? {
+        guard !key.isEmpty else { return nil }
+        let lines = fileText.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for index in (firstLine - 1)..<lines.count {
+            let trimmed = lines[index].drop(while: { $0 == " " })
+            if trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") || trimmed.hasPrefix("'\(key)':") {
+                seen += 1
+                if seen == 2 { return index + 1 - firstLine + 1 }
+            }
+        }
+        return nil
+    }
+
+    /// Converts a node into a template value (strings, numbers, bools, lists, maps in written order).
+    static func value(of node: Node) -> TemplateValue {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain || scalar.style == .any {
+                if node.null != nil { return .null }
+                if let b = node.bool { return .bool(b) }
+                if let i = node.int { return .int(i) }
+                if let d = node.float, scalar.string.contains(".") { return .double(d) }
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .array(sequence.map { value(of: $0) })
+        case .mapping(let mapping):
+            return .map(mapping.map { ($0.key.string ?? "\($0.key)", value(of: $0.value)) })
+        case .alias:
+            return .null
+        }
+    }
+}

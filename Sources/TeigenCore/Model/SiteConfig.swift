@@ -1,0 +1,64 @@
+/// The decoded `site/config.yaml`.
+public struct SiteConfig: Sendable, Hashable {
+    public var title: String
+    public var description: String
+    /// Absolute base URL, always ending in `/` (`https://example.org/teigen/`).
+    public var baseURL: String
+    public var language: String
+    public var author: String
+    public var publisher: String
+    /// ICU-style date pattern (`yyyy年M月d日`).
+    public var dateFormat: String
+    /// Menus by name (`main`), in the order written.
+    public var menus: [String: [MenuEntry]]
+    /// Free-form values handed to templates as `site.params`.
+    public var params: TemplateValue
+    public var markdown: MarkdownSettings
+    /// Runs Pagefind over the output.
+    public var search: Bool
+    /// Makes every internal link relative, so the output works from disk.
+    public var relativeURLs: Bool
+    /// Where the config was read from.
+    public var path: String
+
+    public init(
+        title: String, description: String = "", baseURL: String, language: String = "en", author: String = "",
+        publisher: String = "", dateFormat: String = "yyyy-MM-dd", menus: [String: [MenuEntry]] = [:],
+        params: TemplateValue = .map([]), markdown: MarkdownSettings = MarkdownSettings(), search: Bool = false,
+        relativeURLs: Bool = false, path: String = "config.yaml"
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.author = author
+        self.publisher = publisher
+        self.dateFormat = dateFormat
+        self.menus = menus
+        self.params = params
+        self.markdown = markdown
+        self.search = search
+        self.relativeURLs = relativeURLs
+        self.path = path
+    }
+
+    /// The path part of the base URL: `/` or `/teigen/`.
+    public var basePath: String {
+        URLPath.basePath(ofBaseURL: baseURL)
+    }
+}
+
+/// Markdown options from `config.yaml` (`markdown:`); mirrored by the Markdown module's options.
+public struct MarkdownSettings: Sendable, Hashable {
+    public var smartPunctuation = false
+    public var allowRawHTML = true
+    public var hardBreaks = false
+    public var headingAnchors = false
+
+    public init(smartPunctuation: Bool = false, allowRawHTML: Bool = true, hardBreaks: Bool = false, headingAnchors: Bool = false) {
+        self.smartPunctuation = smartPunctuation
+        self.allowRawHTML = allowRawHTML
+        self.hardBreaks = hardBreaks
+        self.headingAnchors = headingAnchors
+    }
+}

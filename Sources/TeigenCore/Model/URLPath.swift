@@ -1,0 +1,109 @@
+/// Helpers for the site's URL paths: joining, percent-encoding, and relative forms.
+public enum URLPath {
+    /// The path part of an absolute base URL, starting and ending with `/`.
+    public static func basePath(ofBaseURL baseURL: String) -> String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterScheme = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+        var path = String(afterScheme[slash...])
+        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// The origin of an absolute URL: `https://example.org`.
+    public static func origin(ofBaseURL baseURL: String) -> String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return baseURL }
+        let afterScheme = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return baseURL }
+        return String(baseURL[..<slash])
+    }
+
+    /// Percent-encodes what may not appear raw in a URL path (non-ASCII, spaces, quotes); keeps `/`, `#`, `?` etc.
+    public static func encode(_ path: String) -> String {
+        var output = ""
+        output.reserveCapacity(path.utf8.count)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                output.unicodeScalars.append(UnicodeScalar(byte))
+            case _ where "-._~/!$&'()*+,;=:@%#?".utf8.contains(byte):
+                output.unicodeScalars.append(UnicodeScalar(byte))
+            default:
+                output += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return output
+    }
+
+    /// Decodes `%XX` sequences; nil when they do not form valid UTF-8.
+    public static func decode(_ path: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count)
+        var iterator = Array(path.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let h = iterator.next(), let l = iterator.next(), let hi = hexValue(h), let lo = hexValue(l) else {
+                    return nil
+                }
+                bytes.append(hi << 4 | lo)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    /// The relative URL that leads from the page at `from` (a site path such as `/a/b/` or `/404.html`) to `to`.
+    public static func relative(from: String, to: String) -> String {
+        var fromDirs = from.split(separator: "/").map(String.init)
+        if !from.hasSuffix("/"), !fromDirs.isEmpty { fromDirs.removeLast() }
+        let (toPath, suffix) = splitSuffix(to)
+        let toParts = toPath.split(separator: "/").map(String.init)
+        let toIsDirectory = toPath.hasSuffix("/")
+        let limit = min(fromDirs.count, toParts.count - (toIsDirectory ? 0 : 1))
+        var common = 0
+        while common < limit, fromDirs[common] == toParts[common] { common += 1 }
+        let parts = Array(repeating: "..", count: fromDirs.count - common) + toParts[common...]
+        var result = parts.joined(separator: "/")
+        if result.isEmpty {
+            result = "./"
+        } else if toIsDirectory {
+            result += "/"
+        }
+        return result + suffix
+    }
+
+    /// Splits `path?query#fragment` into the path and the rest.
+    public static func splitSuffix(_ url: String) -> (path: String, suffix: String) {
+        if let index = url.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            return (String(url[..<index]), String(url[index...]))
+        }
+        return (url, "")
+    }
+
+    /// Whether a link destination is external or special (has a scheme, or is protocol-relative).
+    public static func isExternal(_ destination: String) -> Bool {
+        if destination.hasPrefix("//") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+            && !destination[..<colon].contains("/")
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        count >= length ? self : String(repeating: "0", count: length - count) + self
+    }
+}

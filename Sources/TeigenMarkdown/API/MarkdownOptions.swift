@@ -1,0 +1,45 @@
+/// Options of the Markdown conversion, read from `site/config.yaml` (`markdown:`) and `teigen markdown` flags.
+///
+/// ```swift
+/// let options = MarkdownOptions(headingAnchors: true)
+/// let page = MarkdownRenderer(options: options).render("## 提言 1")
+/// ```
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Smart punctuation (cmark's `--smart`); off by default, as in cmark.
+    public var smartPunctuation: Bool
+    /// Raw HTML passes through (cmark's `--unsafe`); on by default. Off strips it as cmark's safe mode does.
+    public var allowRawHTML: Bool
+    /// Soft line breaks render as `<br />` (cmark's `--hardbreaks`); off by default.
+    ///
+    /// When on, soft breaks between Japanese characters are kept too (they become `<br />`).
+    public var hardBreaks: Bool
+    /// Our passes (heading ids, footnotes, tables, Japanese line breaks, link rewriting); off gives plain libcmark.
+    public var extensions: Bool
+    /// Whether headings get a self-link anchor.
+    ///
+    /// The anchor is the heading's last child, after a space:
+    /// `<h2 id="id">Title <a class="heading-anchor" href="#id" aria-label="Link to this section: Title">#</a></h2>`.
+    /// The `aria-label` names the target, so the link makes sense when read out of context
+    /// (for example in a screen reader's list of links); its first part is ``headingAnchorLabel``.
+    public var headingAnchors: Bool
+    /// The words before the heading's title in a heading anchor's `aria-label` (`"Link to this section"`).
+    public var headingAnchorLabel: String
+    /// The words before the reference number in a footnote back-link's `aria-label` (`"Back to reference"`):
+    /// `Back to reference 1`, then `Back to reference 1-2` for the note's second reference.
+    public var footnoteBacklinkLabel: String
+
+    /// Creates options; every argument defaults to cmark's own behaviour plus Teigen's extensions.
+    public init(
+        smartPunctuation: Bool = false, allowRawHTML: Bool = true, hardBreaks: Bool = false,
+        extensions: Bool = true, headingAnchors: Bool = false,
+        headingAnchorLabel: String = "Link to this section", footnoteBacklinkLabel: String = "Back to reference"
+    ) {
+        self.smartPunctuation = smartPunctuation
+        self.allowRawHTML = allowRawHTML
+        self.hardBreaks = hardBreaks
+        self.extensions = extensions
+        self.headingAnchors = headingAnchors
+        self.headingAnchorLabel = headingAnchorLabel
+        self.footnoteBacklinkLabel = footnoteBacklinkLabel
+    }
+}

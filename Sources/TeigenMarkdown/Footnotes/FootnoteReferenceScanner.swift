@@ -1,0 +1,76 @@
+/// Finds `[^label]` references in text nodes and replaces each defined one with a reference node.
+///
+/// A reference without a definition stays literal text and gives a warning at its line and column;
+/// a backslash-escaped `\[^label]` is left alone. Text inside links and images is never scanned.
+struct FootnoteReferenceScanner {
+    /// Whether smart punctuation is on (literals then differ from the raw text more often).
+    var smartPunctuation: Bool
+
+    func scan(
+        _ texts: [(node: CmarkNode, block: Int)], map: inout SourceMap, registry: inout FootnoteRegistry,
+        issues: inout [MarkdownIssue]
+    ) {
+        for (node, block) in texts {
+            let literal = Array(node.literalBytes)
+            let candidates = Self.candidates(in: literal)
+            guard !candidates.isEmpty else { continue }
+            let located = map.locate(line: node.startLine, column: node.startColumn, block: block)
+            let text = map.blocks[block].text
+            let raw = map.span(
+                text: text, line: located.line, offset: located.offset, length: node.endColumn - node.startColumn + 1)
+            let identical = !smartPunctuation && raw.count == literal.count
+            var aligner = LiteralAligner(raw: raw, literal: literal)
+            var kept: [(range: Range<Int>, node: CmarkNode)] = []
+            for (range, label) in candidates {
+                let (rawOffset, escaped) = identical ? (range.lowerBound, false) : aligner.locate(range.lowerBound)
+                guard !escaped else { continue }
+                let labelText = String(decoding: literal[label], as: UTF8.self)
+                let reference = CmarkNode.custom(block: false, enter: "")
+                if let index = registry.addReference(to: FootnoteDefinition.key(labelText), node: reference) {
+                    reference.tag = .footnoteReference(index)
+                    kept.append((range, reference))
+                } else {
+                    reference.free()
+                    let position = map.originalPosition(text: text, line: located.line, offset: located.offset + rawOffset)
+                    issues.append(
+                        MarkdownIssue(
+                            severity: .warning, line: position.line, column: position.column,
+                            message: "footnote [^\(labelText)] is not defined"))
+                }
+            }
+            guard !kept.isEmpty else { continue }
+            literal.withUnsafeBufferPointer { buffer in
+                node.setLiteral(UnsafeBufferPointer(rebasing: buffer[0..<kept[0].range.lowerBound]))
+                var last = node
+                for (index, reference) in kept.enumerated() {
+                    last.insertAfter(reference.node)
+                    last = reference.node
+                    let end = index + 1 < kept.count ? kept[index + 1].range.lowerBound : buffer.count
+                    let start = reference.range.upperBound
+                    if start < end {
+                        let segment = CmarkNode.text(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                        last.insertAfter(segment)
+                        last = segment
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every `[^label]` in `literal`: the whole reference's range and the label's range.
+    static func candidates(in literal: [UInt8]) -> [(range: Range<Int>, label: Range<Int>)] {
+        var found: [(Range<Int>, Range<Int>)] = []
+        var index = 0
+        while index + 1 < literal.count {
+            if literal[index] == 0x5B, literal[index + 1] == 0x5E,
+                let label = LineSyntax.footnoteLabel(literal, from: index, to: literal.count)
+            {
+                found.append((index..<(label.upperBound + 1), label))
+                index = label.upperBound + 1
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+}

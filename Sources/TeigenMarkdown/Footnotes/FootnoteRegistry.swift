@@ -1,0 +1,61 @@
+/// The footnotes of one document: definitions by label, numbers in order of first reference, and
+/// every reference made.
+struct FootnoteRegistry {
+    /// Every definition found, in source order (duplicates included; the first one of a label is used).
+    let definitions: [FootnoteDefinition]
+    /// Definition index of each label key (the first definition).
+    private var firstDefinition: [String: Int] = [:]
+    /// Definition indices of the notes, in note-number order (note N is `notes[N - 1]`).
+    private(set) var notes: [Int] = []
+    /// Note index (0-based position in ``notes``) of each used definition.
+    private var noteOfDefinition: [Int: Int] = [:]
+    /// For each reference made, its note index and its ordinal among that note's references (1-based).
+    private(set) var references: [(note: Int, ordinal: Int)] = []
+    /// The node rendering each reference.
+    private(set) var referenceNodes: [CmarkNode] = []
+    /// Number of references to each note.
+    private(set) var referenceCounts: [Int] = []
+
+    init(definitions: [FootnoteDefinition]) {
+        self.definitions = definitions
+        for (index, definition) in definitions.enumerated() where firstDefinition[definition.key] == nil {
+            firstDefinition[definition.key] = index
+        }
+    }
+
+    /// Whether a definition exists for `key`.
+    func isDefined(_ key: String) -> Bool {
+        firstDefinition[key] != nil
+    }
+
+    /// Records a reference to the note labelled `key` rendered by `node`, numbering the note if it is new.
+    /// Returns the reference's index, or `nil` when no definition has that label.
+    mutating func addReference(to key: String, node: CmarkNode) -> Int? {
+        guard let definition = firstDefinition[key] else { return nil }
+        let note: Int
+        if let known = noteOfDefinition[definition] {
+            note = known
+        } else {
+            note = notes.count
+            notes.append(definition)
+            noteOfDefinition[definition] = note
+            referenceCounts.append(0)
+        }
+        referenceCounts[note] += 1
+        references.append((note, referenceCounts[note]))
+        referenceNodes.append(node)
+        return references.count - 1
+    }
+
+    /// Definitions that are duplicates of an earlier one with the same label.
+    var duplicateDefinitions: [FootnoteDefinition] {
+        definitions.enumerated().filter { firstDefinition[$0.element.key] != $0.offset }.map(\.element)
+    }
+
+    /// First definitions that no rendered text refers to.
+    var unusedDefinitions: [FootnoteDefinition] {
+        definitions.enumerated().filter { index, definition in
+            firstDefinition[definition.key] == index && noteOfDefinition[index] == nil
+        }.map(\.element)
+    }
+}

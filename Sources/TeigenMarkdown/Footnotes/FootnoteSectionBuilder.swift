@@ -1,0 +1,92 @@
+import CCmark
+
+/// Gives footnotes their ids, fills in the reference markup and appends the notes section.
+///
+/// Markup (N is the note's number, ID the slug of its label, see ``Slug``):
+/// - reference: `<sup class="footnote-ref"><a href="#fn-ID" id="fnref-ID" role="doc-noteref">N</a></sup>`;
+///   the note's second reference has `id="fnref-ID-2"`, and so on;
+/// - section: `<section class="footnotes" role="doc-endnotes">` `<ol>` then one `<li id="fn-ID">` per note,
+///   in number order, holding the note's blocks; its last paragraph ends with a back-link to each
+///   reference: `<a href="#fnref-ID" class="footnote-backref" role="doc-backlink" aria-label="Back to reference N">↩︎</a>`,
+///   then `… href="#fnref-ID-2" … aria-label="Back to reference N-2">↩︎<sup>2</sup></a>` and so on
+///   (the arrow is followed by U+FE0E so it never shows as an emoji).
+///
+/// Ids are stable (they depend on the label, not the number) and never collide with heading ids
+/// (automatic heading ids do not start with `fn-`/`fnref-`) or with each other (a clash adds `-1`, `-2`…).
+struct FootnoteSectionBuilder {
+    var backlinkLabel: String
+
+    /// Appends the section for `registry`'s notes, whose bodies are `bodies` (same order), to `root`.
+    /// Returns the section node, or `nil` when no note is referenced.
+    func build(
+        registry: FootnoteRegistry, bodies: [CmarkTree], bodyLineCounts: [Int], usedIDs: inout Set<String>,
+        root: CmarkNode
+    ) -> CmarkNode? {
+        guard !registry.notes.isEmpty else { return nil }
+        let ids = assignIDs(registry: registry, usedIDs: &usedIDs)
+        for (index, node) in registry.referenceNodes.enumerated() {
+            let (note, ordinal) = registry.references[index]
+            let id = HTMLEscaping.escape(ids[note])
+            let referenceID = ordinal == 1 ? "fnref-\(id)" : "fnref-\(id)-\(ordinal)"
+            node.onEnter =
+                "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"\(referenceID)\" role=\"doc-noteref\">\(note + 1)</a></sup>"
+        }
+        let section = CmarkNode.custom(
+            block: true, enter: "<section class=\"footnotes\" role=\"doc-endnotes\">\n<ol>", exit: "</ol>\n</section>",
+            tag: .footnoteSection)
+        root.append(section)
+        for (note, body) in bodies.enumerated() {
+            let id = HTMLEscaping.escape(ids[note])
+            let item = CmarkNode.custom(block: true, enter: "<li id=\"fn-\(id)\">", exit: "</li>")
+            section.append(item)
+            var child = body.root.firstChild
+            while let node = child, node.startLine == 0 || node.startLine <= bodyLineCounts[note] {
+                child = node.next
+                item.append(node)
+            }
+            appendBacklinks(to: item, id: id, number: note + 1, count: registry.referenceCounts[note])
+        }
+        return section
+    }
+
+    private func assignIDs(registry: FootnoteRegistry, usedIDs: inout Set<String>) -> [String] {
+        var ids: [String] = []
+        for (note, definitionIndex) in registry.notes.enumerated() {
+            var base = Slug.make(registry.definitions[definitionIndex].label)
+            if base.isEmpty { base = String(note + 1) }
+            let count = registry.referenceCounts[note]
+            func names(_ candidate: String) -> [String] {
+                ["fn-\(candidate)", "fnref-\(candidate)"] + (2...max(2, count)).filter { $0 <= count }.map { "fnref-\(candidate)-\($0)" }
+            }
+            var candidate = base
+            var suffix = 1
+            while names(candidate).contains(where: usedIDs.contains) {
+                candidate = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            usedIDs.formUnion(names(candidate))
+            ids.append(candidate)
+        }
+        return ids
+    }
+
+    private func appendBacklinks(to item: CmarkNode, id: String, number: Int, count: Int) {
+        let label = HTMLEscaping.escape(backlinkLabel)
+        var links: [String] = []
+        for ordinal in 1...max(1, count) {
+            let target = ordinal == 1 ? "fnref-\(id)" : "fnref-\(id)-\(ordinal)"
+            let name = ordinal == 1 ? "\(label) \(number)" : "\(label) \(number)-\(ordinal)"
+            let mark = ordinal == 1 ? "↩\u{FE0E}" : "↩\u{FE0E}<sup>\(ordinal)</sup>"
+            links.append(
+                "<a href=\"#\(target)\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"\(name)\">\(mark)</a>")
+        }
+        let html = links.joined(separator: " ")
+        if let last = item.lastChild, last.type == CMARK_NODE_PARAGRAPH {
+            last.append(CmarkNode.custom(block: false, enter: " " + html))
+        } else {
+            let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
+            paragraph.append(CmarkNode.custom(block: false, enter: html))
+            item.append(paragraph)
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import CCmark
+
+/// Gives every heading an id, renders it with the id (and an optional self-link), and builds the
+/// table of contents.
+///
+/// Ids come from ``Slug`` (`## 提言 1：首脳外交` → `提言-1首脳外交`); a repeated id gets `-1`, `-2`…;
+/// an empty one becomes `section-N` (N counts headings from 1). `{#custom-id}` at the end of a heading
+/// sets the id and is removed. Automatic ids never start with `fn-` or `fnref-`, which footnotes use:
+/// such a slug gets an `h-` prefix.
+///
+/// A heading becomes a custom block holding a custom inline `<hN id="…">…</hN>`, so libcmark renders it
+/// byte for byte as it would have, plus the `id`.
+struct HeadingPass {
+    var options: MarkdownOptions
+
+    /// Assigns ids to `headings` (document order, body first), reserving them in `usedIDs`, and
+    /// replaces the heading nodes (freed). Returns the table of contents of the body headings.
+    func run(_ headings: [HeadingInfo], usedIDs: inout Set<String>, issues: inout [MarkdownIssue]) -> [TOCEntry] {
+        var headings = headings
+        var explicitSeen: Set<String> = []
+        for heading in headings {
+            guard let id = heading.explicitID else { continue }
+            if !explicitSeen.insert(id).inserted {
+                issues.append(
+                    MarkdownIssue(
+                        severity: .warning, line: heading.line, column: heading.column,
+                        message: "heading id \"\(id)\" is used by an earlier heading"))
+            } else if id.hasPrefix("fn-") || id.hasPrefix("fnref-") {
+                issues.append(
+                    MarkdownIssue(
+                        severity: .warning, line: heading.line, column: heading.column,
+                        message: "heading id \"\(id)\" may clash with footnote ids (fn-…, fnref-…)"))
+            }
+        }
+        usedIDs.formUnion(explicitSeen)
+        var nextSuffix: [String: Int] = [:]
+        for index in headings.indices {
+            if let id = headings[index].explicitID {
+                headings[index].id = id
+                continue
+            }
+            var base = Slug.make(headings[index].title)
+            if base.isEmpty { base = "section-\(index + 1)" }
+            if base.hasPrefix("fn-") || base.hasPrefix("fnref-") { base = "h-" + base }
+            var id = base
+            if usedIDs.contains(id) {
+                var suffix = nextSuffix[base] ?? 1
+                while usedIDs.contains("\(base)-\(suffix)") { suffix += 1 }
+                id = "\(base)-\(suffix)"
+                nextSuffix[base] = suffix + 1
+            }
+            usedIDs.insert(id)
+            headings[index].id = id
+        }
+        for heading in headings { render(heading) }
+        return tableOfContents(headings.filter(\.inBody))
+    }
+
+    /// Replaces the heading node with `<hN id="…">` content `</hN>` (and the anchor), then frees it.
+    private func render(_ heading: HeadingInfo) {
+        let id = HTMLEscaping.escape(heading.id)
+        let wrapper = CmarkNode.custom(block: true, enter: "", tag: .heading)
+        let element = CmarkNode.custom(
+            block: false, enter: "<h\(heading.level) id=\"\(id)\">", exit: "</h\(heading.level)>")
+        wrapper.append(element)
+        element.adoptChildren(of: heading.node)
+        if options.headingAnchors {
+            let label = HTMLEscaping.escape("\(options.headingAnchorLabel): \(heading.title)")
+            element.append(
+                CmarkNode.custom(
+                    block: false,
+                    enter: " <a class=\"heading-anchor\" href=\"#\(id)\" aria-label=\"\(label)\">#</a>",
+                    tag: .headingAnchor))
+        }
+        heading.node.insertBefore(wrapper)
+        heading.node.free()
+    }
+
+    /// h2 and h3 entries, each h3 under the h2 before it (or on its own before the first h2).
+    private func tableOfContents(_ headings: [HeadingInfo]) -> [TOCEntry] {
+        var entries: [TOCEntry] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            let entry = TOCEntry(level: heading.level, id: heading.id, title: heading.title)
+            if heading.level == 3, let last = entries.indices.last, entries[last].level == 2 {
+                entries[last].children.append(entry)
+            } else {
+                entries.append(entry)
+            }
+        }
+        return entries
+    }
+
+    // MARK: Reading headings
+
+    /// Reads a heading: removes a trailing `{#id}` (not backslash-escaped) and returns its id and title.
+    static func read(
+        _ node: CmarkNode, block: Int, inBody: Bool, smartPunctuation: Bool, map: inout SourceMap
+    ) -> HeadingInfo {
+        let explicitID = explicitID(of: node, block: block, smartPunctuation: smartPunctuation, map: &map)
+        let position = map.originalPosition(text: map.blocks[block].text, line: node.startLine, offset: node.startColumn - 1)
+        return HeadingInfo(
+            node: node, level: node.headingLevel, title: title(of: node), explicitID: explicitID,
+            line: position.line, column: position.column, inBody: inBody)
+    }
+
+    private static func explicitID(
+        of heading: CmarkNode, block: Int, smartPunctuation: Bool, map: inout SourceMap
+    ) -> String? {
+        guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT else { return nil }
+        let literal = Array(last.literalBytes)
+        guard literal.last == 0x7D else { return nil }
+        var open = literal.count - 2
+        while open > 0, !(literal[open - 1] == 0x7B && literal[open] == 0x23) { open -= 1 }
+        guard open > 0 else { return nil }
+        let brace = open - 1
+        let idBytes = literal[(open + 1)..<(literal.count - 1)]
+        guard !idBytes.isEmpty else { return nil }
+        let id = String(decoding: idBytes, as: UTF8.self)
+        guard id.unicodeScalars.allSatisfy(isIDCharacter) else { return nil }
+        if last.startLine > 0 {
+            let located = map.locate(line: last.startLine, column: last.startColumn, block: block)
+            let raw = map.span(
+                text: map.blocks[block].text, line: located.line, offset: located.offset,
+                length: last.endColumn - last.startColumn + 1)
+            if smartPunctuation || raw.count != literal.count {
+                var aligner = LiteralAligner(raw: raw, literal: literal)
+                if aligner.locate(brace).escaped { return nil }
+            }
+        }
+        var end = brace
+        while end > 0, literal[end - 1] == 0x20 || literal[end - 1] == 0x09 { end -= 1 }
+        if end == 0 {
+            last.free()
+        } else {
+            literal.withUnsafeBufferPointer { last.setLiteral(UnsafeBufferPointer(rebasing: $0[0..<end])) }
+        }
+        return id
+    }
+
+    private static func isIDCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "_", ".", ":": return true
+        default:
+            if scalar.isASCII {
+                return LineSyntax.isASCIILetter(UInt8(scalar.value)) || LineSyntax.isASCIIDigit(UInt8(scalar.value))
+            }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .nonspacingMark, .spacingMark, .decimalNumber, .letterNumber, .otherNumber:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// The heading's text: text and code, breaks as spaces; images, raw HTML and footnote references left out.
+    static func title(of heading: CmarkNode) -> String {
+        var bytes: [UInt8] = []
+        CmarkWalk.walk(heading) { node, entering in
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                bytes.append(contentsOf: node.literalBytes)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                bytes.append(0x20)
+            case CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE:
+                return entering ? .skipChildren : .proceed
+            default:
+                break
+            }
+            return .proceed
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmingASCIISpaces()
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    func trimmingASCIISpaces() -> String {
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,11 @@
+/// The nodes of one parsed text that Teigen's passes work on, in document order.
+struct InlineCollection {
+    /// Text nodes outside links and images whose literal contains `[^` (footnote reference candidates).
+    var texts: [(node: CmarkNode, block: Int)] = []
+    /// Soft line breaks (only collected when the text has non-ASCII characters).
+    var softBreaks: [CmarkNode] = []
+    /// Links and images, with their block (`nil` outside any block).
+    var links: [(node: CmarkNode, block: Int?)] = []
+    /// Headings with their block.
+    var headings: [(node: CmarkNode, block: Int)] = []
+}

@@ -1,0 +1,65 @@
+import CCmark
+
+/// Walks one parsed text once and collects what the passes need, registering each leaf block's position.
+struct InlineCollector {
+    var wantsFootnoteReferences: Bool
+    var wantsSoftBreaks: Bool
+    var wantsLinks: Bool
+
+    func collect(_ tree: CmarkTree, text: Int, map: inout SourceMap) -> InlineCollection {
+        var collection = InlineCollection()
+        var quoteDepth = 0
+        var currentBlock: Int?
+        var linkDepth = 0
+        let wantsInlines = wantsFootnoteReferences || wantsSoftBreaks || wantsLinks
+        tree.walk { node, entering in
+            switch node.type {
+            case CMARK_NODE_BLOCK_QUOTE:
+                quoteDepth += entering ? 1 : -1
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                guard entering else {
+                    currentBlock = nil
+                    return .proceed
+                }
+                let isHeading = node.type == CMARK_NODE_HEADING
+                guard wantsInlines || isHeading else { return .skipChildren }
+                let block = map.add(
+                    BlockPosition(
+                        text: text, node: node, startLine: node.startLine, startColumn: node.startColumn,
+                        quoteDepth: quoteDepth))
+                currentBlock = block
+                if isHeading { collection.headings.append((node, block)) }
+            case CMARK_NODE_CUSTOM_INLINE:
+                if case .tableCell(let block) = node.tag { currentBlock = entering && block >= 0 ? block : nil }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering {
+                    if wantsLinks { collection.links.append((node, currentBlock)) }
+                    linkDepth += 1
+                } else {
+                    linkDepth -= 1
+                }
+            case CMARK_NODE_TEXT:
+                if wantsFootnoteReferences, linkDepth == 0, let block = currentBlock,
+                    node.literalBytes.containsFootnoteMarker
+                {
+                    collection.texts.append((node, block))
+                }
+            case CMARK_NODE_SOFTBREAK:
+                if wantsSoftBreaks { collection.softBreaks.append(node) }
+            default:
+                break
+            }
+            return .proceed
+        }
+        return collection
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes contain `[^`.
+    var containsFootnoteMarker: Bool {
+        guard count > 1 else { return false }
+        for index in 0..<(count - 1) where self[index] == 0x5B && self[index + 1] == 0x5E { return true }
+        return false
+    }
+}

@@ -1,0 +1,137 @@
+import CCmark
+
+/// One conversion: libcmark parses, Teigen's passes change the tree, libcmark renders.
+///
+/// The recipe (extensions on):
+/// 1. take footnote definitions out of the text (``FootnoteDefinitionScanner``);
+/// 2. parse the text with libcmark;
+/// 3. per parsed text (the document, then each referenced note's body in number order):
+///    tables (``TableBuilder``), footnote references (``FootnoteReferenceScanner``), link
+///    rewriting (``LinkRewritePass``), Japanese soft breaks (``SoftBreakJoiner``);
+/// 4. heading ids, anchors and table of contents (``HeadingPass``);
+/// 5. the footnotes section (``FootnoteSectionBuilder``);
+/// 6. render HTML, then plain text, summary and reading time.
+struct MarkdownPipeline {
+    var options: MarkdownOptions
+    var rewriteLink: LinkRewriter?
+
+    private var parseOptions: Int32 { options.smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT }
+
+    private var renderOptions: Int32 {
+        (options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) | (options.hardBreaks ? CMARK_OPT_HARDBREAKS : 0)
+    }
+
+    func run(_ source: String) -> RenderedMarkdown {
+        let bytes = Array(source.utf8)
+        guard options.extensions else {
+            return finish(CmarkTree(parsing: bytes, options: parseOptions))
+        }
+        return runWithExtensions(bytes)
+    }
+
+    private func runWithExtensions(_ bytes: [UInt8]) -> RenderedMarkdown {
+        let original = SourceText(bytes: bytes)
+        let scanned = FootnoteDefinitionScanner(source: original).scan()
+        var map = SourceMap(original: original)
+        var issues: [MarkdownIssue] = []
+        var registry = FootnoteRegistry(definitions: scanned.definitions)
+        let tables = TableBuilder(parseOptions: parseOptions, referenceDefinitions: scanned.referenceDefinitions)
+
+        let mainIndex = map.add(scanned.text)
+        let tree = CmarkTree(parsing: scanned.text.bytes, options: parseOptions)
+        var headings: [HeadingInfo] = []
+        for (node, block) in process(tree, text: mainIndex, tables: tables, registry: &registry, map: &map, issues: &issues) {
+            headings.append(
+                HeadingPass.read(node, block: block, inBody: true, smartPunctuation: options.smartPunctuation, map: &map))
+        }
+
+        // Note bodies, in number order; a body may reference further notes, appended as they are met.
+        var bodies: [CmarkTree] = []
+        var bodyLineCounts: [Int] = []
+        while bodies.count < registry.notes.count {
+            let definition = registry.definitions[registry.notes[bodies.count]]
+            var bodyBytes = definition.body.bytes
+            if !scanned.referenceDefinitions.isEmpty {
+                bodyBytes.append(contentsOf: [0x0A, 0x0A])
+                bodyBytes.append(contentsOf: scanned.referenceDefinitions)
+            }
+            let index = map.add(SourceText(bytes: bodyBytes, origins: definition.body.origins))
+            let body = CmarkTree(parsing: bodyBytes, options: parseOptions)
+            for (node, block) in process(body, text: index, tables: tables, registry: &registry, map: &map, issues: &issues) {
+                headings.append(
+                    HeadingPass.read(node, block: block, inBody: false, smartPunctuation: options.smartPunctuation, map: &map))
+            }
+            bodies.append(body)
+            bodyLineCounts.append(definition.body.lineCount)
+        }
+        for definition in registry.duplicateDefinitions {
+            issues.append(issue(.warning, "footnote [^\(definition.label)] is defined more than once; the first definition is used", definition, original))
+        }
+        for definition in registry.unusedDefinitions {
+            issues.append(issue(.warning, "footnote [^\(definition.label)] is defined but never referenced", definition, original))
+        }
+
+        var usedIDs: Set<String> = []
+        let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, issues: &issues)
+        _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel).build(
+            registry: registry, bodies: bodies, bodyLineCounts: bodyLineCounts, usedIDs: &usedIDs, root: tree.root)
+        return finish(tree, tableOfContents: tableOfContents, issues: issues, references: registry.referenceNodes)
+    }
+
+    /// The passes run on each parsed text; returns its headings (handled once every text is done).
+    private func process(
+        _ tree: CmarkTree, text index: Int, tables: TableBuilder, registry: inout FootnoteRegistry,
+        map: inout SourceMap, issues: inout [MarkdownIssue]
+    ) -> [(node: CmarkNode, block: Int)] {
+        tables.build(in: tree, text: index, map: &map)
+        let bytes = map.texts[index].bytes
+        let collector = InlineCollector(
+            wantsFootnoteReferences: bytes.withUnsafeBufferPointer(\.containsFootnoteMarker),
+            wantsSoftBreaks: !options.hardBreaks && bytes.contains { $0 >= 0x80 },
+            wantsLinks: rewriteLink != nil)
+        let collection = collector.collect(tree, text: index, map: &map)
+        FootnoteReferenceScanner(smartPunctuation: options.smartPunctuation).scan(
+            collection.texts, map: &map, registry: &registry, issues: &issues)
+        if let rewriteLink {
+            LinkRewritePass(rewrite: rewriteLink).run(collection.links, map: &map, issues: &issues)
+        }
+        // Last: the other passes may still count a paragraph's line breaks.
+        SoftBreakJoiner.join(collection.softBreaks)
+        return collection.headings
+    }
+
+    private func issue(
+        _ severity: MarkdownIssue.Severity, _ message: String, _ definition: FootnoteDefinition, _ original: SourceText
+    ) -> MarkdownIssue {
+        MarkdownIssue(
+            severity: severity, line: definition.line,
+            column: original.scalarColumn(line: definition.line, offset: definition.offset), message: message)
+    }
+
+    /// Renders the tree and derives the plain text, summary and reading time.
+    private func finish(
+        _ tree: CmarkTree, tableOfContents: [TOCEntry] = [], issues: [MarkdownIssue] = [], references: [CmarkNode] = []
+    ) -> RenderedMarkdown {
+        let html = tree.root.renderHTML(options: renderOptions)
+        var plain = PlainTextWriter()
+        plain.write(tree.root)
+        let plainText = plain.text
+
+        // The summary stands alone: footnote references would point nowhere.
+        for reference in references { reference.onEnter = "" }
+        let summaryNodes = Summary.nodes(in: tree.root)
+        var summaryHTML = ""
+        var summary = PlainTextWriter()
+        for node in summaryNodes {
+            summaryHTML += node.renderHTML(options: renderOptions)
+            summary.write(node)
+            summary.endBlock()
+        }
+        let sortedIssues = issues.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element)
+        return RenderedMarkdown(
+            html: html, tableOfContents: tableOfContents, plainText: plainText, summaryHTML: summaryHTML,
+            summaryText: summary.text, readingMinutes: ReadingTime.minutes(for: plainText), issues: sortedIssues)
+    }
+}

@@ -1,0 +1,236 @@
+/// Line-level CommonMark recognisers used before libcmark runs (footnote definitions, tables).
+///
+/// They work on a byte range of one line (without its line ending) and mirror the CommonMark rules
+/// closely enough to tell where fenced code, HTML blocks and other block starts are.
+enum LineSyntax {
+    static let space: UInt8 = 0x20
+    static let tab: UInt8 = 0x09
+
+    static func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        for index in range where bytes[index] != space && bytes[index] != tab { return false }
+        return true
+    }
+
+    /// Indentation in columns (tabs to the next multiple of 4) and the offset of the first other byte.
+    static func indentation(_ bytes: [UInt8], _ range: Range<Int>) -> (columns: Int, firstNonSpace: Int) {
+        var columns = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == space {
+                columns += 1
+            } else if bytes[index] == tab {
+                columns += 4 - columns % 4
+            } else {
+                break
+            }
+            index += 1
+        }
+        return (columns, index)
+    }
+
+    /// The offset after removing `columns` columns of indentation (tab stops of 4 fall on the boundary).
+    static func removingIndentation(_ bytes: [UInt8], _ range: Range<Int>, columns wanted: Int) -> Int {
+        var columns = 0
+        var index = range.lowerBound
+        while index < range.upperBound, columns < wanted {
+            if bytes[index] == space {
+                columns += 1
+            } else if bytes[index] == tab {
+                columns += 4 - columns % 4
+            } else {
+                break
+            }
+            index += 1
+        }
+        return index
+    }
+
+    static func skipSpaces(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end, bytes[index] == space || bytes[index] == tab { index += 1 }
+        return index
+    }
+
+    /// An opening code fence at `start` (indentation already skipped): its character and length.
+    static func fenceOpening(_ bytes: [UInt8], from start: Int, to end: Int) -> (character: UInt8, length: Int)? {
+        guard start < end, bytes[start] == 0x60 || bytes[start] == 0x7E else { return nil }
+        let character = bytes[start]
+        var index = start
+        while index < end, bytes[index] == character { index += 1 }
+        let length = index - start
+        guard length >= 3 else { return nil }
+        if character == 0x60 {
+            for position in index..<end where bytes[position] == 0x60 { return nil }
+        }
+        return (character, length)
+    }
+
+    /// Whether the line closes a fence of `character` at least `length` long.
+    static func closesFence(_ bytes: [UInt8], _ range: Range<Int>, character: UInt8, length: Int) -> Bool {
+        let (columns, first) = indentation(bytes, range)
+        guard columns <= 3 else { return false }
+        var index = first
+        while index < range.upperBound, bytes[index] == character { index += 1 }
+        guard index - first >= length else { return false }
+        return skipSpaces(bytes, from: index, to: range.upperBound) == range.upperBound
+    }
+
+    /// The CommonMark HTML block kind (1–6) starting at `start`, if any. Kind 7 is not recognised.
+    static func htmlBlockStart(_ bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+        guard start < end, bytes[start] == 0x3C else { return nil }
+        if hasPrefix(bytes, start, end, "<!--") { return 2 }
+        if hasPrefix(bytes, start, end, "<?") { return 3 }
+        if hasPrefix(bytes, start, end, "<![CDATA[") { return 5 }
+        if start + 2 < end, bytes[start + 1] == 0x21, isASCIILetter(bytes[start + 2]) { return 4 }
+        var index = start + 1
+        let closing = index < end && bytes[index] == 0x2F
+        if closing { index += 1 }
+        let nameStart = index
+        while index < end, isASCIILetter(bytes[index]) || isASCIIDigit(bytes[index]) { index += 1 }
+        guard index > nameStart else { return nil }
+        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+        let boundary = index == end || bytes[index] == space || bytes[index] == tab || bytes[index] == 0x3E
+        if !closing, boundary, rawTextTags.contains(name) { return 1 }
+        let selfClosing = index + 1 < end && bytes[index] == 0x2F && bytes[index + 1] == 0x3E
+        if blockTags.contains(name), boundary || selfClosing { return 6 }
+        return nil
+    }
+
+    /// Whether the line ends an HTML block of kind 1–5.
+    static func endsHTMLBlock(_ bytes: [UInt8], _ range: Range<Int>, kind: Int) -> Bool {
+        switch kind {
+        case 1:
+            let line = String(decoding: bytes[range], as: UTF8.self).lowercased()
+            return rawTextTags.contains { line.contains("</\($0)>") }
+        case 2: return contains(bytes, range, "-->")
+        case 3: return contains(bytes, range, "?>")
+        case 4: return contains(bytes, range, ">")
+        case 5: return contains(bytes, range, "]]>")
+        default: return false
+        }
+    }
+
+    /// `[^label]:` at `start`: the label's byte range and the offset after the colon.
+    static func footnoteDefinition(_ bytes: [UInt8], from start: Int, to end: Int) -> (label: Range<Int>, after: Int)? {
+        guard let label = footnoteLabel(bytes, from: start, to: end) else { return nil }
+        let close = label.upperBound
+        guard close + 1 < end, bytes[close + 1] == 0x3A else { return nil }
+        return (label, close + 2)
+    }
+
+    /// `[^label]` at `start`: the label's byte range (the `]` is at its upper bound).
+    static func footnoteLabel(_ bytes: [UInt8], from start: Int, to end: Int) -> Range<Int>? {
+        guard start + 1 < end, bytes[start] == 0x5B, bytes[start + 1] == 0x5E else { return nil }
+        var index = start + 2
+        while index < end, index - start - 2 < 1000 {
+            let byte = bytes[index]
+            if byte == 0x5D { return index > start + 2 ? (start + 2)..<index : nil }
+            if isLabelStop(byte) { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Bytes that cannot appear in a footnote label: whitespace, brackets, backslash, controls.
+    @inline(__always)
+    static func isLabelStop(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0x5B || byte == 0x5D || byte == 0x5C || byte == 0x7F
+    }
+
+    /// A line that looks like the start of a link reference definition: `[label]:`.
+    static func looksLikeReferenceDefinition(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        guard start < end, bytes[start] == 0x5B else { return false }
+        var index = start + 1
+        while index < end {
+            if bytes[index] == 0x5C {
+                index += 2
+                continue
+            }
+            if bytes[index] == 0x5D { return index > start + 1 && index + 1 < end && bytes[index + 1] == 0x3A }
+            if bytes[index] == 0x5B { return false }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether the line (indentation at most 3, first byte at `start`) starts a block that would end
+    /// a paragraph: heading, fence, quote, list item, thematic break, HTML block, footnote definition.
+    static func interruptsParagraph(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        guard start < end else { return false }
+        let first = bytes[start]
+        switch first {
+        case 0x3E: return true  // >
+        case 0x23:  // #
+            var index = start
+            while index < end, bytes[index] == 0x23 { index += 1 }
+            return index - start <= 6 && (index == end || bytes[index] == space || bytes[index] == tab)
+        case 0x60, 0x7E: return fenceOpening(bytes, from: start, to: end) != nil
+        case 0x3C: return htmlBlockStart(bytes, from: start, to: end) != nil
+        case 0x5B: return footnoteDefinition(bytes, from: start, to: end) != nil
+        case 0x2A, 0x2D, 0x5F, 0x2B:  // * - _ +
+            if first != 0x2B, isThematicBreak(bytes, from: start, to: end) { return true }
+            if first == 0x5F { return false }
+            return start + 1 < end && (bytes[start + 1] == space || bytes[start + 1] == tab)
+        case 0x31:  // an ordered list can interrupt a paragraph only when it starts at 1
+            return start + 2 < end && (bytes[start + 1] == 0x2E || bytes[start + 1] == 0x29)
+                && (bytes[start + 2] == space || bytes[start + 2] == tab)
+        default: return false
+        }
+    }
+
+    static func isThematicBreak(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        guard start < end else { return false }
+        let character = bytes[start]
+        guard character == 0x2A || character == 0x2D || character == 0x5F else { return false }
+        var count = 0
+        for index in start..<end {
+            if bytes[index] == character {
+                count += 1
+            } else if bytes[index] != space && bytes[index] != tab {
+                return false
+            }
+        }
+        return count >= 3
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    static func hasPrefix(_ bytes: [UInt8], _ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard end - start >= count else { return false }
+        let pointer = prefix.utf8Start
+        for offset in 0..<count {
+            let byte = bytes[start + offset]
+            let wanted = pointer[offset]
+            if byte != wanted, !(isASCIILetter(byte) && byte | 0x20 == wanted | 0x20) { return false }
+        }
+        return true
+    }
+
+    static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        let pointer = needle.utf8Start
+        var index = range.lowerBound
+        outer: while index + count <= range.upperBound {
+            for offset in 0..<count where bytes[index + offset] != pointer[offset] {
+                index += 1
+                continue outer
+            }
+            return true
+        }
+        return false
+    }
+
+    private static let rawTextTags: Set<String> = ["script", "pre", "style", "textarea"]
+
+    private static let blockTags: Set<String> = [
+        "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
+        "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+        "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
+        "optgroup", "option", "p", "param", "section", "source", "summary", "table", "tbody", "td", "tfoot",
+        "th", "thead", "title", "tr", "track", "ul",
+    ]
+}

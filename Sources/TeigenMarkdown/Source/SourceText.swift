@@ -1,0 +1,67 @@
+/// UTF-8 text handed to libcmark, split into lines the way libcmark splits them (`\n`, `\r\n` or `\r`),
+/// with the origin of each line in the author's Markdown.
+struct SourceText {
+    /// The bytes libcmark parses.
+    let bytes: [UInt8]
+    /// Byte offset where each line starts (index 0 is line 1).
+    private(set) var lineStarts: [Int] = []
+    /// Byte offset where each line's content ends (before its line ending).
+    private(set) var lineEnds: [Int] = []
+    /// Origin of each line; `nil` when line N is line N of the original, byte for byte.
+    let origins: [LineOrigin]?
+
+    init(bytes: [UInt8], origins: [LineOrigin]? = nil) {
+        self.bytes = bytes
+        self.origins = origins
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let byte = buffer[index]
+                if byte == 0x0A || byte == 0x0D {
+                    lineStarts.append(start)
+                    lineEnds.append(index)
+                    index += (byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A) ? 2 : 1
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            if start < count || count == 0 {
+                lineStarts.append(start)
+                lineEnds.append(count)
+            }
+        }
+    }
+
+    /// Number of lines.
+    var lineCount: Int { lineStarts.count }
+
+    /// Byte range of line `number`'s content (1-based); empty past the end.
+    func line(_ number: Int) -> Range<Int> {
+        guard number >= 1, number <= lineStarts.count else { return bytes.count..<bytes.count }
+        return lineStarts[number - 1]..<lineEnds[number - 1]
+    }
+
+    /// The original line and byte offset of byte `offset` (0-based) of line `number` (1-based).
+    func original(line number: Int, offset: Int) -> (line: Int, offset: Int) {
+        guard let origins else { return (number, offset) }
+        guard number >= 1, number <= origins.count else { return (origins.last?.line ?? 1, 0) }
+        let origin = origins[number - 1]
+        return (origin.line, origin.originalOffset(offset))
+    }
+
+    /// The 1-based column, in Unicode scalars, of byte `offset` of line `number` (1-based).
+    func scalarColumn(line number: Int, offset: Int) -> Int {
+        let range = line(number)
+        let end = range.lowerBound + max(0, min(offset, range.count))
+        var column = 1
+        var index = range.lowerBound
+        while index < end {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return column
+    }
+}

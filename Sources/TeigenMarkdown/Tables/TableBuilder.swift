@@ -1,0 +1,299 @@
+import CCmark
+
+/// Turns paragraphs that hold GitHub tables into table nodes.
+///
+/// libcmark reads a table as a paragraph of pipe rows. A paragraph becomes a table from the line
+/// before its first delimiter row (`| --- | :-: |`) when that line has as many cells; lines before
+/// that stay a paragraph. Each cell's Markdown is parsed (all cells of a text in one libcmark parse,
+/// each as a paragraph of its own, behind an ideographic space that no block syntax can start with and
+/// that counts as whitespace for emphasis) and its inline nodes are moved into the cell, so links,
+/// footnote references and the rest are handled like any other inline content.
+///
+/// The table renders as `<table>`, `<thead>` and `<tbody>` (left out when there are no body rows),
+/// rows and cells on lines of their own, alignment as `style="text-align: …"`.
+struct TableBuilder {
+    /// libcmark parse options (smart punctuation).
+    var parseOptions: Int32
+    /// Link reference definitions of the document, appended to the cells' text.
+    var referenceDefinitions: [UInt8]
+
+    /// The prefix put before each cell's Markdown: U+3000 IDEOGRAPHIC SPACE.
+    private static let cellPrefix: [UInt8] = [0xE3, 0x80, 0x80]
+
+    func build(in tree: CmarkTree, text textIndex: Int, map: inout SourceMap) {
+        let text = map.texts[textIndex]
+        guard let candidates = delimiterCandidates(text) else { return }
+        var found: [(node: CmarkNode, quoteDepth: Int)] = []
+        var quoteDepth = 0
+        tree.walk { node, entering in
+            switch node.type {
+            case CMARK_NODE_BLOCK_QUOTE:
+                quoteDepth += entering ? 1 : -1
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                // ATX headings are one line; setext headings end on their underline.
+                if node.type == CMARK_NODE_HEADING, node.endLine <= node.startLine { return .skipChildren }
+                let first = node.startLine + 1
+                let last = node.type == CMARK_NODE_PARAGRAPH ? node.endLine : max(node.endLine, first)
+                if first <= last, (first...last).contains(where: { $0 <= candidates.count && candidates[$0 - 1] }) {
+                    found.append((node, quoteDepth))
+                }
+                return .skipChildren
+            default:
+                break
+            }
+            return .proceed
+        }
+        let plans = found.compactMap { plan(for: $0.node, quoteDepth: $0.quoteDepth, in: text) }
+        guard !plans.isEmpty else { return }
+        apply(plans, text: textIndex, map: &map)
+    }
+
+    /// Lines that may be delimiter rows, or `nil` when there are none.
+    private func delimiterCandidates(_ text: SourceText) -> [Bool]? {
+        var candidates = [Bool](repeating: false, count: text.lineCount)
+        var any = false
+        for number in 1...max(text.lineCount, 1) where number <= text.lineCount {
+            if TableRowSplitter.mayBeDelimiterRow(text.bytes, text.line(number)) {
+                candidates[number - 1] = true
+                any = true
+            }
+        }
+        return any ? candidates : nil
+    }
+
+    // MARK: Finding tables
+
+    private func plan(for node: CmarkNode, quoteDepth: Int, in text: SourceText) -> TablePlan? {
+        let isHeading = node.type == CMARK_NODE_HEADING
+        let lineCount = SourceMap.contentLineCount(of: node)
+        var firstLine = node.startLine
+        var useStartColumn = true
+        if !isHeading {
+            let spanned = node.endLine - node.startLine + 1
+            let shift = spanned - lineCount
+            guard shift >= 0 else { return nil }
+            if shift > 0 {
+                // Link reference definitions libcmark took off the start, or an inline spanning lines.
+                let range = text.line(node.startLine)
+                let first = range.lowerBound + node.startColumn - 1
+                guard first < range.upperBound, text.bytes[first] == 0x5B else { return nil }
+                firstLine += shift
+                useStartColumn = false
+            }
+        }
+        var lines: [(number: Int, range: Range<Int>)] = []
+        for offset in 0..<lineCount {
+            let number = firstLine + offset
+            let range = text.line(number)
+            let start =
+                offset == 0 && useStartColumn
+                ? min(range.upperBound, range.lowerBound + node.startColumn - 1)
+                : contentStart(text, range, quoteDepth: quoteDepth)
+            lines.append((number, start..<range.upperBound))
+        }
+        var underline: UInt8 = 0
+        if isHeading {
+            let range = text.line(firstLine + lineCount)
+            let start = contentStart(text, range, quoteDepth: quoteDepth)
+            guard start < range.upperBound, text.bytes[start] == 0x3D || text.bytes[start] == 0x2D else { return nil }
+            underline = text.bytes[start]
+            if underline == 0x3D { lines.append((firstLine + lineCount, start..<range.upperBound)) }
+        }
+        for index in 1..<max(lines.count, 1) where index < lines.count {
+            guard TableRowSplitter.mayBeDelimiterRow(text.bytes, lines[index].range),
+                let delimiter = TableRowSplitter.delimiterRow(text.bytes, lines[index].range)
+            else { continue }
+            let header = TableRowSplitter.cells(text.bytes, lines[index - 1].range)
+            guard header.cells.count == delimiter.alignments.count, header.hasPipe || delimiter.hasPipe else { continue }
+            // Splitting the node's inline content needs every line break to be a direct child.
+            if index > 1, directLineBreaks(of: node) != lineCount - 1 { return nil }
+            let width = header.cells.count
+            var rows: [[TableCellSource]] = []
+            for line in lines[(index + 1)...] {
+                var cells = TableRowSplitter.cells(text.bytes, line.range).cells.prefix(width).map {
+                    TableCellSource(line: line.number, range: $0)
+                }
+                while cells.count < width { cells.append(.empty) }
+                rows.append(cells)
+            }
+            return TablePlan(
+                node: node, source: isHeading ? .setextHeading(underline: underline) : .paragraph,
+                leadingLines: index - 1, alignments: delimiter.alignments,
+                header: header.cells.map { TableCellSource(line: lines[index - 1].number, range: $0) }, rows: rows)
+        }
+        return nil
+    }
+
+    private func directLineBreaks(of node: CmarkNode) -> Int {
+        var count = 0
+        var child = node.firstChild
+        while let current = child {
+            if current.type == CMARK_NODE_SOFTBREAK || current.type == CMARK_NODE_LINEBREAK { count += 1 }
+            child = current.next
+        }
+        return count
+    }
+
+    /// Where a continuation line's content starts: after the block quote markers and indentation.
+    private func contentStart(_ text: SourceText, _ range: Range<Int>, quoteDepth: Int) -> Int {
+        var position = range.lowerBound
+        for _ in 0..<quoteDepth {
+            position = LineSyntax.skipSpaces(text.bytes, from: position, to: range.upperBound)
+            guard position < range.upperBound, text.bytes[position] == 0x3E else { break }
+            position += 1
+        }
+        return LineSyntax.skipSpaces(text.bytes, from: position, to: range.upperBound)
+    }
+
+    // MARK: Building tables
+
+    private func apply(_ plans: [TablePlan], text textIndex: Int, map: inout SourceMap) {
+        let text = map.texts[textIndex]
+        // One text for every non-empty cell: line 2k+1 holds cell k behind the prefix.
+        var cellText: [UInt8] = []
+        var origins: [LineOrigin] = []
+        var cellLines: [Int] = []
+        for plan in plans {
+            for cell in [plan.header] + plan.rows {
+                for source in cell where !source.range.isEmpty {
+                    cellLines.append(origins.count + 1)
+                    origins.append(append(source, of: text, to: &cellText))
+                    origins.append(LineOrigin(line: 0, shift: 0))
+                    cellText.append(contentsOf: [0x0A, 0x0A])
+                }
+            }
+        }
+        cellText.append(0x0A)
+        cellText.append(contentsOf: referenceDefinitions)
+        let cellsIndex = map.add(SourceText(bytes: cellText, origins: origins))
+        let cellTree = CmarkTree(parsing: cellText, options: parseOptions)
+        var paragraphs: [Int: CmarkNode] = [:]
+        var child = cellTree.root.firstChild
+        while let node = child {
+            if node.type == CMARK_NODE_PARAGRAPH { paragraphs[node.startLine] = node }
+            child = node.next
+        }
+
+        var cellOrdinal = 0
+        for plan in plans {
+            let table = CmarkNode.custom(block: true, enter: "<table>", exit: "</table>")
+            let head = CmarkNode.custom(block: true, enter: "<thead>", exit: "</thead>")
+            table.append(head)
+            var body: CmarkNode?
+            for (rowIndex, row) in ([plan.header] + plan.rows).enumerated() {
+                let rowNode = CmarkNode.custom(block: true, enter: "<tr>", exit: "</tr>", tag: .tableRow)
+                if rowIndex == 0 {
+                    head.append(rowNode)
+                } else {
+                    if body == nil {
+                        let newBody = CmarkNode.custom(block: true, enter: "<tbody>", exit: "</tbody>")
+                        table.append(newBody)
+                        body = newBody
+                    }
+                    body?.append(rowNode)
+                }
+                for (column, source) in row.enumerated() {
+                    let cell = CmarkNode.custom(
+                        block: false, enter: plan.alignments[column].openingTag(header: rowIndex == 0),
+                        exit: rowIndex == 0 ? "</th>\n" : "</td>\n")
+                    rowNode.append(cell)
+                    guard !source.range.isEmpty else {
+                        cell.tag = .tableCell(-1)
+                        continue
+                    }
+                    let line = cellLines[cellOrdinal]
+                    cellOrdinal += 1
+                    let block = map.add(
+                        BlockPosition(text: cellsIndex, node: nil, startLine: line, startColumn: 1, quoteDepth: 0, lineShift: 0))
+                    cell.tag = .tableCell(block)
+                    if let paragraph = paragraphs[line] {
+                        cell.adoptChildren(of: paragraph)
+                        removePrefix(from: cell)
+                    }
+                }
+            }
+            replace(plan, with: table)
+        }
+    }
+
+    /// Appends one cell (prefix, Markdown with `\|` unescaped) to `cellText`; returns the line's origin.
+    private func append(_ source: TableCellSource, of text: SourceText, to cellText: inout [UInt8]) -> LineOrigin {
+        let lineStart = text.line(source.line).lowerBound
+        let mapped = text.original(line: source.line, offset: source.range.lowerBound - lineStart)
+        var origin = LineOrigin(line: mapped.line, shift: mapped.offset - Self.cellPrefix.count)
+        let lineStartInCells = cellText.count
+        cellText.append(contentsOf: Self.cellPrefix)
+        var index = source.range.lowerBound
+        while index < source.range.upperBound {
+            let byte = text.bytes[index]
+            if byte == 0x5C, index + 1 < source.range.upperBound, text.bytes[index + 1] == 0x7C {
+                origin.insertions.append(cellText.count - lineStartInCells)
+                cellText.append(0x7C)
+                index += 2
+            } else {
+                cellText.append(byte)
+                index += 1
+            }
+        }
+        return origin
+    }
+
+    /// Removes the ideographic space put before the cell's Markdown from its first text node.
+    private func removePrefix(from cell: CmarkNode) {
+        guard let first = cell.firstChild, first.type == CMARK_NODE_TEXT else { return }
+        let literal = first.literalBytes
+        guard literal.count >= 3, literal[0] == 0xE3, literal[1] == 0x80, literal[2] == 0x80 else { return }
+        if literal.count == 3 {
+            first.free()
+        } else {
+            let rest = Array(literal[3...])
+            rest.withUnsafeBufferPointer { first.setLiteral($0) }
+        }
+    }
+
+    /// Puts `table` where the plan's node was, keeping the node's leading lines as a paragraph.
+    private func replace(_ plan: TablePlan, with table: CmarkNode) {
+        let node = plan.node
+        var kept: CmarkNode?
+        if plan.leadingLines > 0 {
+            let paragraph: CmarkNode
+            if case .paragraph = plan.source {
+                paragraph = node
+            } else {
+                paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
+                node.insertBefore(paragraph)
+            }
+            // Move (or keep) the inline nodes of the leading lines; drop the rest.
+            var breaks = 0
+            var child = node.firstChild
+            while let current = child, breaks < plan.leadingLines {
+                child = current.next
+                if current.type == CMARK_NODE_SOFTBREAK || current.type == CMARK_NODE_LINEBREAK {
+                    breaks += 1
+                    if breaks == plan.leadingLines {
+                        current.free()
+                        break
+                    }
+                }
+                if paragraph != node { paragraph.append(current) }
+            }
+            while let rest = child {
+                child = rest.next
+                if paragraph == node { rest.free() }
+            }
+            kept = paragraph
+        }
+        if let kept {
+            kept.insertAfter(table)
+        } else {
+            node.insertBefore(table)
+        }
+        var last = table
+        if case .setextHeading(let underline) = plan.source, underline == 0x2D {
+            let rule = CmarkNode.make(CMARK_NODE_THEMATIC_BREAK)
+            last.insertAfter(rule)
+            last = rule
+        }
+        if kept != node { node.free() }
+    }
+}

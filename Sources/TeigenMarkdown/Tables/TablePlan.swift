@@ -1,0 +1,32 @@
+/// A GitHub table found in a paragraph (or setext heading), before the tree is changed.
+struct TablePlan {
+    /// What the table replaces.
+    enum Source {
+        case paragraph
+        /// A setext heading whose content lines hold the table; the underline follows the table as a
+        /// thematic break (`---`) or as one more row (`===`), as GitHub reads it.
+        case setextHeading(underline: UInt8)
+    }
+
+    /// The paragraph or heading node.
+    var node: CmarkNode
+    var source: Source
+    /// Content lines of the node kept before the table (they stay a paragraph).
+    var leadingLines: Int
+    /// Column alignments (the delimiter row's cells).
+    var alignments: [TableAlignment]
+    /// The header row's cells.
+    var header: [TableCellSource]
+    /// Body rows, each exactly as wide as the header (padded with empty cells or truncated).
+    var rows: [[TableCellSource]]
+}
+
+/// One cell's Markdown: a byte range of one line of the text the table was found in.
+struct TableCellSource {
+    /// 1-based line in the text.
+    var line: Int
+    /// Absolute byte range in the text's bytes (empty for padding cells).
+    var range: Range<Int>
+
+    static let empty = TableCellSource(line: 0, range: 0..<0)
+}

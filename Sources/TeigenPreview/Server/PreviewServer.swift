@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import TeigenBuild
+
+/// The preview server of `teigen serve`: builds the site into memory, serves it over HTTP, watches
+/// the site and theme folders, rebuilds on change and reloads the open pages.
+///
+/// It never writes output to disk. A failed rebuild keeps the last good site and shows the error in
+/// the terminal and over every open page. SIGINT and SIGTERM shut it down gracefully.
+///
+/// ```swift
+/// let builder = IncrementalBuilder(options: options)
+/// let server = PreviewServer(
+///     configuration: .init(host: "127.0.0.1", port: 8000, watchedFolders: [options.sourceDirectory, options.themeDirectory]),
+///     source: builder)
+/// try await server.run()  // prints "Serving at http://127.0.0.1:8000/"
+/// ```
+public struct PreviewServer: Sendable {
+    /// Where to listen, what to watch, how much to say.
+    public struct Configuration: Sendable {
+        /// The address to listen on; `127.0.0.1` keeps the preview private to this machine.
+        public var host: String
+        /// The port; `0` lets the system choose a free one (printed once listening).
+        public var port: Int
+        /// The folders to watch for changes (the site and the theme). Missing folders are skipped.
+        public var watchedFolders: [URL]
+        /// Prints changed paths, rebuilt outputs and every request.
+        public var verbose: Bool
+        /// How long the folders must be quiet before a rebuild starts.
+        public var debounceDelay: Duration
+
+        public init(
+            host: String = "127.0.0.1", port: Int = 8000, watchedFolders: [URL] = [], verbose: Bool = false,
+            debounceDelay: Duration = .milliseconds(100)
+        ) {
+            self.host = host
+            self.port = port
+            self.watchedFolders = watchedFolders
+            self.verbose = verbose
+            self.debounceDelay = debounceDelay
+        }
+    }
+
+    public let configuration: Configuration
+    private let source: any SiteSource
+    private let console: PreviewConsole
+
+    /// - Parameters:
+    ///   - configuration: address, watched folders, verbosity.
+    ///   - source: the builder (an `IncrementalBuilder`).
+    ///   - console: where to print progress and errors.
+    public init(configuration: Configuration, source: some SiteSource, console: PreviewConsole = .standard) {
+        self.configuration = configuration
+        self.source = source
+        self.console = console
+    }
+
+    /// Builds, serves and watches until SIGINT or SIGTERM.
+    ///
+    /// Throws `PreviewError.addressInUse` when the port is taken, `PreviewError.cannotListen` when
+    /// the address cannot be used otherwise.
+    public func run() async throws {
+        let hub = LiveReloadHub()
+        let store = SiteStore(hub: hub)
+        let rebuilder = SiteRebuilder(source: source, store: store, console: console, verbose: configuration.verbose)
+        if ["0.0.0.0", "::", "[::]"].contains(configuration.host) {
+            console.error("warning: listening on all interfaces (\(configuration.host)): other machines on the network can see the preview")
+        }
+
+        let changes = startWatching()
+        await rebuilder.rebuild(changedPaths: nil)
+
+        var logger = Logger(label: "teigen.preview")
+        logger.logLevel = configuration.verbose ? .info : .critical
+        let host = configuration.host
+        let console = console
+        let app = Application(
+            responder: PreviewResponder(store: store, hub: hub, requestLog: configuration.verbose ? console : nil),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let basePath = await store.status.site?.basePath ?? "/"
+                console.info("Serving at \(Self.url(host: host, port: port, basePath: basePath))")
+            },
+            logger: logger
+        )
+        let rebuilds = RebuildService(changes: changes, rebuilder: rebuilder, hub: hub, debounceDelay: configuration.debounceDelay)
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [app, rebuilds], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
+        do {
+            try await ServiceGroup(configuration: groupConfiguration).run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw PreviewError.addressInUse(host: configuration.host, port: configuration.port)
+        } catch let error as IOError {
+            throw PreviewError.cannotListen(host: configuration.host, port: configuration.port, reason: error.description)
+        } catch let error as SocketAddressError {
+            throw PreviewError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
+        }
+    }
+
+    /// Starts the watcher on the folders that exist; without it the preview still serves.
+    private func startWatching() -> AsyncStream<FileChange>? {
+        let folders = configuration.watchedFolders.filter { folder in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            if !exists { console.error("warning: \(folder.path) is not a folder: not watching it") }
+            return exists
+        }
+        guard !folders.isEmpty else { return nil }
+        do {
+            return try DirectoryWatcher(roots: folders).changes()
+        } catch {
+            console.error("warning: \(error); pages will not reload on changes")
+            return nil
+        }
+    }
+
+    /// The URL to print: `http://127.0.0.1:8000/teigen/`, with brackets around IPv6 addresses.
+    static func url(host: String, port: Int, basePath: String) -> String {
+        let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return "http://\(shownHost):\(port)\(basePath)"
+    }
+}

@@ -1,0 +1,14 @@
+import TeigenBuild
+
+/// Where the preview server gets its builds: the incremental builder, or a fake in tests.
+///
+/// ```swift
+/// let server = PreviewServer(configuration: configuration, source: IncrementalBuilder(options: options))
+/// ```
+public protocol SiteSource: Sendable {
+    /// Builds everything (`changedPaths == nil`) or what the changed absolute paths can affect.
+    /// Throws (preferably `DiagnosticError`) when the input is wrong.
+    func build(changedPaths: Set<String>?) async throws -> (SiteSnapshot, RebuildReport)
+}
+
+extension IncrementalBuilder: SiteSource {}

@@ -1,0 +1,58 @@
+import TeigenBuild
+
+/// The current site and build state; tells the live-reload hub about every change.
+///
+/// A failed build keeps the last good site; pages then show the error over it.
+actor SiteStore {
+    /// What is served now.
+    private(set) var status: SiteStatus
+    private let hub: LiveReloadHub
+    private let session: String
+    private var buildNumber = 0
+
+    /// - Parameters:
+    ///   - hub: where to announce builds.
+    ///   - session: distinguishes the builds of this server process from those of an earlier one.
+    init(hub: LiveReloadHub, session: String = String(UInt32.random(in: .min ... .max), radix: 16)) {
+        self.hub = hub
+        self.session = session
+        self.status = SiteStatus(site: nil, failure: nil, build: session + "-0")
+    }
+
+    /// Serves a new snapshot and tells the pages: `reload`, `css`, or nothing when no output changed.
+    /// - Returns: the event sent to the pages, if any.
+    @discardableResult
+    func install(_ snapshot: SiteSnapshot) async -> LiveReloadEvent? {
+        let previous = status.site
+        let site = ServedSite(snapshot: snapshot, reusing: previous)
+        let wasFailing = status.failure != nil
+        let change: SiteChange
+        if let previous, previous.basePath == site.basePath {
+            change = SiteChange.between(old: previous.files, new: site.files)
+        } else {
+            change = .pages
+        }
+        if change == .none && !wasFailing {
+            status.site = site
+            return nil
+        }
+        buildNumber += 1
+        let build = session + "-" + String(buildNumber)
+        status = SiteStatus(site: site, failure: nil, build: build)
+        let event: LiveReloadEvent
+        if case .stylesheets(let replacements) = change, !wasFailing {
+            let urls = Dictionary(uniqueKeysWithValues: replacements.map { (site.basePath + $0.key, site.basePath + $0.value) })
+            event = .stylesheets(build: build, replacements: urls)
+        } else {
+            event = .reload(build: build)
+        }
+        await hub.publish(event)
+        return event
+    }
+
+    /// Records a failed build: the last good site stays, the pages show the error.
+    func fail(_ failure: BuildFailure) async {
+        status.failure = failure
+        await hub.publish(.error(build: status.build, failure: failure))
+    }
+}

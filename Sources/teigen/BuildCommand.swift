@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import TeigenBuild
+import TeigenCore
+
+/// `teigen build`: builds the site into the output folder, atomically.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Builds the site into the output folder (atomically: a failed build changes nothing).")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The output folder.")
+    var output: String = "public"
+
+    @Flag(name: .long, help: "Prints each stage's time and the page count.")
+    var verbose = false
+
+    func run() async throws {
+        let options = site.buildOptions()
+        let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        do {
+            let product = try await SiteBuilder(options: options, output: outputURL).build()
+            DiagnosticPrinter.print(product.warnings)
+            if verbose {
+                for (stage, duration) in product.timings where !stage.isEmpty {
+                    print("\(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(Self.milliseconds(duration)) ms")
+                }
+            }
+            print("Built \(product.pageCount) pages, \(product.files.count) files into \(output)/")
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics)
+            DiagnosticPrinter.summary(errors: error.diagnostics.filter { $0.severity == .error }.count)
+            throw ExitCode(1)
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.1f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+    }
+}

@@ -1,0 +1,535 @@
+#!/usr/bin/env python3
+"""Checks that the built site carries the whole seed document, in the right places.
+
+Usage: python3 Tests/site/check_content.py PUBLIC_DIR [--seed FILE]
+
+PUBLIC_DIR is a built site (teigen build). The checks:
+  - every sentence of the seed (default: fixtures/emergency-proposal-2024.txt beside this script)
+    appears somewhere on the site;
+  - the home page: title, subtitle, publisher, 2024年3月, links to both recommendations;
+  - the recommendations: titles and long distinctive sentences on /proposals/, /proposals/1/, /proposals/2/;
+  - the eight footnotes: 1–4 on proposal 1, 5–8 on proposal 2 (its list starts at 5), in order, each
+    reference pointing at an existing note;
+  - the eight members on /members/ (name, role, affiliation, position in one row, in the seed's order)
+    and on each member's own page;
+  - the activities table: a <table> with the three header cells and eight body rows;
+  - the Guterres quotation inside a <blockquote>;
+  - references (ordered list) and past proposals (titles present, none of them a link);
+  - the 404 page: Japanese, with a link back to the home page.
+Exits 1 and lists every failure; stdlib only.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import urllib.parse
+from html.parser import HTMLParser
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_SEED = os.path.join(HERE, "fixtures", "emergency-proposal-2024.txt")
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements whose end tag may be omitted; closed implicitly when a sibling of the same kind opens.
+IMPLIED = {"p", "li", "tr", "td", "th", "dt", "dd", "option", "thead", "tbody"}
+
+
+# ---------------------------------------------------------------- a small DOM
+
+class Node:
+    def __init__(self, tag: str, attrs: dict[str, str], parent: "Node | None"):
+        self.tag = tag
+        self.attrs = attrs
+        self.parent = parent
+        self.children: list["Node | str"] = []
+
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def iter(self):
+        for c in self.children:
+            if isinstance(c, Node):
+                yield c
+                yield from c.iter()
+
+    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list["Node"]:
+        out = []
+        for n in self.iter():
+            if tag and n.tag != tag:
+                continue
+            if cls and cls not in n.classes():
+                continue
+            if any(n.attrs.get(k.replace("_", "-")) != v for k, v in attrs.items()):
+                continue
+            out.append(n)
+        return out
+
+    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> "Node | None":
+        found = self.find_all(tag, cls, **attrs)
+        return found[0] if found else None
+
+    def text(self, skip_sup: bool = False) -> str:
+        parts: list[str] = []
+        for c in self.children:
+            if isinstance(c, str):
+                parts.append(c)
+            elif skip_sup and c.tag == "sup":
+                continue
+            elif c.tag in ("script", "style", "template"):
+                continue
+            else:
+                parts.append(c.text(skip_sup))
+        return "".join(parts)
+
+    def ancestors(self):
+        n = self.parent
+        while n is not None:
+            yield n
+            n = n.parent
+
+
+class TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {}, None)
+        self.cur = self.root
+
+    def handle_starttag(self, tag, attrs):
+        if tag in IMPLIED and self.cur.tag == tag:
+            self.cur = self.cur.parent or self.root
+        node = Node(tag, {k: (v or "") for k, v in attrs}, self.cur)
+        self.cur.children.append(node)
+        if tag not in VOID:
+            self.cur = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.cur.children.append(Node(tag, {k: (v or "") for k, v in attrs}, self.cur))
+
+    def handle_endtag(self, tag):
+        n = self.cur
+        while n is not None and n.tag != tag:
+            n = n.parent
+        if n is not None and n.parent is not None:
+            self.cur = n.parent
+
+    def handle_data(self, data):
+        self.cur.children.append(data)
+
+
+def parse(path: str) -> Node:
+    with open(path, encoding="utf-8") as f:
+        b = TreeBuilder()
+        b.feed(f.read())
+        b.close()
+        return b.root
+
+
+def norm(s: str) -> str:
+    """Text compared without any whitespace (the seed's spacing comes from PDF extraction)."""
+    return re.sub(r"\s+", "", s)
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+# ---------------------------------------------------------------- the site
+
+class Site:
+    def __init__(self, public: str):
+        self.public = os.path.abspath(public)
+        self.failures: list[str] = []
+        self.cache: dict[str, Node] = {}
+        home = self.page("index.html", required=True)
+        self.base_path = "/"
+        if home is not None:
+            canon = home.find("link", rel="canonical")
+            if canon is not None:
+                self.base_path = urllib.parse.urlparse(canon.attrs.get("href", "")).path or "/"
+
+    def fail(self, msg: str) -> None:
+        self.failures.append(msg)
+
+    def check(self, cond: bool, msg: str) -> bool:
+        if not cond:
+            self.fail(msg)
+        return cond
+
+    def page(self, rel: str, required: bool = True) -> Node | None:
+        if rel in self.cache:
+            return self.cache[rel]
+        path = os.path.join(self.public, rel)
+        if not os.path.isfile(path):
+            if required:
+                self.fail(f"{rel}: missing from the build")
+            return None
+        self.cache[rel] = parse(path)
+        return self.cache[rel]
+
+    def file_for_href(self, page_rel: str, href: str) -> str | None:
+        """Maps a link found on page_rel to the built file it serves, or None."""
+        href = href.split("#", 1)[0].split("?", 1)[0]
+        if not href or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
+            return None
+        page_url = "/" + page_rel.replace(os.sep, "/")
+        if page_url.endswith("index.html"):
+            page_url = page_url[: -len("index.html")]
+        path = urllib.parse.unquote(urllib.parse.urljoin(page_url, href))
+        if href.startswith("/") and self.base_path != "/" and path.startswith(self.base_path):
+            path = "/" + path[len(self.base_path):]
+        rel = path.lstrip("/")
+        for cand in (rel, os.path.join(rel, "index.html"), rel + ".html"):
+            if cand and os.path.isfile(os.path.join(self.public, cand)):
+                return os.path.normpath(cand)
+        if rel == "" and os.path.isfile(os.path.join(self.public, "index.html")):
+            return "index.html"
+        return None
+
+    def main(self, doc: Node) -> Node:
+        return doc.find("main") or doc
+
+
+def page_text(doc: Node, skip_sup: bool = True) -> str:
+    body = doc.find("body") or doc
+    return norm(body.text(skip_sup=skip_sup))
+
+
+# ---------------------------------------------------------------- the checks
+
+def check_seed(site: Site, seed_path: str) -> None:
+    """Every sentence of the seed appears (whitespace-insensitively) on some page of the site."""
+    corpus = []
+    for root, _, files in os.walk(site.public):
+        for f in files:
+            if f.endswith(".html"):
+                rel = os.path.relpath(os.path.join(root, f), site.public)
+                doc = site.page(rel)
+                if doc is not None:
+                    corpus.append(page_text(doc))
+    everything = "\n".join(corpus)
+    with open(seed_path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    missing = []
+    for line in lines:
+        line = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]", "", line)          # footnote marks: numbers are the engine's
+        line = re.sub(r"\]\(#?\)", "", line).replace("[", "").replace("]", "")  # the seed's empty links
+        line = re.sub(r"^<(https?://[^>]+)>$", r"\1", line.strip())
+        line = re.sub(r"^\d+\.\s+", "", line)                  # ordered-list numbers are the list's own
+        for cell in re.split(r"[\t【】]", line):
+            for sentence in re.split(r"(?<=。)", cell):
+                s = norm(sentence).rstrip("。")
+                if len(s) >= 2 and s not in everything:
+                    missing.append(sentence.strip())
+    for m in missing:
+        site.fail(f"seed text not found on any page: {m[:90]}")
+
+
+def check_home(site: Site) -> None:
+    doc = site.page("index.html")
+    if doc is None:
+        return
+    text = page_text(doc)
+    for s in ("核の不使用継続と核秩序維持に向けた緊急提言", "～2024日米首脳会談を前に～", "公益財団法人笹川平和財団",
+              "新たな核の軍備管理・軍縮構想研究会", "2024年3月"):
+        site.check(s in text, f"home: missing {s!r}")
+    title = doc.find("title")
+    site.check(title is not None and squash(title.text()) == "核の不使用継続と核秩序維持に向けた緊急提言",
+               "home: <title> should be the site title alone")
+    targets = {site.file_for_href("index.html", a.attrs.get("href", "")) for a in site.main(doc).find_all("a")}
+    for rel in ("proposals/1/index.html", "proposals/2/index.html"):
+        site.check(rel in targets, f"home: no link in <main> to the recommendation {rel}")
+
+
+PROPOSAL_1 = [
+    "日本は、核の不使用継続と核の秩序維持に向けての具体的措置を核保有国、非核保有国の首脳と率直に議論する首脳外交を積極的に展開すべきである。",
+    "米口間を中心とする軍備管理条約が実質的な効果を失いつつあり、NPTを中心とする多国間の核をめぐる国際核軍縮・不拡散体制も動揺する中で",
+    "過去の核軍備管理交渉の教訓を踏まえると、政治リーダーの役割がとりわけ重要である。",
+    "日本政府は「核保有国と非核保有国の橋渡しを行う」という目的の下、2022年、岸田文雄首相の肝いりで『「核兵器のない世界」に向けた国際賢人会議』を設置した。",
+    "2024年4月の来る日米首脳会談で、核不使用継続の重要性を確認することとあわせ、それを明文化した共同声明の発出を検討してもらいたい。",
+]
+PROPOSAL_2 = [
+    "核保有国間の将来的な核軍備管理交渉を側面支援すべく、日本政府は市民社会とも協力し、この地域の関係諸国と核問題に特化した「トラック2核対話」を促進し、その結果を政府間の議論に反映させる仕組みを構築することが望まれる。",
+    "米ロ間、米中間の核軍備管理についての対話の欠如は深刻である。",
+    "米ソ、米ロは対話を通じた信頼醸成措置を地道に積み上げながら、核軍備管理・核軍縮を前進させた経験を持つ。",
+    "中国やロシアの核政策に付随する動向、戦略的意図を正確に把握し、信頼醸成の機運を高めることで、北東アジアのみならず世界における緊張緩和に大きく貢献できる。",
+]
+TITLE_1 = "提言 1：核の不使用継続と核秩序維持の重要性を再確認し、核使用リスク削減の具体的措置に向け首脳外交を主導する"
+TITLE_2 = "提言 2：核保有国間の核軍備管理交渉を促がす重層的な対話の推進"
+
+
+def check_proposals(site: Site) -> None:
+    idx = site.page("proposals/index.html")
+    if idx is not None:
+        text = page_text(idx)
+        for s in (TITLE_1, TITLE_2, "米ロ間を中心とする軍備管理条約", "NPT を中心とする多国間の核をめぐる国際核軍縮・不拡散体制",
+                  PROPOSAL_1[0], PROPOSAL_2[0]):
+            site.check(norm(s) in text, f"proposals/: missing {s[:40]!r}…")
+        targets = {site.file_for_href("proposals/index.html", a.attrs.get("href", "")) for a in site.main(idx).find_all("a")}
+        for rel in ("proposals/1/index.html", "proposals/2/index.html"):
+            site.check(rel in targets, f"proposals/: no link to {rel}")
+    for rel, title, sentences in (("proposals/1/index.html", TITLE_1, PROPOSAL_1),
+                                  ("proposals/2/index.html", TITLE_2, PROPOSAL_2)):
+        doc = site.page(rel)
+        if doc is None:
+            continue
+        h1 = doc.find("h1")
+        site.check(h1 is not None and norm(h1.text()) == norm(title), f"{rel}: <h1> should be {title!r}")
+        text = page_text(doc)
+        for s in sentences:
+            site.check(norm(s) in text, f"{rel}: missing sentence {s[:40]!r}…")
+        site.check("ld+json" in "".join(n.attrs.get("type", "") for n in doc.find_all("script")),
+                   f"{rel}: no JSON-LD script")
+
+
+FOOTNOTES = {
+    1: "自国は核兵器を保有しないが、同盟関係にある核保有国の核抑止力に依存する国のこと。",
+    2: "同覚書は",
+    3: "1962年のキューバ危機、1987年の中距離核戦力全廃条約（INF）の締結では",
+    4: "「77年間の核不使用の記録を継続する」ことを再確認している。",
+    5: "Office of the Secretary of Defense “MILITARY AND SECURITY DEVELOPMENTS INVOLVING THE PEOPLE’S REPUBLIC OF CHINA 2022”",
+    6: "The Final Report of the Congressional Commission on the Strategic Posture of the United States “America’s Strategic Posture”",
+    7: "Shizuka Kuramitsu, “China, US Hold Rare Arms Control Talks”, Arms Control Today, December 2023.",
+    8: "「新たな核の軍備管理・軍縮構想研究会」が2024年1月に実施した米国での元政府高官らへのインタビュー。",
+}
+
+
+def footnote_section(doc: Node) -> Node | None:
+    for n in doc.iter():
+        if "footnotes" in n.classes() or n.attrs.get("role") == "doc-endnotes":
+            return n
+    return None
+
+
+def check_footnotes(site: Site) -> None:
+    total = 0
+    for rel, numbers in (("proposals/1/index.html", [1, 2, 3, 4]), ("proposals/2/index.html", [5, 6, 7, 8])):
+        doc = site.page(rel)
+        if doc is None:
+            continue
+        sec = footnote_section(doc)
+        if not site.check(sec is not None, f"{rel}: no footnotes section (class footnotes / role doc-endnotes)"):
+            continue
+        ol = sec.find("ol")
+        if not site.check(ol is not None, f"{rel}: footnotes section has no <ol>"):
+            continue
+        items = [c for c in ol.children if isinstance(c, Node) and c.tag == "li"]
+        total += len(items)
+        site.check(len(items) == len(numbers), f"{rel}: expected {len(numbers)} footnotes, found {len(items)}")
+        start = int(ol.attrs.get("start", "1") or "1")
+        if items and items[0].attrs.get("value", "").isdigit():
+            start = int(items[0].attrs["value"])
+        site.check(start == numbers[0], f"{rel}: footnote list should start at {numbers[0]}, starts at {start}")
+        for n, li in zip(numbers, items):
+            site.check(norm(FOOTNOTES[n]) in norm(li.text()), f"{rel}: footnote {n} should read {FOOTNOTES[n][:30]!r}…")
+            site.check(bool(li.attrs.get("id")), f"{rel}: footnote {n} has no id")
+        ids = {n.attrs["id"] for n in doc.iter() if "id" in n.attrs}
+        refs = [s for s in doc.find_all("sup") if "footnote-ref" in s.classes() or s.find("a", role="doc-noteref")
+                or "footnote-ref" in " ".join(a.attrs.get("class", "") for a in s.find_all("a"))]
+        labels = [squash(s.text()) for s in refs]
+        site.check(labels == [str(n) for n in numbers],
+                   f"{rel}: footnote references should read {numbers}, found {labels}")
+        for s in refs:
+            a = s.find("a")
+            target = (a.attrs.get("href", "") if a else "").lstrip("#")
+            site.check(urllib.parse.unquote(target) in ids, f"{rel}: footnote reference {squash(s.text())} points at missing #{target}")
+        if numbers[0] == 1:
+            fn2 = items[1].text() if len(items) > 1 else ""
+            for s in ("第1項：ウクライナの独立、主権、現行の国境を尊重する", "第2項：ウクライナに対し武力の威嚇ないし武力の行使を行わない",
+                      "と明記している。同覚書により、ウクライナは核兵器を放棄し、NPTに署名した。"):
+                site.check(norm(s) in norm(fn2), f"{rel}: footnote 2 lacks {s[:20]!r}…")
+            box_ref = any("核の傘国" in (s.parent.text() if s.parent else "") for s in refs[:1])
+            site.check(box_ref, f"{rel}: footnote 1 should follow 核の傘国")
+        else:
+            fn7 = items[2] if len(items) > 2 else None
+            url = "https://www.armscontrol.org/act/2023-12/news/china-us-hold-rare-arms-control-talks"
+            site.check(fn7 is not None and any(a.attrs.get("href") == url for a in fn7.find_all("a")),
+                       f"{rel}: footnote 7 should link to {url}")
+    site.check(total == 8, f"proposals: expected 8 footnotes in all, found {total}")
+
+
+MEMBERS = [
+    ("鈴木 達治郎", "座長", "長崎大学核兵器廃絶研究センター", "副センター長"),
+    ("一政 祐行", "委員", "防衛研究所 政策研究部", "サイバー安全保障研究室長"),
+    ("植木 千可子", "委員", "早稲田大学国際学術院", "アジア太平洋研究科教授"),
+    ("太田 昌克", "委員", "共同通信社", "編集委員・論説委員"),
+    ("北野 充", "委員", "自治体国際化協会", "参与（前ウィーン代表部大使）"),
+    ("佐藤 丙午", "委員", "拓殖大学国際学部", "教授"),
+    ("向 和歌奈", "委員", "亜細亜大学国際関係学部", "准教授"),
+    ("小林 祐喜", "研究会担当", "笹川平和財団安全保障研究グループ", "研究員"),
+]
+
+
+def check_members(site: Site) -> None:
+    rel = "members/index.html"
+    doc = site.page(rel)
+    if doc is None:
+        return
+    main = site.main(doc)
+    site.check("敬称略、順不同" in page_text(doc), f"{rel}: missing 敬称略、順不同")
+    rows = main.find_all("tr") or main.find_all("li")
+    order = []
+    for name, role, affiliation, position in MEMBERS:
+        row = next((r for r in rows if name in squash(r.text())), None)
+        if not site.check(row is not None, f"{rel}: no row (tr/li) holds the name {name!r} (with its space)"):
+            continue
+        order.append(rows.index(row))
+        t = squash(row.text())
+        for label, value in (("role", role), ("affiliation", affiliation), ("position", position)):
+            site.check(value in t, f"{rel}: the row of {name} lacks its {label} {value!r}")
+        links = [site.file_for_href(rel, a.attrs.get("href", "")) for a in row.find_all("a")]
+        links = [x for x in links if x]
+        if not site.check(bool(links), f"{rel}: the row of {name} has no link to the member's page"):
+            continue
+        mdoc = site.page(links[0])
+        if mdoc is None:
+            continue
+        h1 = mdoc.find("h1")
+        site.check(h1 is not None and squash(h1.text()) == name, f"{links[0]}: <h1> should be {name!r}")
+        mt = squash(site.main(mdoc).text())
+        for label, value in (("role", role), ("affiliation", affiliation), ("position", position)):
+            site.check(value in mt, f"{links[0]}: lacks the {label} {value!r}")
+    site.check(order == sorted(order), f"{rel}: members are not in the seed's order")
+
+
+ACTIVITIES = [
+    ("第1回研究会", "2023年5月30日", "研究会の趣旨説明"),
+    ("第2回研究会", "2023年7月3日", "『ブッシュ・ジュニア政権時代の核政策と中国への影響』"),
+    ("第3回研究会", "2023年7月27日", "『北朝鮮の非核化をめぐる外交交渉の経緯と失敗の要因』"),
+    ("第4回研究会", "2023年9月26日", "『ロシアから見た軍備管理条約の意義、今後の展望』"),
+    ("第5回研究会", "2023年10月31日", "『輸出管理の側面から国際情勢、核の軍備管理への示唆』"),
+    ("第6回研究会", "2023年11月27日", "『核実験を巡る米ソ／米ロ軍備管理問題』"),
+    ("調査活動米国出張", "2024年1月14日～21日", "計13人の識者にインタビュー"),
+    ("第7回研究会", "2024年3月26日", "緊急提言案の作成"),
+]
+
+
+def check_activities(site: Site) -> None:
+    rel = "activities/index.html"
+    doc = site.page(rel)
+    if doc is None:
+        return
+    table = site.main(doc).find("table")
+    if not site.check(table is not None, f"{rel}: no <table>"):
+        return
+    head = [norm(th.text()) for th in (table.find("thead") or table).find_all("th")][:3]
+    site.check(head == ["研究会・調査", "日時", "内容"], f"{rel}: header cells should be 研究会・調査 | 日時 | 内容, found {head}")
+    tbody = table.find("tbody")
+    rows = [r for r in (tbody.find_all("tr") if tbody else [])]
+    site.check(len(rows) == 8, f"{rel}: expected 8 body rows, found {len(rows)}")
+    for row, (event, date, words) in zip(rows, ACTIVITIES):
+        cells = [norm(c.text()) for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]
+        site.check(len(cells) == 3, f"{rel}: row {event} should have 3 cells, has {len(cells)}")
+        if len(cells) == 3:
+            site.check(cells[0] == norm(event), f"{rel}: first cell {cells[0]!r} should be {event!r}")
+            site.check(cells[1] == norm(date), f"{rel}: date cell of {event} should be {date!r}, is {cells[1]!r}")
+            site.check(norm(words) in cells[2], f"{rel}: content cell of {event} lacks {words!r}")
+
+
+def check_background(site: Site) -> None:
+    rel = "background/index.html"
+    doc = site.page(rel)
+    if doc is None:
+        return
+    quote = "冷戦期に垂れ込めた核の暗雲が再び忍び寄っています。そして一部の国々は、再び無謀にも、破滅の道具である核兵器の使用の威嚇を行っています"
+    bqs = site.main(doc).find_all("blockquote")
+    site.check(any(norm(quote) in norm(b.text()) for b in bqs), f"{rel}: the Guterres quotation is not inside a <blockquote>")
+    text = page_text(doc)
+    site.check("アントニオ・グテレス国連事務総長が2023年8月6日の「広島原爆の日」に寄せたメッセージ" in text,
+               f"{rel}: the quotation's attribution is missing")
+    site.check(norm("～核の不使用継続と「核秩序の維持」に向けて～") in text, f"{rel}: the subtitle line is missing")
+
+
+REFERENCES = [
+    "『NPT～核のグローバル・ガバナンス』秋山信将編、岩波書店、2015年。",
+    "“SIPRI Yearbook 2023”",
+    "Office of the Secretary of Defense “MILITARY AND SECURITY DEVELOPMENTS INVOLVING THE PEOPLE’S REPUBLIC OF CHINA 2022”",
+    "“Strategic-Posture-Committee-Report-Final.pdf”",
+]
+PAST = [
+    ("プルトニウム国際管理に関する日本政府への提言～プルトニウム在庫量の削減を目指し、新たな国際規範を～", "2019年5月"),
+    ("北朝鮮非核化に関する日本政府への提言～北東アジアにおける核の脅威削減と新たな安全保障の構築を視野に～", "2020年2月"),
+    ("世界の核軍縮・核不拡散への日本の貢献～唯一の戦争被爆国としての責任を果たす政策を～", "2020年4月"),
+    ("原子力民生利用における中国・ロシアの台頭：グローバルな核不拡散体制の強化と日本の役割", "2021年4月"),
+    ("ロシアによるウクライナ侵攻：原子力民生利用の諸課題と日本の役割", "2022年7月"),
+    ("原子力施設の保護と日本の役割～ロシアによるウクライナ侵攻と原発攻撃をうけて～", "2023年2月"),
+]
+
+
+def check_references(site: Site) -> None:
+    rel = "references/index.html"
+    doc = site.page(rel)
+    if doc is None:
+        return
+    main = site.main(doc)
+    ols = main.find_all("ol")
+    ref_ol = next((o for o in ols if norm(REFERENCES[0]) in norm(o.text())), None)
+    if site.check(ref_ol is not None, f"{rel}: the references are not an ordered list"):
+        items = [norm(c.text()) for c in ref_ol.children if isinstance(c, Node) and c.tag == "li"]
+        site.check(items == [norm(r) for r in REFERENCES], f"{rel}: references list should hold the seed's 4 entries, found {len(items)}")
+    text = norm(main.text())
+    site.check("笹川平和財団・原子力分野における過去の提言" in text, f"{rel}: heading 笹川平和財団・原子力分野における過去の提言 missing")
+    links = [norm(a.text()) for a in main.find_all("a")]
+    for title, date in PAST:
+        site.check(norm(f"『{title}』{date}") in text, f"{rel}: past proposal missing: {title[:30]}… {date}")
+        site.check(not any(norm(title) in l for l in links), f"{rel}: past proposal should not be a link: {title[:30]}…")
+    site.check(text.endswith("笹川平和財団") or "笹川平和財団" in text.split("2023年2月")[-1],
+               f"{rel}: the closing 笹川平和財団 is missing")
+
+
+def check_404(site: Site) -> None:
+    rel = "404.html"
+    doc = site.page(rel)
+    if doc is None:
+        return
+    html = doc.find("html")
+    site.check(html is not None and html.attrs.get("lang") == "ja", f"{rel}: <html lang> should be ja")
+    main = site.main(doc)
+    site.check(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", main.text()) is not None, f"{rel}: no Japanese text in <main>")
+    home_links = []
+    for a in main.find_all("a"):
+        href = a.attrs.get("href", "")
+        path = urllib.parse.urlparse(href).path
+        if path in (site.base_path, site.base_path + "index.html") or href in ("./", "index.html"):
+            home_links.append(a)
+    site.check(bool(home_links), f"{rel}: no link back to the home page ({site.base_path}) in <main>")
+
+
+def check_about(site: Site) -> None:
+    rel = "about/index.html"
+    doc = site.page(rel)
+    if doc is None:
+        return
+    text = page_text(doc)
+    for s in ("公益財団法人笹川平和財団", "安全保障研究グループ", "新たな核の軍備管理・軍縮構想研究会", "2024年3月",
+              "今回の緊急提言は、委員全員の賛同を得て、「新たな核の軍備管理・軍縮構想研究会」として公表します。"):
+        site.check(norm(s) in text, f"{rel}: missing {s[:40]!r}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("public", help="the built site (public/)")
+    ap.add_argument("--seed", default=DEFAULT_SEED, help="the seed text whose every sentence must be on the site")
+    args = ap.parse_args()
+    if not os.path.isdir(args.public):
+        print(f"check_content: {args.public} is not a directory", file=sys.stderr)
+        return 1
+    site = Site(args.public)
+    for check in (check_home, check_proposals, check_footnotes, check_members, check_activities,
+                  check_background, check_about, check_references, check_404):
+        check(site)
+    if args.seed and os.path.isfile(args.seed):
+        check_seed(site, args.seed)
+    elif args.seed != DEFAULT_SEED:
+        site.fail(f"seed file {args.seed} not found")
+    if site.failures:
+        for f in site.failures:
+            print(f"FAIL {f}", file=sys.stderr)
+        print(f"check_content: {len(site.failures)} failure(s)", file=sys.stderr)
+        return 1
+    print("check_content: all content checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Full-page PNG screenshots of key pages at phone and desktop widths.
+
+Usage: python3 Tests/site/screenshots.py PUBLIC_DIR OUT_DIR [--dark] [--pages home proposal1 members ...]
+
+Writes OUT_DIR/<page>-<width>[-dark].png for home, proposal 1 and members at 375 px and 1280 px
+(headless Chromium via selenium, CDP Page.captureScreenshot with captureBeyondViewport).
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sitebrowser  # noqa: E402
+
+PAGES = {
+    "home": "index.html",
+    "proposal1": "proposals/1/index.html",
+    "proposal2": "proposals/2/index.html",
+    "proposals": "proposals/index.html",
+    "members": "members/index.html",
+    "background": "background/index.html",
+    "activities": "activities/index.html",
+    "references": "references/index.html",
+    "about": "about/index.html",
+    "404": "404.html",
+}
+DEFAULT = ["home", "proposal1", "members"]
+WIDTHS = [375, 1280]
+
+
+def capture(driver, path: str, width: int) -> None:
+    sitebrowser.set_viewport(driver, width, 800)
+    driver.execute_script("return document.fonts ? document.fonts.ready.then(() => true) : true")
+    height = driver.execute_script(
+        "return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight))")
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True, "fromSurface": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+    })
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="full-page screenshots at 375 px and 1280 px")
+    ap.add_argument("public")
+    ap.add_argument("out")
+    ap.add_argument("--dark", action="store_true", help="emulate prefers-color-scheme: dark")
+    ap.add_argument("--pages", nargs="+", default=DEFAULT, choices=sorted(PAGES))
+    ap.add_argument("--widths", nargs="+", type=int, default=WIDTHS)
+    args = ap.parse_args()
+    missing = [p for p in args.pages if not os.path.isfile(os.path.join(args.public, PAGES[p]))]
+    if missing:
+        print(f"screenshots: missing pages in {args.public}: {', '.join(PAGES[p] for p in missing)}", file=sys.stderr)
+        return 1
+    os.makedirs(args.out, exist_ok=True)
+    suffix = "-dark" if args.dark else ""
+    with sitebrowser.serve(args.public) as root, sitebrowser.chromium() as driver:
+        for name in args.pages:
+            for width in args.widths:
+                sitebrowser.set_viewport(driver, width, 800)
+                sitebrowser.set_color_scheme(driver, "dark" if args.dark else "light")
+                driver.get(sitebrowser.url_for(root, PAGES[name]))
+                path = os.path.join(args.out, f"{name}-{width}{suffix}.png")
+                capture(driver, path, width)
+                print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

