@@ -85,9 +85,11 @@ want_fuzz() {
     # swiftc -sanitize=fuzzer,address links clang's runtime from the Swift
     # toolchain's own lib/clang/*/lib/linux. Only if that is missing, fall back
     # to Debian's runtime.
-    local swift_bin toolchain_rt=""
+    local swift_bin rt toolchain_rt=""
     if swift_bin=$(command -v swiftc 2>/dev/null); then
-        toolchain_rt=$(ls "$(dirname "$(readlink -f "$swift_bin")")"/../lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null | head -1 || true)
+        for rt in "$(dirname "$(readlink -f "$swift_bin")")"/../lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a; do
+            [[ -f "$rt" ]] && toolchain_rt=$rt
+        done
     fi
     if [[ -z "$toolchain_rt" ]]; then need_deb libclang-rt-14-dev; fi
 }

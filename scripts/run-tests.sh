@@ -18,8 +18,7 @@
 # --scratch-path .build-ci), KEEP_TMP=1 keeps the built site.
 set -uo pipefail # not -e: a failing stage is counted, not fatal
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-repo_root=$(pwd)
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 read -r -a swift_flags <<<"${SWIFT_FLAGS:-}"
 
 passed=0 failed=0 skipped=0

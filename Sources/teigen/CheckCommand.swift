@@ -23,19 +23,19 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let options = site.buildOptions()
         var root: URL
-        var basePath = "/"
+        var baseURL = "https://localhost/"
         var temporary: URL?
         var sources: [String: String] = [:]
         if let output {
             root = URL(fileURLWithPath: output)
-            basePath = site.baseURL.map { URLPath.basePath(ofBaseURL: $0) } ?? (try? BuildPipeline.basePath(options: options)) ?? "/"
+            baseURL = site.baseURL ?? (try? BuildPipeline.baseURL(options: options)) ?? baseURL
         } else {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("teigen-check-\(getpid())")
             temporary = folder
             root = folder.appendingPathComponent("public")
             do {
                 let product = try await SiteBuilder(options: options, output: root).build()
-                basePath = product.basePath
+                baseURL = product.baseURL
                 sources = product.sources
             } catch {
                 DiagnosticPrinter.print(error.diagnostics)
@@ -43,7 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
             }
         }
         defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
-        let report = try LinkChecker(root: root, basePath: basePath).check(sources: sources)
+        let report = try LinkChecker(root: root, basePath: URLPath.basePath(ofBaseURL: baseURL), baseURL: baseURL).check(sources: sources)
         if format == "json" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -28,9 +28,13 @@ public struct LinkChecker: Sendable {
     /// `/` or `/sub/path/`: the path under which the output is served.
     public let basePath: String
 
-    public init(root: URL, basePath: String) {
+    /// The site's absolute base URL, when known: absolute links below it are checked as internal ones.
+    public let baseURL: String?
+
+    public init(root: URL, basePath: String, baseURL: String? = nil) {
         self.root = root
         self.basePath = basePath
+        self.baseURL = baseURL
     }
 
     /// Runs the check over every HTML file below `root`. `sources` maps output pages to Markdown sources.
@@ -53,7 +57,10 @@ public struct LinkChecker: Sendable {
         for (page, urls) in links {
             for url in urls {
                 if url.hasPrefix("mailto:") || url.hasPrefix("tel:") || url.hasPrefix("data:") || url.hasPrefix("javascript:") { continue }
-                if URLPath.isExternal(url) {
+                var url = url
+                if let baseURL, url.hasPrefix(baseURL) {
+                    url = basePath + url.dropFirst(baseURL.count)
+                } else if URLPath.isExternal(url) {
                     external.insert(url)
                     continue
                 }

@@ -29,11 +29,11 @@ public struct BuildPipeline: Sendable {
         return product
     }
 
-    /// The base path of the site's configuration (for checking an existing output folder).
-    public static func basePath(options: BuildOptions) throws -> String {
+    /// The base URL of the site's configuration (for checking an existing output folder).
+    public static func baseURL(options: BuildOptions) throws -> String {
         let path = options.sourceDirectory.path + "/config.yaml"
         let text = String(decoding: try DiskFileSystem().read(path), as: UTF8.self)
-        return try ConfigLoader.load(text, path: path, baseURLOverride: options.baseURL).basePath
+        return try ConfigLoader.load(text, path: path, baseURLOverride: options.baseURL).baseURL
     }
 
     // MARK: parse
@@ -279,7 +279,7 @@ public struct BuildPipeline: Sendable {
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return BuildProduct(
             files: outputs.sorted, warnings: warnings.sorted { $0.location < $1.location }, timings: [],
-            pageCount: graph.pages.count, renderedPaths: renderedPaths.sorted(), basePath: urls.basePath,
+            pageCount: graph.pages.count, renderedPaths: renderedPaths.sorted(), basePath: urls.basePath, baseURL: config.baseURL,
             sources: Dictionary(uniqueKeysWithValues: graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
     }
 

@@ -12,6 +12,8 @@ public struct BuildProduct: Sendable {
     public var renderedPaths: [String]
     /// The path part of the base URL (`/` or `/teigen/`).
     public var basePath: String
+    /// The absolute base URL.
+    public var baseURL: String = ""
     /// The Markdown source of each rendered page, by output path.
     public var sources: [String: String] = [:]
 }

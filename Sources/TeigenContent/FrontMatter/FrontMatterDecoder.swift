@@ -26,8 +26,8 @@ public struct FrontMatterDecoder: Sendable {
             do throws(DiagnosticError) {
                 switch key {
                 case "title":
-                    matter.title = try decoder.string(value, key: key)
                     sawTitle = true
+                    matter.title = try decoder.string(value, key: key)
                     if matter.title.trimmingCharacters(in: .whitespaces).isEmpty {
                         throw DiagnosticError(reader.error("'title' must not be empty", at: value))
                     }

@@ -29,7 +29,11 @@ public struct DiskFileSystem: FileSystem {
     }
 
     private func walk(_ path: String, relative: String, into result: inout [String], visited: inout Set<String>) throws(FileSystemError) {
-        let real = (path as NSString).resolvingSymlinksInPath
+        guard let resolved = realpath(path, nil) else {
+            throw FileSystemError(path: path, reason: "cannot resolve folder: \(String(cString: strerror(errno)))")
+        }
+        let real = String(cString: resolved)
+        free(resolved)
         guard visited.insert(real).inserted else {
             throw FileSystemError(path: path, reason: "symbolic link loop: this folder leads back to \(real)")
         }

@@ -27,12 +27,17 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// The words before the reference number in a footnote back-link's `aria-label` (`"Back to reference"`):
     /// `Back to reference 1`, then `Back to reference 1-2` for the note's second reference.
     public var footnoteBacklinkLabel: String
+    /// The number of the page's first footnote (front matter `footnoteStart`), so a document split
+    /// over several pages keeps one numbering. Only the numbers shown change (`<ol start="5">`); ids
+    /// come from the labels.
+    public var footnoteStart: Int
 
     /// Creates options; every argument defaults to cmark's own behaviour plus Teigen's extensions.
     public init(
         smartPunctuation: Bool = false, allowRawHTML: Bool = true, hardBreaks: Bool = false,
         extensions: Bool = true, headingAnchors: Bool = false,
-        headingAnchorLabel: String = "Link to this section", footnoteBacklinkLabel: String = "Back to reference"
+        headingAnchorLabel: String = "Link to this section", footnoteBacklinkLabel: String = "Back to reference",
+        footnoteStart: Int = 1
     ) {
         self.smartPunctuation = smartPunctuation
         self.allowRawHTML = allowRawHTML
@@ -41,5 +46,6 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.headingAnchors = headingAnchors
         self.headingAnchorLabel = headingAnchorLabel
         self.footnoteBacklinkLabel = footnoteBacklinkLabel
+        self.footnoteStart = footnoteStart
     }
 }

@@ -44,7 +44,15 @@ struct CmarkNode: Hashable {
     var startColumn: Int { Int(cmark_node_get_start_column(raw)) }
     var endLine: Int { Int(cmark_node_get_end_line(raw)) }
     var endColumn: Int { Int(cmark_node_get_end_column(raw)) }
-    var headingLevel: Int { Int(cmark_node_get_heading_level(raw)) }
+    var headingLevel: Int {
+        get { Int(cmark_node_get_heading_level(raw)) }
+        nonmutating set { _ = cmark_node_set_heading_level(raw, Int32(newValue)) }
+    }
+    /// Whether the node is a soft or hard line break.
+    var isLineBreak: Bool {
+        let type = type
+        return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK
+    }
 
     /// The literal's bytes (text, code, HTML), valid until the node's literal changes or the node is freed.
     var literalBytes: UnsafeBufferPointer<UInt8> {

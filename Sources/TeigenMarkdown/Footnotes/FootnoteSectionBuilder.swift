@@ -5,7 +5,8 @@ import CCmark
 /// Markup (N is the note's number, ID the slug of its label, see ``Slug``):
 /// - reference: `<sup class="footnote-ref"><a href="#fn-ID" id="fnref-ID" role="doc-noteref">N</a></sup>`;
 ///   the note's second reference has `id="fnref-ID-2"`, and so on;
-/// - section: `<section class="footnotes" role="doc-endnotes">` `<ol>` then one `<li id="fn-ID">` per note,
+/// - section: `<section class="footnotes" role="doc-endnotes">` `<ol>` (`<ol start="N">` when the first
+///   number is not 1) then one `<li id="fn-ID">` per note,
 ///   in number order, holding the note's blocks; its last paragraph ends with a back-link to each
 ///   reference: `<a href="#fnref-ID" class="footnote-backref" role="doc-backlink" aria-label="Back to reference N">↩︎</a>`,
 ///   then `… href="#fnref-ID-2" … aria-label="Back to reference N-2">↩︎<sup>2</sup></a>` and so on
@@ -15,6 +16,8 @@ import CCmark
 /// (automatic heading ids do not start with `fn-`/`fnref-`) or with each other (a clash adds `-1`, `-2`…).
 struct FootnoteSectionBuilder {
     var backlinkLabel: String
+    /// The number shown for the first note.
+    var firstNumber: Int = 1
 
     /// Appends the section for `registry`'s notes, whose bodies are `bodies` (same order), to `root`.
     /// Returns the section node, or `nil` when no note is referenced.
@@ -29,10 +32,11 @@ struct FootnoteSectionBuilder {
             let id = HTMLEscaping.escape(ids[note])
             let referenceID = ordinal == 1 ? "fnref-\(id)" : "fnref-\(id)-\(ordinal)"
             node.onEnter =
-                "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"\(referenceID)\" role=\"doc-noteref\">\(note + 1)</a></sup>"
+                "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"\(referenceID)\" role=\"doc-noteref\">\(firstNumber + note)</a></sup>"
         }
+        let list = firstNumber == 1 ? "<ol>" : "<ol start=\"\(firstNumber)\">"
         let section = CmarkNode.custom(
-            block: true, enter: "<section class=\"footnotes\" role=\"doc-endnotes\">\n<ol>", exit: "</ol>\n</section>",
+            block: true, enter: "<section class=\"footnotes\" role=\"doc-endnotes\">\n\(list)", exit: "</ol>\n</section>",
             tag: .footnoteSection)
         root.append(section)
         for (note, body) in bodies.enumerated() {
@@ -44,7 +48,7 @@ struct FootnoteSectionBuilder {
                 child = node.next
                 item.append(node)
             }
-            appendBacklinks(to: item, id: id, number: note + 1, count: registry.referenceCounts[note])
+            appendBacklinks(to: item, id: id, number: firstNumber + note, count: registry.referenceCounts[note])
         }
         return section
     }

@@ -113,6 +113,8 @@ struct HeadingPass {
         while open > 0, !(literal[open - 1] == 0x7B && literal[open] == 0x23) { open -= 1 }
         guard open > 0 else { return nil }
         let brace = open - 1
+        // `{#id}` must stand apart from the title: `## Title {#id}`.
+        guard brace == 0 || literal[brace - 1] == 0x20 || literal[brace - 1] == 0x09 else { return nil }
         let idBytes = literal[(open + 1)..<(literal.count - 1)]
         guard !idBytes.isEmpty else { return nil }
         let id = String(decoding: idBytes, as: UTF8.self)

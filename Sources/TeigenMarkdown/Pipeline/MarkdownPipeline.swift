@@ -73,7 +73,7 @@ struct MarkdownPipeline {
 
         var usedIDs: Set<String> = []
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, issues: &issues)
-        _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel).build(
+        _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: options.footnoteStart).build(
             registry: registry, bodies: bodies, bodyLineCounts: bodyLineCounts, usedIDs: &usedIDs, root: tree.root)
         return finish(tree, tableOfContents: tableOfContents, issues: issues, references: registry.referenceNodes)
     }

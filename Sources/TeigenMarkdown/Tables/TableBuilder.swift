@@ -23,19 +23,25 @@ struct TableBuilder {
     func build(in tree: CmarkTree, text textIndex: Int, map: inout SourceMap) {
         let text = map.texts[textIndex]
         guard let candidates = delimiterCandidates(text) else { return }
-        var found: [(node: CmarkNode, quoteDepth: Int)] = []
-        var quoteDepth = 0
+        var found: [(node: CmarkNode, containers: [TableContainer])] = []
+        var containers: [TableContainer] = []
         tree.walk { node, entering in
             switch node.type {
             case CMARK_NODE_BLOCK_QUOTE:
-                quoteDepth += entering ? 1 : -1
+                if entering { containers.append(.quote(node)) } else { containers.removeLast() }
+            case CMARK_NODE_ITEM:
+                if entering {
+                    containers.append(.item(node, contentColumn: node.firstChild?.startColumn ?? node.startColumn + 2))
+                } else {
+                    containers.removeLast()
+                }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
                 // ATX headings are one line; setext headings end on their underline.
                 if node.type == CMARK_NODE_HEADING, node.endLine <= node.startLine { return .skipChildren }
                 let first = node.startLine + 1
                 let last = node.type == CMARK_NODE_PARAGRAPH ? node.endLine : max(node.endLine, first)
                 if first <= last, (first...last).contains(where: { $0 <= candidates.count && candidates[$0 - 1] }) {
-                    found.append((node, quoteDepth))
+                    found.append((node, containers))
                 }
                 return .skipChildren
             default:
@@ -43,7 +49,7 @@ struct TableBuilder {
             }
             return .proceed
         }
-        let plans = found.compactMap { plan(for: $0.node, quoteDepth: $0.quoteDepth, in: text) }
+        let plans = found.compactMap { plan(for: $0.node, containers: $0.containers, in: text) }
         guard !plans.isEmpty else { return }
         apply(plans, text: textIndex, map: &map)
     }
@@ -63,7 +69,7 @@ struct TableBuilder {
 
     // MARK: Finding tables
 
-    private func plan(for node: CmarkNode, quoteDepth: Int, in text: SourceText) -> TablePlan? {
+    private func plan(for node: CmarkNode, containers: [TableContainer], in text: SourceText) -> TablePlan? {
         let isHeading = node.type == CMARK_NODE_HEADING
         let lineCount = SourceMap.contentLineCount(of: node)
         var firstLine = node.startLine
@@ -81,35 +87,48 @@ struct TableBuilder {
                 useStartColumn = false
             }
         }
-        var lines: [(number: Int, range: Range<Int>)] = []
+        var lines: [(number: Int, range: Range<Int>, lazy: Bool, outside: Int?)] = []
         for offset in 0..<lineCount {
             let number = firstLine + offset
             let range = text.line(number)
-            let start =
-                offset == 0 && useStartColumn
-                ? min(range.upperBound, range.lowerBound + node.startColumn - 1)
-                : contentStart(text, range, quoteDepth: quoteDepth)
-            lines.append((number, start..<range.upperBound))
+            if offset == 0 && useStartColumn {
+                lines.append((number, min(range.upperBound, range.lowerBound + node.startColumn - 1)..<range.upperBound, false, nil))
+            } else {
+                let content = contentStart(text, range, containers: containers)
+                lines.append((number, content.start..<range.upperBound, content.unmatched != nil, content.unmatched))
+            }
         }
         var underline: UInt8 = 0
         if isHeading {
-            let range = text.line(firstLine + lineCount)
-            let start = contentStart(text, range, quoteDepth: quoteDepth)
+            let number = firstLine + lineCount
+            let range = text.line(number)
+            let start = contentStart(text, range, containers: containers).start
             guard start < range.upperBound, text.bytes[start] == 0x3D || text.bytes[start] == 0x2D else { return nil }
             underline = text.bytes[start]
-            if underline == 0x3D { lines.append((firstLine + lineCount, start..<range.upperBound)) }
+            if underline == 0x3D { lines.append((number, start..<range.upperBound, false, nil)) }
         }
-        for index in 1..<max(lines.count, 1) where index < lines.count {
+        for index in 1..<max(lines.count, 1) where index < lines.count && !lines[index].lazy {
             guard TableRowSplitter.mayBeDelimiterRow(text.bytes, lines[index].range),
                 let delimiter = TableRowSplitter.delimiterRow(text.bytes, lines[index].range)
             else { continue }
             let header = TableRowSplitter.cells(text.bytes, lines[index - 1].range)
             guard header.cells.count == delimiter.alignments.count, header.hasPipe || delimiter.hasPipe else { continue }
+            // A lazy continuation line ends the table (GitHub keeps it, and what follows, as a paragraph).
+            // Rows end at a lazy continuation line or a row without cells (a lone `|`); GitHub reads
+            // what follows as a paragraph (a heading when a setext underline ends it).
+            let rowLines = isHeading && underline == 0x3D ? lines.count - 1 : lines.count
+            let trailingStart = lines[(index + 1)..<rowLines].firstIndex {
+                $0.lazy || TableRowSplitter.cells(text.bytes, $0.range).cells.isEmpty
+            }
+            if let trailingStart, isHeading, lines[trailingStart].lazy { return nil }
+            let trailingAfter = trailingStart.flatMap { lines[$0].outside }.flatMap {
+                Self.closedContainer(containers[$0], endingWith: node)
+            }
             // Splitting the node's inline content needs every line break to be a direct child.
-            if index > 1, directLineBreaks(of: node) != lineCount - 1 { return nil }
+            if index > 1 || trailingStart != nil, directLineBreaks(of: node) != lineCount - 1 { return nil }
             let width = header.cells.count
             var rows: [[TableCellSource]] = []
-            for line in lines[(index + 1)...] {
+            for line in lines[(index + 1)..<(trailingStart ?? lines.count)] {
                 var cells = TableRowSplitter.cells(text.bytes, line.range).cells.prefix(width).map {
                     TableCellSource(line: line.number, range: $0)
                 }
@@ -118,7 +137,8 @@ struct TableBuilder {
             }
             return TablePlan(
                 node: node, source: isHeading ? .setextHeading(underline: underline) : .paragraph,
-                leadingLines: index - 1, alignments: delimiter.alignments,
+                leadingLines: index - 1, trailingStart: trailingStart, trailingAfter: trailingAfter,
+                alignments: delimiter.alignments,
                 header: header.cells.map { TableCellSource(line: lines[index - 1].number, range: $0) }, rows: rows)
         }
         return nil
@@ -128,21 +148,70 @@ struct TableBuilder {
         var count = 0
         var child = node.firstChild
         while let current = child {
-            if current.type == CMARK_NODE_SOFTBREAK || current.type == CMARK_NODE_LINEBREAK { count += 1 }
+            if current.isLineBreak { count += 1 }
             child = current.next
         }
         return count
     }
 
-    /// Where a continuation line's content starts: after the block quote markers and indentation.
-    private func contentStart(_ text: SourceText, _ range: Range<Int>, quoteDepth: Int) -> Int {
-        var position = range.lowerBound
-        for _ in 0..<quoteDepth {
-            position = LineSyntax.skipSpaces(text.bytes, from: position, to: range.upperBound)
-            guard position < range.upperBound, text.bytes[position] == 0x3E else { break }
-            position += 1
+    /// The block a lazy line closes, as GitHub reads it: the block quote, or the list of the list item,
+    /// if `node` ends it (each block from `node` up is its parent's last child); `nil` otherwise.
+    private static func closedContainer(_ container: TableContainer, endingWith node: CmarkNode) -> CmarkNode? {
+        let target: CmarkNode?
+        switch container {
+        case .quote(let quote): target = quote
+        case .item(let item, _): target = item.parent
         }
-        return LineSyntax.skipSpaces(text.bytes, from: position, to: range.upperBound)
+        guard let target else { return nil }
+        var current = node
+        while current != target {
+            guard current.next == nil, let parent = current.parent else { return nil }
+            current = parent
+        }
+        return target
+    }
+
+    /// Where a continuation line's content starts, after its containers' markers (`>` of block quotes,
+    /// the indentation of list items), and the index of the first container whose marker is missing
+    /// (the line is then a lazy continuation line).
+    private func contentStart(_ text: SourceText, _ range: Range<Int>, containers: [TableContainer]) -> (start: Int, unmatched: Int?) {
+        let bytes = text.bytes
+        var position = range.lowerBound
+        var column = 0
+        var unmatched: Int?
+        func skipWhitespace(upTo limit: Int) {
+            while position < range.upperBound, column < limit {
+                if bytes[position] == LineSyntax.space {
+                    column += 1
+                } else if bytes[position] == LineSyntax.tab {
+                    column += 4 - column % 4
+                } else {
+                    break
+                }
+                position += 1
+            }
+        }
+        for (index, container) in containers.enumerated() {
+            switch container {
+            case .quote:
+                skipWhitespace(upTo: column + 3)
+                guard position < range.upperBound, bytes[position] == 0x3E else {
+                    unmatched = index
+                    break
+                }
+                position += 1
+                column += 1
+                if position < range.upperBound, bytes[position] == LineSyntax.space {
+                    position += 1
+                    column += 1
+                }
+            case .item(_, let contentColumn):
+                skipWhitespace(upTo: contentColumn - 1)
+                if column < contentColumn - 1 { unmatched = index }
+            }
+            if unmatched != nil { break }
+        }
+        return (LineSyntax.skipSpaces(bytes, from: position, to: range.upperBound), unmatched)
     }
 
     // MARK: Building tables
@@ -251,49 +320,68 @@ struct TableBuilder {
         }
     }
 
-    /// Puts `table` where the plan's node was, keeping the node's leading lines as a paragraph.
+    /// Puts `table` where the plan's node was: the node's lines before the table stay a paragraph, lines
+    /// after it (lazy continuation lines) become one, the rows' inline nodes are dropped.
     private func replace(_ plan: TablePlan, with table: CmarkNode) {
         let node = plan.node
-        var kept: CmarkNode?
-        if plan.leadingLines > 0 {
-            let paragraph: CmarkNode
-            if case .paragraph = plan.source {
-                paragraph = node
-            } else {
-                paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
-                node.insertBefore(paragraph)
-            }
-            // Move (or keep) the inline nodes of the leading lines; drop the rest.
-            var breaks = 0
-            var child = node.firstChild
-            while let current = child, breaks < plan.leadingLines {
-                child = current.next
-                if current.type == CMARK_NODE_SOFTBREAK || current.type == CMARK_NODE_LINEBREAK {
-                    breaks += 1
-                    if breaks == plan.leadingLines {
-                        current.free()
-                        break
-                    }
+        var leading: [CmarkNode] = []
+        var trailing: [CmarkNode] = []
+        var line = 0
+        var child = node.firstChild
+        while let current = child {
+            child = current.next
+            if current.isLineBreak {
+                let ending = line
+                line += 1
+                if ending + 1 < plan.leadingLines {
+                    leading.append(current)
+                } else if let start = plan.trailingStart, ending >= start {
+                    trailing.append(current)
+                } else {
+                    current.free()
                 }
-                if paragraph != node { paragraph.append(current) }
+            } else if line < plan.leadingLines {
+                leading.append(current)
+            } else if let start = plan.trailingStart, line >= start {
+                trailing.append(current)
+            } else {
+                current.free()
             }
-            while let rest = child {
-                child = rest.next
-                if paragraph == node { rest.free() }
-            }
-            kept = paragraph
         }
-        if let kept {
-            kept.insertAfter(table)
+        var keepsNode = false
+        if !leading.isEmpty {
+            if case .paragraph = plan.source {
+                keepsNode = true
+                node.insertAfter(table)
+            } else {
+                let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
+                node.insertBefore(paragraph)
+                for inline in leading { paragraph.append(inline) }
+                paragraph.insertAfter(table)
+            }
         } else {
             node.insertBefore(table)
         }
         var last = table
-        if case .setextHeading(let underline) = plan.source, underline == 0x2D {
-            let rule = CmarkNode.make(CMARK_NODE_THEMATIC_BREAK)
-            last.insertAfter(rule)
-            last = rule
+        if case .setextHeading(let underline) = plan.source {
+            if plan.trailingStart != nil {
+                // The lines after the table keep the underline: they are the heading.
+                let heading = CmarkNode.make(CMARK_NODE_HEADING)
+                heading.headingLevel = underline == 0x3D ? 1 : 2
+                last.insertAfter(heading)
+                for inline in trailing { heading.append(inline) }
+                trailing = []
+            } else if underline == 0x2D {
+                let rule = CmarkNode.make(CMARK_NODE_THEMATIC_BREAK)
+                last.insertAfter(rule)
+                last = rule
+            }
         }
-        if kept != node { node.free() }
+        if !trailing.isEmpty {
+            let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
+            (plan.trailingAfter ?? last).insertAfter(paragraph)
+            for inline in trailing { paragraph.append(inline) }
+        }
+        if !keepsNode { node.free() }
     }
 }

@@ -13,12 +13,25 @@ struct TablePlan {
     var source: Source
     /// Content lines of the node kept before the table (they stay a paragraph).
     var leadingLines: Int
+    /// The content line where a paragraph after the table starts (the first lazy continuation line
+    /// after the delimiter row, which GitHub does not take as a row), if any.
+    var trailingStart: Int?
+    /// Where that paragraph goes: after this node (the block quote or list the lazy line is outside of),
+    /// or, when `nil`, right after the table.
+    var trailingAfter: CmarkNode?
     /// Column alignments (the delimiter row's cells).
     var alignments: [TableAlignment]
     /// The header row's cells.
     var header: [TableCellSource]
     /// Body rows, each exactly as wide as the header (padded with empty cells or truncated).
     var rows: [[TableCellSource]]
+}
+
+/// A block that contains a table: its continuation lines must carry the container's markers.
+enum TableContainer {
+    case quote(CmarkNode)
+    /// A list item whose content starts at this 1-based column.
+    case item(CmarkNode, contentColumn: Int)
 }
 
 /// One cell's Markdown: a byte range of one line of the text the table was found in.

@@ -1,33 +1,31 @@
 /// Splits a GitHub table row into cells: optional leading and trailing pipes, `\|` for a literal pipe.
 enum TableRowSplitter {
     /// The byte ranges of the row's cells, trimmed of spaces and tabs, and whether the row had a pipe.
+    ///
+    /// As GitHub splits rows: a leading pipe is skipped, then each run up to an unescaped pipe (or the end)
+    /// is a cell, so a trailing pipe ends the last cell and a lone `|` has no cells.
     static func cells(_ bytes: [UInt8], _ range: Range<Int>) -> (cells: [Range<Int>], hasPipe: Bool) {
-        var start = LineSyntax.skipSpaces(bytes, from: range.lowerBound, to: range.upperBound)
+        var position = LineSyntax.skipSpaces(bytes, from: range.lowerBound, to: range.upperBound)
         var end = range.upperBound
-        while end > start, bytes[end - 1] == LineSyntax.space || bytes[end - 1] == LineSyntax.tab { end -= 1 }
+        while end > position, bytes[end - 1] == LineSyntax.space || bytes[end - 1] == LineSyntax.tab { end -= 1 }
         var hasPipe = false
-        if start < end, bytes[start] == 0x7C {
-            start += 1
+        if position < end, bytes[position] == 0x7C {
+            position += 1
             hasPipe = true
         }
         var cells: [Range<Int>] = []
-        var cellStart = start
-        var index = start
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x5C {
-                index += 2
-                continue
+        while position < end {
+            let cellStart = position
+            while position < end, bytes[position] != 0x7C {
+                position += bytes[position] == 0x5C ? 2 : 1
             }
-            if byte == 0x7C {
-                cells.append(trimmed(bytes, cellStart..<index))
+            position = min(position, end)
+            let pipe = position < end
+            if position > cellStart || pipe { cells.append(trimmed(bytes, cellStart..<position)) }
+            if pipe {
                 hasPipe = true
-                cellStart = index + 1
+                position += 1
             }
-            index += 1
-        }
-        if cellStart < end || cells.isEmpty {
-            cells.append(trimmed(bytes, cellStart..<end))
         }
         return (cells, hasPipe)
     }

@@ -14,21 +14,46 @@ enum ReadingTime {
     /// Kana and kanji characters, and words: runs with a letter or digit between whitespace
     /// (or Japanese characters and punctuation).
     static func count(_ text: String) -> (characters: Int, words: Int) {
-        var characters = 0
-        var words = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            if EastAsianWidth.isKanaOrKanji(scalar) {
-                characters += 1
-                inWord = false
-            } else if scalar.properties.isWhitespace || EastAsianWidth.joinsLines(scalar) {
-                inWord = false
-            } else if !inWord, isWordCharacter(scalar) {
-                inWord = true
-                words += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var characters = 0
+            var words = 0
+            var inWord = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    if lead <= 0x20 {
+                        inWord = false
+                    } else if !inWord, LineSyntax.isASCIILetter(lead) || LineSyntax.isASCIIDigit(lead) {
+                        inWord = true
+                        words += 1
+                    }
+                    continue
+                }
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = UInt32(lead) & (lead < 0xE0 ? 0x1F : lead < 0xF0 ? 0x0F : 0x07)
+                var offset = 1
+                while offset < length, index + offset < count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                    offset += 1
+                }
+                index += length
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                if EastAsianWidth.isKanaOrKanji(scalar) {
+                    characters += 1
+                    inWord = false
+                } else if EastAsianWidth.joinsLines(scalar) || scalar.properties.isWhitespace {
+                    inWord = false
+                } else if !inWord, isWordCharacter(scalar) {
+                    inWord = true
+                    words += 1
+                }
             }
+            return (characters, words)
         }
-        return (characters, words)
     }
 
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {

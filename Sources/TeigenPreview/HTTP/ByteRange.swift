@@ -34,11 +34,12 @@ enum ByteRange: Sendable, Equatable {
         }
         switch (Int(first), Int(last)) {
         case (nil, nil):
-            // Both empty, or numbers too large for Int.
-            if first.isEmpty || last.isEmpty {
-                self = .whole
+            if !first.isEmpty {
+                self = .unsatisfiable  // a start too large for Int: beyond the content
+            } else if !last.isEmpty {
+                self = .part(0..<length)  // a suffix too large for Int: everything
             } else {
-                self = .unsatisfiable
+                self = .whole  // `bytes=-`: malformed, ignored
             }
         case (nil, let suffixLength?):
             guard first.isEmpty else {

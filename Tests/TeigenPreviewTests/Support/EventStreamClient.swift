@@ -1,3 +1,4 @@
+#if os(Linux)
 import Foundation
 
 /// One server-sent event.
@@ -47,6 +48,7 @@ actor EventStreamClient {
 
     private func receive(_ chunk: [UInt8]) {
         parser.feed(chunk)
+        if parser.isComplete { ended = true }
         let body = parser.body
         while let end = HTTPResponseParser.find([10, 10], in: Array(body[consumed...])) {
             let block = String(decoding: body[consumed..<(consumed + end)], as: UTF8.self)
@@ -89,7 +91,7 @@ actor EventStreamClient {
         }
     }
 
-    /// Waits until the stream ends (the server closed it).
+    /// Waits until the stream ends (the server ended the response or closed the connection).
     func waitForEnd(timeout: Duration = .seconds(10)) async throws {
         start()
         let deadline = ContinuousClock.now.advanced(by: timeout)
@@ -111,3 +113,4 @@ actor EventStreamClient {
         reader?.cancel()
     }
 }
+#endif

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decodes an HTTP/1.1 response as its bytes arrive: head, then a body delimited by
 /// `Content-Length`, chunked encoding or the end of the connection.
 struct HTTPResponseParser {
@@ -63,5 +65,3 @@ struct HTTPResponseParser {
         return nil
     }
 }
-
-import Foundation

@@ -1,10 +1,6 @@
+#if os(Linux)
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A plain TCP connection for tests that need what HummingbirdTesting's clients do not give:
 /// raw request lines (malformed ones included) and a streamed response (server-sent events).
@@ -22,11 +18,7 @@ final class RawHTTPConnection: Sendable {
     init(host: String, port: Int) throws {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
-        #if canImport(Glibc)
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        #else
-        hints.ai_socktype = SOCK_STREAM
-        #endif
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else {
             throw Failure(description: "cannot resolve \(host)")
@@ -87,3 +79,4 @@ final class RawHTTPConnection: Sendable {
         Glibc.close(socket)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux)
 import Foundation
 
 /// A response read over a raw connection.
@@ -44,3 +45,4 @@ enum TestHTTP {
         try await send("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n", host: host, port: port)
     }
 }
+#endif

@@ -1,0 +1,67 @@
+import Testing
+import TeigenCore
+@testable import TeigenContent
+
+@Suite struct ContentGraphTests {
+    func page(_ path: String, _ front: String = "") throws -> SourcePage {
+        try SourcePage.parse("---\ntitle: \(path)\n\(front)---\n", contentPath: path, sourcePath: "content/" + path)
+    }
+
+    @Test func prettyURLsSectionsAndOrder() throws {
+        let graph = try ContentGraph.build([
+            try page("_index.md"), try page("proposals/_index.md"),
+            try page("proposals/2.md", "weight: 2\n"), try page("proposals/1.md", "weight: 1\n"),
+            try page("members/鈴木 達治郎.md"), try page("about.md"), try page("a/b/deep.md"),
+            try page("x/draft.md", "draft: true\n"),
+        ], includeDrafts: false)
+        let urls = Dictionary(uniqueKeysWithValues: graph.pages.map { ($0.contentPath, $0.url) })
+        #expect(urls["_index.md"] == "/")
+        #expect(urls["proposals/1.md"] == "/proposals/1/")
+        #expect(urls["members/鈴木 達治郎.md"] == "/members/鈴木-達治郎/")
+        #expect(urls["about.md"] == "/about/")
+        #expect(urls["a/b/deep.md"] == "/a/b/deep/")
+        #expect(urls["x/draft.md"] == nil)
+        // Implicit sections for folders without _index.md.
+        #expect(urls["members/_index.md"] == "/members/")
+        #expect(urls["a/b/_index.md"] == "/a/b/")
+        let proposals = graph.sections["proposals"]!
+        #expect(proposals.pageIndices.map { graph.pages[$0].contentPath } == ["proposals/1.md", "proposals/2.md"])
+        let first = graph.indexByContentPath["proposals/1.md"]!
+        let second = graph.indexByContentPath["proposals/2.md"]!
+        #expect(graph.next(of: first) == second)
+        #expect(graph.previous(of: second) == first)
+        #expect(graph.previous(of: first) == nil)
+        #expect(graph.ancestors(of: graph.indexByContentPath["a/b/deep.md"]!).map { graph.pages[$0].url } == ["/", "/a/", "/a/b/"])
+        #expect(graph.sections["a"]!.subsections == ["a/b"])
+    }
+
+    @Test func draftsIncludedOnRequest() throws {
+        let graph = try ContentGraph.build([try page("_index.md"), try page("d.md", "draft: true\n")], includeDrafts: true)
+        #expect(graph.indexByContentPath["d.md"] != nil)
+    }
+
+    @Test func slugAndURLOverride() throws {
+        let graph = try ContentGraph.build([
+            try page("_index.md"), try page("p/a.md", "slug: 提言-1\n"), try page("p/b.md", "url: /special/feed.xml\n"),
+        ], includeDrafts: false)
+        let urls = Dictionary(uniqueKeysWithValues: graph.pages.map { ($0.contentPath, $0.outputPath) })
+        #expect(urls["p/a.md"] == "p/提言-1/index.html")
+        #expect(urls["p/b.md"] == "special/feed.xml")
+    }
+
+    @Test func twoPagesWithOneURLNameBoth() throws {
+        #expect {
+            try ContentGraph.build([try page("_index.md"), try page("a.md"), try page("b.md", "url: /a/\n")], includeDrafts: false)
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.first?.header == "content/b.md:3:1: error: two pages have the URL '/a/': content/a.md and content/b.md"
+        }
+    }
+
+    @Test func orderByWeightThenNewestDateThenTitle() throws {
+        let graph = try ContentGraph.build([
+            try page("_index.md"), try page("s/c.md", "date: 2024-01-01\n"), try page("s/b.md", "date: 2024-02-01\n"),
+            try page("s/a.md"), try page("s/z.md", "weight: 5\n"),
+        ], includeDrafts: false)
+        #expect(graph.sections["s"]!.pageIndices.map { graph.pages[$0].contentPath } == ["s/z.md", "s/b.md", "s/c.md", "s/a.md"])
+    }
+}

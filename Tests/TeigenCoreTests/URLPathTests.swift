@@ -1,0 +1,41 @@
+import Testing
+@testable import TeigenCore
+
+@Suite struct URLPathTests {
+    @Test func basePath() {
+        #expect(URLPath.basePath(ofBaseURL: "https://example.org") == "/")
+        #expect(URLPath.basePath(ofBaseURL: "https://example.org/") == "/")
+        #expect(URLPath.basePath(ofBaseURL: "https://example.org/sub/path") == "/sub/path/")
+        #expect(URLPath.origin(ofBaseURL: "https://example.org/sub/") == "https://example.org")
+    }
+
+    @Test func encodesJapaneseAndKeepsStructure() {
+        #expect(URLPath.encode("/members/鈴木/") == "/members/%E9%88%B4%E6%9C%A8/")
+        #expect(URLPath.encode("/a b/#x?y=1") == "/a%20b/#x?y=1")
+        #expect(URLPath.decode("/members/%E9%88%B4%E6%9C%A8/") == "/members/鈴木/")
+        #expect(URLPath.decode("%FF") == nil)
+    }
+
+    @Test(arguments: [
+        ("/a/b/", "/a/", "../"), ("/", "/", "./"), ("/a/", "/css/x.css", "../css/x.css"),
+        ("/404.html", "/a/", "a/"), ("/a/b/", "/a/b/c/#x", "c/#x"), ("/a/", "/a/", "./"),
+    ])
+    func relative(from: String, to: String, expected: String) {
+        #expect(URLPath.relative(from: from, to: to) == expected)
+    }
+
+    @Test func external() {
+        #expect(URLPath.isExternal("https://x.org"))
+        #expect(URLPath.isExternal("mailto:a@b"))
+        #expect(URLPath.isExternal("//cdn.org/x"))
+        #expect(!URLPath.isExternal("/a/b"))
+        #expect(!URLPath.isExternal("a/b.md"))
+        #expect(!URLPath.isExternal("a/b:c"))
+    }
+
+    @Test func siteURLs() {
+        let urls = SiteURLs(baseURL: "https://example.org/sub/", relative: false)
+        #expect(urls.rooted("/proposals/1/") == "/sub/proposals/1/")
+        #expect(urls.absolute("/") == "https://example.org/sub/")
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import TeigenBuild
+import Testing
+
+#if os(Linux)
+import Glibc
+#endif
+
+@testable import TeigenPreview
+
+@Suite("The preview server")
+struct ServerTests {
+    @Test func printedURL() {
+        #expect(PreviewServer.url(host: "127.0.0.1", port: 8000, basePath: "/teigen/") == "http://127.0.0.1:8000/teigen/")
+        #expect(PreviewServer.url(host: "::1", port: 8000, basePath: "/") == "http://[::1]:8000/")
+    }
+
+    #if os(Linux)
+    @Test("a port in use is a clear error")
+    func portInUse() async throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                guard bind(listener, raw, length) == 0, listen(listener, 1) == 0, getsockname(listener, raw, &length) == 0 else {
+                    throw RawHTTPConnection.Failure(description: "cannot listen")
+                }
+            }
+        }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let server = PreviewServer(
+            configuration: .init(host: "127.0.0.1", port: port), source: FakeSiteSource(TestSnapshots.site()), console: .silent)
+        await #expect(throws: PreviewError.addressInUse(host: "127.0.0.1", port: port)) {
+            try await server.run()
+        }
+        #expect(PreviewError.addressInUse(host: "127.0.0.1", port: port).description.contains("already in use"))
+    }
+
+    @Test("watch → debounce → rebuild → reload, in one process; temporary files do not rebuild")
+    func wholeServer() async throws {
+        let folder = try TemporaryFolder()
+        let site = folder.url.appendingPathComponent("site")
+        let theme = folder.url.appendingPathComponent("theme")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        let source = FakeSiteSource(TestSnapshots.site())
+        let output = ConsoleRecorder()
+        let (lines, linesContinuation) = AsyncStream.makeStream(of: String.self)
+        let console = PreviewConsole(
+            info: { line in
+                linesContinuation.yield(line)
+                output.console.info(line)
+            }, error: output.console.error)
+        let server = PreviewServer(
+            configuration: .init(host: "127.0.0.1", port: 0, watchedFolders: [site, theme], debounceDelay: .milliseconds(50)),
+            source: source, console: console)
+        let running = Task { try await server.run() }
+        defer { running.cancel() }
+
+        var serving: String?
+        for await line in lines where line.hasPrefix("Serving at ") {
+            serving = line
+            break
+        }
+        let url = try #require(serving.flatMap { URL(string: String($0.dropFirst("Serving at ".count))) })
+        let port = try #require(url.port)
+        #expect(url.host == "127.0.0.1")
+
+        let events = try EventStreamClient(host: "127.0.0.1", port: port, path: "/__teigen/events")
+        #expect(try await events.next().name == "hello")
+        #expect(await source.requests == [nil])
+
+        // An editor's temporary file alone: no rebuild.
+        try Data("x".utf8).write(to: site.appendingPathComponent("content/.index.md.swp"))
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(await source.requests.count == 1)
+
+        await source.succeed(with: TestSnapshots.site(title: "Edited"))
+        let page = site.appendingPathComponent("content/_index.md")
+        try Data("---\ntitle: Edited\n---\n".utf8).write(to: page)
+        #expect(try await events.next("reload").json["build"] != nil)
+        #expect(await source.requests.last == Set([page.path]))
+        let response = try await TestHTTP.get("/", host: "127.0.0.1", port: port)
+        #expect(response.status == 200)
+        #expect(response.text.contains("<h1>Edited</h1>"))
+
+        await source.fail(with: TestSnapshots.frontMatterError)
+        try Data("---\ntitle: [oops\n---\n".utf8).write(to: page)
+        let error = try await events.next("error")
+        #expect((error.json["message"] as? String)?.contains("content/_index.md:2:8") == true)
+
+        // Cancelling stops the server, which ends the event streams.
+        running.cancel()
+        _ = await running.result
+        try await events.waitForEnd()
+        #expect(await output.lines().contains("stderr: " + TestSnapshots.frontMatterError.description))
+    }
+
+    @Test("malformed and hostile requests get an error and do not stop the server")
+    func hostileRequests() async throws {
+        let fixture = await PreviewFixture(TestSnapshots.site()).build()
+        try await fixture.application.test(.live) { client in
+            let port = try #require(client.port)
+            let requests = [
+                "GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /..%2f..%2fetc%2fpasswd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET \\..\\..\\etc\\passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /a\u{0}b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /%c0%ae%c0%ae/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET http://x/../index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "NONSENSE\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+                "GET / HTTP/9.9\r\n\r\n",
+            ]
+            for request in requests {
+                let response = try await TestHTTP.send(request, port: port)
+                #expect(response.status != 200, "\(request.debugDescription) → \(response.status)")
+                #expect(!response.text.contains("<h1>Home</h1>"))
+                #expect(!response.text.contains("root:"))
+            }
+            // A client that never finishes its request does not block the others.
+            let stalled = try RawHTTPConnection(host: "localhost", port: port)
+            try stalled.send("GET / HTTP/1.1\r\nHost: x\r\n")
+            let normal = try await TestHTTP.get("/", port: port)
+            #expect(normal.status == 200)
+            #expect(normal.text.contains("<h1>Home</h1>"))
+            stalled.close()
+        }
+    }
+    #endif
+}

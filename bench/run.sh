@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# Benchmarks Teigen against Hugo (and its Markdown against cmark) and writes
+# BENCHMARKS.md at the repo root.
+#
+#   bash bench/run.sh            (or: make bench)
+#
+# What it measures, each as wall time, CPU time (user+sys) and peak RSS from
+# /usr/bin/time, reporting medians:
+#   1. Full builds of generated sites of 1,000 and 10,000 pages (bench/generate.py,
+#      same content for both), `teigen build` and `hugo --quiet` run
+#      alternately so that drifting machine load hits both alike, each into an
+#      empty output folder.
+#   2. `teigen markdown BIG.md` vs `cmark BIG.md` on a generated 5 MB document.
+#   3. Cold build of the real site/ (fresh process, empty output folder).
+#   4. `wrk -c 100 -d 10s` against `teigen serve` on one generated page (and
+#      against nginx serving the same built page, for scale).
+#
+# Environment: RUNS_1K (default 5), RUNS_10K (3), RUNS_MD (5), SIZES ("1000 10000"),
+# BENCH_DIR (.bench), BENCH_REPORT (BENCHMARKS.md), TEIGEN_BIN (a teigen binary to use instead of the
+# release build; "none" to measure Hugo and cmark only). A Teigen step that fails is reported as such and the
+# rest goes on, so the Hugo side works before the engine does.
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+repo_root=$(pwd)
+bench_dir=${BENCH_DIR:-$repo_root/.bench}
+runs_1k=${RUNS_1K:-5}
+runs_10k=${RUNS_10K:-3}
+runs_md=${RUNS_MD:-5}
+sizes=${SIZES:-"1000 10000"}
+seed=1
+report=${BENCH_REPORT:-$repo_root/BENCHMARKS.md}
+
+bash scripts/install-deps.sh bench || exit 1
+mkdir -p "$bench_dir"
+results="$bench_dir/results.tsv" # tool, case, run, wall, user, sys, maxrss_kb, status
+: >"$results"
+: >"$bench_dir/counts.tsv" # kind tool pages -> HTML files written
+
+log() { echo "bench: $*" >&2; }
+
+# --- Teigen release build --------------------------------------------------------
+teigen=""
+if [[ -n "${TEIGEN_BIN:-}" ]]; then
+    # TEIGEN_BIN=path uses that binary; TEIGEN_BIN=none measures only the others.
+    [[ "$TEIGEN_BIN" != none ]] && teigen=$(readlink -f "$TEIGEN_BIN")
+elif swift build -c release --product teigen >"$bench_dir/swift-build.log" 2>&1; then
+    teigen="$(swift build -c release --show-bin-path)/teigen"
+    log "teigen: $teigen"
+else
+    log "release build of teigen failed (see $bench_dir/swift-build.log); Teigen rows will be missing"
+fi
+
+# measure TOOL CASE RUN COMMAND... — one timed run, appended to results.tsv.
+# The command's own output goes to a log: only failures are shown.
+measure() {
+    local tool=$1 case=$2 run=$3
+    shift 3
+    local tfile="$bench_dir/time.out" out="$bench_dir/last-run.log" status=0
+    /usr/bin/time -f '%e %U %S %M' -o "$tfile" "$@" >"$out" 2>&1 || status=$?
+    # GNU time prepends "Command exited with non-zero status N" on failure.
+    local numbers
+    numbers=$(tail -1 "$tfile")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$case" "$run" "${numbers// /$'\t'}" "$status" >>"$results"
+    if (( status != 0 )); then
+        log "$tool $case run $run failed (exit $status):"
+        tail -20 "$out" >&2
+    fi
+    return "$status"
+}
+
+# --- 1. Generated sites ------------------------------------------------------------
+for pages in $sizes; do
+    gen="$bench_dir/gen-$pages"
+    python3 bench/generate.py --pages "$pages" --seed "$seed" --out "$gen"
+    runs=$runs_1k
+    (( pages >= 10000 )) && runs=$runs_10k
+    teigen_ok=1
+    [[ -n "$teigen" ]] || teigen_ok=0
+    for run in $(seq 1 "$runs"); do
+        # Alternate which goes first in each round.
+        order=(teigen hugo)
+        (( run % 2 == 0 )) && order=(hugo teigen)
+        for tool in "${order[@]}"; do
+            out="$bench_dir/out-$tool-$pages"
+            rm -rf "$out" "$out".* # empty output folder each time (outside the timing)
+            if [[ $tool == teigen ]]; then
+                (( teigen_ok )) || continue
+                measure teigen "build $pages" "$run" "$teigen" build --source "$gen/teigen/site" \
+                    --theme "$gen/teigen/theme" --output "$out" || teigen_ok=0
+            else
+                measure hugo "build $pages" "$run" hugo --quiet --source "$gen/hugo" --destination "$out"
+            fi
+        done
+        log "build $pages pages: round $run of $runs done"
+    done
+    # Same page count on both sides, or the comparison means nothing.
+    for tool in teigen hugo; do
+        out="$bench_dir/out-$tool-$pages"
+        [[ -d "$out" ]] && printf '%s\t%s\n' "pages $tool $pages" "$(find "$out" -name '*.html' | wc -l)" >>"$bench_dir/counts.tsv"
+    done
+done
+
+# --- 2. Markdown alone --------------------------------------------------------------
+big="$bench_dir/big.md"
+python3 bench/generate.py --big-markdown "$big" --bytes 5000000 --seed "$seed"
+for run in $(seq 1 "$runs_md"); do
+    measure cmark "markdown 5MB" "$run" cmark "$big"
+    if [[ -n "$teigen" ]]; then measure teigen "markdown 5MB" "$run" "$teigen" markdown "$big"; fi
+done
+# Instruction counts (callgrind) do not move with machine load: a steadier
+# number to compare across runs than seconds. On a 500 kB slice to keep it short.
+head -c 500000 "$big" | sed '$d' >"$bench_dir/medium.md"
+callgrind() { # TOOL COMMAND... -> instruction count
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+        sed -nE 's/.*Collected : ([0-9]+).*/\1/p'
+}
+instr_cmark=$(callgrind cmark "$bench_dir/medium.md" || true)
+instr_teigen=""
+[[ -n "$teigen" ]] && instr_teigen=$(callgrind "$teigen" markdown "$bench_dir/medium.md" || true)
+
+# --- 3. The real site, cold -----------------------------------------------------------
+if [[ -n "$teigen" && -f site/config.yaml ]]; then
+    for run in $(seq 1 5); do
+        rm -rf "$bench_dir/out-real"
+        measure teigen "real site" "$run" "$teigen" build --source site --output "$bench_dir/out-real" || break
+    done
+fi
+
+# --- 4. Serving -------------------------------------------------------------------------
+wrk_teigen="" wrk_nginx="" wrk_page=""
+first_gen=$(for p in $sizes; do echo "$p"; done | sort -n | head -1)
+gen="$bench_dir/gen-$first_gen"
+wrk_run() { # URL -> "requests/s errors"
+    local log="$bench_dir/wrk.log"
+    wrk -t 2 -c 100 -d 10s "$1" >"$log" 2>&1 || { echo "failed 0"; return; }
+    local rps errors
+    rps=$(sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p' "$log")
+    # Connect/read/write/timeout socket errors plus non-2xx/3xx answers.
+    errors=$(awk '/Socket errors/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) s += $i }
+                  /Non-2xx or 3xx/ { s += $NF } END { print s + 0 }' "$log")
+    echo "${rps:-?} $errors"
+}
+wrk_page=$(cd "$gen/teigen/site/content" && find . -name 'p-*.md' | sort | head -1 | sed -E 's#^\./##; s#\.md$#/#')
+if [[ -n "$teigen" && -n "$wrk_page" ]]; then
+    serve_log="$bench_dir/serve.log"
+    "$teigen" serve --source "$gen/teigen/site" --host 127.0.0.1 --port 0 >"$serve_log" 2>&1 &
+    serve_pid=$!
+    url=""
+    for _ in $(seq 1 600); do
+        url=$(grep -oE 'Serving at http://[^[:space:]]+' "$serve_log" | head -1 | sed 's/^Serving at //; s/…$//')
+        [[ -n "$url" ]] && break
+        kill -0 "$serve_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    up=0
+    for _ in $(seq 1 50); do # the line may come just before it accepts connections
+        [[ -n "$url" ]] && curl -sf -o /dev/null "${url%/}/$wrk_page" && { up=1; break; }
+        sleep 0.1
+    done
+    if (( up )); then
+        wrk_teigen=$(wrk_run "${url%/}/$wrk_page")
+    else
+        log "teigen serve did not come up or does not serve /$wrk_page"; tail -20 "$serve_log" >&2
+    fi
+    kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null
+fi
+# nginx on the same page as built by Teigen (or Hugo, until Teigen builds): a yardstick.
+static_root="$bench_dir/out-teigen-$first_gen"
+[[ -f "$static_root/$wrk_page/index.html" ]] || static_root="$bench_dir/out-hugo-$first_gen"
+if command -v nginx >/dev/null && [[ -f "$static_root/$wrk_page/index.html" ]]; then
+    ndir=$(mktemp -d /tmp/teigen-bench-nginx.XXXXXX)
+    chmod 755 "$ndir"
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    cat >"$ndir/nginx.conf" <<EOF
+worker_processes 2;
+pid $ndir/nginx.pid;
+error_log $ndir/error.log warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path $ndir/body; proxy_temp_path $ndir/proxy; fastcgi_temp_path $ndir/fcgi;
+    uwsgi_temp_path $ndir/uwsgi; scgi_temp_path $ndir/scgi;
+    server { listen 127.0.0.1:$port; root $static_root; index index.html; }
+}
+EOF
+    if nginx -p "$ndir" -e "$ndir/error.log" -c "$ndir/nginx.conf"; then
+        sleep 0.5
+        wrk_nginx=$(wrk_run "http://127.0.0.1:$port/$wrk_page")
+        kill -QUIT "$(cat "$ndir/nginx.pid")" 2>/dev/null
+        sleep 0.5
+    fi
+    rm -rf "$ndir"
+fi
+
+# --- Report -------------------------------------------------------------------------------
+wrk_site_pages=$first_gen
+export wrk_teigen wrk_nginx wrk_page wrk_site_pages instr_cmark instr_teigen
+python3 bench/report.py "$results" "$bench_dir/counts.tsv" >"$report"
+log "wrote $report"
+cat "$report"
