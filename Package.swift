@@ -7,7 +7,10 @@ let package = Package(
     name: "Teigen",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "teigen", targets: ["teigen"])
+        .executable(name: "teigen", targets: ["teigen"]),
+        .library(name: "TeigenCore", targets: ["TeigenCore"]),
+        .library(name: "TeigenMarkdown", targets: ["TeigenMarkdown"]),
+        .library(name: "TeigenContent", targets: ["TeigenContent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

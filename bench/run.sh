@@ -15,10 +15,18 @@
 #   4. `wrk -c 100 -d 10s` against `teigen serve` on one generated page (and
 #      against nginx serving the same built page, for scale).
 #
-# Environment: RUNS_1K (default 5), RUNS_10K (3), RUNS_MD (5), SIZES ("1000 10000"),
-# BENCH_DIR (.bench), BENCH_REPORT (BENCHMARKS.md), TEIGEN_BIN (a teigen binary to use instead of the
-# release build; "none" to measure Hugo and cmark only). A Teigen step that fails is reported as such and the
-# rest goes on, so the Hugo side works before the engine does.
+# Environment:
+#   RUNS_1K (default 5), RUNS_10K (3), RUNS_MD (5)  runs per case
+#   SIZES ("1000 10000")      generated site sizes, in pages
+#   BENCH_DIR (.bench)        work folder (git-ignored)
+#   BENCH_REPORT (BENCHMARKS.md at the repo root)
+#   TEIGEN_BIN                a teigen binary instead of the release build;
+#                             "none" measures Hugo and cmark only
+#   TEIGEN_LINKS (md)         md or url: how generated pages link to each other
+#                             in Teigen's copy (see bench/generate.py)
+#   SWIFT_FLAGS               extra flags for swift build, as in the Makefile
+# A Teigen step that fails is reported as such and the rest goes on, so the
+# Hugo side works before the engine does.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -30,6 +38,7 @@ runs_md=${RUNS_MD:-5}
 sizes=${SIZES:-"1000 10000"}
 seed=1
 report=${BENCH_REPORT:-$repo_root/BENCHMARKS.md}
+read -r -a swift_flags <<<"${SWIFT_FLAGS:-}" # as in the Makefile, e.g. --scratch-path .build-x
 
 bash scripts/install-deps.sh bench || exit 1
 mkdir -p "$bench_dir"
@@ -44,8 +53,8 @@ teigen=""
 if [[ -n "${TEIGEN_BIN:-}" ]]; then
     # TEIGEN_BIN=path uses that binary; TEIGEN_BIN=none measures only the others.
     [[ "$TEIGEN_BIN" != none ]] && teigen=$(readlink -f "$TEIGEN_BIN")
-elif swift build -c release --product teigen >"$bench_dir/swift-build.log" 2>&1; then
-    teigen="$(swift build -c release --show-bin-path)/teigen"
+elif swift build -c release --product teigen "${swift_flags[@]}" >"$bench_dir/swift-build.log" 2>&1; then
+    teigen="$(swift build -c release --show-bin-path "${swift_flags[@]}")/teigen"
     log "teigen: $teigen"
 else
     log "release build of teigen failed (see $bench_dir/swift-build.log); Teigen rows will be missing"
@@ -72,7 +81,7 @@ measure() {
 # --- 1. Generated sites ------------------------------------------------------------
 for pages in $sizes; do
     gen="$bench_dir/gen-$pages"
-    python3 bench/generate.py --pages "$pages" --seed "$seed" --out "$gen"
+    python3 bench/generate.py --pages "$pages" --seed "$seed" --out "$gen" --teigen-links "${TEIGEN_LINKS:-md}"
     runs=$runs_1k
     (( pages >= 10000 )) && runs=$runs_10k
     teigen_ok=1

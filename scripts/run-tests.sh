@@ -7,6 +7,7 @@
 #   site-build  the real site/ built with the debug binary into a temp folder
 #   content, validate-html, axe, screenshots
 #               Tests/site/* checks on that folder, each run only if its script exists
+#   deploy-selftest  Tests/deploy/selftest.sh: the deploy test must catch planted faults
 #   deploy      Tests/deploy/deploy_test.sh with the debug binary (nginx, linkchecker, teigen serve)
 #
 # A failing stage does not stop the others (one run shows every problem), but
@@ -118,6 +119,9 @@ site_check validate-html Tests/site/validate_html.sh bash Tests/site/validate_ht
 site_check axe Tests/site/check_axe.py python3 Tests/site/check_axe.py "$site_out"
 [[ -f Tests/site/screenshots.py ]] && mkdir -p screenshots # git-ignored; kept for people to look at
 site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/
+
+# The deploy test's own test: planted faults must fail it (needs no binary).
+stage deploy-selftest 300 bash Tests/deploy/selftest.sh
 
 if (( have_binary )); then
     # The deploy test builds the site itself, for two base URLs of its own.

@@ -17,11 +17,14 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Prints each stage's time and the page count.")
     var verbose = false
 
+    @Flag(name: .customLong("fail-on-warnings"), help: "Treats warnings as errors: nothing is written when there are any.")
+    var failOnWarnings = false
+
     func run() async throws {
         let options = site.buildOptions()
         let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         do {
-            let product = try await SiteBuilder(options: options, output: outputURL).build()
+            let product = try await SiteBuilder(options: options, output: outputURL, failOnWarnings: failOnWarnings).build()
             DiagnosticPrinter.print(product.warnings)
             if verbose {
                 for (stage, duration) in product.timings where !stage.isEmpty {

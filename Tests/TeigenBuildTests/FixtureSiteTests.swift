@@ -114,3 +114,21 @@ import TeigenCore
         #expect(report.orphans == ["orphan.html"])
     }
 }
+
+@Suite struct WarningTests {
+    @Test func warningsAreReportedWithPositionAndCanFailTheBuild() async throws {
+        let copy = try Fixtures.copy(Fixtures.root.appendingPathComponent("sites/basic"))
+        let site = copy.appendingPathComponent("site")
+        try Data("---\ntitle: 注\n---\n\n本文[^missing]。\n".utf8).write(to: site.appendingPathComponent("content/posts/note.md"))
+        let output = copy.appendingPathComponent("public")
+        let product = try await SiteBuilder(options: BuildOptions(sourceDirectory: site), output: output).build()
+        let headers = product.warnings.map { $0.header.replacingOccurrences(of: site.path + "/", with: "") }
+        #expect(headers.count == 1)
+        #expect(headers.first?.hasPrefix("content/posts/note.md:5:3: warning:") ?? false)
+        let before = try Fixtures.tree(output)
+        await #expect(throws: DiagnosticError.self) {
+            _ = try await SiteBuilder(options: BuildOptions(sourceDirectory: site), output: output, failOnWarnings: true).build()
+        }
+        #expect(try Fixtures.tree(output) == before)
+    }
+}

@@ -3,8 +3,9 @@
 
 Usage: python3 Tests/site/screenshots.py PUBLIC_DIR OUT_DIR [--dark] [--pages home proposal1 members ...]
 
-Writes OUT_DIR/<page>-<width>[-dark].png for home, proposal 1 and members at 375 px and 1280 px
-(headless Chromium via selenium, CDP Page.captureScreenshot with captureBeyondViewport).
+Writes OUT_DIR/<page>-<width>[-dark].png for home, proposal 1, members and the search page (with the
+results of a query) at 375 px and 1280 px (headless Chromium via selenium, CDP Page.captureScreenshot with
+captureBeyondViewport).
 """
 from __future__ import annotations
 
@@ -27,8 +28,9 @@ PAGES = {
     "references": "references/index.html",
     "about": "about/index.html",
     "404": "404.html",
+    "search": sitebrowser.SEARCH_PAGE,
 }
-DEFAULT = ["home", "proposal1", "members"]
+DEFAULT = ["home", "proposal1", "members", "search"]
 WIDTHS = [375, 1280]
 
 
@@ -64,7 +66,10 @@ def main() -> int:
             for width in args.widths:
                 sitebrowser.set_viewport(driver, width, 800)
                 sitebrowser.set_color_scheme(driver, "dark" if args.dark else "light")
-                driver.get(sitebrowser.url_for(root, PAGES[name]))
+                if PAGES[name] == sitebrowser.SEARCH_PAGE:
+                    sitebrowser.open_search_results(driver, root)  # the page with results, not an empty box
+                else:
+                    driver.get(sitebrowser.url_for(root, PAGES[name]))
                 path = os.path.join(args.out, f"{name}-{width}{suffix}.png")
                 capture(driver, path, width)
                 print(path)

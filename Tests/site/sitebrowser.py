@@ -1,5 +1,5 @@
 """Shared helpers for the browser-based site checks: a local static server over PUBLIC_DIR and
-a headless Chromium driven by selenium. Used by check_axe.py and screenshots.py."""
+a headless Chromium driven by selenium. Used by check_axe.py, screenshots.py and check_search.py."""
 from __future__ import annotations
 
 import contextlib
@@ -121,3 +121,19 @@ def url_for(root_url: str, rel: str) -> str:
     if rel.endswith("index.html"):
         rel = rel[: -len("index.html")]
     return root_url + urllib.parse.quote(rel)
+
+
+SEARCH_PAGE = "search/index.html"
+SEARCH_QUERY = "核軍縮"
+
+
+def open_search_results(driver, root_url: str, query: str = SEARCH_QUERY, timeout: float = 20) -> int:
+    """Opens the search page with `query` searched (the theme's search/?q=TERM) and waits, explicitly,
+    until Pagefind's UI shows results with their excerpts loaded. Returns how many results it shows."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(url_for(root_url, SEARCH_PAGE) + "?q=" + urllib.parse.quote(query))
+    return WebDriverWait(driver, timeout, poll_frequency=0.2).until(lambda d: d.execute_script(
+        "const r = document.querySelectorAll('.pagefind-ui__result');"
+        "return r.length > 0 && !document.querySelector('.pagefind-ui__results .pagefind-ui__loading')"
+        " && document.fonts.status === 'loaded' ? r.length : 0"))

@@ -136,7 +136,7 @@ public struct BuildPipeline: Sendable {
         var errors: [Diagnostic] = []
 
         // Markdown, in parallel, reusing cached conversions whose inputs did not change.
-        let bodyRenderer = PageBodyRenderer(graph: graph, urls: urls, settings: config.markdown, resources: parsed.resources)
+        let bodyRenderer = PageBodyRenderer(graph: graph, urls: urls, settings: config.markdown, resources: parsed.resources, language: config.language)
         var linkHasher = Hasher()
         for page in graph.pages { linkHasher.combine(page.contentPath); linkHasher.combine(page.url) }
         for (key, value) in parsed.resources.sorted(by: { $0.key < $1.key }) { linkHasher.combine(key); linkHasher.combine(value) }
@@ -255,6 +255,8 @@ public struct BuildPipeline: Sendable {
             let path = page.url + "atom.xml"
             outputs.add(String(path.dropFirst()), Data(feed.render(title: "\(page.title) | \(config.title)", feedPath: path, pageURL: page.url, pages: graph.pages, bodies: bodyByIndex, indices: section.pageIndices).utf8), origin: "the Atom feed of \(page.source.sourcePath)")
         }
+        // GitHub Pages would otherwise run Jekyll, which drops files and folders starting with '_'.
+        outputs.add(".nojekyll", Data(), origin: "Teigen (for GitHub Pages)")
         let sitemap = Sitemap(urls: urls)
         outputs.add("sitemap.xml", Data(sitemap.render(pages: graph.pages).utf8), origin: "the sitemap")
         outputs.add("robots.txt", Data(sitemap.robots().utf8), origin: "robots.txt")
@@ -279,7 +281,7 @@ public struct BuildPipeline: Sendable {
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return BuildProduct(
             files: outputs.sorted, warnings: warnings.sorted { $0.location < $1.location }, timings: [],
-            pageCount: graph.pages.count, renderedPaths: renderedPaths.sorted(), basePath: urls.basePath, baseURL: config.baseURL,
+            pageCount: graph.pages.count, renderedPaths: renderedPaths.sorted(), basePath: urls.basePath, baseURL: config.baseURL, search: config.search,
             sources: Dictionary(uniqueKeysWithValues: graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
     }
 

@@ -14,6 +14,8 @@ public struct BuildProduct: Sendable {
     public var basePath: String
     /// The absolute base URL.
     public var baseURL: String = ""
+    /// Whether the site asked for a search index (`search: true`).
+    public var search = false
     /// The Markdown source of each rendered page, by output path.
     public var sources: [String: String] = [:]
 }

@@ -32,8 +32,28 @@ public actor IncrementalBuilder {
         hasBuilt = true
         var files: [String: Data] = [:]
         for file in product.files { files[file.path] = file.data }
+        if product.search { files.merge(try Self.searchIndex(of: product), uniquingKeysWith: { old, _ in old }) }
         let basePath = product.basePath
         let snapshot = SiteSnapshot(files: files, basePath: basePath, warnings: product.warnings)
         return (snapshot, RebuildReport(rebuiltPaths: product.renderedPaths, wasFullBuild: wasFull, duration: clock.now - start))
+    }
+
+    /// Runs Pagefind over the product in a private temporary folder and returns the files it made (`pagefind/**`).
+    static func searchIndex(of product: BuildProduct) throws(DiagnosticError) -> [String: Data] {
+        let indexer = try PagefindIndexer.locate()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("teigen-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for file in product.files where file.path.hasSuffix(".html") {
+            let url = folder.appendingPathComponent(file.path)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? file.data.write(to: url)
+        }
+        try indexer.index(folder)
+        var files: [String: Data] = [:]
+        let root = folder.appendingPathComponent("pagefind")
+        for path in (try? DiskFileSystem().files(under: root.path)) ?? [] {
+            files["pagefind/" + path] = try? Data(contentsOf: root.appendingPathComponent(path))
+        }
+        return files
     }
 }

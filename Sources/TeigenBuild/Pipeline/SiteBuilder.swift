@@ -6,9 +6,13 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     public let output: URL
 
-    public init(options: BuildOptions, output: URL) {
+    /// Fails (writing nothing) when the build has warnings.
+    public let failOnWarnings: Bool
+
+    public init(options: BuildOptions, output: URL, failOnWarnings: Bool = false) {
         self.options = options
         self.output = output
+        self.failOnWarnings = failOnWarnings
     }
 
     /// Builds and swaps the new output in. On any error the output folder is left exactly as it was.
@@ -16,18 +20,27 @@ public struct SiteBuilder: Sendable {
         try checkOutputIsSafe()
         var cache = RenderCache()
         var product = try await BuildPipeline(options: options).run(cache: &cache)
+        if failOnWarnings, !product.warnings.isEmpty {
+            throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, sourceLine: $0.sourceLine) })
+        }
         var timer = StageTimer()
+        let indexer = product.search ? try PagefindIndexer.locate() : nil
         let staging = try AtomicOutput(destination: output)
         do {
             for file in product.files {
                 try staging.write(file.data, to: file.path)
+            }
+            timer.mark("write")
+            if let indexer {
+                try indexer.index(staging.staging)
+                timer.mark("search")
             }
             try staging.commit()
         } catch {
             staging.discard()
             throw error
         }
-        timer.mark("write")
+        timer.mark("commit")
         product.timings += timer.stages
         return product
     }

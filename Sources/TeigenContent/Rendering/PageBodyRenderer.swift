@@ -10,7 +10,11 @@ public struct PageBodyRenderer: Sendable {
     /// Non-Markdown files of `content/`: content-relative path to the site path they are copied to.
     public var resources: [String: String]
 
-    public init(graph: ContentGraph, urls: SiteURLs, settings: MarkdownSettings, resources: [String: String]) {
+    /// The site's language, for the accessible labels of heading anchors and footnote back-links.
+    public var language: String
+
+    public init(graph: ContentGraph, urls: SiteURLs, settings: MarkdownSettings, resources: [String: String], language: String = "en") {
+        self.language = language
         self.graph = graph
         self.urls = urls
         self.settings = settings
@@ -24,6 +28,10 @@ public struct PageBodyRenderer: Sendable {
             smartPunctuation: settings.smartPunctuation, allowRawHTML: settings.allowRawHTML,
             hardBreaks: settings.hardBreaks, extensions: true, headingAnchors: settings.headingAnchors)
         options.footnoteStart = page.frontMatter.footnoteStart
+        if language.hasPrefix("ja") {
+            options.headingAnchorLabel = "この節へのリンク"
+            options.footnoteBacklinkLabel = "本文の参照箇所へ戻る"
+        }
         let renderer = MarkdownRenderer(options: options)
         let rendered = renderer.render(page.source.body, rewriteLink: rewriter(for: page))
         let diagnostics = rendered.issues.map { issue in

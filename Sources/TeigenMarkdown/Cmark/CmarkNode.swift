@@ -71,17 +71,17 @@ struct CmarkNode: Hashable {
 
     var url: String {
         get { cmark_node_get_url(raw).map { String(cString: $0) } ?? "" }
-        nonmutating set { _ = cmark_node_set_url(raw, newValue) }
+        nonmutating set { _ = newValue.withCString { cmark_node_set_url(raw, $0) } }
     }
 
     var onEnter: String {
         get { cmark_node_get_on_enter(raw).map { String(cString: $0) } ?? "" }
-        nonmutating set { _ = cmark_node_set_on_enter(raw, newValue) }
+        nonmutating set { _ = newValue.withCString { cmark_node_set_on_enter(raw, $0) } }
     }
 
     var onExit: String {
         get { cmark_node_get_on_exit(raw).map { String(cString: $0) } ?? "" }
-        nonmutating set { _ = cmark_node_set_on_exit(raw, newValue) }
+        nonmutating set { _ = newValue.withCString { cmark_node_set_on_exit(raw, $0) } }
     }
 
     /// What Teigen made this node for, kept in libcmark's user data slot.

@@ -16,8 +16,8 @@ struct FootnoteDefinitionScanner {
         var text: SourceText
         /// The definitions, in source order (duplicates included).
         var definitions: [FootnoteDefinition]
-        /// Link reference definition lines of the document, to append to separately parsed fragments.
-        var referenceDefinitions: [UInt8]
+        /// Link reference definitions of the document, for separately parsed fragments.
+        var referenceDefinitions: ReferenceDefinitions
     }
 
     private let source: SourceText
@@ -46,11 +46,12 @@ struct FootnoteDefinitionScanner {
 
     func scan() -> Result {
         guard mayContainDefinitions else {
-            return Result(text: source, definitions: [], referenceDefinitions: [])
+            return Result(text: source, definitions: [], referenceDefinitions: ReferenceDefinitions())
         }
         var blanked = [Bool](repeating: false, count: source.lineCount)
         var definitions: [FootnoteDefinition] = []
-        var references: [UInt8] = []
+        var references = ReferenceDefinitions()
+        var currentReference: String?
         var mode = Mode.normal
         var open: OpenDefinition?
         var previousBlank = true
@@ -133,17 +134,16 @@ struct FootnoteDefinitionScanner {
                     blanked[number - 1] = true
                     open = definition
                     continue
-                } else if LineSyntax.looksLikeReferenceDefinition(bytes, from: first, to: range.upperBound),
+                } else if let label = LineSyntax.referenceDefinitionLabel(bytes, from: first, to: range.upperBound),
                     previousBlank || inReferenceChunk
                 {
-                    if !inReferenceChunk, !references.isEmpty { references.append(0x0A) }
+                    currentReference = references.add(label: bytes[label], text: bytes[range])
                     inReferenceChunk = true
+                    previousBlank = false
+                    continue
                 }
             }
-            if inReferenceChunk {
-                references.append(contentsOf: bytes[range])
-                references.append(0x0A)
-            }
+            if inReferenceChunk, let key = currentReference { references.extend(key, with: bytes[range]) }
             previousBlank = false
         }
         if let definition = open { definitions.append(finish(definition)) }
@@ -204,13 +204,18 @@ struct FootnoteDefinitionScanner {
     private func blanking(_ blanked: [Bool]) -> SourceText {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        var copiedUpTo = 0
-        for (index, isBlanked) in blanked.enumerated() where isBlanked {
+        var starts: [Int] = []
+        var ends: [Int] = []
+        starts.reserveCapacity(blanked.count)
+        ends.reserveCapacity(blanked.count)
+        for (index, isBlanked) in blanked.enumerated() {
             let range = source.line(index + 1)
-            output.append(contentsOf: bytes[copiedUpTo..<range.lowerBound])
-            copiedUpTo = range.upperBound
+            let nextStart = index + 1 < blanked.count ? source.line(index + 2).lowerBound : bytes.count
+            starts.append(output.count)
+            if !isBlanked { output.append(contentsOf: bytes[range]) }
+            ends.append(output.count)
+            output.append(contentsOf: bytes[range.upperBound..<nextStart])
         }
-        output.append(contentsOf: bytes[copiedUpTo...])
-        return SourceText(bytes: output)
+        return SourceText(bytes: output, lineStarts: starts, lineEnds: ends)
     }
 }

@@ -14,10 +14,18 @@ struct FootnoteReferenceScanner {
             let literal = Array(node.literalBytes)
             let candidates = Self.candidates(in: literal)
             guard !candidates.isEmpty else { continue }
-            let located = map.locate(line: node.startLine, column: node.startColumn, block: block)
-            let text = map.blocks[block].text
-            let raw = map.span(
-                text: text, line: located.line, offset: located.offset, length: node.endColumn - node.startColumn + 1)
+            let text: Int
+            let located: (line: Int, offset: Int)
+            let raw: ArraySlice<UInt8>
+            if node.startLine == 0, let origin = map.textOrigins[node] {
+                (text, located) = (origin.text, (origin.line, origin.offset))
+                raw = map.span(text: text, line: origin.line, offset: origin.offset, length: origin.length)
+            } else {
+                text = map.blocks[block].text
+                located = map.locate(line: node.startLine, column: node.startColumn, block: block)
+                raw = map.span(
+                    text: text, line: located.line, offset: located.offset, length: node.endColumn - node.startColumn + 1)
+            }
             let identical = !smartPunctuation && raw.count == literal.count
             var aligner = LiteralAligner(raw: raw, literal: literal)
             var kept: [(range: Range<Int>, node: CmarkNode)] = []

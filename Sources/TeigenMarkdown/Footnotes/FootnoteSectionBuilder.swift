@@ -55,20 +55,26 @@ struct FootnoteSectionBuilder {
 
     private func assignIDs(registry: FootnoteRegistry, usedIDs: inout Set<String>) -> [String] {
         var ids: [String] = []
+        ids.reserveCapacity(registry.notes.count)
         for (note, definitionIndex) in registry.notes.enumerated() {
             var base = Slug.make(registry.definitions[definitionIndex].label)
             if base.isEmpty { base = String(note + 1) }
             let count = registry.referenceCounts[note]
-            func names(_ candidate: String) -> [String] {
-                ["fn-\(candidate)", "fnref-\(candidate)"] + (2...max(2, count)).filter { $0 <= count }.map { "fnref-\(candidate)-\($0)" }
+            func isFree(_ candidate: String) -> Bool {
+                if usedIDs.contains("fn-" + candidate) || usedIDs.contains("fnref-" + candidate) { return false }
+                return count < 2 || !(2...count).contains { usedIDs.contains("fnref-\(candidate)-\($0)") }
             }
             var candidate = base
             var suffix = 1
-            while names(candidate).contains(where: usedIDs.contains) {
+            while !isFree(candidate) {
                 candidate = "\(base)-\(suffix)"
                 suffix += 1
             }
-            usedIDs.formUnion(names(candidate))
+            usedIDs.insert("fn-" + candidate)
+            usedIDs.insert("fnref-" + candidate)
+            if count >= 2 {
+                for ordinal in 2...count { usedIDs.insert("fnref-\(candidate)-\(ordinal)") }
+            }
             ids.append(candidate)
         }
         return ids

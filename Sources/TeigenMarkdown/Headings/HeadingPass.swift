@@ -18,6 +18,7 @@ struct HeadingPass {
     func run(_ headings: [HeadingInfo], usedIDs: inout Set<String>, issues: inout [MarkdownIssue]) -> [TOCEntry] {
         var headings = headings
         var explicitSeen: Set<String> = []
+        explicitSeen.reserveCapacity(headings.count)
         for heading in headings {
             guard let id = heading.explicitID else { continue }
             if !explicitSeen.insert(id).inserted {

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CCmark
 
 /// Walks one parsed text once and collects what the passes need, registering each leaf block's position.
@@ -23,10 +30,14 @@ struct InlineCollector {
                 }
                 let isHeading = node.type == CMARK_NODE_HEADING
                 guard wantsInlines || isHeading else { return .skipChildren }
+                let position =
+                    map.synthesizedBlocks.isEmpty
+                    ? nil : map.synthesizedBlocks[node]
                 let block = map.add(
-                    BlockPosition(
-                        text: text, node: node, startLine: node.startLine, startColumn: node.startColumn,
-                        quoteDepth: quoteDepth))
+                    position
+                        ?? BlockPosition(
+                            text: text, node: node, startLine: node.startLine, startColumn: node.startColumn,
+                            quoteDepth: quoteDepth))
                 currentBlock = block
                 if isHeading { collection.headings.append((node, block)) }
             case CMARK_NODE_CUSTOM_INLINE:
@@ -58,8 +69,13 @@ struct InlineCollector {
 extension UnsafeBufferPointer<UInt8> {
     /// Whether the bytes contain `[^`.
     var containsFootnoteMarker: Bool {
-        guard count > 1 else { return false }
-        for index in 0..<(count - 1) where self[index] == 0x5B && self[index + 1] == 0x5E { return true }
+        guard count > 1, let base = baseAddress else { return false }
+        var start = 0
+        while start < count - 1, let found = memchr(base + start, 0x5B, count - 1 - start) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if self[index + 1] == 0x5E { return true }
+            start = index + 1
+        }
         return false
     }
 }

@@ -51,10 +51,7 @@ struct MarkdownPipeline {
         while bodies.count < registry.notes.count {
             let definition = registry.definitions[registry.notes[bodies.count]]
             var bodyBytes = definition.body.bytes
-            if !scanned.referenceDefinitions.isEmpty {
-                bodyBytes.append(contentsOf: [0x0A, 0x0A])
-                bodyBytes.append(contentsOf: scanned.referenceDefinitions)
-            }
+            bodyBytes.append(contentsOf: scanned.referenceDefinitions.text(for: bodyBytes))
             let index = map.add(SourceText(bytes: bodyBytes, origins: definition.body.origins))
             let body = CmarkTree(parsing: bodyBytes, options: parseOptions)
             for (node, block) in process(body, text: index, tables: tables, registry: &registry, map: &map, issues: &issues) {
@@ -72,6 +69,7 @@ struct MarkdownPipeline {
         }
 
         var usedIDs: Set<String> = []
+        usedIDs.reserveCapacity(headings.count + 2 * registry.references.count + registry.notes.count)
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, issues: &issues)
         _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: options.footnoteStart).build(
             registry: registry, bodies: bodies, bodyLineCounts: bodyLineCounts, usedIDs: &usedIDs, root: tree.root)

@@ -17,13 +17,17 @@ enum Summary {
         }
         if let firstParagraph { return [firstParagraph] }
         var nested: CmarkNode?
-        CmarkWalk.walk(root) { node, _ in
-            if node.tag == .footnoteSection { return .stop }
-            if node.type == CMARK_NODE_PARAGRAPH {
+        CmarkWalk.walk(root) { node, entering in
+            switch node.type {
+            case CMARK_NODE_PARAGRAPH:
                 nested = node
                 return .stop
+            case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM:
+                return .proceed
+            default:
+                // Paragraphs are only found in containers; tables, headings and the notes are skipped.
+                return entering ? .skipChildren : .proceed
             }
-            return .proceed
         }
         return nested.map { [$0] } ?? []
     }
@@ -31,7 +35,31 @@ enum Summary {
     /// `<!--more-->` (spaces inside allowed) as a block of its own.
     static func isMoreMarker(_ node: CmarkNode) -> Bool {
         guard node.type == CMARK_NODE_HTML_BLOCK else { return false }
-        let compact = node.literal.unicodeScalars.filter { !$0.properties.isWhitespace }
-        return String(String.UnicodeScalarView(compact)).lowercased() == "<!--more-->"
+        let literal = node.literalBytes
+        var index = 0
+        func skipSpaces() {
+            while index < literal.count, literal[index] == 0x20 || literal[index] == 0x09 || literal[index] == 0x0A
+                || literal[index] == 0x0D
+            {
+                index += 1
+            }
+        }
+        func expect(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= literal.count else { return false }
+            for offset in 0..<count where literal[index + offset] | 0x20 != word.utf8Start[offset] | 0x20 {
+                return false
+            }
+            index += count
+            return true
+        }
+        skipSpaces()
+        guard expect("<!--") else { return false }
+        skipSpaces()
+        guard expect("more") else { return false }
+        skipSpaces()
+        guard expect("-->") else { return false }
+        skipSpaces()
+        return index == literal.count
     }
 }

@@ -137,20 +137,23 @@ enum LineSyntax {
         byte <= 0x20 || byte == 0x5B || byte == 0x5D || byte == 0x5C || byte == 0x7F
     }
 
-    /// A line that looks like the start of a link reference definition: `[label]:`.
-    static func looksLikeReferenceDefinition(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
-        guard start < end, bytes[start] == 0x5B else { return false }
+    /// The label's byte range when the line looks like the start of a link reference definition: `[label]:`.
+    static func referenceDefinitionLabel(_ bytes: [UInt8], from start: Int, to end: Int) -> Range<Int>? {
+        guard start < end, bytes[start] == 0x5B else { return nil }
         var index = start + 1
         while index < end {
             if bytes[index] == 0x5C {
                 index += 2
                 continue
             }
-            if bytes[index] == 0x5D { return index > start + 1 && index + 1 < end && bytes[index + 1] == 0x3A }
-            if bytes[index] == 0x5B { return false }
+            if bytes[index] == 0x5D {
+                guard index > start + 1, index + 1 < end, bytes[index + 1] == 0x3A else { return nil }
+                return (start + 1)..<index
+            }
+            if bytes[index] == 0x5B { return nil }
             index += 1
         }
-        return false
+        return nil
     }
 
     /// Whether the line (indentation at most 3, first byte at `start`) starts a block that would end

@@ -26,6 +26,15 @@ struct LiteralAligner {
         return (rawIndex - raw.startIndex, literalIndex == target && escaped)
     }
 
+    /// The literal offset of the byte that raw offset `target` (from the span's start) turned into.
+    mutating func literalOffset(forRaw target: Int) -> Int {
+        let goal = raw.startIndex + target
+        while rawIndex < goal, rawIndex < raw.endIndex, literalIndex < literal.count {
+            step()
+        }
+        return min(literalIndex, literal.count)
+    }
+
     private var isEscapeAtCurrent: Bool {
         guard rawIndex + 1 < raw.endIndex, raw[rawIndex] == 0x5C, literalIndex < literal.count else { return false }
         return isASCIIPunctuation(raw[rawIndex + 1]) && literal[literalIndex] == raw[rawIndex + 1]

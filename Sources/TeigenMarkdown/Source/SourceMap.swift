@@ -9,6 +9,12 @@ struct SourceMap {
     private(set) var texts: [SourceText] = []
     /// Every leaf block whose inline positions may be needed.
     private(set) var blocks: [BlockPosition] = []
+    /// Blocks Teigen made from part of a parsed block (the text around a table), which have no
+    /// libcmark position of their own: their inline nodes keep the positions of the original block.
+    var synthesizedBlocks: [CmarkNode: BlockPosition] = [:]
+    /// Text nodes Teigen made from part of a parsed text node (table cells), which have no libcmark
+    /// position of their own: where their raw Markdown is.
+    var textOrigins: [CmarkNode: TextOrigin] = [:]
 
     init(original: SourceText) {
         self.original = original
@@ -27,6 +33,7 @@ struct SourceMap {
     /// The line and byte offset, in text `blocks[block].text`, of an inline node libcmark placed at
     /// `line`:`column` (its own 1-based numbers).
     mutating func locate(line: Int, column: Int, block index: Int) -> (line: Int, offset: Int) {
+        guard line > 0 else { return (0, 0) }
         let shift = lineShift(of: index)
         let block = blocks[index]
         let text = texts[block.text]

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// UTF-8 text handed to libcmark, split into lines the way libcmark splits them (`\n`, `\r\n` or `\r`),
 /// with the origin of each line in the author's Markdown.
 struct SourceText {
@@ -13,26 +21,53 @@ struct SourceText {
     init(bytes: [UInt8], origins: [LineOrigin]? = nil) {
         self.bytes = bytes
         self.origins = origins
+        (lineStarts, lineEnds) = Self.lines(of: bytes)
+    }
+
+    /// A text whose line table is already known.
+    init(bytes: [UInt8], lineStarts: [Int], lineEnds: [Int]) {
+        self.bytes = bytes
+        self.origins = nil
+        self.lineStarts = lineStarts
+        self.lineEnds = lineEnds
+    }
+
+    /// Where lines start and where their content ends.
+    private static func lines(of bytes: [UInt8]) -> (starts: [Int], ends: [Int]) {
+        var starts: [Int] = []
+        var ends: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            var index = 0
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return }
             let count = buffer.count
-            while index < count {
-                let byte = buffer[index]
-                if byte == 0x0A || byte == 0x0D {
-                    lineStarts.append(start)
-                    lineEnds.append(index)
-                    index += (byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A) ? 2 : 1
-                    start = index
+            starts.reserveCapacity(count / 32 + 1)
+            ends.reserveCapacity(count / 32 + 1)
+            let hasCarriageReturn = memchr(base, 0x0D, count) != nil
+            var start = 0
+            while start < count {
+                var end: Int
+                if let found = memchr(base + start, 0x0A, count - start) {
+                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 } else {
-                    index += 1
+                    end = count
                 }
-            }
-            if start < count || count == 0 {
-                lineStarts.append(start)
-                lineEnds.append(count)
+                if hasCarriageReturn, let found = memchr(base + start, 0x0D, end - start) {
+                    // A lone CR ends the line; CR LF ends it once.
+                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    starts.append(start)
+                    ends.append(end)
+                    start = end + (end + 1 < count && buffer[end + 1] == 0x0A ? 2 : 1)
+                    continue
+                }
+                starts.append(start)
+                ends.append(end)
+                start = end + 1
             }
         }
+        if starts.isEmpty {
+            starts.append(0)
+            ends.append(0)
+        }
+        return (starts, ends)
     }
 
     /// Number of lines.

@@ -14,8 +14,8 @@ import CCmark
 struct TableBuilder {
     /// libcmark parse options (smart punctuation).
     var parseOptions: Int32
-    /// Link reference definitions of the document, appended to the cells' text.
-    var referenceDefinitions: [UInt8]
+    /// Link reference definitions of the document, appended to the cells' text when they use them.
+    var referenceDefinitions: ReferenceDefinitions
 
     /// The prefix put before each cell's Markdown: U+3000 IDEOGRAPHIC SPACE.
     private static let cellPrefix: [UInt8] = [0xE3, 0x80, 0x80]
@@ -49,7 +49,7 @@ struct TableBuilder {
             }
             return .proceed
         }
-        let plans = found.compactMap { plan(for: $0.node, containers: $0.containers, in: text) }
+        let plans = found.compactMap { plan(for: $0.node, containers: $0.containers, in: text, textIndex: textIndex) }
         guard !plans.isEmpty else { return }
         apply(plans, text: textIndex, map: &map)
     }
@@ -69,7 +69,9 @@ struct TableBuilder {
 
     // MARK: Finding tables
 
-    private func plan(for node: CmarkNode, containers: [TableContainer], in text: SourceText) -> TablePlan? {
+    private func plan(
+        for node: CmarkNode, containers: [TableContainer], in text: SourceText, textIndex: Int
+    ) -> TablePlan? {
         let isHeading = node.type == CMARK_NODE_HEADING
         let lineCount = SourceMap.contentLineCount(of: node)
         var firstLine = node.startLine
@@ -87,15 +89,17 @@ struct TableBuilder {
                 useStartColumn = false
             }
         }
-        var lines: [(number: Int, range: Range<Int>, lazy: Bool, outside: Int?)] = []
+        var lines: [(number: Int, range: Range<Int>, lazy: Bool, outside: Int?, indented: Bool)] = []
         for offset in 0..<lineCount {
             let number = firstLine + offset
             let range = text.line(number)
             if offset == 0 && useStartColumn {
-                lines.append((number, min(range.upperBound, range.lowerBound + node.startColumn - 1)..<range.upperBound, false, nil))
+                let start = min(range.upperBound, range.lowerBound + node.startColumn - 1)
+                lines.append((number, start..<range.upperBound, false, nil, false))
             } else {
                 let content = contentStart(text, range, containers: containers)
-                lines.append((number, content.start..<range.upperBound, content.unmatched != nil, content.unmatched))
+                lines.append(
+                    (number, content.start..<range.upperBound, content.unmatched != nil, content.unmatched, content.indent >= 4))
             }
         }
         var underline: UInt8 = 0
@@ -105,41 +109,63 @@ struct TableBuilder {
             let start = contentStart(text, range, containers: containers).start
             guard start < range.upperBound, text.bytes[start] == 0x3D || text.bytes[start] == 0x2D else { return nil }
             underline = text.bytes[start]
-            if underline == 0x3D { lines.append((number, start..<range.upperBound, false, nil)) }
+            if underline == 0x3D { lines.append((number, start..<range.upperBound, false, nil, false)) }
         }
-        for index in 1..<max(lines.count, 1) where index < lines.count && !lines[index].lazy {
+        // A delimiter row indented four columns or more is paragraph text (it could not start a block).
+        for index in 1..<max(lines.count, 1) where index < lines.count && !lines[index].lazy && !lines[index].indented {
             guard TableRowSplitter.mayBeDelimiterRow(text.bytes, lines[index].range),
                 let delimiter = TableRowSplitter.delimiterRow(text.bytes, lines[index].range)
             else { continue }
             let header = TableRowSplitter.cells(text.bytes, lines[index - 1].range)
-            guard header.cells.count == delimiter.alignments.count, header.hasPipe || delimiter.hasPipe else { continue }
-            // A lazy continuation line ends the table (GitHub keeps it, and what follows, as a paragraph).
+            // As in GitHub's parser, a delimiter row that does not match its header row ends the search.
+            guard header.cells.count == delimiter.alignments.count else { return nil }
             // Rows end at a lazy continuation line or a row without cells (a lone `|`); GitHub reads
             // what follows as a paragraph (a heading when a setext underline ends it).
+            // (GitHub also ends it at a row indented four columns, which it reads as indented code.)
             let rowLines = isHeading && underline == 0x3D ? lines.count - 1 : lines.count
-            let trailingStart = lines[(index + 1)..<rowLines].firstIndex {
-                $0.lazy || TableRowSplitter.cells(text.bytes, $0.range).cells.isEmpty
+            let width = header.cells.count
+            var rows: [[TableCellSource]] = []
+            var trailingStart: Int?
+            for lineIndex in (index + 1)..<max(rowLines, index + 1) {
+                let line = lines[lineIndex]
+                let cells = line.lazy || line.indented ? [] : TableRowSplitter.cells(text.bytes, line.range).cells
+                if cells.isEmpty {
+                    trailingStart = lineIndex
+                    break
+                }
+                var row = cells.prefix(width).map { TableCellSource(line: line.number, range: $0) }
+                while row.count < width { row.append(.empty) }
+                rows.append(row)
             }
-            if let trailingStart, isHeading, lines[trailingStart].lazy { return nil }
+            if trailingStart == nil, rowLines < lines.count {
+                // The `===` underline is one more row.
+                let line = lines[rowLines]
+                var row = TableRowSplitter.cells(text.bytes, line.range).cells.prefix(width).map {
+                    TableCellSource(line: line.number, range: $0)
+                }
+                while row.count < width { row.append(.empty) }
+                rows.append(row)
+            }
+            if let trailingStart, isHeading, lines[trailingStart].lazy || lines[trailingStart].indented { return nil }
             let trailingAfter = trailingStart.flatMap { lines[$0].outside }.flatMap {
                 Self.closedContainer(containers[$0], endingWith: node)
             }
             // Splitting the node's inline content needs every line break to be a direct child.
             if index > 1 || trailingStart != nil, directLineBreaks(of: node) != lineCount - 1 { return nil }
-            let width = header.cells.count
-            var rows: [[TableCellSource]] = []
-            for line in lines[(index + 1)..<(trailingStart ?? lines.count)] {
-                var cells = TableRowSplitter.cells(text.bytes, line.range).cells.prefix(width).map {
-                    TableCellSource(line: line.number, range: $0)
-                }
-                while cells.count < width { cells.append(.empty) }
-                rows.append(cells)
+            let quoteDepth = containers.count {
+                if case .quote = $0 { return true }
+                return false
             }
+            let position = BlockPosition(
+                text: textIndex, node: nil, startLine: node.startLine, startColumn: node.startColumn, quoteDepth: quoteDepth,
+                lineShift: firstLine - node.startLine)
             return TablePlan(
-                node: node, source: isHeading ? .setextHeading(underline: underline) : .paragraph,
+                node: node, position: position, source: isHeading ? .setextHeading(underline: underline) : .paragraph,
                 leadingLines: index - 1, trailingStart: trailingStart, trailingAfter: trailingAfter,
                 alignments: delimiter.alignments,
-                header: header.cells.map { TableCellSource(line: lines[index - 1].number, range: $0) }, rows: rows)
+                header: header.cells.map { TableCellSource(line: lines[index - 1].number, range: $0) }, rows: rows,
+                lineStarts: lines.prefix(lineCount).map(\.range.lowerBound),
+                rowsAreContentLines: !(isHeading && underline == 0x3D && trailingStart == nil))
         }
         return nil
     }
@@ -172,9 +198,12 @@ struct TableBuilder {
     }
 
     /// Where a continuation line's content starts, after its containers' markers (`>` of block quotes,
-    /// the indentation of list items), and the index of the first container whose marker is missing
-    /// (the line is then a lazy continuation line).
-    private func contentStart(_ text: SourceText, _ range: Range<Int>, containers: [TableContainer]) -> (start: Int, unmatched: Int?) {
+    /// the indentation of list items), the index of the first container whose marker is missing
+    /// (the line is then a lazy continuation line)
+    /// and the indentation (in columns) of the content.
+    private func contentStart(
+        _ text: SourceText, _ range: Range<Int>, containers: [TableContainer]
+    ) -> (start: Int, unmatched: Int?, indent: Int) {
         let bytes = text.bytes
         var position = range.lowerBound
         var column = 0
@@ -211,12 +240,82 @@ struct TableBuilder {
             }
             if unmatched != nil { break }
         }
-        return (LineSyntax.skipSpaces(bytes, from: position, to: range.upperBound), unmatched)
+        let contentColumn = column
+        skipWhitespace(upTo: Int.max)
+        return (position, unmatched, column - contentColumn)
     }
 
     // MARK: Building tables
 
     private func apply(_ plans: [TablePlan], text textIndex: Int, map: inout SourceMap) {
+        var reparsed: [TablePlan] = []
+        for plan in plans {
+            let text = map.texts[textIndex]
+            let splitter = TableCellSplitter(
+                plan: plan, text: text, textIndex: textIndex, smartPunctuation: parseOptions & CMARK_OPT_SMART != 0)
+            guard let cells = splitter.split() else {
+                reparsed.append(plan)
+                continue
+            }
+            let block = map.add(plan.position)
+            let table = makeTable(plan) { row, column, cell in
+                cell.tag = .tableCell(block)
+                for piece in cells[row][column] {
+                    switch piece {
+                    case .node(let node):
+                        cell.append(node)
+                    case .text(let literal, let origin):
+                        let node = literal.withUnsafeBufferPointer { CmarkNode.text($0) }
+                        cell.append(node)
+                        map.textOrigins[node] = origin
+                    case .code(let node, let literal):
+                        literal.withUnsafeBufferPointer { node.setLiteral($0) }
+                        cell.append(node)
+                    }
+                }
+            }
+            replace(plan, with: table, map: &map)
+        }
+        guard !reparsed.isEmpty else { return }
+        parseCells(of: reparsed, text: textIndex, map: &map)
+    }
+
+    /// Builds the table skeleton; `fill(row, column, cell)` is called for every cell with Markdown
+    /// (row 0 is the header row).
+    private func makeTable(_ plan: TablePlan, fill: (Int, Int, CmarkNode) -> Void) -> CmarkNode {
+        let headerTags = plan.alignments.map { $0.openingTag(header: true) }
+        let bodyTags = plan.alignments.map { $0.openingTag(header: false) }
+        let table = CmarkNode.custom(block: true, enter: "<table>", exit: "</table>")
+        let head = CmarkNode.custom(block: true, enter: "<thead>", exit: "</thead>")
+        table.append(head)
+        var body: CmarkNode?
+        for rowIndex in 0...plan.rows.count {
+            let row = rowIndex == 0 ? plan.header : plan.rows[rowIndex - 1]
+            let rowNode = CmarkNode.custom(block: true, enter: "<tr>", exit: "</tr>", tag: .tableRow)
+            if rowIndex == 0 {
+                head.append(rowNode)
+            } else {
+                if body == nil {
+                    let newBody = CmarkNode.custom(block: true, enter: "<tbody>", exit: "</tbody>")
+                    table.append(newBody)
+                    body = newBody
+                }
+                body?.append(rowNode)
+            }
+            for (column, source) in row.enumerated() {
+                let cell = CmarkNode.custom(
+                    block: false, enter: rowIndex == 0 ? headerTags[column] : bodyTags[column],
+                    exit: rowIndex == 0 ? "</th>\n" : "</td>\n", tag: .tableCell(-1))
+                rowNode.append(cell)
+                if !source.range.isEmpty { fill(rowIndex, column, cell) }
+            }
+        }
+        return table
+    }
+
+    /// Parses the cells of `plans` anew (one libcmark parse for all), when libcmark's parse of the
+    /// paragraph cannot be shared out: an inline spanning a cell boundary, `\|` inside raw HTML…
+    private func parseCells(of plans: [TablePlan], text textIndex: Int, map: inout SourceMap) {
         let text = map.texts[textIndex]
         // One text for every non-empty cell: line 2k+1 holds cell k behind the prefix.
         var cellText: [UInt8] = []
@@ -232,56 +331,34 @@ struct TableBuilder {
                 }
             }
         }
-        cellText.append(0x0A)
-        cellText.append(contentsOf: referenceDefinitions)
+        cellText.append(contentsOf: referenceDefinitions.text(for: cellText))
         let cellsIndex = map.add(SourceText(bytes: cellText, origins: origins))
         let cellTree = CmarkTree(parsing: cellText, options: parseOptions)
-        var paragraphs: [Int: CmarkNode] = [:]
+        // Cell k's paragraph starts on line 2k+1.
+        var paragraphs = [CmarkNode?](repeating: nil, count: cellLines.count)
         var child = cellTree.root.firstChild
         while let node = child {
-            if node.type == CMARK_NODE_PARAGRAPH { paragraphs[node.startLine] = node }
+            let ordinal = (node.startLine - 1) / 2
+            if node.type == CMARK_NODE_PARAGRAPH, ordinal < paragraphs.count, node.startLine == cellLines[ordinal] {
+                paragraphs[ordinal] = node
+            }
             child = node.next
         }
-
         var cellOrdinal = 0
         for plan in plans {
-            let table = CmarkNode.custom(block: true, enter: "<table>", exit: "</table>")
-            let head = CmarkNode.custom(block: true, enter: "<thead>", exit: "</thead>")
-            table.append(head)
-            var body: CmarkNode?
-            for (rowIndex, row) in ([plan.header] + plan.rows).enumerated() {
-                let rowNode = CmarkNode.custom(block: true, enter: "<tr>", exit: "</tr>", tag: .tableRow)
-                if rowIndex == 0 {
-                    head.append(rowNode)
-                } else {
-                    if body == nil {
-                        let newBody = CmarkNode.custom(block: true, enter: "<tbody>", exit: "</tbody>")
-                        table.append(newBody)
-                        body = newBody
-                    }
-                    body?.append(rowNode)
-                }
-                for (column, source) in row.enumerated() {
-                    let cell = CmarkNode.custom(
-                        block: false, enter: plan.alignments[column].openingTag(header: rowIndex == 0),
-                        exit: rowIndex == 0 ? "</th>\n" : "</td>\n")
-                    rowNode.append(cell)
-                    guard !source.range.isEmpty else {
-                        cell.tag = .tableCell(-1)
-                        continue
-                    }
-                    let line = cellLines[cellOrdinal]
-                    cellOrdinal += 1
-                    let block = map.add(
-                        BlockPosition(text: cellsIndex, node: nil, startLine: line, startColumn: 1, quoteDepth: 0, lineShift: 0))
-                    cell.tag = .tableCell(block)
-                    if let paragraph = paragraphs[line] {
-                        cell.adoptChildren(of: paragraph)
-                        removePrefix(from: cell)
-                    }
+            let table = makeTable(plan) { _, _, cell in
+                let line = cellLines[cellOrdinal]
+                let paragraph = paragraphs[cellOrdinal]
+                cellOrdinal += 1
+                let block = map.add(
+                    BlockPosition(text: cellsIndex, node: nil, startLine: line, startColumn: 1, quoteDepth: 0, lineShift: 0))
+                cell.tag = .tableCell(block)
+                if let paragraph {
+                    cell.adoptChildren(of: paragraph)
+                    removePrefix(from: cell)
                 }
             }
-            replace(plan, with: table)
+            replace(plan, with: table, map: &map)
         }
     }
 
@@ -315,20 +392,21 @@ struct TableBuilder {
         if literal.count == 3 {
             first.free()
         } else {
-            let rest = Array(literal[3...])
-            rest.withUnsafeBufferPointer { first.setLiteral($0) }
+            // The literal is copied before libcmark replaces it.
+            first.setLiteral(UnsafeBufferPointer(rebasing: literal[3...]))
         }
     }
 
     /// Puts `table` where the plan's node was: the node's lines before the table stay a paragraph, lines
     /// after it (lazy continuation lines) become one, the rows' inline nodes are dropped.
-    private func replace(_ plan: TablePlan, with table: CmarkNode) {
+    private func replace(_ plan: TablePlan, with table: CmarkNode, map: inout SourceMap) {
         let node = plan.node
         var leading: [CmarkNode] = []
         var trailing: [CmarkNode] = []
         var line = 0
         var child = node.firstChild
         while let current = child {
+            if line >= plan.leadingLines && plan.trailingStart == nil { break }
             child = current.next
             if current.isLineBreak {
                 let ending = line
@@ -337,31 +415,20 @@ struct TableBuilder {
                     leading.append(current)
                 } else if let start = plan.trailingStart, ending >= start {
                     trailing.append(current)
-                } else {
-                    current.free()
                 }
             } else if line < plan.leadingLines {
                 leading.append(current)
             } else if let start = plan.trailingStart, line >= start {
                 trailing.append(current)
-            } else {
-                current.free()
             }
         }
-        var keepsNode = false
         if !leading.isEmpty {
-            if case .paragraph = plan.source {
-                keepsNode = true
-                node.insertAfter(table)
-            } else {
-                let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
-                node.insertBefore(paragraph)
-                for inline in leading { paragraph.append(inline) }
-                paragraph.insertAfter(table)
-            }
-        } else {
-            node.insertBefore(table)
+            let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
+            node.insertBefore(paragraph)
+            for inline in leading { paragraph.append(inline) }
+            map.synthesizedBlocks[paragraph] = plan.position
         }
+        node.insertBefore(table)
         var last = table
         if case .setextHeading(let underline) = plan.source {
             if plan.trailingStart != nil {
@@ -370,6 +437,7 @@ struct TableBuilder {
                 heading.headingLevel = underline == 0x3D ? 1 : 2
                 last.insertAfter(heading)
                 for inline in trailing { heading.append(inline) }
+                map.synthesizedBlocks[heading] = plan.position
                 trailing = []
             } else if underline == 0x2D {
                 let rule = CmarkNode.make(CMARK_NODE_THEMATIC_BREAK)
@@ -381,7 +449,10 @@ struct TableBuilder {
             let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
             (plan.trailingAfter ?? last).insertAfter(paragraph)
             for inline in trailing { paragraph.append(inline) }
+            map.synthesizedBlocks[paragraph] = plan.position
         }
-        if !keepsNode { node.free() }
+        // The rows' inline nodes go with the node.
+        node.free()
     }
+
 }

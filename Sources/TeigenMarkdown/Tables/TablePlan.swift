@@ -10,6 +10,8 @@ struct TablePlan {
 
     /// The paragraph or heading node.
     var node: CmarkNode
+    /// Where the node's inline positions are (for the paragraphs kept around the table).
+    var position: BlockPosition
     var source: Source
     /// Content lines of the node kept before the table (they stay a paragraph).
     var leadingLines: Int
@@ -25,6 +27,11 @@ struct TablePlan {
     var header: [TableCellSource]
     /// Body rows, each exactly as wide as the header (padded with empty cells or truncated).
     var rows: [[TableCellSource]]
+    /// Where each content line of the node starts (absolute byte offset, after container markers).
+    var lineStarts: [Int]
+    /// Whether every row is one of the node's content lines, so the inline nodes libcmark already made
+    /// can be shared out among the cells (a setext `===` underline row is not).
+    var rowsAreContentLines: Bool
 }
 
 /// A block that contains a table: its continuation lines must carry the container's markers.

@@ -14,6 +14,7 @@ enum TableRowSplitter {
             hasPipe = true
         }
         var cells: [Range<Int>] = []
+        cells.reserveCapacity(8)
         while position < end {
             let cellStart = position
             while position < end, bytes[position] != 0x7C {

@@ -33,6 +33,31 @@ enum ReadingTime {
                     }
                     continue
                 }
+                // Three-byte sequences of kanji (U+4000–9FFF), kana (U+3041–30FF) and Japanese punctuation
+                // (U+3000–303F) are told apart by their first two bytes alone.
+                if lead >= 0xE4 && lead <= 0xE9 {
+                    characters += 1
+                    inWord = false
+                    index += 3
+                    continue
+                }
+                if lead == 0xE3, index + 1 < count {
+                    let second = bytes[index + 1]
+                    if second == 0x80 {
+                        let third = index + 2 < count ? bytes[index + 2] : 0
+                        if third >= 0x85 && third <= 0x87 { characters += 1 }  // 々 〆 〇
+                        inWord = false
+                        index += 3
+                        continue
+                    }
+                    if second >= 0x81 && second <= 0x83 {
+                        let third = index + 2 < count ? bytes[index + 2] : 0
+                        if !(second == 0x83 && third == 0xBB) { characters += 1 }  // not ・
+                        inWord = false
+                        index += 3
+                        continue
+                    }
+                }
                 let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 var value = UInt32(lead) & (lead < 0xE0 ? 0x1F : lead < 0xF0 ? 0x0F : 0x07)
                 var offset = 1

@@ -10,6 +10,7 @@ public struct PreviewConsole: Sendable {
     /// Writes a line about a problem.
     public var error: @Sendable (String) -> Void
 
+    /// A console writing through the given closures.
     public init(info: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void) {
         self.info = info
         self.error = error

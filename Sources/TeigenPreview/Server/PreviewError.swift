@@ -7,6 +7,7 @@ public enum PreviewError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A folder could not be watched for changes.
     case cannotWatch(path: String, reason: String)
 
+    /// The message for the terminal, after `error: `.
     public var description: String {
         switch self {
         case .addressInUse(let host, let port):

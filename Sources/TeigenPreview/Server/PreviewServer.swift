@@ -44,6 +44,7 @@ public struct PreviewServer: Sendable {
         }
     }
 
+    /// Where the server listens and what it watches.
     public let configuration: Configuration
     private let source: any SiteSource
     private let console: PreviewConsole

@@ -16,11 +16,12 @@ struct SiteRebuilder: Sendable {
             for path in changedPaths.sorted() { console.info("changed: \(path)") }
         }
         let start = ContinuousClock.now
+        let isFirstSuccess = await store.status.site == nil
         do {
             let (snapshot, report) = try await source.build(changedPaths: changedPaths)
             let event = await store.install(snapshot)
             for warning in snapshot.warnings { console.error(warning.description) }
-            announce(event: event, report: report, files: snapshot.files.count, elapsed: ContinuousClock.now - start)
+            announce(event: event, isFirst: isFirstSuccess, report: report, files: snapshot.files.count, elapsed: ContinuousClock.now - start)
             return true
         } catch is CancellationError {
             return false
@@ -32,15 +33,17 @@ struct SiteRebuilder: Sendable {
         }
     }
 
-    private func announce(event: LiveReloadEvent?, report: RebuildReport, files: Int, elapsed: Duration) {
+    /// Prints what the build did and what the open pages were told (nothing for the first build).
+    private func announce(event: LiveReloadEvent?, isFirst: Bool, report: RebuildReport, files: Int, elapsed: Duration) {
         let milliseconds = Int((elapsed.components.seconds * 1000) + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        let outcome: String
+        var line = "Built \(files) files in \(milliseconds) ms (\(report.wasFullBuild ? "full build" : "\(report.rebuiltPaths.count) rebuilt"))"
         switch event {
-        case .reload?: outcome = "reloading pages"
-        case .stylesheets?: outcome = "swapping stylesheets"
-        default: outcome = "no output changed"
+        case _ where isFirst: break
+        case .reload?: line += "; reloading pages"
+        case .stylesheets?: line += "; swapping stylesheets"
+        default: line += "; no output changed"
         }
-        console.info("Built \(files) files in \(milliseconds) ms (\(report.wasFullBuild ? "full" : "\(report.rebuiltPaths.count) rebuilt")); \(outcome)")
+        console.info(line)
         if verbose {
             for path in report.rebuiltPaths.sorted() { console.info("  rebuilt: \(path)") }
         }

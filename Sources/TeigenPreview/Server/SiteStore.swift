@@ -41,13 +41,19 @@ actor SiteStore {
         status = SiteStatus(site: site, failure: nil, build: build)
         let event: LiveReloadEvent
         if case .stylesheets(let replacements) = change, !wasFailing {
-            let urls = Dictionary(uniqueKeysWithValues: replacements.map { (site.basePath + $0.key, site.basePath + $0.value) })
+            let urls = Dictionary(uniqueKeysWithValues: replacements.map { (Self.urlPath($0.key, in: site), Self.urlPath($0.value, in: site)) })
             event = .stylesheets(build: build, replacements: urls)
         } else {
             event = .reload(build: build)
         }
         await hub.publish(event)
         return event
+    }
+
+    /// The percent-encoded URL path of an output file, as `location.pathname` shows it in the browser.
+    static func urlPath(_ key: String, in site: ServedSite) -> String {
+        let file = RequestPath(segments: key.split(separator: "/").map(String.init), hasTrailingSlash: false)
+        return site.base.appending(file).encoded
     }
 
     /// Records a failed build: the last good site stays, the pages show the error.

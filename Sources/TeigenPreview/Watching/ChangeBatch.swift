@@ -5,6 +5,7 @@ public struct ChangeBatch: Sendable, Hashable {
     /// Whether the watcher lost track (event queue overflow): everything must be rebuilt.
     public var needsFullRebuild = false
 
+    /// A batch of the given paths (and a full rebuild when asked).
     public init(paths: Set<String> = [], needsFullRebuild: Bool = false) {
         self.paths = paths
         self.needsFullRebuild = needsFullRebuild

@@ -18,10 +18,12 @@ public struct FileChange: Sendable, Hashable {
 
     /// The absolute path of the file or folder.
     public var path: String
+    /// What happened.
     public var kind: Kind
     /// Whether the path is a folder.
     public var isDirectory: Bool
 
+    /// A change of `path`.
     public init(path: String, kind: Kind, isDirectory: Bool = false) {
         self.path = path
         self.kind = kind

@@ -10,7 +10,16 @@ final class RawHTTPConnection: Sendable {
         let description: String
     }
 
-    private let socket: Int32
+    /// Closes the socket once both the connection and its reader thread let go, so that the
+    /// descriptor number cannot be reused by another connection while the thread may still read it.
+    private final class Descriptor: Sendable {
+        let value: Int32
+        init(_ value: Int32) { self.value = value }
+        deinit { Glibc.close(value) }
+    }
+
+    private let descriptor: Descriptor
+    private var socket: Int32 { descriptor.value }
     /// The bytes received, in order; ends when the server closes the connection or `close()` is called.
     let chunks: AsyncStream<[UInt8]>
 
@@ -38,10 +47,12 @@ final class RawHTTPConnection: Sendable {
             candidate = info.pointee.ai_next
         }
         guard connected >= 0 else { throw Failure(description: "cannot connect to \(host):\(port)") }
-        socket = connected
+        let descriptor = Descriptor(connected)
+        self.descriptor = descriptor
         let (stream, continuation) = AsyncStream.makeStream(of: [UInt8].self)
         chunks = stream
-        let thread = Thread { [socket] in
+        let thread = Thread {
+            let socket = descriptor.value
             var buffer = [UInt8](repeating: 0, count: 16 * 1024)
             while true {
                 let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
@@ -76,7 +87,6 @@ final class RawHTTPConnection: Sendable {
 
     deinit {
         shutdown(socket, Int32(SHUT_RDWR))
-        Glibc.close(socket)
     }
 }
 #endif

@@ -11,7 +11,9 @@ struct RawResponse: Sendable {
 
 /// Plain HTTP requests over `RawHTTPConnection`.
 enum TestHTTP {
-    struct Timeout: Error {}
+    struct Timeout: Error, CustomStringConvertible {
+        let description: String
+    }
 
     /// Sends `request` (raw text, such as `"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"`)
     /// and reads the response until complete, the connection ends or `timeout` passes.
@@ -35,7 +37,9 @@ enum TestHTTP {
                 return nil
             }
             defer { group.cancelAll() }
-            guard let response = try await group.next() ?? nil else { throw Timeout() }
+            guard let response = try await group.next() ?? nil else {
+                throw Timeout(description: "no response within \(timeout) to \(request.debugDescription)")
+            }
             return response
         }
     }
