@@ -32,7 +32,7 @@ FRONT_MATTER_SNIPPETS = [
     "---\ntitle: |\n  複数行\n  タイトル\ndescription: >\n  folded\n  text\n---\n",
     "---\ntitle: dup\ntitle: dup2\n---\n",
     "---\n- a\n- b\n---\n",
-    "---\ntitle: x\nweight: 9223372036854775807\nfootnoteStart: 9223372036854775807\n---\n[^a] [^b]\n\n[^a]: a\n[^b]: b\n",
+    "---\ntitle: x\nweight: 9223372036854775807\nfootnoteStart: 9223372036854775806\n---\n[^a] and [^a]\n\n[^a]: a\n",
     "---\ntitle: x\ndate: 2024-02-30\nlastmod: 0000-00-00T99:99:99+99:99\n---\n",
     "---\ntitle: x\nurl: //evil.example/\nslug: ..\naliases: [\"../x\", \"/a?b\"]\n---\n",
     "---\n? complex key\n: value\ntitle: x\n---\n",

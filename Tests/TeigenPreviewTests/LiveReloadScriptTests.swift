@@ -35,6 +35,7 @@ struct LiveReloadScriptTests {
 
     static let stubs = #"""
         let reloads = 0, appended = [], sources = [], overlays = [];
+        const documentListeners = {};
         const check = (ok, what) => { if (!ok) { console.log("FAILED: " + what); process.exitCode = 1; } };
         class Link {
           constructor(href, integrity) { this.href = href; this.attrs = { href, integrity }; this.removed = false; }
@@ -52,11 +53,17 @@ struct LiveReloadScriptTests {
           getElementById: () => null,
           createElement: () => ({ style: {}, replaceChildren(...children) { this.children = children; } }),
           documentElement: { append(node) { overlays.push(node); } },
+          hidden: false,
+          addEventListener(name, f) { documentListeners[name] = f; },
         };
         global.DOMParser = class { parseFromString() { return nextDocument; } };
         global.fetch = async () => ({ text: async () => "<html></html>" });
         const listeners = {};
-        global.EventSource = class { constructor(url) { sources.push(url); this.readyState = 1; } addEventListener(name, f) { listeners[name] = f; } };
+        global.EventSource = class {
+          constructor(url) { sources.push(url); this.readyState = 1; }
+          addEventListener(name, f) { listeners[name] = f; }
+          close() { this.readyState = 2; }
+        };
         const fire = (name, data) => listeners[name]({ data: JSON.stringify(data) });
 
         """#
@@ -86,6 +93,10 @@ struct LiveReloadScriptTests {
             const texts = (overlays[0] && overlays[0].children || []).map((child) => child.textContent);
             check(texts.some((text) => text === "content/a.md:2:8: error: oops"), "the overlay shows the message: " + texts);
             fire("hello", { build: "s-4" }); check(reloads === 2, "after a css swap the page knows its new build");
+            document.hidden = true; documentListeners.visibilitychange();
+            check(sources.length === 1, "a hidden tab does not reconnect");
+            document.hidden = false; documentListeners.visibilitychange();
+            check(sources.length === 2, "a tab shown again reconnects");
             console.log("harness done");
           }, 20);
         }, 20);

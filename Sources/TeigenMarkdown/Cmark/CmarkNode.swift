@@ -20,8 +20,9 @@ struct CmarkNode: Hashable {
     /// A detached custom node rendering `enter` before its children and `exit` after them.
     static func custom(block: Bool, enter: String, exit: String = "", tag: NodeTag? = nil) -> CmarkNode {
         let node = make(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)
-        node.onEnter = enter
-        node.onExit = exit
+        // An unset text renders as nothing; setting "" would only cost an allocation.
+        if !enter.isEmpty { node.onEnter = enter }
+        if !exit.isEmpty { node.onExit = exit }
         if let tag { node.tag = tag }
         return node
     }

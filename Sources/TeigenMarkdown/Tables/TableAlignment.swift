@@ -4,12 +4,15 @@ enum TableAlignment {
 
     /// The cell's opening tag.
     func openingTag(header: Bool) -> String {
-        let name = header ? "th" : "td"
-        switch self {
-        case .none: return "<\(name)>"
-        case .left: return "<\(name) style=\"text-align: left\">"
-        case .center: return "<\(name) style=\"text-align: center\">"
-        case .right: return "<\(name) style=\"text-align: right\">"
+        switch (self, header) {
+        case (.none, true): return "<th>"
+        case (.left, true): return "<th style=\"text-align: left\">"
+        case (.center, true): return "<th style=\"text-align: center\">"
+        case (.right, true): return "<th style=\"text-align: right\">"
+        case (.none, false): return "<td>"
+        case (.left, false): return "<td style=\"text-align: left\">"
+        case (.center, false): return "<td style=\"text-align: center\">"
+        case (.right, false): return "<td style=\"text-align: right\">"
         }
     }
 }

@@ -258,18 +258,19 @@ struct TableBuilder {
                 continue
             }
             let block = map.add(plan.position)
+            let width = plan.header.count
             let table = makeTable(plan) { row, column, cell in
                 cell.tag = .tableCell(block)
-                for piece in cells[row][column] {
+                for piece in cells.pieces(ofCell: row * width + column) {
                     switch piece {
                     case .node(let node):
                         cell.append(node)
-                    case .text(let literal, let origin):
-                        let node = literal.withUnsafeBufferPointer { CmarkNode.text($0) }
+                    case .slice(let source, let range, let origin):
+                        let node = CmarkNode.text(UnsafeBufferPointer(rebasing: source.literalBytes[range]))
                         cell.append(node)
                         map.textOrigins[node] = origin
-                    case .code(let node, let literal):
-                        literal.withUnsafeBufferPointer { node.setLiteral($0) }
+                    case .unescapedCode(let node):
+                        TableCellSplitter.unescapingPipes(node.literalBytes).withUnsafeBufferPointer { node.setLiteral($0) }
                         cell.append(node)
                     }
                 }

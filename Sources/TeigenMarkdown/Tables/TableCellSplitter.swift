@@ -12,10 +12,21 @@ struct TableCellSplitter {
     enum Piece {
         /// An inline node, moved as it is.
         case node(CmarkNode)
-        /// Part of a text node's literal, with where its Markdown is.
-        case text([UInt8], TextOrigin)
+        /// Part of a text node's literal (byte range), with where its Markdown is.
+        case slice(CmarkNode, Range<Int>, TextOrigin)
         /// A code span whose `\|` become `|` (GitHub unescapes pipes before parsing a cell).
-        case code(CmarkNode, [UInt8])
+        case unescapedCode(CmarkNode)
+    }
+
+    /// The pieces of every cell, row after row (the header first), and where each cell's pieces start.
+    struct Cells {
+        var pieces: [Piece] = []
+        /// `pieces[starts[k]..<starts[k + 1]]` belong to cell k (cells numbered row by row, padding included).
+        var starts: [Int] = []
+
+        func pieces(ofCell index: Int) -> ArraySlice<Piece> {
+            pieces[starts[index]..<(index + 1 < starts.count ? starts[index + 1] : pieces.count)]
+        }
     }
 
     var plan: TablePlan
@@ -23,93 +34,101 @@ struct TableCellSplitter {
     var textIndex: Int
     var smartPunctuation: Bool
 
-    /// The pieces of each cell, by row (0 is the header) and column; `nil` when the cells must be parsed anew.
-    func split() -> [[[Piece]]]? {
+    /// The pieces of each cell; `nil` when the cells must be parsed anew.
+    func split() -> Cells? {
         guard plan.rowsAreContentLines else { return nil }
         let node = plan.node
         let lineCount = plan.lineStarts.count
-        var lineNodes = [[CmarkNode]](repeating: [], count: lineCount)
-        var line = 0
+        // Where each content line's nodes start among the direct children.
+        var lineFirstNodes: [CmarkNode?] = [node.firstChild]
         var child = node.firstChild
         while let current = child {
             child = current.next
             if current.isLineBreak {
                 // A backslash hard break would leave its `\` in the row's last cell: parse anew.
-                if current.type == CMARK_NODE_LINEBREAK, endsWithBackslash(line) { return nil }
-                line += 1
-            } else {
-                guard line < lineCount else { return nil }
-                lineNodes[line].append(current)
+                if current.type == CMARK_NODE_LINEBREAK, endsWithBackslash(lineFirstNodes.count - 1) { return nil }
+                lineFirstNodes.append(current.next)
             }
         }
-        guard line == lineCount - 1 else { return nil }
+        guard lineFirstNodes.count == lineCount else { return nil }
 
-        var result: [[[Piece]]] = []
-        result.reserveCapacity(plan.rows.count + 1)
+        var cells = Cells()
+        let width = plan.header.count
+        cells.starts.reserveCapacity((plan.rows.count + 1) * width)
         for row in 0...plan.rows.count {
             let contentLine = row == 0 ? plan.leadingLines : plan.leadingLines + 1 + row
             let sources = row == 0 ? plan.header : plan.rows[row - 1]
-            guard let cells = pieces(of: lineNodes[contentLine], line: contentLine, cells: sources) else { return nil }
-            result.append(cells)
+            guard add(from: lineFirstNodes[contentLine], line: contentLine, cells: sources, to: &cells) else { return nil }
         }
-        return result
+        return cells
     }
 
-    private func pieces(of nodes: [CmarkNode], line: Int, cells: [TableCellSource]) -> [[Piece]]? {
-        var result = [[Piece]](repeating: [], count: cells.count)
+    /// Adds the pieces of one row's cells; `false` when an inline node crosses a cell boundary.
+    private func add(from first: CmarkNode?, line: Int, cells: [TableCellSource], to result: inout Cells) -> Bool {
+        // Each cell's pieces are gathered in order: nodes come in source order, so cell by cell.
+        let base = result.starts.count
+        for _ in cells { result.starts.append(-1) }
+        var current = first
         let contentStart = plan.lineStarts[line]
         let startColumn = plan.position.startColumn
         let expectedLine = plan.node.startLine + line
-        for node in nodes {
-            guard node.startLine == expectedLine, node.endLine == expectedLine else { return nil }
+        var column = 0
+        func open(_ cell: Int) {
+            while column <= cell {
+                result.starts[base + column] = result.pieces.count
+                column += 1
+            }
+        }
+        while let node = current, !node.isLineBreak {
+            current = node.next
+            guard node.startLine == expectedLine, node.endLine == expectedLine else { return false }
             let start = contentStart + node.startColumn - startColumn
             let end = contentStart + node.endColumn - startColumn + 1
-            guard start <= end else { return nil }
+            guard start <= end else { return false }
             if node.type == CMARK_NODE_TEXT {
-                let literal = Array(node.literalBytes)
+                let literal = node.literalBytes
                 let identical = !smartPunctuation && end - start == literal.count
-                var aligner = LiteralAligner(raw: text.bytes[start..<min(end, text.bytes.count)], literal: literal)
-                for (column, cell) in cells.enumerated() where !cell.range.isEmpty {
+                var aligner: LiteralAligner?
+                for (index, cell) in cells.enumerated() where !cell.range.isEmpty {
                     let low = max(start, cell.range.lowerBound)
                     let high = min(end, cell.range.upperBound)
                     guard low < high else { continue }
+                    open(index)
                     if low == start, high == end {
-                        result[column].append(.node(node))
+                        result.pieces.append(.node(node))
                         continue
                     }
-                    let from = identical ? low - start : aligner.literalOffset(forRaw: low - start)
-                    let to = identical ? high - start : aligner.literalOffset(forRaw: high - start)
+                    if !identical, aligner == nil {
+                        aligner = LiteralAligner(raw: text.bytes[start..<min(end, text.bytes.count)], literal: Array(literal))
+                    }
+                    let from = identical ? low - start : aligner!.literalOffset(forRaw: low - start)
+                    let to = identical ? high - start : aligner!.literalOffset(forRaw: high - start)
                     guard from < to else { continue }
                     let lineStart = text.line(cell.line).lowerBound
-                    result[column].append(
-                        .text(
-                            Array(literal[from..<to]),
-                            TextOrigin(text: textIndex, line: cell.line, offset: low - lineStart, length: high - low)))
+                    result.pieces.append(
+                        .slice(node, from..<to, TextOrigin(text: textIndex, line: cell.line, offset: low - lineStart, length: high - low)))
                 }
                 continue
             }
-            guard let column = cells.firstIndex(where: { $0.range.lowerBound <= start && end <= $0.range.upperBound && !$0.range.isEmpty })
+            guard let index = cells.firstIndex(where: { !$0.range.isEmpty && $0.range.lowerBound <= start && end <= $0.range.upperBound })
             else {
                 // Past the header's width (dropped, as GitHub does), or across a boundary (parse anew).
-                if cells.contains(where: { !$0.range.isEmpty && $0.range.overlaps(start..<end) }) { return nil }
+                if cells.contains(where: { !$0.range.isEmpty && $0.range.overlaps(start..<end) }) { return false }
                 continue
             }
+            open(index)
             switch node.type {
             case CMARK_NODE_CODE:
-                let literal = Array(node.literalBytes)
-                if let unescaped = Self.unescapingPipes(literal) {
-                    result[column].append(.code(node, unescaped))
-                } else {
-                    result[column].append(.node(node))
-                }
+                result.pieces.append(Self.hasEscapedPipe(node.literalBytes) ? .unescapedCode(node) : .node(node))
             case CMARK_NODE_HTML_INLINE:
-                if Self.unescapingPipes(Array(node.literalBytes)) != nil { return nil }
-                result[column].append(.node(node))
+                if Self.hasEscapedPipe(node.literalBytes) { return false }
+                result.pieces.append(.node(node))
             default:
-                result[column].append(.node(node))
+                result.pieces.append(.node(node))
             }
         }
-        return result
+        open(cells.count - 1)
+        return true
     }
 
     /// Whether content line `line` ends with a backslash (ignoring trailing spaces).
@@ -122,17 +141,23 @@ struct TableCellSplitter {
         return end > range.lowerBound && text.bytes[end - 1] == 0x5C
     }
 
-    /// `literal` with `\|` turned into `|`, or `nil` when it has none.
-    static func unescapingPipes(_ literal: [UInt8]) -> [UInt8]? {
-        var result: [UInt8]?
+    static func hasEscapedPipe(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard literal.count > 1 else { return false }
+        for index in 0..<(literal.count - 1) where literal[index] == 0x5C && literal[index + 1] == 0x7C { return true }
+        return false
+    }
+
+    /// `literal` with `\|` turned into `|`.
+    static func unescapingPipes(_ literal: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(literal.count)
         var index = 0
         while index < literal.count {
             if literal[index] == 0x5C, index + 1 < literal.count, literal[index + 1] == 0x7C {
-                if result == nil { result = Array(literal[0..<index]) }
-                result?.append(0x7C)
+                result.append(0x7C)
                 index += 2
             } else {
-                result?.append(literal[index])
+                result.append(literal[index])
                 index += 1
             }
         }

@@ -10,7 +10,9 @@ import Foundation
 /// - `css`: fetch the page again and swap the changed `<link rel=stylesheet>` elements for the new
 ///   ones (new fingerprinted name, new `integrity`), removing each old one once its successor loaded;
 /// - `error`: show the build error over the page.
-/// `EventSource` reconnects by itself; if it gives up, the script opens a new one.
+/// `EventSource` reconnects by itself; if it gives up, the script opens a new one. Hidden tabs close
+/// their stream (browsers allow about six HTTP/1.1 connections per host) and reconnect when shown,
+/// reloading if they missed a build.
 enum LiveReloadScript {
     /// The folder, under the base path, of the server's own endpoints.
     static let folder = "__teigen"
@@ -48,6 +50,7 @@ enum LiveReloadScript {
         es.addEventListener("css",e=>{const d=data(e);build=d.build;swap(d.stylesheets)});
         es.addEventListener("error",e=>overlay(data(e)));
         es.onerror=()=>{if(es.readyState===2)setTimeout(connect,1000)}}
+        document.addEventListener("visibilitychange",()=>{if(document.hidden)es.close();else if(es.readyState===2)connect()});
         connect()})();
         """#
 
