@@ -64,4 +64,10 @@ import TeigenCore
         ], includeDrafts: false)
         #expect(graph.sections["s"]!.pageIndices.map { graph.pages[$0].contentPath } == ["s/z.md", "s/b.md", "s/c.md", "s/a.md"])
     }
+
+    @Test func hiddenPagesAreRenderedButNotListed() throws {
+        let graph = try ContentGraph.build([try page("_index.md"), try page("search.md", "hidden: true\n"), try page("a.md")], includeDrafts: false)
+        #expect(graph.indexByContentPath["search.md"] != nil)
+        #expect(graph.sections[""]!.pageIndices.map { graph.pages[$0].contentPath } == ["a.md"])
+    }
 }

@@ -10,7 +10,7 @@ struct AtomFeed {
     var limit = 20
 
     func render(title: String, feedPath: String, pageURL: String, pages: [Page], bodies: [Int: RenderedMarkdown], indices: [Int]) -> String {
-        let entries = indices.filter { pages[$0].kind == .page }
+        let entries = indices.filter { pages[$0].kind == .page && !pages[$0].frontMatter.hidden }
             .sorted { a, b in
                 let da = pages[a].frontMatter.date
                 let db = pages[b].frontMatter.date

@@ -62,6 +62,7 @@ public struct FrontMatterDecoder: Sendable {
                     matter.footnoteStart = try decoder.int(value, key: key)
                     if matter.footnoteStart < 1 { throw DiagnosticError(reader.error("'footnoteStart' must be 1 or more", at: value)) }
                 case "feed": matter.feed = try decoder.bool(value, key: key)
+                case "hidden": matter.hidden = try decoder.bool(value, key: key)
                 case "params": matter.params = try decoder.map(value, key: key)
                 default:
                     extra.append((key, YAMLReader.value(of: value)))

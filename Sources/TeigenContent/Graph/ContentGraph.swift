@@ -112,7 +112,7 @@ public struct ContentGraph: Sendable {
             let folder = page.sectionPath
             sections[folder] = Section(path: folder, pageIndex: index, pageIndices: [], subsections: [], parent: folder.isEmpty ? nil : Self.folder(of: folder))
         }
-        for (index, page) in pages.enumerated() where page.kind == .page {
+        for (index, page) in pages.enumerated() where page.kind == .page && !page.frontMatter.hidden {
             sections[page.sectionPath]?.pageIndices.append(index)
         }
         for (folder, section) in sections {

@@ -14,6 +14,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var schemaType: String?
     /// Number of the first footnote (keeps a document's numbering across pages).
     public var footnoteStart: Int = 1
+    /// Rendered, but left out of section lists, previous/next, feeds and the sitemap (a search page, say).
+    public var hidden: Bool = false
     /// Sections only: whether the section gets its own Atom feed.
     public var feed: Bool = false
     /// The `params` map.

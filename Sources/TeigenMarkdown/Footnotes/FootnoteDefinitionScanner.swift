@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Takes footnote definitions out of Markdown before libcmark parses it.
 ///
 /// libcmark would read `[^x]: https://…` as a link reference definition and `[^x]: text` as a
@@ -153,14 +161,15 @@ struct FootnoteDefinitionScanner {
         return Result(text: blanking(blanked), definitions: definitions, referenceDefinitions: references)
     }
 
-    /// A cheap first look: definitions need `[^`, reference definitions `]:`.
+    /// A cheap first look: definitions need `]:` (`[^label]:` as well as `[label]:`).
     private var mayContainDefinitions: Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            guard buffer.count > 1 else { return false }
-            for index in 0..<(buffer.count - 1) {
-                let byte = buffer[index]
-                if byte == 0x5B, buffer[index + 1] == 0x5E { return true }
-                if byte == 0x5D, buffer[index + 1] == 0x3A { return true }
+            guard buffer.count > 1, let base = buffer.baseAddress else { return false }
+            var start = 0
+            while start < buffer.count - 1, let found = memchr(base + start, 0x5D, buffer.count - 1 - start) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if buffer[index + 1] == 0x3A { return true }
+                start = index + 1
             }
             return false
         }
@@ -208,14 +217,22 @@ struct FootnoteDefinitionScanner {
         var ends: [Int] = []
         starts.reserveCapacity(blanked.count)
         ends.reserveCapacity(blanked.count)
+        var copiedUpTo = 0
+        var removed = 0
         for (index, isBlanked) in blanked.enumerated() {
             let range = source.line(index + 1)
-            let nextStart = index + 1 < blanked.count ? source.line(index + 2).lowerBound : bytes.count
-            starts.append(output.count)
-            if !isBlanked { output.append(contentsOf: bytes[range]) }
-            ends.append(output.count)
-            output.append(contentsOf: bytes[range.upperBound..<nextStart])
+            if isBlanked {
+                output.append(contentsOf: bytes[copiedUpTo..<range.lowerBound])
+                copiedUpTo = range.upperBound
+                starts.append(range.lowerBound - removed)
+                removed += range.count
+                ends.append(range.upperBound - removed)
+            } else {
+                starts.append(range.lowerBound - removed)
+                ends.append(range.upperBound - removed)
+            }
         }
+        output.append(contentsOf: bytes[copiedUpTo...])
         return SourceText(bytes: output, lineStarts: starts, lineEnds: ends)
     }
 }

@@ -4,7 +4,7 @@ struct FootnoteRegistry {
     /// Every definition found, in source order (duplicates included; the first one of a label is used).
     let definitions: [FootnoteDefinition]
     /// Definition index of each label key (the first definition).
-    private var firstDefinition: [String: Int] = [:]
+    private var firstDefinition: [ExactString: Int] = [:]
     /// Definition indices of the notes, in note-number order (note N is `notes[N - 1]`).
     private(set) var notes: [Int] = []
     /// Note index (0-based position in ``notes``) of each used definition.
@@ -18,20 +18,20 @@ struct FootnoteRegistry {
 
     init(definitions: [FootnoteDefinition]) {
         self.definitions = definitions
-        for (index, definition) in definitions.enumerated() where firstDefinition[definition.key] == nil {
-            firstDefinition[definition.key] = index
+        for (index, definition) in definitions.enumerated() where firstDefinition[ExactString(definition.key)] == nil {
+            firstDefinition[ExactString(definition.key)] = index
         }
     }
 
     /// Whether a definition exists for `key`.
     func isDefined(_ key: String) -> Bool {
-        firstDefinition[key] != nil
+        firstDefinition[ExactString(key)] != nil
     }
 
     /// Records a reference to the note labelled `key` rendered by `node`, numbering the note if it is new.
     /// Returns the reference's index, or `nil` when no definition has that label.
     mutating func addReference(to key: String, node: CmarkNode) -> Int? {
-        guard let definition = firstDefinition[key] else { return nil }
+        guard let definition = firstDefinition[ExactString(key)] else { return nil }
         let note: Int
         if let known = noteOfDefinition[definition] {
             note = known
@@ -49,13 +49,13 @@ struct FootnoteRegistry {
 
     /// Definitions that are duplicates of an earlier one with the same label.
     var duplicateDefinitions: [FootnoteDefinition] {
-        definitions.enumerated().filter { firstDefinition[$0.element.key] != $0.offset }.map(\.element)
+        definitions.enumerated().filter { firstDefinition[ExactString($0.element.key)] != $0.offset }.map(\.element)
     }
 
     /// First definitions that no rendered text refers to.
     var unusedDefinitions: [FootnoteDefinition] {
         definitions.enumerated().filter { index, definition in
-            firstDefinition[definition.key] == index && noteOfDefinition[index] == nil
+            firstDefinition[ExactString(definition.key)] == index && noteOfDefinition[index] == nil
         }.map(\.element)
     }
 }

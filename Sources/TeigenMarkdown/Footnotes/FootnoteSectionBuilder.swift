@@ -22,7 +22,7 @@ struct FootnoteSectionBuilder {
     /// Appends the section for `registry`'s notes, whose bodies are `bodies` (same order), to `root`.
     /// Returns the section node, or `nil` when no note is referenced.
     func build(
-        registry: FootnoteRegistry, bodies: [CmarkTree], bodyLineCounts: [Int], usedIDs: inout Set<String>,
+        registry: FootnoteRegistry, bodies: [CmarkTree], bodyLineCounts: [Int], usedIDs: inout Set<ExactString>,
         root: CmarkNode
     ) -> CmarkNode? {
         guard !registry.notes.isEmpty else { return nil }
@@ -53,7 +53,7 @@ struct FootnoteSectionBuilder {
         return section
     }
 
-    private func assignIDs(registry: FootnoteRegistry, usedIDs: inout Set<String>) -> [String] {
+    private func assignIDs(registry: FootnoteRegistry, usedIDs: inout Set<ExactString>) -> [String] {
         var ids: [String] = []
         ids.reserveCapacity(registry.notes.count)
         for (note, definitionIndex) in registry.notes.enumerated() {
@@ -61,8 +61,10 @@ struct FootnoteSectionBuilder {
             if base.isEmpty { base = String(note + 1) }
             let count = registry.referenceCounts[note]
             func isFree(_ candidate: String) -> Bool {
-                if usedIDs.contains("fn-" + candidate) || usedIDs.contains("fnref-" + candidate) { return false }
-                return count < 2 || !(2...count).contains { usedIDs.contains("fnref-\(candidate)-\($0)") }
+                if usedIDs.contains(ExactString("fn-" + candidate)) || usedIDs.contains(ExactString("fnref-" + candidate)) {
+                    return false
+                }
+                return count < 2 || !(2...count).contains { usedIDs.contains(ExactString("fnref-\(candidate)-\($0)")) }
             }
             var candidate = base
             var suffix = 1
@@ -70,10 +72,10 @@ struct FootnoteSectionBuilder {
                 candidate = "\(base)-\(suffix)"
                 suffix += 1
             }
-            usedIDs.insert("fn-" + candidate)
-            usedIDs.insert("fnref-" + candidate)
+            usedIDs.insert(ExactString("fn-" + candidate))
+            usedIDs.insert(ExactString("fnref-" + candidate))
             if count >= 2 {
-                for ordinal in 2...count { usedIDs.insert("fnref-\(candidate)-\(ordinal)") }
+                for ordinal in 2...count { usedIDs.insert(ExactString("fnref-\(candidate)-\(ordinal)")) }
             }
             ids.append(candidate)
         }

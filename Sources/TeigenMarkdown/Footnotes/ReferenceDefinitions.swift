@@ -2,20 +2,20 @@
 /// fragments parsed on their own (footnote bodies, table cells) can resolve `[text][label]` too.
 struct ReferenceDefinitions {
     /// Each definition's Markdown (with its continuation lines), by normalized label.
-    private var definitions: [String: [UInt8]] = [:]
+    private var definitions: [ExactString: [UInt8]] = [:]
 
     var isEmpty: Bool { definitions.isEmpty }
 
     /// Records the definition whose first line is `text` (continuation lines are added with ``extend``).
     mutating func add(label: some Sequence<UInt8>, text: some Sequence<UInt8>) -> String {
         let key = Self.normalize(label)
-        if definitions[key] == nil { definitions[key] = Array(text) + [0x0A] }
+        if definitions[ExactString(key)] == nil { definitions[ExactString(key)] = Array(text) + [0x0A] }
         return key
     }
 
     mutating func extend(_ key: String, with line: some Sequence<UInt8>) {
-        definitions[key]?.append(contentsOf: line)
-        definitions[key]?.append(0x0A)
+        definitions[ExactString(key)]?.append(contentsOf: line)
+        definitions[ExactString(key)]?.append(0x0A)
     }
 
     /// The definitions whose labels appear in brackets in `fragment`, to append to it (after a blank
@@ -23,7 +23,7 @@ struct ReferenceDefinitions {
     func text(for fragment: [UInt8]) -> [UInt8] {
         guard !definitions.isEmpty else { return [] }
         var result: [UInt8] = []
-        var seen: Set<String> = []
+        var seen: Set<ExactString> = []
         var index = 0
         while index < fragment.count {
             guard fragment[index] == 0x5B else {
@@ -35,7 +35,7 @@ struct ReferenceDefinitions {
                 end += fragment[end] == 0x5C ? 2 : 1
             }
             if end < fragment.count, fragment[end] == 0x5D, end > index + 1 {
-                let key = Self.normalize(fragment[(index + 1)..<end])
+                let key = ExactString(Self.normalize(fragment[(index + 1)..<end]))
                 if let definition = definitions[key], seen.insert(key).inserted {
                     if result.isEmpty { result.append(contentsOf: [0x0A, 0x0A]) }
                     result.append(contentsOf: definition)

@@ -15,18 +15,17 @@ struct HeadingPass {
 
     /// Assigns ids to `headings` (document order, body first), reserving them in `usedIDs`, and
     /// replaces the heading nodes (freed). Returns the table of contents of the body headings.
-    func run(_ headings: [HeadingInfo], usedIDs: inout Set<String>, issues: inout [MarkdownIssue]) -> [TOCEntry] {
+    func run(_ headings: [HeadingInfo], usedIDs: inout Set<ExactString>, issues: inout [MarkdownIssue]) -> [TOCEntry] {
         var headings = headings
-        var explicitSeen: Set<String> = []
-        explicitSeen.reserveCapacity(headings.count)
+        var explicitSeen: Set<ExactString> = []
         for heading in headings {
             guard let id = heading.explicitID else { continue }
-            if !explicitSeen.insert(id).inserted {
+            if !explicitSeen.insert(ExactString(id)).inserted {
                 issues.append(
                     MarkdownIssue(
                         severity: .warning, line: heading.line, column: heading.column,
                         message: "heading id \"\(id)\" is used by an earlier heading"))
-            } else if id.hasPrefix("fn-") || id.hasPrefix("fnref-") {
+            } else if ExactString(id).hasPrefix("fn-") || ExactString(id).hasPrefix("fnref-") {
                 issues.append(
                     MarkdownIssue(
                         severity: .warning, line: heading.line, column: heading.column,
@@ -34,7 +33,7 @@ struct HeadingPass {
             }
         }
         usedIDs.formUnion(explicitSeen)
-        var nextSuffix: [String: Int] = [:]
+        var nextSuffix: [ExactString: Int] = [:]
         for index in headings.indices {
             if let id = headings[index].explicitID {
                 headings[index].id = id
@@ -42,15 +41,15 @@ struct HeadingPass {
             }
             var base = Slug.make(headings[index].title)
             if base.isEmpty { base = "section-\(index + 1)" }
-            if base.hasPrefix("fn-") || base.hasPrefix("fnref-") { base = "h-" + base }
+            if ExactString(base).hasPrefix("fn-") || ExactString(base).hasPrefix("fnref-") { base = "h-" + base }
             var id = base
-            if usedIDs.contains(id) {
-                var suffix = nextSuffix[base] ?? 1
-                while usedIDs.contains("\(base)-\(suffix)") { suffix += 1 }
+            if usedIDs.contains(ExactString(id)) {
+                var suffix = nextSuffix[ExactString(base)] ?? 1
+                while usedIDs.contains(ExactString("\(base)-\(suffix)")) { suffix += 1 }
                 id = "\(base)-\(suffix)"
-                nextSuffix[base] = suffix + 1
+                nextSuffix[ExactString(base)] = suffix + 1
             }
-            usedIDs.insert(id)
+            usedIDs.insert(ExactString(id))
             headings[index].id = id
         }
         for heading in headings { render(heading) }

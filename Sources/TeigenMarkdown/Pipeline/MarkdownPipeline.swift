@@ -68,7 +68,7 @@ struct MarkdownPipeline {
             issues.append(issue(.warning, "footnote [^\(definition.label)] is defined but never referenced", definition, original))
         }
 
-        var usedIDs: Set<String> = []
+        var usedIDs: Set<ExactString> = []
         usedIDs.reserveCapacity(headings.count + 2 * registry.references.count + registry.notes.count)
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, issues: &issues)
         _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: options.footnoteStart).build(

@@ -88,20 +88,33 @@ enum LineSyntax {
         let nameStart = index
         while index < end, isASCIILetter(bytes[index]) || isASCIIDigit(bytes[index]) { index += 1 }
         guard index > nameStart else { return nil }
-        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+        let name = bytes[nameStart..<index]
         let boundary = index == end || bytes[index] == space || bytes[index] == tab || bytes[index] == 0x3E
-        if !closing, boundary, rawTextTags.contains(name) { return 1 }
+        if !closing, boundary, rawTextTags.contains(where: { equalsIgnoringCase(name, $0) }) { return 1 }
         let selfClosing = index + 1 < end && bytes[index] == 0x2F && bytes[index + 1] == 0x3E
-        if blockTags.contains(name), boundary || selfClosing { return 6 }
+        if boundary || selfClosing, blockTags.contains(where: { equalsIgnoringCase(name, $0) }) { return 6 }
         return nil
+    }
+
+    /// Whether ASCII `bytes` equal the lower-case `word`, ignoring case.
+    private static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        var offset = 0
+        for byte in bytes {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if lower != word.utf8Start[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Whether the line ends an HTML block of kind 1–5.
     static func endsHTMLBlock(_ bytes: [UInt8], _ range: Range<Int>, kind: Int) -> Bool {
         switch kind {
         case 1:
-            let line = String(decoding: bytes[range], as: UTF8.self).lowercased()
-            return rawTextTags.contains { line.contains("</\($0)>") }
+            return contains(bytes, range, "</script>", ignoringCase: true) || contains(bytes, range, "</pre>", ignoringCase: true)
+                || contains(bytes, range, "</style>", ignoringCase: true)
+                || contains(bytes, range, "</textarea>", ignoringCase: true)
         case 2: return contains(bytes, range, "-->")
         case 3: return contains(bytes, range, "?>")
         case 4: return contains(bytes, range, ">")
@@ -211,24 +224,28 @@ enum LineSyntax {
         return true
     }
 
-    static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
+    static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString, ignoringCase: Bool = false) -> Bool {
         let count = needle.utf8CodeUnitCount
         guard range.count >= count else { return false }
         let pointer = needle.utf8Start
         var index = range.lowerBound
         outer: while index + count <= range.upperBound {
-            for offset in 0..<count where bytes[index + offset] != pointer[offset] {
-                index += 1
-                continue outer
+            for offset in 0..<count {
+                var byte = bytes[index + offset]
+                if ignoringCase, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+                if byte != pointer[offset] {
+                    index += 1
+                    continue outer
+                }
             }
             return true
         }
         return false
     }
 
-    private static let rawTextTags: Set<String> = ["script", "pre", "style", "textarea"]
+    private static let rawTextTags: [StaticString] = ["script", "pre", "style", "textarea"]
 
-    private static let blockTags: Set<String> = [
+    private static let blockTags: [StaticString] = [
         "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
         "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
         "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
