@@ -155,8 +155,10 @@ def main() -> int:
     ic, it = os.environ.get("instr_cmark", ""), os.environ.get("instr_teigen", "")
     if ic:
         line = f"Instructions on a 500 kB slice (callgrind; steady across machine load): cmark {int(ic):,}"
-        if it:
+        if it.isdigit():
             line += f", Teigen {int(it):,} ({int(it) / int(ic):.1f}×)"
+        elif it:
+            line += ", Teigen not measured: valgrind failed on the binary (.bench/callgrind-teigen.log)"
         out += ["", line + "."]
 
     out += ["", "## The real site, cold build", ""]

@@ -18,7 +18,8 @@
 #
 # Environment: FUZZ_TARGETS (default "FuzzFrontMatter FuzzMarkdown"), FUZZ_ARGS (extra libFuzzer
 # flags, e.g. "-max_len=8192"), FUZZ_PARALLEL (0: one target after the other; default: at once
-# when nproc >= 2). Logs: Fuzz/.build/logs/<target>.log.
+# when nproc >= 2), FUZZ_CONFIG (debug, the default, or release: -O keeps Swift's overflow and
+# bounds traps). Logs: Fuzz/.build/logs/<target>.log.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -30,6 +31,7 @@ fi
 read -r -a targets <<<"${FUZZ_TARGETS:-FuzzFrontMatter FuzzMarkdown}"
 read -r -a extra_args <<<"${FUZZ_ARGS:-}"
 parallel=${FUZZ_PARALLEL:-$( (($(nproc) >= 2)) && echo 1 || echo 0)}
+config=${FUZZ_CONFIG:-debug}
 
 scratch=Fuzz/.build
 regressions=Tests/Fixtures/fuzz-regressions
@@ -48,15 +50,27 @@ elif command -v llvm-symbolizer >/dev/null; then
 fi
 demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi; }
 
-echo "==> building ${targets[*]} (libFuzzer + AddressSanitizer)"
+# The regression test replays the kept inputs through copies of the harnesses: they must not drift.
+harness() { awk -v start="enum $1 {" '$0 == start {on = 1} on {print} on && $0 == "}" {exit}' "$2"; }
+for pair in FrontMatterHarness:Fuzz/Sources/FuzzFrontMatter/FuzzFrontMatter.swift \
+    MarkdownHarness:Fuzz/Sources/FuzzMarkdown/FuzzMarkdown.swift; do
+    name=${pair%%:*} file=${pair#*:}
+    if ! diff <(harness "$name" "$file") <(harness "$name" Tests/reliability/FuzzRegressionTests.swift) >/dev/null ||
+        [[ -z "$(harness "$name" "$file")" ]]; then
+        echo "fuzz: FAIL: $name in $file and in Tests/reliability/FuzzRegressionTests.swift differ" >&2
+        exit 1
+    fi
+done
+
+echo "==> building ${targets[*]} ($config, libFuzzer + AddressSanitizer)"
 for target in "${targets[@]}"; do
-    if ! swift build --package-path Fuzz --scratch-path "$scratch" -c debug --product "$target" \
+    if ! swift build --package-path Fuzz --scratch-path "$scratch" -c "$config" --product "$target" \
         -Xswiftc -sanitize=fuzzer,address 2>&1 | { grep -v "Cannot export local symbol" || true; }; then
         echo "fuzz: FAIL: building $target failed" >&2
         exit 1
     fi
 done
-bin=$(swift build --package-path Fuzz --scratch-path "$scratch" -c debug --show-bin-path)
+bin=$(swift build --package-path Fuzz --scratch-path "$scratch" -c "$config" --show-bin-path)
 for target in "${targets[@]}"; do
     [[ -x "$bin/$target" ]] || { echo "fuzz: FAIL: $bin/$target was not built" >&2; exit 1; }
 done

@@ -51,11 +51,25 @@ public struct AtomicOutput: Sendable {
         }
     }
 
+    /// Creates folders (relative paths, parents first) in the staging folder.
+    public func makeFolders(_ relativePaths: [String]) throws(DiagnosticError) {
+        for path in relativePaths {
+            let url = staging.appendingPathComponent(path)
+            if mkdir(url.path, 0o755) != 0 && errno != EEXIST {
+                throw DiagnosticError(.error(
+                    "cannot create folder '\(path)' in the staging folder: \(String(cString: strerror(errno))); the output folder was left unchanged",
+                    at: SourceLocation(path: SiteFiles.display(destination.path))))
+            }
+        }
+    }
+
     /// Writes one file into the staging folder.
-    public func write(_ data: Data, to relativePath: String) throws(DiagnosticError) {
+    public func write(_ data: Data, to relativePath: String, createFolder: Bool = true) throws(DiagnosticError) {
         let url = staging.appendingPathComponent(relativePath)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if createFolder {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
             try data.write(to: url)
         } catch {
             throw DiagnosticError(.error(

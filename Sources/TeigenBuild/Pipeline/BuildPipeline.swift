@@ -21,7 +21,7 @@ public struct BuildPipeline: Sendable {
         var timer = StageTimer()
         let files = try SiteFiles.load(options: options, fileSystem: fileSystem)
         timer.mark("load")
-        let parsed = try await parse(files)
+        let parsed = try await parse(files, cache: &cache)
         timer.mark("parse")
         var product = try await render(parsed, cache: &cache)
         timer.mark("render")
@@ -49,7 +49,7 @@ public struct BuildPipeline: Sendable {
         var resources: [String: String]
     }
 
-    func parse(_ files: SiteFiles) async throws(DiagnosticError) -> Parsed {
+    func parse(_ files: SiteFiles, cache: inout RenderCache) async throws(DiagnosticError) -> Parsed {
         var errors: [Diagnostic] = []
         var config: SiteConfig?
         do {
@@ -58,22 +58,33 @@ public struct BuildPipeline: Sendable {
             errors += error.diagnostics
         }
         // Pages: decode front matter in parallel.
+        // Pages: decode front matter in parallel, reusing pages whose bytes did not change.
         let markdownFiles = files.content.filter { $0.relativePath.hasSuffix(".md") }
-        let results = await Self.parallelMap(markdownFiles, jobs: options.jobs) { file -> Result<SourcePage, DiagnosticError> in
+        let sourceCache = cache.sources
+        let results = await Self.parallelMap(markdownFiles, jobs: options.jobs) { file -> (Result<SourcePage, DiagnosticError>, Int) in
+            var hasher = Hasher()
+            hasher.combine(file.data)
+            hasher.combine(file.displayPath)
+            let key = hasher.finalize()
+            if let cached = sourceCache[file.relativePath], cached.key == key { return (.success(cached.page), key) }
             do throws(DiagnosticError) {
                 let text = try SiteFiles.text(file.data, path: file.displayPath)
-                return .success(try SourcePage.parse(text, contentPath: file.relativePath, sourcePath: file.displayPath))
+                return (.success(try SourcePage.parse(text, contentPath: file.relativePath, sourcePath: file.displayPath)), key)
             } catch {
-                return .failure(error)
+                return (.failure(error), key)
             }
         }
         var sources: [SourcePage] = []
-        for result in results {
+        var newSourceCache: [String: (key: Int, page: SourcePage)] = [:]
+        for (result, key) in results {
             switch result {
-            case .success(let page): sources.append(page)
+            case .success(let page):
+                sources.append(page)
+                newSourceCache[page.contentPath] = (key, page)
             case .failure(let error): errors += error.diagnostics
             }
         }
+        cache.sources = newSourceCache
         // Data files.
         var dataPairs: [(String, TemplateValue)] = []
         for file in files.data {

@@ -1,4 +1,5 @@
 import Foundation
+import TeigenContent
 import TeigenMarkdown
 
 /// What a build keeps for the next one in the same process (the preview server): converted Markdown and
@@ -6,6 +7,8 @@ import TeigenMarkdown
 public struct RenderCache: Sendable {
     var markdown: [String: (key: Int, value: RenderedMarkdown)] = [:]
     var pages: [String: (key: Int, data: Data)] = [:]
+    /// Decoded pages by content path, with a hash of the file's bytes.
+    var sources: [String: (key: Int, page: SourcePage)] = [:]
 
     public init() {}
 }

@@ -27,9 +27,7 @@ public struct SiteBuilder: Sendable {
         let indexer = product.search ? try PagefindIndexer.locate() : nil
         let staging = try AtomicOutput(destination: output)
         do {
-            for file in product.files {
-                try staging.write(file.data, to: file.path)
-            }
+            try await write(product.files, into: staging)
             timer.mark("write")
             if let indexer {
                 try indexer.index(staging.staging)
@@ -54,5 +52,26 @@ public struct SiteBuilder: Sendable {
                 throw DiagnosticError(.error("refusing to write output into '\(out)': it contains the input folder '\(path)'", at: SourceLocation(path: out)))
             }
         }
+    }
+
+    /// Writes the files into the staging folder: folders first, then the files from several tasks at once.
+    func write(_ files: [(path: String, data: Data)], into staging: AtomicOutput) async throws(DiagnosticError) {
+        var folders = Set<String>()
+        for file in files {
+            var folder = (file.path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        try staging.makeFolders(folders.sorted())
+        let failures = await BuildPipeline.parallelMap(files, jobs: options.jobs) { file -> DiagnosticError? in
+            do throws(DiagnosticError) {
+                try staging.write(file.data, to: file.path, createFolder: false)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 }
