@@ -95,7 +95,8 @@ fi
 site_out="$work/public"
 if (( have_binary )); then
     # --base-url left to site/config.yaml: this is the site as it will be published.
-    if stage site-build 600 "$teigen" build --source site --output "$site_out"; then
+    # --fail-on-warnings: the real site must build with zero warnings.
+    if stage site-build 600 "$teigen" build --source site --output "$site_out" --fail-on-warnings; then
         have_site=1
     fi
 else
@@ -117,6 +118,12 @@ site_check() {
 site_check content Tests/site/check_content.py python3 Tests/site/check_content.py "$site_out"
 site_check validate-html Tests/site/validate_html.sh bash Tests/site/validate_html.sh "$site_out"
 site_check axe Tests/site/check_axe.py python3 Tests/site/check_axe.py "$site_out"
+site_check search Tests/site/check_search.py python3 Tests/site/check_search.py "$site_out"
+if (( have_site )); then
+    stage check 300 "$teigen" check --output "$site_out"
+else
+    skip check "site did not build"
+fi
 [[ -f Tests/site/screenshots.py ]] && mkdir -p screenshots # git-ignored; kept for people to look at
 site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/
 
