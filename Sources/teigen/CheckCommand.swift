@@ -28,6 +28,10 @@ struct CheckCommand: AsyncParsableCommand {
         var sources: [String: String] = [:]
         if let output {
             root = URL(fileURLWithPath: output)
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent("index.html").path) else {
+                FileHandle.standardError.write(Data("\(output): error: no built site here (no index.html); run 'teigen build' first or leave out --output\n".utf8))
+                throw ExitCode(1)
+            }
             baseURL = site.baseURL ?? (try? BuildPipeline.baseURL(options: options)) ?? baseURL
         } else {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("teigen-check-\(getpid())")

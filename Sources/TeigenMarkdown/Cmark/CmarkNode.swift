@@ -61,11 +61,6 @@ struct CmarkNode: Hashable {
         return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: cStringLength(pointer))
     }
 
-    var literal: String {
-        guard let pointer = cmark_node_get_literal(raw) else { return "" }
-        return String(cString: pointer)
-    }
-
     func setLiteral(_ bytes: UnsafeBufferPointer<UInt8>) {
         withCString(bytes) { _ = cmark_node_set_literal(raw, $0) }
     }

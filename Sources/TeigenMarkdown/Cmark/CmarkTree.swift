@@ -25,6 +25,7 @@ final class CmarkTree {
 
     /// Walks the tree depth first with libcmark's iterator, calling `visit` on every enter and exit.
     /// `visit` must not free or move nodes; it may return `.skipChildren` on enter to jump to the node's exit.
+    @inline(__always)
     func walk(from start: CmarkNode? = nil, _ visit: (CmarkNode, Bool) -> WalkStep) {
         CmarkWalk.walk(start ?? root, visit)
     }

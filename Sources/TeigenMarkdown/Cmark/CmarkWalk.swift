@@ -13,6 +13,7 @@ enum WalkStep {
 enum CmarkWalk {
     /// Visits `root` and its subtree: `visit(node, entering)`. Leaf nodes are visited once, with `entering` true.
     /// `visit` must not free or unlink nodes; collect them and change the tree afterwards.
+    @inline(__always)
     static func walk(_ root: CmarkNode, _ visit: (CmarkNode, Bool) -> WalkStep) {
         guard let iterator = cmark_iter_new(root.raw) else { return }
         defer { cmark_iter_free(iterator) }

@@ -17,7 +17,7 @@ struct FootnoteReferenceScanner {
             let text: Int
             let located: (line: Int, offset: Int)
             let raw: ArraySlice<UInt8>
-            if node.startLine == 0, let origin = map.textOrigins[node] {
+            if !map.textOrigins.isEmpty, let origin = map.textOrigins[node] {
                 (text, located) = (origin.text, (origin.line, origin.offset))
                 raw = map.span(text: text, line: origin.line, offset: origin.offset, length: origin.length)
             } else {

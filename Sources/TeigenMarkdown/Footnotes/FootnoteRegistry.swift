@@ -23,9 +23,9 @@ struct FootnoteRegistry {
         }
     }
 
-    /// Whether a definition exists for `key`.
-    func isDefined(_ key: String) -> Bool {
-        firstDefinition[ExactString(key)] != nil
+    /// Whether definition `index` is the first one of its label (the one used).
+    func isFirstDefinition(_ index: Int) -> Bool {
+        firstDefinition[ExactString(definitions[index].key)] == index
     }
 
     /// Records a reference to the note labelled `key` rendered by `node`, numbering the note if it is new.

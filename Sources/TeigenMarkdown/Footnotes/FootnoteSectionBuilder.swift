@@ -7,7 +7,8 @@ import CCmark
 ///   the note's second reference has `id="fnref-ID-2"`, and so on;
 /// - section: `<section class="footnotes" role="doc-endnotes">` `<ol>` (`<ol start="N">` when the first
 ///   number is not 1) then one `<li id="fn-ID">` per note,
-///   in number order, holding the note's blocks; its last paragraph ends with a back-link to each
+///   in number order, holding the note's blocks; its last paragraph ends with a space (none after a
+///   Japanese character) and a back-link to each
 ///   reference: `<a href="#fnref-ID" class="footnote-backref" role="doc-backlink" aria-label="Back to reference N">↩︎</a>`,
 ///   then `… href="#fnref-ID-2" … aria-label="Back to reference N-2">↩︎<sup>2</sup></a>` and so on
 ///   (the arrow is followed by U+FE0E so it never shows as an emoji).
@@ -19,11 +20,10 @@ struct FootnoteSectionBuilder {
     /// The number shown for the first note.
     var firstNumber: Int = 1
 
-    /// Appends the section for `registry`'s notes, whose bodies are `bodies` (same order), to `root`.
+    /// Appends the section for `registry`'s notes, whose blocks are the children of `bodies` (same order), to `root`.
     /// Returns the section node, or `nil` when no note is referenced.
     func build(
-        registry: FootnoteRegistry, bodies: [CmarkTree], bodyLineCounts: [Int], usedIDs: inout Set<ExactString>,
-        root: CmarkNode
+        registry: FootnoteRegistry, bodies: [CmarkNode], usedIDs: inout Set<ExactString>, root: CmarkNode
     ) -> CmarkNode? {
         guard !registry.notes.isEmpty else { return nil }
         let ids = assignIDs(registry: registry, usedIDs: &usedIDs)
@@ -43,11 +43,7 @@ struct FootnoteSectionBuilder {
             let id = HTMLEscaping.escape(ids[note])
             let item = CmarkNode.custom(block: true, enter: "<li id=\"fn-\(id)\">", exit: "</li>")
             section.append(item)
-            var child = body.root.firstChild
-            while let node = child, node.startLine == 0 || node.startLine <= bodyLineCounts[note] {
-                child = node.next
-                item.append(node)
-            }
+            item.adoptChildren(of: body)
             appendBacklinks(to: item, id: id, number: firstNumber + note, count: registry.referenceCounts[note])
         }
         return section
@@ -94,7 +90,9 @@ struct FootnoteSectionBuilder {
         }
         let html = links.joined(separator: " ")
         if let last = item.lastChild, last.type == CMARK_NODE_PARAGRAPH {
-            last.append(CmarkNode.custom(block: false, enter: " " + html))
+            // After Japanese text the arrows follow without a space, as the text itself has none.
+            let wide = SoftBreakJoiner.lastScalar(of: last.lastChild).map(EastAsianWidth.joinsLines) ?? false
+            last.append(CmarkNode.custom(block: false, enter: (wide ? "" : " ") + html))
         } else {
             let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
             paragraph.append(CmarkNode.custom(block: false, enter: html))

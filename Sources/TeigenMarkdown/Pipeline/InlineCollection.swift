@@ -1,4 +1,5 @@
-/// The nodes of one parsed text that Teigen's passes work on, in document order.
+/// The nodes of one parsed text (or of one of its top-level blocks) that Teigen's passes work on,
+/// in document order.
 struct InlineCollection {
     /// Text nodes outside links and images whose literal contains `[^` (footnote reference candidates).
     var texts: [(node: CmarkNode, block: Int)] = []

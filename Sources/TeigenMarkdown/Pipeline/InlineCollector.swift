@@ -14,12 +14,27 @@ struct InlineCollector {
     var wantsLinks: Bool
 
     func collect(_ tree: CmarkTree, text: Int, map: inout SourceMap) -> InlineCollection {
-        var collection = InlineCollection()
+        collect(tree, text: text, map: &map, groupingTopLevelBlocks: false).first ?? InlineCollection()
+    }
+
+    /// Collects from each top-level block separately (footnote bodies) when `groupingTopLevelBlocks`.
+    func collect(_ tree: CmarkTree, text: Int, map: inout SourceMap, groupingTopLevelBlocks: Bool) -> [InlineCollection] {
+        var collections = [InlineCollection()]
+        var current = 0
+        var started = false
+        let root = tree.root
         var quoteDepth = 0
         var currentBlock: Int?
         var linkDepth = 0
         let wantsInlines = wantsFootnoteReferences || wantsSoftBreaks || wantsLinks
         tree.walk { node, entering in
+            if groupingTopLevelBlocks, entering, node.parent == root {
+                if started {
+                    collections.append(InlineCollection())
+                    current += 1
+                }
+                started = true
+            }
             switch node.type {
             case CMARK_NODE_BLOCK_QUOTE:
                 quoteDepth += entering ? 1 : -1
@@ -39,12 +54,12 @@ struct InlineCollector {
                             text: text, node: node, startLine: node.startLine, startColumn: node.startColumn,
                             quoteDepth: quoteDepth))
                 currentBlock = block
-                if isHeading { collection.headings.append((node, block)) }
+                if isHeading { collections[current].headings.append((node, block)) }
             case CMARK_NODE_CUSTOM_INLINE:
                 if case .tableCell(let block) = node.tag { currentBlock = entering && block >= 0 ? block : nil }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
-                    if wantsLinks { collection.links.append((node, currentBlock)) }
+                    if wantsLinks { collections[current].links.append((node, currentBlock)) }
                     linkDepth += 1
                 } else {
                     linkDepth -= 1
@@ -53,16 +68,16 @@ struct InlineCollector {
                 if wantsFootnoteReferences, linkDepth == 0, let block = currentBlock,
                     node.literalBytes.containsFootnoteMarker
                 {
-                    collection.texts.append((node, block))
+                    collections[current].texts.append((node, block))
                 }
             case CMARK_NODE_SOFTBREAK:
-                if wantsSoftBreaks { collection.softBreaks.append(node) }
+                if wantsSoftBreaks { collections[current].softBreaks.append(node) }
             default:
                 break
             }
             return .proceed
         }
-        return collection
+        return collections
     }
 }
 

@@ -45,21 +45,41 @@ struct MarkdownPipeline {
                 HeadingPass.read(node, block: block, inBody: true, smartPunctuation: options.smartPunctuation, map: &map))
         }
 
-        // Note bodies, in number order; a body may reference further notes, appended as they are met.
-        var bodies: [CmarkTree] = []
-        var bodyLineCounts: [Int] = []
-        while bodies.count < registry.notes.count {
-            let definition = registry.definitions[registry.notes[bodies.count]]
-            var bodyBytes = definition.body.bytes
-            bodyBytes.append(contentsOf: scanned.referenceDefinitions.text(for: bodyBytes))
-            let index = map.add(SourceText(bytes: bodyBytes, origins: definition.body.origins))
-            let body = CmarkTree(parsing: bodyBytes, options: parseOptions)
-            for (node, block) in process(body, text: index, tables: tables, registry: &registry, map: &map, issues: &issues) {
-                headings.append(
-                    HeadingPass.read(node, block: block, inBody: false, smartPunctuation: options.smartPunctuation, map: &map))
+        // Every note body, parsed together; then the references in them, note by note in number order
+        // (a body may reference further notes, appended as they are met).
+        var bodies: [CmarkNode] = []
+        var bodiesTree: CmarkTree?
+        if !registry.definitions.isEmpty {
+            let bodyText = FootnoteBodyText(registry: registry, referenceDefinitions: scanned.referenceDefinitions)
+            let index = map.add(bodyText.text)
+            let tree = CmarkTree(parsing: bodyText.text.bytes, options: parseOptions)
+            bodiesTree = tree
+            tables.build(in: tree, text: index, map: &map, topLevelQuotesAreNotes: true)
+            let collections = collector(for: bodyText.text.bytes).collect(
+                tree, text: index, map: &map, groupingTopLevelBlocks: true)
+            var quotes: [CmarkNode] = []
+            var child = tree.root.firstChild
+            while let node = child {
+                quotes.append(node)
+                child = node.next
             }
-            bodies.append(body)
-            bodyLineCounts.append(definition.body.lineCount)
+            let scanner = FootnoteReferenceScanner(smartPunctuation: options.smartPunctuation)
+            var used: [Int] = []
+            while bodies.count < registry.notes.count {
+                guard let body = bodyText.bodyOfDefinition[registry.notes[bodies.count]], body < quotes.count,
+                    body < collections.count
+                else { break }
+                bodies.append(quotes[body])
+                used.append(body)
+                scanner.scan(collections[body].texts, map: &map, registry: &registry, issues: &issues)
+            }
+            for body in used {
+                finishPasses(collections[body], map: &map, issues: &issues)
+                for (node, block) in collections[body].headings {
+                    headings.append(
+                        HeadingPass.read(node, block: block, inBody: false, smartPunctuation: options.smartPunctuation, map: &map))
+                }
+            }
         }
         for definition in registry.duplicateDefinitions {
             issues.append(issue(.warning, "footnote [^\(definition.label)] is defined more than once; the first definition is used", definition, original))
@@ -72,30 +92,38 @@ struct MarkdownPipeline {
         usedIDs.reserveCapacity(headings.count + 2 * registry.references.count + registry.notes.count)
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, issues: &issues)
         _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: options.footnoteStart).build(
-            registry: registry, bodies: bodies, bodyLineCounts: bodyLineCounts, usedIDs: &usedIDs, root: tree.root)
+            registry: registry, bodies: bodies, usedIDs: &usedIDs, root: tree.root)
+        withExtendedLifetime(bodiesTree) {}
         return finish(tree, tableOfContents: tableOfContents, issues: issues, references: registry.referenceNodes)
     }
 
-    /// The passes run on each parsed text; returns its headings (handled once every text is done).
+    /// The passes run on the document; returns its headings (handled once every text is done).
     private func process(
         _ tree: CmarkTree, text index: Int, tables: TableBuilder, registry: inout FootnoteRegistry,
         map: inout SourceMap, issues: inout [MarkdownIssue]
     ) -> [(node: CmarkNode, block: Int)] {
         tables.build(in: tree, text: index, map: &map)
-        let bytes = map.texts[index].bytes
-        let collector = InlineCollector(
+        let collection = collector(for: map.texts[index].bytes).collect(tree, text: index, map: &map)
+        FootnoteReferenceScanner(smartPunctuation: options.smartPunctuation).scan(
+            collection.texts, map: &map, registry: &registry, issues: &issues)
+        finishPasses(collection, map: &map, issues: &issues)
+        return collection.headings
+    }
+
+    /// A collector gathering what the passes need in a text made of `bytes`.
+    private func collector(for bytes: [UInt8]) -> InlineCollector {
+        InlineCollector(
             wantsFootnoteReferences: bytes.withUnsafeBufferPointer(\.containsFootnoteMarker),
             wantsSoftBreaks: !options.hardBreaks && bytes.contains { $0 >= 0x80 },
             wantsLinks: rewriteLink != nil)
-        let collection = collector.collect(tree, text: index, map: &map)
-        FootnoteReferenceScanner(smartPunctuation: options.smartPunctuation).scan(
-            collection.texts, map: &map, registry: &registry, issues: &issues)
+    }
+
+    /// Link rewriting, then Japanese soft breaks (last: the other passes may count a paragraph's line breaks).
+    private func finishPasses(_ collection: InlineCollection, map: inout SourceMap, issues: inout [MarkdownIssue]) {
         if let rewriteLink {
             LinkRewritePass(rewrite: rewriteLink).run(collection.links, map: &map, issues: &issues)
         }
-        // Last: the other passes may still count a paragraph's line breaks.
         SoftBreakJoiner.join(collection.softBreaks)
-        return collection.headings
     }
 
     private func issue(

@@ -20,7 +20,9 @@ struct TableBuilder {
     /// The prefix put before each cell's Markdown: U+3000 IDEOGRAPHIC SPACE.
     private static let cellPrefix: [UInt8] = [0xE3, 0x80, 0x80]
 
-    func build(in tree: CmarkTree, text textIndex: Int, map: inout SourceMap) {
+    /// Builds the tables of `tree`, parsed from text `textIndex`. With `topLevelQuotesAreNotes`, the
+    /// top-level block quotes are footnote bodies (``FootnoteBodyText``), which a table never closes.
+    func build(in tree: CmarkTree, text textIndex: Int, map: inout SourceMap, topLevelQuotesAreNotes: Bool = false) {
         let text = map.texts[textIndex]
         guard let candidates = delimiterCandidates(text) else { return }
         var found: [(node: CmarkNode, containers: [TableContainer])] = []
@@ -49,7 +51,9 @@ struct TableBuilder {
             }
             return .proceed
         }
-        let plans = found.compactMap { plan(for: $0.node, containers: $0.containers, in: text, textIndex: textIndex) }
+        let plans = found.compactMap {
+            plan(for: $0.node, containers: $0.containers, in: text, textIndex: textIndex, keepsTopLevelQuotes: topLevelQuotesAreNotes)
+        }
         guard !plans.isEmpty else { return }
         apply(plans, text: textIndex, map: &map)
     }
@@ -70,7 +74,7 @@ struct TableBuilder {
     // MARK: Finding tables
 
     private func plan(
-        for node: CmarkNode, containers: [TableContainer], in text: SourceText, textIndex: Int
+        for node: CmarkNode, containers: [TableContainer], in text: SourceText, textIndex: Int, keepsTopLevelQuotes: Bool
     ) -> TablePlan? {
         let isHeading = node.type == CMARK_NODE_HEADING
         let lineCount = SourceMap.contentLineCount(of: node)
@@ -118,17 +122,17 @@ struct TableBuilder {
             else { continue }
             let header = TableRowSplitter.cells(text.bytes, lines[index - 1].range)
             // As in GitHub's parser, a delimiter row that does not match its header row ends the search.
-            guard header.cells.count == delimiter.alignments.count else { return nil }
+            guard header.count == delimiter.count else { return nil }
             // Rows end at a lazy continuation line or a row without cells (a lone `|`); GitHub reads
             // what follows as a paragraph (a heading when a setext underline ends it).
             // (GitHub also ends it at a row indented four columns, which it reads as indented code.)
             let rowLines = isHeading && underline == 0x3D ? lines.count - 1 : lines.count
-            let width = header.cells.count
+            let width = header.count
             var rows: [[TableCellSource]] = []
             var trailingStart: Int?
             for lineIndex in (index + 1)..<max(rowLines, index + 1) {
                 let line = lines[lineIndex]
-                let cells = line.lazy || line.indented ? [] : TableRowSplitter.cells(text.bytes, line.range).cells
+                let cells = line.lazy || line.indented ? [] : TableRowSplitter.cells(text.bytes, line.range)
                 if cells.isEmpty {
                     trailingStart = lineIndex
                     break
@@ -140,7 +144,7 @@ struct TableBuilder {
             if trailingStart == nil, rowLines < lines.count {
                 // The `===` underline is one more row.
                 let line = lines[rowLines]
-                var row = TableRowSplitter.cells(text.bytes, line.range).cells.prefix(width).map {
+                var row = TableRowSplitter.cells(text.bytes, line.range).prefix(width).map {
                     TableCellSource(line: line.number, range: $0)
                 }
                 while row.count < width { row.append(.empty) }
@@ -149,7 +153,7 @@ struct TableBuilder {
             if let trailingStart, isHeading, lines[trailingStart].lazy || lines[trailingStart].indented { return nil }
             let trailingAfter = trailingStart.flatMap { lines[$0].outside }.flatMap {
                 Self.closedContainer(containers[$0], endingWith: node)
-            }
+            }.flatMap { closed in keepsTopLevelQuotes && closed.parent?.type == CMARK_NODE_DOCUMENT ? nil : closed }
             // Splitting the node's inline content needs every line break to be a direct child.
             if index > 1 || trailingStart != nil, directLineBreaks(of: node) != lineCount - 1 { return nil }
             let quoteDepth = containers.count {
@@ -162,8 +166,8 @@ struct TableBuilder {
             return TablePlan(
                 node: node, position: position, source: isHeading ? .setextHeading(underline: underline) : .paragraph,
                 leadingLines: index - 1, trailingStart: trailingStart, trailingAfter: trailingAfter,
-                alignments: delimiter.alignments,
-                header: header.cells.map { TableCellSource(line: lines[index - 1].number, range: $0) }, rows: rows,
+                alignments: delimiter,
+                header: header.map { TableCellSource(line: lines[index - 1].number, range: $0) }, rows: rows,
                 lineStarts: lines.prefix(lineCount).map(\.range.lowerBound),
                 rowsAreContentLines: !(isHeading && underline == 0x3D && trailingStart == nil))
         }
@@ -356,7 +360,7 @@ struct TableBuilder {
                 cell.tag = .tableCell(block)
                 if let paragraph {
                     cell.adoptChildren(of: paragraph)
-                    removePrefix(from: cell)
+                    removePrefix(from: cell, line: line, text: cellsIndex, map: &map)
                 }
             }
             replace(plan, with: table, map: &map)
@@ -385,8 +389,9 @@ struct TableBuilder {
         return origin
     }
 
-    /// Removes the ideographic space put before the cell's Markdown from its first text node.
-    private func removePrefix(from cell: CmarkNode) {
+    /// Removes the ideographic space put before the cell's Markdown from its first text node, noting
+    /// where the rest of that node's Markdown is.
+    private func removePrefix(from cell: CmarkNode, line: Int, text: Int, map: inout SourceMap) {
         guard let first = cell.firstChild, first.type == CMARK_NODE_TEXT else { return }
         let literal = first.literalBytes
         guard literal.count >= 3, literal[0] == 0xE3, literal[1] == 0x80, literal[2] == 0x80 else { return }
@@ -394,7 +399,9 @@ struct TableBuilder {
             first.free()
         } else {
             // The literal is copied before libcmark replaces it.
+            let length = first.endColumn - first.startColumn + 1 - Self.cellPrefix.count
             first.setLiteral(UnsafeBufferPointer(rebasing: literal[3...]))
+            map.textOrigins[first] = TextOrigin(text: text, line: line, offset: Self.cellPrefix.count, length: length)
         }
     }
 

@@ -1,18 +1,14 @@
 /// Splits a GitHub table row into cells: optional leading and trailing pipes, `\|` for a literal pipe.
 enum TableRowSplitter {
-    /// The byte ranges of the row's cells, trimmed of spaces and tabs, and whether the row had a pipe.
+    /// The byte ranges of the row's cells, trimmed of spaces and tabs.
     ///
     /// As GitHub splits rows: a leading pipe is skipped, then each run up to an unescaped pipe (or the end)
     /// is a cell, so a trailing pipe ends the last cell and a lone `|` has no cells.
-    static func cells(_ bytes: [UInt8], _ range: Range<Int>) -> (cells: [Range<Int>], hasPipe: Bool) {
+    static func cells(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
         var position = LineSyntax.skipSpaces(bytes, from: range.lowerBound, to: range.upperBound)
         var end = range.upperBound
         while end > position, bytes[end - 1] == LineSyntax.space || bytes[end - 1] == LineSyntax.tab { end -= 1 }
-        var hasPipe = false
-        if position < end, bytes[position] == 0x7C {
-            position += 1
-            hasPipe = true
-        }
+        if position < end, bytes[position] == 0x7C { position += 1 }
         var cells: [Range<Int>] = []
         cells.reserveCapacity(8)
         while position < end {
@@ -23,17 +19,14 @@ enum TableRowSplitter {
             position = min(position, end)
             let pipe = position < end
             if position > cellStart || pipe { cells.append(trimmed(bytes, cellStart..<position)) }
-            if pipe {
-                hasPipe = true
-                position += 1
-            }
+            if pipe { position += 1 }
         }
-        return (cells, hasPipe)
+        return cells
     }
 
     /// The alignments of a delimiter row (`| :--- | ---: |`), or `nil` if the line is not one.
-    static func delimiterRow(_ bytes: [UInt8], _ range: Range<Int>) -> (alignments: [TableAlignment], hasPipe: Bool)? {
-        let (cells, hasPipe) = cells(bytes, range)
+    static func delimiterRow(_ bytes: [UInt8], _ range: Range<Int>) -> [TableAlignment]? {
+        let cells = cells(bytes, range)
         var alignments: [TableAlignment] = []
         alignments.reserveCapacity(cells.count)
         for cell in cells {
@@ -48,7 +41,7 @@ enum TableRowSplitter {
             for index in low..<high where bytes[index] != 0x2D { return nil }
             alignments.append(left && right ? .center : left ? .left : right ? .right : .none)
         }
-        return alignments.isEmpty ? nil : (alignments, hasPipe)
+        return alignments.isEmpty ? nil : alignments
     }
 
     /// Whether a line could be a delimiter row (only spaces, tabs, `|`, `:`, `-` and `>` with a `-`):

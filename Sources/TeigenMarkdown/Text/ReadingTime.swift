@@ -27,7 +27,7 @@ enum ReadingTime {
                     index += 1
                     if lead <= 0x20 {
                         inWord = false
-                    } else if !inWord, LineSyntax.isASCIILetter(lead) || LineSyntax.isASCIIDigit(lead) {
+                    } else if !inWord, Self.asciiWordBytes[Int(lead)] {
                         inWord = true
                         words += 1
                     }
@@ -79,6 +79,11 @@ enum ReadingTime {
             }
             return (characters, words)
         }
+    }
+
+    /// Which ASCII bytes are letters or digits.
+    private static let asciiWordBytes: [Bool] = (0..<128).map { byte in
+        LineSyntax.isASCIILetter(UInt8(byte)) || LineSyntax.isASCIIDigit(UInt8(byte))
     }
 
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {

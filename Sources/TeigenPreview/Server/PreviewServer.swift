@@ -31,16 +31,19 @@ public struct PreviewServer: Sendable {
         public var verbose: Bool
         /// How long the folders must be quiet before a rebuild starts.
         public var debounceDelay: Duration
+        /// How long a connection may idle or dawdle over its request, and how large a request head may be.
+        public var limits: ConnectionLimits
 
         public init(
             host: String = "127.0.0.1", port: Int = 8000, watchedFolders: [URL] = [], verbose: Bool = false,
-            debounceDelay: Duration = .milliseconds(100)
+            debounceDelay: Duration = .milliseconds(100), limits: ConnectionLimits = ConnectionLimits()
         ) {
             self.host = host
             self.port = port
             self.watchedFolders = watchedFolders
             self.verbose = verbose
             self.debounceDelay = debounceDelay
+            self.limits = limits
         }
     }
 
@@ -78,15 +81,15 @@ public struct PreviewServer: Sendable {
         logger.logLevel = configuration.verbose ? .info : .critical
         let host = configuration.host
         let console = console
-        let app = Application(
+        let app = Self.application(
             responder: PreviewResponder(store: store, hub: hub, requestLog: configuration.verbose ? console : nil),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
+            configuration: configuration,
+            logger: logger,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 let basePath = await store.status.site?.basePath ?? "/"
                 console.info("Serving at \(Self.url(host: host, port: port, basePath: basePath))")
-            },
-            logger: logger
+            }
         )
         let rebuilds = RebuildService(changes: changes, rebuilder: rebuilder, hub: hub, debounceDelay: configuration.debounceDelay)
         var groupConfiguration = ServiceGroupConfiguration(
@@ -101,6 +104,21 @@ public struct PreviewServer: Sendable {
         } catch let error as SocketAddressError {
             throw PreviewError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
         }
+    }
+
+    /// The HTTP application answering with `responder` on the configuration's address, within its
+    /// connection limits (tests run the same application).
+    static func application(
+        responder: PreviewResponder, configuration: Configuration, logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> Application<PreviewResponder> {
+        Application(
+            responder: responder,
+            server: configuration.limits.httpServer,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: onServerRunning,
+            logger: logger
+        )
     }
 
     /// Starts the watcher on the folders that exist; without it the preview still serves.

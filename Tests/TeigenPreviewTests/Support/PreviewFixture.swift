@@ -23,11 +23,11 @@ struct PreviewFixture {
         rebuilder = SiteRebuilder(source: source, store: store, console: console.console, verbose: false)
     }
 
-    /// The application serving the store.
+    /// The application serving the store, with the connection limits of `teigen serve`.
     var application: Application<PreviewResponder> {
         var logger = Logger(label: "teigen.preview.tests")
         logger.logLevel = .critical
-        return Application(responder: PreviewResponder(store: store, hub: hub), logger: logger)
+        return PreviewServer.application(responder: PreviewResponder(store: store, hub: hub), configuration: .init(), logger: logger)
     }
 
     /// Runs the first build.

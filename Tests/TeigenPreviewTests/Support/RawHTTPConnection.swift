@@ -47,6 +47,9 @@ final class RawHTTPConnection: Sendable {
             candidate = info.pointee.ai_next
         }
         guard connected >= 0 else { throw Failure(description: "cannot connect to \(host):\(port)") }
+        // A server that stops reading makes `send` fail after a while instead of blocking forever.
+        var sendTimeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(connected, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
         let descriptor = Descriptor(connected)
         self.descriptor = descriptor
         let (stream, continuation) = AsyncStream.makeStream(of: [UInt8].self)
@@ -69,9 +72,13 @@ final class RawHTTPConnection: Sendable {
         thread.start()
     }
 
-    /// Sends raw bytes.
+    /// Sends text as UTF-8.
     func send(_ text: String) throws {
-        let bytes = Array(text.utf8)
+        try send(bytes: Array(text.utf8))
+    }
+
+    /// Sends raw bytes (invalid UTF-8 included).
+    func send(bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
