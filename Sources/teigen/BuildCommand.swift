@@ -31,7 +31,7 @@ struct BuildCommand: AsyncParsableCommand {
                     print("\(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(Self.milliseconds(duration)) ms")
                 }
             }
-            print("Built \(product.pageCount) pages, \(product.files.count) files into \(output)/")
+            print("Built \(product.pageCount) pages, \(product.writtenCount) files into \(output)/")
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             DiagnosticPrinter.summary(errors: error.diagnostics.filter { $0.severity == .error }.count)

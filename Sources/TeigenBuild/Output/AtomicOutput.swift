@@ -40,10 +40,34 @@ public struct AtomicOutput: Sendable {
         }
     }
 
-    /// Removes staging folders of earlier builds that were killed (their process is gone).
+    /// Removes the previous output tree (now in the staging folder) without making the build wait for it:
+    /// deleting many files is slow on some disks. The tree is renamed to `.NAME.old-…` at once and removed by a
+    /// detached `rm -rf`; if that is interrupted, the next build removes what is left.
+    static func removeInBackground(_ folder: URL, name: String) {
+        let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let trash = folder.deletingLastPathComponent().appendingPathComponent(".\(name).old-\(token)")
+        guard (try? FileManager.default.moveItem(at: folder, to: trash)) != nil else {
+            try? FileManager.default.removeItem(at: folder)
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/rm")
+        process.arguments = ["-rf", "--", trash.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        if (try? process.run()) == nil {
+            try? FileManager.default.removeItem(at: trash)
+        }
+    }
+
+    /// Removes staging folders of earlier builds that were killed (their process is gone) and old trees
+    /// whose background removal did not finish.
     static func removeLeftovers(in parent: URL, name: String) {
         let prefix = ".\(name).staging-"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries where entry.hasPrefix(".\(name).old-") {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
         for entry in entries where entry.hasPrefix(prefix) {
             let pidText = entry.dropFirst(prefix.count).prefix { $0 != "-" }
             if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
@@ -63,12 +87,23 @@ public struct AtomicOutput: Sendable {
         }
     }
 
-    /// Writes one file into the staging folder.
+    /// `a/b/c` → `["a", "a/b", "a/b/c"]`.
+    static func parents(of folder: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for part in folder.split(separator: "/") {
+            current = current.isEmpty ? String(part) : current + "/" + part
+            result.append(current)
+        }
+        return result
+    }
+
+    /// Writes one file into the staging folder (safe to call from many tasks at once).
     public func write(_ data: Data, to relativePath: String, createFolder: Bool = true) throws(DiagnosticError) {
         let url = staging.appendingPathComponent(relativePath)
         do {
-            if createFolder {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if createFolder, let slash = relativePath.lastIndex(of: "/") {
+                try makeFolders(Self.parents(of: String(relativePath[..<slash])))
             }
             try data.write(to: url)
         } catch {
@@ -83,7 +118,7 @@ public struct AtomicOutput: Sendable {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: destination.path) {
             if teigen_exchange_paths(staging.path, destination.path) == 0 {
-                try? fileManager.removeItem(at: staging)
+                Self.removeInBackground(staging, name: destination.lastPathComponent)
                 return
             }
             // No RENAME_EXCHANGE (some file systems): two renames, with the old tree kept until the new one is in place.

@@ -9,6 +9,9 @@ import TeigenTheme
 public struct BuildPipeline: Sendable {
     public let options: BuildOptions
     public let fileSystem: any FileSystem
+    /// When set, pages are written here as soon as they are rendered (overlapping rendering with disk writes)
+    /// and are not kept in the product; the other outputs are returned as usual.
+    public var pageWriter: AtomicOutput?
     public static let generator = "Teigen \(TeigenVersion.current)"
 
     public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
@@ -217,7 +220,8 @@ public struct BuildPipeline: Sendable {
         let theme = parsed.theme
         let pageCache = cache.pages
         let templateNames = templateOfPage
-        let rendered = await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index -> Result<(String, Data, Int, Bool), DiagnosticError> in
+        let pageWriter = self.pageWriter
+        let rendered = await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index -> Result<(String, Data?, Int, Bool), DiagnosticError> in
             let page = graph.pages[index]
             do throws(DiagnosticError) {
                 let context = try contexts.context(forPageAt: index)
@@ -232,6 +236,10 @@ public struct BuildPipeline: Sendable {
                 }
                 var html = theme.render(templateNames[index], context: context, lambdas: lambdas)
                 if let relative { html = relative.rewrite(html, pageOutputPath: page.outputPath) }
+                if let pageWriter {
+                    try pageWriter.write(Data(html.utf8), to: page.outputPath)
+                    return .success((page.outputPath, nil, key, true))
+                }
                 return .success((page.outputPath, Data(html.utf8), key, true))
             } catch {
                 return .failure(error)
@@ -244,7 +252,7 @@ public struct BuildPipeline: Sendable {
             switch result {
             case .success(let (path, data, key, fresh)):
                 outputs.add(path, data, origin: graph.pages[index].source.sourcePath)
-                newPageCache[path] = (key, data)
+                if let data { newPageCache[path] = (key, data) }
                 if fresh { renderedPaths.append(path) }
             case .failure(let error):
                 errors += error.diagnostics
@@ -291,7 +299,7 @@ public struct BuildPipeline: Sendable {
         errors += outputs.collisions
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return BuildProduct(
-            files: outputs.sorted, warnings: warnings.sorted { $0.location < $1.location }, timings: [],
+            files: outputs.sorted, writtenCount: outputs.count, warnings: warnings.sorted { $0.location < $1.location }, timings: [],
             pageCount: graph.pages.count, renderedPaths: renderedPaths.sorted(), basePath: urls.basePath, baseURL: config.baseURL, search: config.search,
             sources: Dictionary(uniqueKeysWithValues: graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
     }

@@ -3,7 +3,10 @@ import TeigenCore
 
 /// What the render stage produced: every output file, sorted by path, and the build's warnings.
 public struct BuildProduct: Sendable {
+    /// The output files not yet written (all of them unless pages were streamed to a `pageWriter`).
     public var files: [(path: String, data: Data)]
+    /// The number of output files, including those already written.
+    public var writtenCount: Int
     public var warnings: [Diagnostic]
     /// Each stage's name and duration, in order.
     public var timings: [(stage: String, duration: Duration)]

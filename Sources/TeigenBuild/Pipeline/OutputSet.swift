@@ -3,10 +3,11 @@ import TeigenCore
 
 /// The output files of a build with where each came from, so that two sources of one path are an error naming both.
 struct OutputSet {
-    private var files: [String: (data: Data, origin: String)] = [:]
+    /// Outputs by path; `data` is nil for files already written (pages streamed to disk).
+    private var files: [String: (data: Data?, origin: String)] = [:]
     private(set) var collisions: [Diagnostic] = []
 
-    mutating func add(_ path: String, _ data: Data, origin: String) {
+    mutating func add(_ path: String, _ data: Data?, origin: String) {
         if let existing = files[path] {
             collisions.append(.error(
                 "two sources write the same output file '\(path)': \(existing.origin) and \(origin)",
@@ -16,7 +17,11 @@ struct OutputSet {
         files[path] = (data, origin)
     }
 
+    /// The outputs still to be written, sorted by path.
     var sorted: [(path: String, data: Data)] {
-        files.keys.sorted().map { ($0, files[$0]!.data) }
+        files.keys.sorted().compactMap { path in files[path]!.data.map { (path, $0) } }
     }
+
+    /// How many outputs there are, written or not.
+    var count: Int { files.count }
 }

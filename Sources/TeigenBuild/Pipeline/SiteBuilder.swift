@@ -19,14 +19,18 @@ public struct SiteBuilder: Sendable {
     public func build() async throws(DiagnosticError) -> BuildProduct {
         try checkOutputIsSafe()
         var cache = RenderCache()
-        var product = try await BuildPipeline(options: options).run(cache: &cache)
-        if failOnWarnings, !product.warnings.isEmpty {
-            throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, sourceLine: $0.sourceLine) })
-        }
-        var timer = StageTimer()
-        let indexer = product.search ? try PagefindIndexer.locate() : nil
         let staging = try AtomicOutput(destination: output)
-        do {
+        var product: BuildProduct
+        var timer = StageTimer()
+        do throws(DiagnosticError) {
+            var pipeline = BuildPipeline(options: options)
+            pipeline.pageWriter = staging
+            product = try await pipeline.run(cache: &cache)
+            timer = StageTimer()
+            if failOnWarnings, !product.warnings.isEmpty {
+                throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, sourceLine: $0.sourceLine) })
+            }
+            let indexer = product.search ? try PagefindIndexer.locate() : nil
             try await write(product.files, into: staging)
             timer.mark("write")
             if let indexer {
