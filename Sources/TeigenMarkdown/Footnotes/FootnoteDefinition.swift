@@ -12,7 +12,9 @@ struct FootnoteDefinition {
     var body: SourceText
 
     /// The lookup key of a label: labels match case-insensitively.
-    static func key(_ label: some StringProtocol) -> String {
-        label.lowercased()
+    static func key(_ label: String) -> String {
+        var label = label
+        let isASCIILowercase = label.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } }
+        return isASCIILowercase ? label : label.lowercased()
     }
 }

@@ -14,24 +14,37 @@ struct FootnoteReferenceScanner {
             let literal = Array(node.literalBytes)
             let candidates = Self.candidates(in: literal)
             guard !candidates.isEmpty else { continue }
-            let text: Int
-            let located: (line: Int, offset: Int)
-            let raw: ArraySlice<UInt8>
-            if !map.textOrigins.isEmpty, let origin = map.textOrigins[node] {
-                (text, located) = (origin.text, (origin.line, origin.offset))
-                raw = map.span(text: text, line: origin.line, offset: origin.offset, length: origin.length)
-            } else {
-                text = map.blocks[block].text
-                located = map.locate(line: node.startLine, column: node.startColumn, block: block)
-                raw = map.span(
-                    text: text, line: located.line, offset: located.offset, length: node.endColumn - node.startColumn + 1)
+            // Where the node's Markdown is; only looked up when needed (an escape may hide, or a warning).
+            let origin = map.textOrigins.isEmpty ? nil : map.textOrigins[node]
+            let rawLength = origin?.length ?? node.endColumn - node.startColumn + 1
+            let identical = !smartPunctuation && rawLength == literal.count
+            var located: (text: Int, line: Int, offset: Int)?
+            func locate(_ map: inout SourceMap) -> (text: Int, line: Int, offset: Int) {
+                if let located { return located }
+                let found: (text: Int, line: Int, offset: Int)
+                if let origin {
+                    found = (origin.text, origin.line, origin.offset)
+                } else {
+                    let position = map.locate(line: node.startLine, column: node.startColumn, block: block)
+                    found = (map.blocks[block].text, position.line, position.offset)
+                }
+                located = found
+                return found
             }
-            let identical = !smartPunctuation && raw.count == literal.count
-            var aligner = LiteralAligner(raw: raw, literal: literal)
+            var aligner: LiteralAligner?
             var kept: [(range: Range<Int>, node: CmarkNode)] = []
             for (range, label) in candidates {
-                let (rawOffset, escaped) = identical ? (range.lowerBound, false) : aligner.locate(range.lowerBound)
-                guard !escaped else { continue }
+                var rawOffset = range.lowerBound
+                if !identical {
+                    if aligner == nil {
+                        let place = locate(&map)
+                        let raw = map.span(text: place.text, line: place.line, offset: place.offset, length: rawLength)
+                        aligner = LiteralAligner(raw: raw, literal: literal)
+                    }
+                    let aligned = aligner!.locate(range.lowerBound)
+                    guard !aligned.escaped else { continue }
+                    rawOffset = aligned.rawOffset
+                }
                 let labelText = String(decoding: literal[label], as: UTF8.self)
                 let reference = CmarkNode.custom(block: false, enter: "")
                 if let index = registry.addReference(to: FootnoteDefinition.key(labelText), node: reference) {
@@ -39,7 +52,8 @@ struct FootnoteReferenceScanner {
                     kept.append((range, reference))
                 } else {
                     reference.free()
-                    let position = map.originalPosition(text: text, line: located.line, offset: located.offset + rawOffset)
+                    let place = locate(&map)
+                    let position = map.originalPosition(text: place.text, line: place.line, offset: place.offset + rawOffset)
                     issues.append(
                         MarkdownIssue(
                             severity: .warning, line: position.line, column: position.column,
@@ -70,7 +84,10 @@ struct FootnoteReferenceScanner {
         var found: [(Range<Int>, Range<Int>)] = []
         var index = 0
         while index + 1 < literal.count {
-            if literal[index] == 0x5B, literal[index + 1] == 0x5E,
+            // Jump to the next `[` (most text has none).
+            guard let bracket = literal[index...].firstIndex(of: 0x5B) else { break }
+            index = bracket
+            if index + 1 < literal.count, literal[index + 1] == 0x5E,
                 let label = LineSyntax.footnoteLabel(literal, from: index, to: literal.count)
             {
                 found.append((index..<(label.upperBound + 1), label))

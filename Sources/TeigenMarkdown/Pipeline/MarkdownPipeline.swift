@@ -4,13 +4,17 @@ import CCmark
 ///
 /// The recipe (extensions on):
 /// 1. take footnote definitions out of the text (``FootnoteDefinitionScanner``);
-/// 2. parse the text with libcmark;
-/// 3. per parsed text (the document, then each referenced note's body in number order):
-///    tables (``TableBuilder``), footnote references (``FootnoteReferenceScanner``), link
-///    rewriting (``LinkRewritePass``), Japanese soft breaks (``SoftBreakJoiner``);
+/// 2. parse the document with libcmark, then run the passes on it: tables (``TableBuilder``),
+///    footnote references (``FootnoteReferenceScanner``), link rewriting (``LinkRewritePass``),
+///    Japanese soft breaks (``SoftBreakJoiner``);
+/// 3. parse every note body in one go (``FootnoteBodyText``), build their tables, then take the
+///    references of the notes in number order (a note may cite further notes, numbered as met),
+///    and run the other passes on the notes that are cited;
 /// 4. heading ids, anchors and table of contents (``HeadingPass``);
 /// 5. the footnotes section (``FootnoteSectionBuilder``);
-/// 6. render HTML, then plain text, summary and reading time.
+/// 6. render HTML with libcmark, then plain text, summary and reading time.
+///
+/// With extensions off only step 6 runs, on libcmark's own tree.
 struct MarkdownPipeline {
     var options: MarkdownOptions
     var rewriteLink: LinkRewriter?
