@@ -1,14 +1,5 @@
 import CCmark
 
-/// What a tree walk does after visiting a node.
-enum WalkStep {
-    case proceed
-    /// On enter: go straight to this node's exit.
-    case skipChildren
-    /// End the walk now.
-    case stop
-}
-
 /// Depth-first walks over libcmark nodes, iterative (deeply nested input cannot overflow the stack).
 enum CmarkWalk {
     /// Visits `root` and its subtree: `visit(node, entering)`. Leaf nodes are visited once, with `entering` true.

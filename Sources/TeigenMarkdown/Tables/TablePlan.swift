@@ -33,20 +33,3 @@ struct TablePlan {
     /// can be shared out among the cells (a setext `===` underline row is not).
     var rowsAreContentLines: Bool
 }
-
-/// A block that contains a table: its continuation lines must carry the container's markers.
-enum TableContainer {
-    case quote(CmarkNode)
-    /// A list item whose content starts at this 1-based column.
-    case item(CmarkNode, contentColumn: Int)
-}
-
-/// One cell's Markdown: a byte range of one line of the text the table was found in.
-struct TableCellSource {
-    /// 1-based line in the text.
-    var line: Int
-    /// Absolute byte range in the text's bytes (empty for padding cells).
-    var range: Range<Int>
-
-    static let empty = TableCellSource(line: 0, range: 0..<0)
-}

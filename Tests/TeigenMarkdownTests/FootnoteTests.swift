@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import TeigenMarkdown
+
+@Suite struct FootnoteTests {
+    let renderer = MarkdownRenderer()
+
+    static func reference(_ id: String, _ number: Int, ordinal: Int = 1) -> String {
+        let refID = ordinal == 1 ? "fnref-\(id)" : "fnref-\(id)-\(ordinal)"
+        return "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"\(refID)\" role=\"doc-noteref\">\(number)</a></sup>"
+    }
+
+    @Test func exactMarkup() {
+        let html = renderer.render("Text[^x].\n\n[^x]: Note.\n").html
+        #expect(
+            html == """
+                <p>Text<sup class="footnote-ref"><a href="#fn-x" id="fnref-x" role="doc-noteref">1</a></sup>.</p>
+                <section class="footnotes" role="doc-endnotes">
+                <ol>
+                <li id="fn-x">
+                <p>Note. <a href="#fnref-x" class="footnote-backref" role="doc-backlink" aria-label="Back to reference 1">↩\u{FE0E}</a></p>
+                </li>
+                </ol>
+                </section>
+
+                """)
+    }
+
+    @Test func numberedInOrderOfFirstReference() {
+        let html = renderer.render("B[^b] then A[^a] then B[^b].\n\n[^a]: A.\n[^b]: B.\n").html
+        #expect(html.hasPrefix("<p>B\(Self.reference("b", 1)) then A\(Self.reference("a", 2)) then B\(Self.reference("b", 1, ordinal: 2)).</p>\n"))
+        // Notes are listed in number order, whatever the order of the definitions.
+        let listed = html.components(separatedBy: "<li id=\"").dropFirst().map { $0.prefix(4) }
+        #expect(listed == ["fn-b", "fn-a"])
+    }
+
+    @Test func everyReferenceGetsABacklink() {
+        let html = renderer.render("One[^n] two[^n] three[^n].\n\n[^n]: Note.\n").html
+        #expect(
+            html.contains(
+                """
+                <p>Note. <a href="#fnref-n" class="footnote-backref" role="doc-backlink" aria-label="Back to reference 1">↩\u{FE0E}</a> \
+                <a href="#fnref-n-2" class="footnote-backref" role="doc-backlink" aria-label="Back to reference 1-2">↩\u{FE0E}<sup>2</sup></a> \
+                <a href="#fnref-n-3" class="footnote-backref" role="doc-backlink" aria-label="Back to reference 1-3">↩\u{FE0E}<sup>3</sup></a></p>
+                """))
+    }
+
+    @Test func labelsMatchCaseInsensitively() {
+        let html = renderer.render("See[^Note].\n\n[^note]: Defined in lower case.\n").html
+        #expect(html.contains(Self.reference("note", 1)))
+    }
+
+    @Test func japaneseLabelsGiveStableIDs() {
+        let html = renderer.render("本文[^注記]。\n\n[^注記]: 注。\n").html
+        #expect(html.contains(Self.reference("注記", 1)))
+        #expect(html.contains("<li id=\"fn-注記\">\n<p>注。<a href=\"#fnref-注記\""))
+    }
+
+    @Test func missingReferenceStaysLiteralAndWarns() {
+        let result = renderer.render("Line one.\n日本語の文[^nope]。\n")
+        #expect(result.html == "<p>Line one.\n日本語の文[^nope]。</p>\n")
+        #expect(result.issues == [MarkdownIssue(severity: .warning, line: 2, column: 6, message: "footnote [^nope] is not defined")])
+    }
+
+    @Test func unusedAndDuplicateDefinitionsWarn() {
+        let result = renderer.render("Used[^a].\n\n[^a]: First.\n   [^b]: Unused.\n[^a]: Second.\n")
+        #expect(
+            result.issues == [
+                MarkdownIssue(severity: .warning, line: 4, column: 4, message: "footnote [^b] is defined but never referenced"),
+                MarkdownIssue(severity: .warning, line: 5, column: 1, message: "footnote [^a] is defined more than once; the first definition is used"),
+            ])
+        #expect(result.html.contains("<p>First. <a href=\"#fnref-a\""))
+        #expect(!result.html.contains("Second"))
+    }
+
+    @Test func missingReferenceInsideANoteHasItsPosition() {
+        let result = renderer.render("Text[^a].\n\n[^a]: Para.\n\n    Second [^zz] para.\n")
+        #expect(result.issues == [MarkdownIssue(severity: .warning, line: 5, column: 12, message: "footnote [^zz] is not defined")])
+    }
+
+    @Test func bareURLDefinitionIsANoteNotALinkReference() {
+        let result = renderer.render("Source[^src].\n\n[^src]: https://example.com/a\n")
+        #expect(result.issues.isEmpty)
+        #expect(result.html.contains("<li id=\"fn-src\">\n<p>https://example.com/a <a href=\"#fnref-src\""))
+    }
+
+    @Test func definitionsInCodeAreNotDefinitions() {
+        let result = renderer.render("```\n[^a]: code\n```\n\n    [^b]: indented code\n")
+        #expect(result.html == "<pre><code>[^a]: code\n</code></pre>\n<pre><code>[^b]: indented code\n</code></pre>\n")
+        #expect(result.issues.isEmpty)
+    }
+
+    @Test func lineNumbersAfterDefinitionsStayRight() {
+        let rewrite: LinkRewriter = { $0 == "missing.md" ? .broken("no page") : .keep }
+        let source = "Intro[^a].\n\n[^a]: Note over\n    two lines.\n\nSee [it](missing.md).\n"
+        let result = renderer.render(source, rewriteLink: rewrite)
+        #expect(result.issues == [MarkdownIssue(severity: .error, line: 6, column: 5, message: "no page")])
+    }
+
+    @Test func notesResolveTheDocumentsLinkReferences() {
+        let html = renderer.render("Text[^1].\n\n[^1]: See [the site][site].\n\n[site]: https://example.com/site\n").html
+        #expect(html.contains("<p>See <a href=\"https://example.com/site\">the site</a>. <a href=\"#fnref-1\""))
+    }
+
+    @Test func brokenLinksInsideNotesHaveTheirPositions() {
+        let rewrite: LinkRewriter = { $0.hasSuffix(".md") ? .broken("missing \($0)") : .keep }
+        let source = "Text[^a].\n\n[^a]: First [one](a.md).\n\n\tThen  [two](b.md).\n"
+        let issues = renderer.render(source, rewriteLink: rewrite).issues
+        #expect(
+            issues == [
+                MarkdownIssue(severity: .error, line: 3, column: 13, message: "missing a.md"),
+                MarkdownIssue(severity: .error, line: 5, column: 8, message: "missing b.md"),
+            ])
+    }
+
+    @Test func selfCitationDoesNotLoop() {
+        let html = renderer.render("Start[^a].\n\n[^a]: Me[^a].\n").html
+        #expect(html.contains("<p>Me\(Self.reference("a", 1, ordinal: 2)). <a href=\"#fnref-a\""))
+    }
+
+    @Test func idsNeverCollide() {
+        // Note "x" has two references (fnref-x, fnref-x-2); note "x-2" must not take fnref-x-2.
+        let html = renderer.render("A[^x] B[^x] C[^x-2].\n\n[^x]: X.\n[^x-2]: X2.\n").html
+        #expect(html.contains(Self.reference("x", 1, ordinal: 2)))
+        #expect(html.contains(Self.reference("x-2-1", 2)))
+        #expect(html.contains("<li id=\"fn-x-2-1\">"))
+        // A heading can never take a footnote id.
+        let withHeading = renderer.render("## fn x\n\nText[^x].\n\n[^x]: X.\n").html
+        #expect(withHeading.hasPrefix("<h2 id=\"h-fn-x\">"))
+    }
+
+    @Test func footnoteStartRenumbers() {
+        let html = MarkdownRenderer(options: MarkdownOptions(footnoteStart: 5)).render("A[^a].\n\n[^a]: N.\n").html
+        #expect(html.contains(Self.reference("a", 5)))
+        #expect(html.contains("<ol start=\"5\">"))
+        #expect(html.contains("aria-label=\"Back to reference 5\""))
+    }
+
+    @Test func backlinkLabelIsAnOption() {
+        let html = MarkdownRenderer(options: MarkdownOptions(footnoteBacklinkLabel: "本文に戻る")).render("A[^a].\n\n[^a]: N.\n").html
+        #expect(html.contains("aria-label=\"本文に戻る 1\""))
+    }
+
+    @Test func aThousandFootnotesAreFast() {
+        let count = 1000
+        var source = ""
+        for index in 0..<count { source += "Sentence \(index)[^n\(index)].\n" }
+        source += "\n"
+        for index in 0..<count { source += "[^n\(index)]: Note \(index) with [a link](https://example.com/\(index)).\n" }
+        let start = ContinuousClock.now
+        let result = renderer.render(source)
+        let elapsed = ContinuousClock.now - start
+        #expect(result.issues.isEmpty)
+        #expect(result.html.components(separatedBy: "<li id=\"fn-").count == count + 1)
+        #expect(result.html.contains(Self.reference("n999", 1000)))
+        guard !PerformanceTests.sanitized else { return }
+        #expect(elapsed < .seconds(2), "1,000 footnotes took \(elapsed)")
+    }
+}
