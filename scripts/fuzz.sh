@@ -171,9 +171,13 @@ for target in "${targets[@]}"; do
         artifact=${best[$key]}
         name=$(basename "$artifact")
         mkdir -p "$regressions/$target"
-        cp "$artifact" "$regressions/$target/$name"
-        demangle <"$artifact.log" >"$regressions/$target/$name.log"
-        echo "fuzz: FAIL: $target: $name (${best_size[$key]} bytes) saved to $regressions/$target/ with $name.log:"
+        if [[ -f "$regressions/$target/$name" ]]; then
+            echo "fuzz: FAIL: $target: $name again (already kept in $regressions/$target/):"
+        else
+            cp "$artifact" "$regressions/$target/$name"
+            demangle <"$artifact.log" >"$regressions/$target/$name.log"
+            echo "fuzz: FAIL: $target: $name (${best_size[$key]} bytes) saved to $regressions/$target/ with $name.log:"
+        fi
         report "$artifact.log"
         failures=$((failures + 1))
     done
