@@ -4,6 +4,7 @@
 #   make serve   release build, then preview site/ with live reload
 #   make test    every test: Swift tests, checks on the built site, deploy test
 #   make bench   Teigen vs Hugo (and cmark) benchmarks, written to BENCHMARKS.md
+#   make fuzz    libFuzzer targets under AddressSanitizer for FUZZ_SECONDS each
 #   make clean   remove build products and outputs
 #
 # Builds: tests use the debug build (swift build --build-tests compiles the
@@ -25,7 +26,7 @@ OUTPUT ?= public
 # Evaluated when a recipe runs, after the build, so the path is the real one.
 release_bin = $$($(SWIFT) build -c release --show-bin-path $(SWIFT_FLAGS))/teigen
 
-.PHONY: site serve test bench clean release
+.PHONY: site serve test bench fuzz clean release
 
 release:
 	bash scripts/install-deps.sh site
@@ -44,6 +45,12 @@ test:
 
 bench:
 	bash bench/run.sh
+
+# libFuzzer targets under AddressSanitizer (Fuzz/), FUZZ_SECONDS per target (default 600).
+FUZZ_SECONDS ?= 600
+fuzz:
+	bash scripts/install-deps.sh fuzz
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	$(SWIFT) package clean $(SWIFT_FLAGS)

@@ -69,6 +69,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["TeigenContent", "TeigenMarkdown", "TeigenCore"],
+            path: "Tests/reliability",
+            exclude: ["interrupt_test.sh"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "TeigenPreviewTests",
             dependencies: [
                 "TeigenPreview",

@@ -131,6 +131,13 @@ site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.
 stage deploy-selftest 300 bash Tests/deploy/selftest.sh
 
 if (( have_binary )); then
+    # SIGKILL at 20 moments, a full disk (tmpfs), determinism across file order and --jobs.
+    stage reliability 600 bash Tests/reliability/interrupt_test.sh "$teigen"
+else
+    skip reliability "build failed"
+fi
+
+if (( have_binary )); then
     # The deploy test builds the site itself, for two base URLs of its own.
     stage deploy 1200 bash Tests/deploy/deploy_test.sh "$teigen"
 else

@@ -13,6 +13,10 @@ public struct BuildPipeline: Sendable {
     /// and are not kept in the product; the other outputs are returned as usual.
     public var pageWriter: AtomicOutput?
     public static let generator = "Teigen \(TeigenVersion.current)"
+    /// Marks write failures among render errors (removed before they are shown).
+    static let writeFailurePrefix = "\u{0}write: "
+    /// Pages larger than this are rejected rather than slowly converted (a runaway generated file, say).
+    public static let maximumPageSize = 20_000_000
 
     public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
         self.options = options
@@ -71,6 +75,11 @@ public struct BuildPipeline: Sendable {
             let key = hasher.finalize()
             if let cached = sourceCache[file.relativePath], cached.key == key { return (.success(cached.page), key) }
             do throws(DiagnosticError) {
+                if file.data.count > Self.maximumPageSize {
+                    throw DiagnosticError(.error(
+                        "page is \(file.data.count / 1_000_000) MB; the largest page Teigen reads is \(Self.maximumPageSize / 1_000_000) MB (split it into several pages)",
+                        at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
+                }
                 let text = try SiteFiles.text(file.data, path: file.displayPath)
                 return (.success(try SourcePage.parse(text, contentPath: file.relativePath, sourcePath: file.displayPath)), key)
             } catch {
@@ -237,7 +246,12 @@ public struct BuildPipeline: Sendable {
                 var html = theme.render(templateNames[index], context: context, lambdas: lambdas)
                 if let relative { html = relative.rewrite(html, pageOutputPath: page.outputPath) }
                 if let pageWriter {
-                    try pageWriter.write(Data(html.utf8), to: page.outputPath)
+                    do throws(DiagnosticError) {
+                        try pageWriter.write(Data(html.utf8), to: page.outputPath)
+                    } catch {
+                        let marked = error.diagnostics.map { Diagnostic(.error, Self.writeFailurePrefix + $0.message, at: $0.location) }
+                        return .failure(DiagnosticError(marked))
+                    }
                     return .success((page.outputPath, nil, key, true))
                 }
                 return .success((page.outputPath, Data(html.utf8), key, true))
@@ -259,6 +273,13 @@ public struct BuildPipeline: Sendable {
             }
         }
         cache.pages = newPageCache
+        // A full disk fails every write the same way: report the first (by path) once, with a count.
+        let writeFailures = errors.filter { $0.message.hasPrefix(Self.writeFailurePrefix) }.sorted { $0.message < $1.message }
+        if let first = writeFailures.first {
+            var message = String(first.message.dropFirst(Self.writeFailurePrefix.count))
+            if writeFailures.count > 1 { message += " (\(writeFailures.count - 1) more files could not be written either)" }
+            throw DiagnosticError(Diagnostic(.error, message, at: first.location))
+        }
         guard errors.isEmpty else { throw DiagnosticError(Array(Set(errors))) }
 
         // The not-found page, feeds, sitemap, robots.txt, alias redirects.

@@ -60,7 +60,9 @@ public struct FrontMatterDecoder: Sendable {
                 case "schemaType": matter.schemaType = try decoder.string(value, key: key)
                 case "footnoteStart":
                     matter.footnoteStart = try decoder.int(value, key: key)
-                    if matter.footnoteStart < 1 { throw DiagnosticError(reader.error("'footnoteStart' must be 1 or more", at: value)) }
+                    if matter.footnoteStart < 1 || matter.footnoteStart > 1_000_000 {
+                        throw DiagnosticError(reader.error("'footnoteStart' must be between 1 and 1000000", at: value))
+                    }
                 case "feed": matter.feed = try decoder.bool(value, key: key)
                 case "hidden": matter.hidden = try decoder.bool(value, key: key)
                 case "params": matter.params = try decoder.map(value, key: key)

@@ -95,7 +95,7 @@ struct MarkdownPipeline {
         var usedIDs: Set<ExactString> = []
         usedIDs.reserveCapacity(headings.count + 2 * registry.references.count + registry.notes.count)
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, issues: &issues)
-        _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: options.footnoteStart).build(
+        _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000)).build(
             registry: registry, bodies: bodies, usedIDs: &usedIDs, root: tree.root)
         withExtendedLifetime(bodiesTree) {}
         return finish(tree, tableOfContents: tableOfContents, issues: issues, references: registry.referenceNodes)
