@@ -170,6 +170,22 @@ def main() -> int:
     else:
         out.append("Not run (no release binary or no site/config.yaml).")
 
+    edits = sorted({case for _, case in runs if case.startswith("serve ")})
+    if edits:
+        out += ["", "## One-page edits in `teigen serve`", "",
+                "`bench/incremental.py`: the first (full) build of the largest generated site in `teigen serve`, "
+                "then one page edited five times; the server's own rebuild time, and the time from the edit to the "
+                "new page being served (including the watcher's 100 ms debounce).", "",
+                "| Case | Runs | Time (s) |", "| --- | ---: | ---: |"]
+        for case in sorted(edits, key=lambda c: ("edit+serve" in c, "edit" in c)):
+            m = medians(runs[("teigen", case)])
+            if m:
+                out.append(f"| {case} | {m['n']} | {m['wall']:.3f} |")
+        full = medians(runs.get(("teigen", next((c for c in edits if c.startswith("serve full")), "")), []))
+        edit = medians(runs.get(("teigen", next((c for c in edits if c.startswith("serve edit ")), "")), []))
+        if full and edit and edit["wall"]:
+            out += ["", f"Full build / one-page rebuild: **{full['wall'] / edit['wall']:.1f}×** (target: at least 20×)."]
+
     out += ["", "## Serving", "",
             f"`wrk -t 2 -c 100 -d 10s` on one generated page (`/{os.environ.get('wrk_page', '')}` of the "
             f"{int(os.environ.get('wrk_site_pages') or 0):,}-page site), "

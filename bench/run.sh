@@ -141,6 +141,21 @@ if [[ -n "$teigen" && -f site/config.yaml ]]; then
     done
 fi
 
+# --- 3b. One-page edits in teigen serve on the largest generated site ----------------
+if [[ -n "$teigen" ]]; then
+    largest=$(printf '%s\n' $sizes | sort -n | tail -1)
+    gen="$bench_dir/gen-$largest"
+    if python3 bench/incremental.py "$teigen" "$gen/teigen/site" "$gen/teigen/theme" 5 >"$bench_dir/incremental.tsv"; then
+        # As results rows: wall = milliseconds / 1000 (the server's own measure); the edit adds time to serve it.
+        awk -v n="$largest" -F'\t' '$1=="full"{printf "teigen\tserve full %s\t1\t%.3f\t0\t0\t0\t0\n", n, $2/1000}
+            $1=="edit"{i++; printf "teigen\tserve edit %s\t%d\t%.3f\t0\t0\t0\t0\n", n, i, $2/1000;
+                       printf "teigen\tserve edit+serve %s\t%d\t%.3f\t0\t0\t0\t0\n", n, i, $3/1000}' \
+            "$bench_dir/incremental.tsv" >>"$results"
+    else
+        log "incremental measurement failed"
+    fi
+fi
+
 # --- 4. Serving -------------------------------------------------------------------------
 wrk_teigen="" wrk_nginx="" wrk_page=""
 first_gen=$(for p in $sizes; do echo "$p"; done | sort -n | head -1)
