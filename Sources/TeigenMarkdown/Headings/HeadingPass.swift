@@ -69,7 +69,7 @@ struct HeadingPass {
             element.append(
                 CmarkNode.custom(
                     block: false,
-                    enter: " <a class=\"heading-anchor\" href=\"#\(id)\" aria-label=\"\(label)\">#</a>",
+                    enter: " <a class=\"heading-anchor\" href=\"#\(id)\" aria-label=\"\(label)\" data-pagefind-ignore>#</a>",
                     tag: .headingAnchor))
         }
         heading.node.insertBefore(wrapper)
