@@ -127,8 +127,10 @@ public struct BuildPipeline: Sendable {
             errors += error.diagnostics
         }
         let assets = AssetCatalog(files: files.assets)
+        let dataNames = Set(dataPairs.map(\.0))
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             errors += assets.problems(inTemplate: text, path: templatePaths[name] ?? name)
+            errors += Self.missingData(inTemplate: text, path: templatePaths[name] ?? name, available: dataNames)
         }
         var graph: ContentGraph?
         if errors.isEmpty {
@@ -323,6 +325,47 @@ public struct BuildPipeline: Sendable {
             files: outputs.sorted, writtenCount: outputs.count, warnings: warnings.sorted { $0.location < $1.location }, timings: [],
             pageCount: graph.pages.count, renderedPaths: renderedPaths.sorted(), basePath: urls.basePath, baseURL: config.baseURL, search: config.search,
             sources: Dictionary(uniqueKeysWithValues: graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
+    }
+
+    /// Every `data.NAME` (or `site.data.NAME`) a template uses for which there is no `site/data/NAME.yaml`, as errors.
+    static func missingData(inTemplate text: String, path: String, available: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var reported = Set<String>()
+        var line = 1
+        var column = 1
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        var inTag = false
+        func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "{", index + 1 < scalars.count, scalars[index + 1] == "{" { inTag = true }
+            if scalar == "}" { inTag = false }
+            let startsWord = index == 0 || !(isNameScalar(scalars[index - 1]) || scalars[index - 1] == ".") || (index >= 5 && String(String.UnicodeScalarView(scalars[(index - 5)..<index])) == "site.")
+            if inTag, startsWord, scalars[index...].starts(with: "data.".unicodeScalars) {
+                var end = index + 5
+                var name = ""
+                while end < scalars.count, isNameScalar(scalars[end]) {
+                    name.unicodeScalars.append(scalars[end])
+                    end += 1
+                }
+                if !name.isEmpty, !available.contains(name), reported.insert(name).inserted {
+                    diagnostics.append(.error(
+                        "template uses 'data.\(name)', but there is no data file site/data/\(name).yaml",
+                        at: SourceLocation(path: path, line: line, column: column), source: text))
+                }
+            }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += 1
+        }
+        return diagnostics
     }
 
     /// The template lambdas: `relURL`, `absURL`, `asset`, `integrity`.
