@@ -68,12 +68,15 @@ public struct BuildPipeline: Sendable {
         // Pages: decode front matter in parallel, reusing pages whose bytes did not change.
         let markdownFiles = files.content.filter { $0.relativePath.hasSuffix(".md") }
         let sourceCache = cache.sources
+        let caching = cache.isEnabled
         let results = await Self.parallelMap(markdownFiles, jobs: options.jobs) { file -> (Result<SourcePage, DiagnosticError>, Int) in
             var hasher = Hasher()
-            hasher.combine(file.data)
-            hasher.combine(file.displayPath)
+            if caching {
+                hasher.combine(file.data)
+                hasher.combineBytes(of: file.displayPath)
+            }
             let key = hasher.finalize()
-            if let cached = sourceCache[file.relativePath], cached.key == key { return (.success(cached.page), key) }
+            if caching, let cached = sourceCache[file.relativePath], cached.key == key { return (.success(cached.page), key) }
             do throws(DiagnosticError) {
                 if file.data.count > Self.maximumPageSize {
                     throw DiagnosticError(.error(
@@ -92,7 +95,7 @@ public struct BuildPipeline: Sendable {
             switch result {
             case .success(let page):
                 sources.append(page)
-                newSourceCache[page.contentPath] = (key, page)
+                if caching { newSourceCache[page.contentPath] = (key, page) }
             case .failure(let error): errors += error.diagnostics
             }
         }
@@ -162,8 +165,9 @@ public struct BuildPipeline: Sendable {
 
         // Markdown, in parallel, reusing cached conversions whose inputs did not change.
         let bodyRenderer = PageBodyRenderer(graph: graph, urls: urls, settings: config.markdown, resources: parsed.resources, language: config.language)
+        let caching = cache.isEnabled
         var linkHasher = Hasher()
-        for page in graph.pages { linkHasher.combine(page.contentPath); linkHasher.combine(page.url) }
+        for page in graph.pages where caching { linkHasher.combineBytes(of: page.contentPath); linkHasher.combineBytes(of: page.url) }
         for (key, value) in parsed.resources.sorted(by: { $0.key < $1.key }) { linkHasher.combine(key); linkHasher.combine(value) }
         linkHasher.combine(config.markdown)
         linkHasher.combine(config.baseURL)
@@ -172,13 +176,15 @@ public struct BuildPipeline: Sendable {
         let converted = await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index -> (RenderedMarkdown, [Diagnostic], Int) in
             let page = graph.pages[index]
             var hasher = Hasher()
-            hasher.combine(linkKey)
-            hasher.combine(page.source.body)
-            hasher.combine(page.source.bodyFirstLine)
-            hasher.combine(page.frontMatter.footnoteStart)
-            hasher.combine(page.source.sourcePath)
+            if caching {
+                hasher.combine(linkKey)
+                hasher.combineBytes(of: page.source.body)
+                hasher.combine(page.source.bodyFirstLine)
+                hasher.combine(page.frontMatter.footnoteStart)
+                hasher.combineBytes(of: page.source.sourcePath)
+            }
             let key = hasher.finalize()
-            if let cached = markdownCache[page.contentPath], cached.key == key {
+            if caching, let cached = markdownCache[page.contentPath], cached.key == key {
                 return (cached.value, bodyRenderer.diagnostics(for: cached.value, page: page), key)
             }
             let (rendered, diagnostics) = bodyRenderer.render(pageAt: index)
@@ -189,7 +195,7 @@ public struct BuildPipeline: Sendable {
         var newMarkdownCache: [String: (key: Int, value: RenderedMarkdown)] = [:]
         for (index, (body, diagnostics, key)) in converted.enumerated() {
             bodies.append(body)
-            newMarkdownCache[graph.pages[index].contentPath] = (key, body)
+            if caching { newMarkdownCache[graph.pages[index].contentPath] = (key, body) }
             for diagnostic in diagnostics {
                 if diagnostic.severity == .error { errors.append(diagnostic) } else { warnings.append(diagnostic) }
             }
@@ -221,10 +227,12 @@ public struct BuildPipeline: Sendable {
         let feedPath = "/atom.xml"
         let contexts = PageContextBuilder(config: config, graph: graph, bodies: bodies, data: parsed.data, feedPath: feedPath, generator: Self.generator)
         var themeHasher = Hasher()
-        for (name, text) in parsed.templateTexts.sorted(by: { $0.key < $1.key }) { themeHasher.combine(name); themeHasher.combine(text) }
-        for (name, asset) in parsed.assets.assets.sorted(by: { $0.key < $1.key }) { themeHasher.combine(name); themeHasher.combine(asset.outputPath) }
-        themeHasher.combine(TemplateValue.map(contexts.sharedSite))
-        themeHasher.combine(config)
+        if caching {
+            for (name, text) in parsed.templateTexts.sorted(by: { $0.key < $1.key }) { themeHasher.combine(name); themeHasher.combineBytes(of: text) }
+            for (name, asset) in parsed.assets.assets.sorted(by: { $0.key < $1.key }) { themeHasher.combine(name); themeHasher.combine(asset.outputPath) }
+            themeHasher.combine(TemplateValue.map(contexts.sharedSite))
+            themeHasher.combine(config)
+        }
         let siteKey = themeHasher.finalize()
         let lambdas = Self.lambdas(urls: urls, assets: parsed.assets)
         let relative = config.relativeURLs ? RelativeLinks(basePath: urls.basePath) : nil
@@ -237,12 +245,14 @@ public struct BuildPipeline: Sendable {
             do throws(DiagnosticError) {
                 let context = try contexts.context(forPageAt: index)
                 var hasher = Hasher()
-                hasher.combine(siteKey)
-                hasher.combine(templateNames[index])
-                hasher.combine(context["page"])
-                hasher.combine(context["site"]?["menus"])
+                if caching {
+                    hasher.combine(siteKey)
+                    hasher.combine(templateNames[index])
+                    hasher.combine(context["page"])
+                    hasher.combine(context["site"]?["menus"])
+                }
                 let key = hasher.finalize()
-                if let cached = pageCache[page.outputPath], cached.key == key {
+                if caching, let cached = pageCache[page.outputPath], cached.key == key {
                     return .success((page.outputPath, cached.data, key, false))
                 }
                 var html = theme.render(templateNames[index], context: context, lambdas: lambdas)
@@ -268,7 +278,7 @@ public struct BuildPipeline: Sendable {
             switch result {
             case .success(let (path, data, key, fresh)):
                 outputs.add(path, data, origin: graph.pages[index].source.sourcePath)
-                if let data { newPageCache[path] = (key, data) }
+                if caching, let data { newPageCache[path] = (key, data) }
                 if fresh { renderedPaths.append(path) }
             case .failure(let error):
                 errors += error.diagnostics

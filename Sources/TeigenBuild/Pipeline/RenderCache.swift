@@ -10,5 +10,11 @@ public struct RenderCache: Sendable {
     /// Decoded pages by content path, with a hash of the file's bytes.
     var sources: [String: (key: Int, page: SourcePage)] = [:]
 
-    public init() {}
+    /// Whether builds read and fill this cache. A one-shot build (`teigen build`) turns it off and so
+    /// skips computing cache keys.
+    public let isEnabled: Bool
+
+    public init(enabled: Bool = true) {
+        isEnabled = enabled
+    }
 }

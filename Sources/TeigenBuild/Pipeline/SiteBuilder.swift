@@ -18,7 +18,7 @@ public struct SiteBuilder: Sendable {
     /// Builds and swaps the new output in. On any error the output folder is left exactly as it was.
     public func build() async throws(DiagnosticError) -> BuildProduct {
         try checkOutputIsSafe()
-        var cache = RenderCache()
+        var cache = RenderCache(enabled: false)
         let staging = try AtomicOutput(destination: output)
         var product: BuildProduct
         var timer = StageTimer()

@@ -16,33 +16,44 @@ public struct FrontMatterSplitter: Sendable {
 
     /// Splits `text` (LF line endings, no BOM) of the file at `path`.
     public func split(_ text: String, path: String) throws(DiagnosticError) -> Parts {
-        if text.allSatisfy({ $0.isWhitespace }) {
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw DiagnosticError(.error(
                 "empty page: a page starts with front matter between '---' lines and needs a 'title'",
                 at: SourceLocation(path: path, line: 1, column: 1)))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" && text.hasSuffix("\n") { lines.removeLast() }
-        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
-            throw DiagnosticError(.error(
-                "missing front matter: the first line of a page must be '---', followed by YAML with a 'title' and another '---'",
-                at: SourceLocation(path: path, line: 1, column: 1), source: text))
+        // Scan the UTF-8 bytes line by line until the closing fence; the body is never split into lines.
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var yamlStart: String.UTF8View.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            var trimmedEnd = lineEnd
+            while trimmedEnd > lineStart {
+                let last = bytes[bytes.index(before: trimmedEnd)]
+                guard last == 0x20 || last == 0x09 else { break }
+                trimmedEnd = bytes.index(before: trimmedEnd)
+            }
+            let line = bytes[lineStart..<trimmedEnd]
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
+            if let yamlStart {
+                if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                    let yaml = yamlStart < lineStart ? String(text[yamlStart..<bytes.index(before: lineStart)]) : ""
+                    return Parts(yaml: yaml, body: String(text[next...]), bodyFirstLine: lineNumber + 1)
+                }
+            } else {
+                guard line.elementsEqual("---".utf8) else {
+                    throw DiagnosticError(.error(
+                        "missing front matter: the first line of a page must be '---', followed by YAML with a 'title' and another '---'",
+                        at: SourceLocation(path: path, line: 1, column: 1), source: text))
+                }
+                yamlStart = next
+            }
+            lineStart = next
+            lineNumber += 1
         }
-        guard let closing = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" || lines[$0].trimmingTrailingSpaces == "..." }) else {
-            throw DiagnosticError(.error(
-                "front matter is never closed: add a line '---' after the YAML",
-                at: SourceLocation(path: path, line: 1, column: 1), source: text))
-        }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = closing + 1 < lines.count ? lines[(closing + 1)...].joined(separator: "\n") + (text.hasSuffix("\n") ? "\n" : "") : ""
-        return Parts(yaml: yaml, body: body, bodyFirstLine: closing + 2)
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingTrailingSpaces: Substring {
-        var result = self
-        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
-        return result
+        throw DiagnosticError(.error(
+            "front matter is never closed: add a line '---' after the YAML",
+            at: SourceLocation(path: path, line: 1, column: 1), source: text))
     }
 }

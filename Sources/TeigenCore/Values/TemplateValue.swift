@@ -1,5 +1,5 @@
 /// A Sendable tree of values handed to templates: front matter params, data files, config params
-/// and the page context itself.
+/// and the page context itself. Strings compare and hash by their UTF-8 bytes (what ends up in the output).
 public enum TemplateValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -16,7 +16,7 @@ public enum TemplateValue: Sendable, Hashable {
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
         case (.double(let a), .double(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.array(let a), .array(let b)): return a == b
         case (.map(let a), .map(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -30,12 +30,14 @@ public enum TemplateValue: Sendable, Hashable {
         case .bool(let v): hasher.combine(v)
         case .int(let v): hasher.combine(v)
         case .double(let v): hasher.combine(v)
-        case .string(let v): hasher.combine(v)
-        case .array(let v): hasher.combine(v)
+        case .string(let v): hasher.combineBytes(of: v)
+        case .array(let v):
+            hasher.combine(v.count)
+            for item in v { item.hash(into: &hasher) }
         case .map(let pairs):
             hasher.combine(pairs.count)
             for (key, value) in pairs {
-                hasher.combine(key)
+                hasher.combineBytes(of: key)
                 hasher.combine(value)
             }
         }
