@@ -6,6 +6,8 @@ public struct Theme: Sendable {
     /// Template names (`page`, `proposals/page`, `partials/header`) to the paths they were read from.
     public let paths: [String: String]
     private let library: MustacheLibrary
+    /// The names each template includes directly (partials and parents).
+    private let inclusions: [String: [String]]
 
     /// Compiles `templates` (name → text). `paths` gives each template's file for messages.
     /// All syntax errors and partial loops are reported together.
@@ -26,10 +28,22 @@ public struct Theme: Sendable {
                 errors.append(.error("template syntax error: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
             }
         }
-        errors += PartialGraph(templates: templates, paths: paths).problems()
+        let graph = PartialGraph(templates: templates, paths: paths)
+        errors += graph.problems()
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         self.library = library
         self.paths = paths
+        self.inclusions = templates.mapValues { graph.inclusions(in: $0).map(\.name) }
+    }
+
+    /// The template and every partial or parent it includes, directly or not, sorted: what its output depends on.
+    public func templatesUsed(by name: String) -> [String] {
+        var seen = Set<String>([name])
+        var queue = [name]
+        while let current = queue.popLast() {
+            for included in inclusions[current] ?? [] where seen.insert(included).inserted { queue.append(included) }
+        }
+        return seen.sorted()
     }
 
     /// Whether a template with this name exists.

@@ -40,4 +40,22 @@ import TeigenCore
         try "---\ntitle: [broken\n---\n".write(to: page, atomically: true, encoding: .utf8)
         await #expect(throws: DiagnosticError.self) { _ = try await builder.build(changedPaths: [page.path]) }
     }
+
+    @Test func templateChangeRerendersOnlyThePagesUsingIt() async throws {
+        let copy = try Fixtures.copy(Fixtures.root.appendingPathComponent("sites/basic"))
+        let site = copy.appendingPathComponent("site")
+        let builder = IncrementalBuilder(options: BuildOptions(sourceDirectory: site))
+        _ = try await builder.build()
+        let template = copy.appendingPathComponent("theme/templates/section.mustache")
+        try (try String(contentsOf: template, encoding: .utf8) + "<!-- changed -->\n").write(to: template, atomically: true, encoding: .utf8)
+        let (snapshot, report) = try await builder.build(changedPaths: [template.path])
+        #expect(report.rebuiltPaths == ["posts/index.html"])
+        let (fresh, _) = try await IncrementalBuilder(options: BuildOptions(sourceDirectory: site)).build()
+        #expect(snapshot.files == fresh.files)
+        // A partial used by every page re-renders them all.
+        let partial = copy.appendingPathComponent("theme/templates/partials/nav.mustache")
+        try (try String(contentsOf: partial, encoding: .utf8) + " ").write(to: partial, atomically: true, encoding: .utf8)
+        let (_, partialReport) = try await builder.build(changedPaths: [partial.path])
+        #expect(partialReport.rebuiltPaths == ["index.html", "posts/first/index.html", "posts/index.html", "posts/second/index.html"])
+    }
 }

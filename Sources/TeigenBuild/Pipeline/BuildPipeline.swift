@@ -228,12 +228,24 @@ public struct BuildPipeline: Sendable {
         let contexts = PageContextBuilder(config: config, graph: graph, bodies: bodies, data: parsed.data, feedPath: feedPath, generator: Self.generator)
         var themeHasher = Hasher()
         if caching {
-            for (name, text) in parsed.templateTexts.sorted(by: { $0.key < $1.key }) { themeHasher.combine(name); themeHasher.combineBytes(of: text) }
             for (name, asset) in parsed.assets.assets.sorted(by: { $0.key < $1.key }) { themeHasher.combine(name); themeHasher.combine(asset.outputPath) }
             themeHasher.combine(TemplateValue.map(contexts.sharedSite))
             themeHasher.combine(config)
         }
         let siteKey = themeHasher.finalize()
+        // A page depends on its template and the partials and parents that template includes, not on the others.
+        var templateHashes: [String: Int] = [:]
+        if caching {
+            for name in Set(templateOfPage) where !name.isEmpty {
+                var hasher = Hasher()
+                for used in parsed.theme.templatesUsed(by: name) {
+                    hasher.combine(used)
+                    hasher.combineBytes(of: parsed.templateTexts[used] ?? "")
+                }
+                templateHashes[name] = hasher.finalize()
+            }
+        }
+        let templateKeys = templateHashes
         let lambdas = Self.lambdas(urls: urls, assets: parsed.assets)
         let relative = config.relativeURLs ? RelativeLinks(basePath: urls.basePath) : nil
         let theme = parsed.theme
@@ -248,6 +260,7 @@ public struct BuildPipeline: Sendable {
                 if caching {
                     hasher.combine(siteKey)
                     hasher.combine(templateNames[index])
+                    hasher.combine(templateKeys[templateNames[index]] ?? 0)
                     hasher.combine(context["page"])
                     hasher.combine(context["site"]?["menus"])
                 }
