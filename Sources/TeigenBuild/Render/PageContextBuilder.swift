@@ -79,8 +79,23 @@ struct PageContextBuilder: Sendable {
 
     static func description(of page: Page, body: RenderedMarkdown) -> String {
         if let description = page.frontMatter.description { return description }
-        let text = body.summaryText.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return text.count > 120 ? String(text.prefix(119)) + "…" : text
+        // Lines joined with spaces, cut at 120 characters; done on bytes and scalars, not grapheme clusters (hot path).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(body.summaryText.utf8.count)
+        var pendingBreak = false
+        for byte in body.summaryText.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                pendingBreak = true
+                continue
+            }
+            if pendingBreak, !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+            pendingBreak = false
+            bytes.append(byte)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let scalars = text.unicodeScalars
+        guard scalars.count > 120 else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(119))) + "…"
     }
 
     /// The menus with the entries leading to (or above) the page at `url` marked.
