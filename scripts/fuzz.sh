@@ -50,18 +50,6 @@ elif command -v llvm-symbolizer >/dev/null; then
 fi
 demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi; }
 
-# The regression test replays the kept inputs through copies of the harnesses: they must not drift.
-harness() { awk -v start="enum $1 {" '$0 == start {on = 1} on {print} on && $0 == "}" {exit}' "$2"; }
-for pair in FrontMatterHarness:Fuzz/Sources/FuzzFrontMatter/FuzzFrontMatter.swift \
-    MarkdownHarness:Fuzz/Sources/FuzzMarkdown/FuzzMarkdown.swift; do
-    name=${pair%%:*} file=${pair#*:}
-    if ! diff <(harness "$name" "$file") <(harness "$name" Tests/reliability/FuzzRegressionTests.swift) >/dev/null ||
-        [[ -z "$(harness "$name" "$file")" ]]; then
-        echo "fuzz: FAIL: $name in $file and in Tests/reliability/FuzzRegressionTests.swift differ" >&2
-        exit 1
-    fi
-done
-
 echo "==> building ${targets[*]} ($config, libFuzzer + AddressSanitizer)"
 for target in "${targets[@]}"; do
     if ! swift build --package-path Fuzz --scratch-path "$scratch" -c "$config" --product "$target" \

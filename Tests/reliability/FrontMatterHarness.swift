@@ -1,0 +1,1 @@
+../../Fuzz/Sources/FuzzFrontMatter/FrontMatterHarness.swift

@@ -1,0 +1,1 @@
+../../Fuzz/Sources/FuzzMarkdown/MarkdownHarness.swift
