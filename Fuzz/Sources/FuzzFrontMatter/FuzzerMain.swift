@@ -6,12 +6,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Starts libFuzzer on `LLVMFuzzerTestOneInput`.
+/// Starts libFuzzer on `LLVMFuzzerTestOneInput`. Shared by both targets (FuzzMarkdown has a symlink to this file).
 ///
 /// libFuzzer's own `main` cannot be used: SwiftPM links every executable target with
 /// `--defsym main=<Target>_main`, so the target must define that entry point itself.
 @main
-enum FuzzFrontMatterMain {
+enum FuzzerMain {
     static func main() {
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
