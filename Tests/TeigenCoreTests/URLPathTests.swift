@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func siteURLs() {
-        let urls = SiteURLs(baseURL: "https://example.org/sub/", relative: false)
+        let urls = SiteURLs(baseURL: "https://example.org/sub/")
         #expect(urls.rooted("/proposals/1/") == "/sub/proposals/1/")
         #expect(urls.absolute("/") == "https://example.org/sub/")
     }

@@ -159,7 +159,7 @@ public struct BuildPipeline: Sendable {
     func render(_ parsed: Parsed, cache: inout RenderCache) async throws(DiagnosticError) -> BuildProduct {
         let config = parsed.config
         let graph = parsed.graph
-        let urls = SiteURLs(baseURL: config.baseURL, relative: false)
+        let urls = SiteURLs(baseURL: config.baseURL)
         var warnings: [Diagnostic] = []
         var errors: [Diagnostic] = []
 
@@ -225,7 +225,7 @@ public struct BuildPipeline: Sendable {
         guard errors.isEmpty else { throw DiagnosticError(errors) }
 
         let feedPath = "/atom.xml"
-        let contexts = PageContextBuilder(config: config, graph: graph, bodies: bodies, data: parsed.data, feedPath: feedPath, generator: Self.generator)
+        let contexts = PageContextBuilder(config: config, urls: urls, graph: graph, bodies: bodies, data: parsed.data, feedPath: feedPath, generator: Self.generator)
         var themeHasher = Hasher()
         if caching {
             for (name, asset) in parsed.assets.assets.sorted(by: { $0.key < $1.key }) { themeHasher.combine(name); themeHasher.combine(asset.outputPath) }

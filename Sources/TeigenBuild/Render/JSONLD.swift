@@ -1,11 +1,10 @@
 import Foundation
 import TeigenContent
 import TeigenCore
-import TeigenMarkdown
 
 /// JSON-LD structured data for a page, serialised with sorted keys and escaped for use inside `<script>`.
 enum JSONLD {
-    static func object(for page: Page, body: RenderedMarkdown, config: SiteConfig, urls: SiteURLs) -> String {
+    static func object(for page: Page, description: String, config: SiteConfig, urls: SiteURLs) -> String {
         let matter = page.frontMatter
         let type = matter.schemaType ?? (page.kind == .home ? "WebSite" : "WebPage")
         var pairs: [(String, TemplateValue)] = [
@@ -14,7 +13,6 @@ enum JSONLD {
         ]
         pairs.append((type == "WebSite" ? "name" : "headline", .string(page.title)))
         if type == "WebSite" { pairs.append(("headline", .string(page.title))) }
-        let description = PageContextBuilder.description(of: page, body: body)
         if !description.isEmpty { pairs.append(("description", .string(description))) }
         if let date = matter.date { pairs.append(("datePublished", .string(date.isoDate))) }
         if let lastmod = matter.lastmod ?? matter.date { pairs.append(("dateModified", .string(lastmod.isoDate))) }

@@ -16,12 +16,11 @@ struct PageContextBuilder: Sendable {
     /// Page summaries by page index, for lists.
     let summaries: [TemplateValue]
 
-    init(config: SiteConfig, graph: ContentGraph, bodies: [RenderedMarkdown], data: TemplateValue, feedPath: String, generator: String) {
+    init(config: SiteConfig, urls: SiteURLs, graph: ContentGraph, bodies: [RenderedMarkdown], data: TemplateValue, feedPath: String, generator: String) {
         self.config = config
         self.graph = graph
         self.bodies = bodies
         self.data = data
-        let urls = SiteURLs(baseURL: config.baseURL, relative: false)
         self.urls = urls
         var summaries: [TemplateValue] = []
         summaries.reserveCapacity(graph.pages.count)
@@ -152,7 +151,7 @@ struct PageContextBuilder: Sendable {
             ("breadcrumbs", .array(breadcrumbs(of: index))),
             ("ogType", .string(page.kind == .home ? "website" : "article")),
             ("ogImage", .string(ogImage(of: matter))),
-            ("jsonLD", .string(JSONLD.object(for: page, body: body, config: config, urls: urls))),
+            ("jsonLD", .string(JSONLD.object(for: page, description: summaries[index]["description"]?.stringValue ?? "", config: config, urls: urls))),
         ]
         if let previous = graph.previous(of: index) { fields.append(("previous", link(to: previous))) }
         if let next = graph.next(of: index) { fields.append(("next", link(to: next))) }

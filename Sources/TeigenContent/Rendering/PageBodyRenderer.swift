@@ -34,13 +34,7 @@ public struct PageBodyRenderer: Sendable {
         }
         let renderer = MarkdownRenderer(options: options)
         let rendered = renderer.render(page.source.body, rewriteLink: rewriter(for: page))
-        let diagnostics = rendered.issues.map { issue in
-            let location = SourceLocation(path: page.source.sourcePath, line: issue.line + page.source.bodyFirstLine - 1, column: issue.column)
-            return issue.severity == .error
-                ? Diagnostic.error(issue.message, at: location, source: page.source.text)
-                : Diagnostic.warning(issue.message, at: location, source: page.source.text)
-        }
-        return (rendered, diagnostics)
+        return (rendered, diagnostics(for: rendered, page: page))
     }
 
     /// The link rewriter for one page: `.md` links become page URLs, root-relative links get the base path,
@@ -50,7 +44,6 @@ public struct PageBodyRenderer: Sendable {
         let urls = self.urls
         let resources = self.resources
         let directory = page.directory
-        let pageURL = page.url
         return { destination in
             if destination.isEmpty || destination.hasPrefix("#") || URLPath.isExternal(destination) { return .keep }
             let (rawPath, suffix) = URLPath.splitSuffix(destination)
@@ -62,13 +55,13 @@ public struct PageBodyRenderer: Sendable {
                 guard let target, let index = graph.indexByContentPath[target] else {
                     return .broken("link to a page that does not exist: '\(destination)'")
                 }
-                return .replace(urls.link(graph.pages[index].url, from: pageURL) + suffix)
+                return .replace(urls.rooted(graph.pages[index].url) + suffix)
             }
             if let target, let sitePath = resources[target] {
-                return .replace(urls.link(sitePath, from: pageURL) + suffix)
+                return .replace(urls.rooted(sitePath) + suffix)
             }
             if isRooted {
-                return .replace(urls.link(path, from: pageURL) + suffix)
+                return .replace(urls.rooted(path) + suffix)
             }
             return .keep
         }
