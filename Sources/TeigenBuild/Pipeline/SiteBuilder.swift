@@ -20,13 +20,11 @@ public struct SiteBuilder: Sendable {
         try checkOutputIsSafe()
         var cache = RenderCache(enabled: false)
         let staging = try AtomicOutput(destination: output)
-        var product: BuildProduct
-        var timer = StageTimer()
         do throws(DiagnosticError) {
             var pipeline = BuildPipeline(options: options)
             pipeline.pageWriter = staging
-            product = try await pipeline.run(cache: &cache)
-            timer = StageTimer()
+            var product = try await pipeline.run(cache: &cache)
+            var timer = StageTimer()
             if failOnWarnings, !product.warnings.isEmpty {
                 throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, sourceLine: $0.sourceLine) })
             }
@@ -38,13 +36,13 @@ public struct SiteBuilder: Sendable {
                 timer.mark("search")
             }
             try staging.commit()
+            timer.mark("commit")
+            product.timings += timer.stages
+            return product
         } catch {
             staging.discard()
             throw error
         }
-        timer.mark("commit")
-        product.timings += timer.stages
-        return product
     }
 
     /// Refuses output folders that would swallow the input (the site folder itself or one of its parents).
