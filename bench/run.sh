@@ -79,6 +79,9 @@ measure() {
 }
 
 # --- 1. Generated sites ------------------------------------------------------------
+trash="$bench_dir/trash"
+rm -rf "$trash"
+mkdir -p "$trash"
 for pages in $sizes; do
     gen="$bench_dir/gen-$pages"
     python3 bench/generate.py --pages "$pages" --seed "$seed" --out "$gen" --teigen-links "${TEIGEN_LINKS:-md}"
@@ -92,7 +95,16 @@ for pages in $sizes; do
         (( run % 2 == 0 )) && order=(hugo teigen)
         for tool in "${order[@]}"; do
             out="$bench_dir/out-$tool-$pages"
-            rm -rf "$out" "$out".* # empty output folder each time (outside the timing)
+            # An empty output folder each time (outside the timing). The last one is moved
+            # aside, not deleted: on ext4 without a journal (this machine's disk) the inode
+            # allocator skips inodes freed in the last minute or more, one by one, so
+            # deleting 10,000 files just before a build makes that build's file creation
+            # grow with everything deleted before it, whichever tool runs. The moved
+            # folders are deleted after the last measurement; `sync` flushes the previous
+            # run's writes so they do not land in this one.
+            [[ -e "$out" ]] && mv "$out" "$trash/$tool-$pages-$run"
+            rm -rf "$out".*
+            sync
             if [[ $tool == teigen ]]; then
                 (( teigen_ok )) || continue
                 measure teigen "build $pages" "$run" "$teigen" build --source "$gen/teigen/site" \
@@ -109,6 +121,8 @@ for pages in $sizes; do
         [[ -d "$out" ]] && printf '%s\t%s\n' "pages $tool $pages" "$(find "$out" -name '*.html' | wc -l)" >>"$bench_dir/counts.tsv"
     done
 done
+
+rm -rf "$trash" # after the timed builds (see above)
 
 # --- 2. Markdown alone --------------------------------------------------------------
 big="$bench_dir/big.md"

@@ -71,7 +71,7 @@ struct SiteFiles: Sendable {
     /// Decodes UTF-8 text, reporting the position of the first invalid byte.
     static func text(_ data: Data, path: String) throws(DiagnosticError) -> String {
         if let text = String(validating: data, as: UTF8.self) {
-            if text.utf8.contains(0) {
+            if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
                 throw DiagnosticError(.error("file contains NUL bytes: is this a binary file with a text extension?", at: SourceLocation(path: path, line: 1, column: 1)))
             }
             return text
@@ -99,7 +99,9 @@ struct SiteFiles: Sendable {
 
     /// A path as shown in messages: relative to the working directory when below it.
     static func display(_ path: String) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+        path.hasPrefix(workingDirectory) ? String(path.dropFirst(workingDirectory.count)) : path
     }
+
+    /// The working directory with a trailing `/`, read once: Teigen never changes it.
+    static let workingDirectory = FileManager.default.currentDirectoryPath + "/"
 }

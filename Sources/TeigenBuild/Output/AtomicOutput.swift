@@ -13,6 +13,8 @@ public struct AtomicOutput: Sendable {
     public let destination: URL
     /// The staging folder this build writes into.
     public let staging: URL
+    /// `staging.path`, kept: file writes build their paths from it.
+    let stagingPath: String
 
     /// Prepares a fresh staging folder beside `destination`, removing folders left by interrupted builds.
     public init(destination: URL) throws(DiagnosticError) {
@@ -33,6 +35,7 @@ public struct AtomicOutput: Sendable {
         Self.removeLeftovers(in: parent, name: name)
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())-\(token)")
+        stagingPath = staging.path
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
@@ -78,8 +81,7 @@ public struct AtomicOutput: Sendable {
     /// Creates folders (relative paths, parents first) in the staging folder.
     public func makeFolders(_ relativePaths: [String]) throws(DiagnosticError) {
         for path in relativePaths {
-            let url = staging.appendingPathComponent(path)
-            if mkdir(url.path, 0o755) != 0 && errno != EEXIST {
+            if mkdir(stagingPath + "/" + path, 0o755) != 0 && errno != EEXIST {
                 throw DiagnosticError(.error(
                     "cannot create folder '\(path)' in the staging folder: \(String(cString: strerror(errno))); the output folder was left unchanged",
                     at: SourceLocation(path: SiteFiles.display(destination.path))))
@@ -87,25 +89,29 @@ public struct AtomicOutput: Sendable {
         }
     }
 
-    /// `a/b/c` → `["a", "a/b", "a/b/c"]`.
-    static func parents(of folder: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        for part in folder.split(separator: "/") {
-            current = current.isEmpty ? String(part) : current + "/" + part
-            result.append(current)
+    /// Every folder the files at `paths` (relative) need, parents before children, each once.
+    public static func folders(of paths: [String]) -> [String] {
+        var folders = Set<Substring>()
+        for path in paths {
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(folder).inserted else { break }
+            }
         }
-        return result
+        // Sorted, a parent comes before the folders inside it.
+        return folders.map(String.init).sorted()
     }
 
     /// Writes one file into the staging folder (safe to call from many tasks at once).
     public func write(_ data: Data, to relativePath: String, createFolder: Bool = true) throws(DiagnosticError) {
-        let url = staging.appendingPathComponent(relativePath)
+        // A string path: `URL.appendingPathComponent` would ask the disk whether the file is a folder.
+        let path = stagingPath + "/" + relativePath
         do {
             if createFolder, let slash = relativePath.lastIndex(of: "/") {
-                try makeFolders(Self.parents(of: String(relativePath[..<slash])))
+                try makeFolders(Self.folders(of: [String(relativePath[..<slash]) + "/"]))
             }
-            try Self.writeFile(data, to: url.path)
+            try Self.writeFile(data, to: path)
         } catch let error as DiagnosticError {
             throw error
         } catch {

@@ -252,6 +252,10 @@ public struct BuildPipeline: Sendable {
         let pageCache = cache.pages
         let templateNames = templateOfPage
         let pageWriter = self.pageWriter
+        if let pageWriter {
+            // Every page's folder up front, parents first: the page writes then only create files.
+            try pageWriter.makeFolders(AtomicOutput.folders(of: graph.pages.map(\.outputPath)))
+        }
         let rendered = await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index -> Result<(String, Data?, Int, Bool), DiagnosticError> in
             let page = graph.pages[index]
             do throws(DiagnosticError) {
@@ -272,7 +276,7 @@ public struct BuildPipeline: Sendable {
                 if let relative { html = relative.rewrite(html, pageOutputPath: page.outputPath) }
                 if let pageWriter {
                     do throws(DiagnosticError) {
-                        try pageWriter.write(Data(html.utf8), to: page.outputPath)
+                        try pageWriter.write(Data(html.utf8), to: page.outputPath, createFolder: false)
                     } catch {
                         let marked = error.diagnostics.map { Diagnostic(.error, Self.writeFailurePrefix + $0.message, at: $0.location) }
                         return .failure(DiagnosticError(marked))

@@ -58,14 +58,7 @@ public struct SiteBuilder: Sendable {
 
     /// Writes the files into the staging folder: folders first, then the files from several tasks at once.
     func write(_ files: [(path: String, data: Data)], into staging: AtomicOutput) async throws(DiagnosticError) {
-        var folders = Set<String>()
-        for file in files {
-            var folder = (file.path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
-        try staging.makeFolders(folders.sorted())
+        try staging.makeFolders(AtomicOutput.folders(of: files.map(\.path)))
         let failures = await BuildPipeline.parallelMap(files, jobs: options.jobs) { file -> DiagnosticError? in
             do throws(DiagnosticError) {
                 try staging.write(file.data, to: file.path, createFolder: false)

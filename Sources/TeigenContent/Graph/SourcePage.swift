@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TeigenCore
 
 /// A Markdown file of `content/` after its front matter was decoded.
@@ -27,7 +30,7 @@ public struct SourcePage: Sendable {
     public static func parse(_ text: String, contentPath: String, sourcePath: String) throws(DiagnosticError) -> SourcePage {
         var normalized = text
         if normalized.hasPrefix("\u{FEFF}") { normalized.removeFirst() }
-        if normalized.contains("\r") {
+        if normalized.utf8.withContiguousStorageIfAvailable({ buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }) ?? normalized.utf8.contains(0x0D) {
             normalized = normalized.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         let parts = try FrontMatterSplitter().split(normalized, path: sourcePath)

@@ -18,7 +18,8 @@ struct YAMLReader {
                 .error("tabs are not allowed for indentation in YAML; use spaces", at: location(line: tabLine, column: 1), source: fileText))
         }
         do {
-            return try Yams.compose(yaml: yaml)
+            // The encoding given: Yams would otherwise read the environment (all of it) for every document.
+            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error))
         } catch {

@@ -9,15 +9,41 @@ public struct DiskFileSystem: FileSystem {
     public init() {}
 
     public func read(_ path: String) throws(FileSystemError) -> Data {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        // Plain POSIX calls: one open, one fstat for the size, reads straight into the buffer.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw FileSystemError(path: path, reason: "cannot read file: \(Self.reason(for: path))")
         }
-        defer { try? handle.close() }
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw FileSystemError(path: path, reason: "cannot read file: \(error.localizedDescription)")
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw FileSystemError(path: path, reason: "cannot read file: \(String(cString: strerror(errno)))")
         }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw FileSystemError(path: path, reason: "cannot read file: it is a folder")
+        }
+        var data = Data(count: max(Int(info.st_size), 0))
+        var length = 0
+        var failure: Int32 = 0
+        while true {
+            if length == data.count { data.count += max(4096, data.count) } // grew, or a file without a size (/proc)
+            let capacity = data.count
+            let got = data.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + length, capacity - length)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            if got == 0 { break }
+            length += got
+        }
+        if failure != 0 {
+            throw FileSystemError(path: path, reason: "cannot read file: \(String(cString: strerror(failure)))")
+        }
+        data.count = length
+        return data
     }
 
     public func files(under directory: String) throws(FileSystemError) -> [String] {
@@ -38,15 +64,30 @@ public struct DiskFileSystem: FileSystem {
             throw FileSystemError(path: path, reason: "symbolic link loop: this folder leads back to \(real)")
         }
         defer { visited.remove(real) }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
+        guard let directory = opendir(path) else {
             throw FileSystemError(path: path, reason: "cannot read folder: \(Self.reason(for: path))")
         }
-        for name in names.sorted() {
+        // The entry types readdir gives save a stat per file; links and unknown types are stat'ed.
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        closedir(directory)
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             let child = path + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
+            if type == UInt8(DT_REG) {
+                result.append(childRelative)
+                continue
+            }
+            if type == UInt8(DT_DIR) {
+                try walk(child, relative: childRelative, into: &result, visited: &visited)
+                continue
+            }
             var info = stat()
             guard stat(child, &info) == 0 else {
                 var linkInfo = stat()

@@ -5,10 +5,13 @@ public struct SiteURLs: Sendable, Hashable {
     public var baseURL: String
     /// `/` or `/sub/path/`.
     public var basePath: String
+    /// `https://example.org`: computed once, `absolute` is called for every page.
+    public var origin: String
 
     public init(baseURL: String) {
         self.baseURL = baseURL
         self.basePath = URLPath.basePath(ofBaseURL: baseURL)
+        self.origin = URLPath.origin(ofBaseURL: baseURL)
     }
 
     /// The root-relative URL including the base path: `/teigen/proposals/1/`.
@@ -18,6 +21,6 @@ public struct SiteURLs: Sendable, Hashable {
 
     /// The absolute URL: `https://example.org/teigen/proposals/1/`.
     public func absolute(_ sitePath: String) -> String {
-        URLPath.origin(ofBaseURL: baseURL) + rooted(sitePath)
+        origin + rooted(sitePath)
     }
 }
