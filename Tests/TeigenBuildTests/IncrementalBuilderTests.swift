@@ -59,3 +59,136 @@ import TeigenCore
         #expect(partialReport.rebuiltPaths == ["index.html", "posts/first/index.html", "posts/index.html", "posts/second/index.html"])
     }
 }
+
+/// Edits of every kind in a row, each rebuild compared with a fresh full build of the same files: the
+/// quick path for body edits (``BodyEdit``) must give exactly what the whole pipeline gives.
+@Suite struct IncrementalEquivalenceTests {
+    /// A copy of the basic fixture whose lists also show summaries and reading times, so that a changed
+    /// summary has to reach the section page and every page listing `site.sections`.
+    static func site() throws -> (copy: URL, site: URL) {
+        let copy = try Fixtures.copy(Fixtures.root.appendingPathComponent("sites/basic"))
+        let section = copy.appendingPathComponent("theme/templates/section.mustache")
+        let text = try String(contentsOf: section, encoding: .utf8)
+            .replacingOccurrences(of: "{{params.role}}", with: "{{params.role}} {{{summary}}} {{readingTime}} {{description}}")
+        try text.write(to: section, atomically: true, encoding: .utf8)
+        let home = copy.appendingPathComponent("theme/templates/home.mustache")
+        try (try String(contentsOf: home, encoding: .utf8)).replacingOccurrences(of: "{{title}}; ", with: "{{title}} {{summaryText}}; ")
+            .write(to: home, atomically: true, encoding: .utf8)
+        return (copy, copy.appendingPathComponent("site"))
+    }
+
+    /// Rebuilds after `change`, checks the result against a fresh full build and returns the report.
+    static func step(
+        _ builder: IncrementalBuilder, _ site: URL, previous: inout SiteSnapshot, changed: [URL],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws -> RebuildReport {
+        let (snapshot, report) = try await builder.build(changedPaths: Set(changed.map(\.path)))
+        let (fresh, _) = try await IncrementalBuilder(options: BuildOptions(sourceDirectory: site)).build()
+        #expect(snapshot.files.keys.sorted() == fresh.files.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, data) in fresh.files where snapshot.files[path] != data {
+            Issue.record("\(path) differs from a full build", sourceLocation: sourceLocation)
+        }
+        #expect(snapshot.warnings == fresh.warnings, sourceLocation: sourceLocation)
+        // The paths said to have changed cover every real change.
+        if let changedPaths = snapshot.changedPaths {
+            let real = Set(snapshot.files.keys).union(previous.files.keys).filter { snapshot.files[$0] != previous.files[$0] }
+            #expect(real.isSubset(of: changedPaths), "unannounced changes: \(real.subtracting(changedPaths).sorted())", sourceLocation: sourceLocation)
+        }
+        previous = snapshot
+        return report
+    }
+
+    static func append(_ text: String, to file: URL) throws {
+        try (try String(contentsOf: file, encoding: .utf8) + text).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    static func replace(_ old: String, with new: String, in file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func everyKindOfEditEqualsAFullBuild() async throws {
+        let (_, site) = try Self.site()
+        let builder = IncrementalBuilder(options: BuildOptions(sourceDirectory: site))
+        var previous = try await builder.build().0
+        let first = site.appendingPathComponent("content/posts/first.md")
+        let second = site.appendingPathComponent("content/posts/second.md")
+
+        // Below the summary: the page alone (the feeds carry its content too).
+        try Self.append("\n後半の段落。\n", to: first)
+        var report = try await Self.step(builder, site, previous: &previous, changed: [first])
+        #expect(report.wasBodyEdit)
+        #expect(report.rebuiltPaths == ["posts/first/index.html"])
+        #expect(previous.changedPaths?.contains("atom.xml") == true)
+
+        // The summary itself: the section page and the home page (which lists site.sections) follow.
+        try Self.replace("本文です。", with: "書き換えた本文です。", in: first)
+        report = try await Self.step(builder, site, previous: &previous, changed: [first])
+        #expect(report.wasBodyEdit)
+        #expect(report.rebuiltPaths == ["index.html", "posts/first/index.html", "posts/index.html"])
+        #expect(String(decoding: previous.files["posts/index.html"] ?? Data(), as: UTF8.self).contains("書き換えた本文です。"))
+
+        // Saved without a change: nothing is rendered, nothing changes.
+        try Self.append("", to: first)
+        report = try await Self.step(builder, site, previous: &previous, changed: [first])
+        #expect(report.wasBodyEdit)
+        #expect(report.rebuiltPaths.isEmpty)
+        #expect(previous.changedPaths == [])
+
+        // Two pages at once, one of them gaining a warning (an unused footnote).
+        try Self.append("\n[^unused]: 使われない脚注。\n", to: first)
+        try Self.append("\n追加の行。\n", to: second)
+        report = try await Self.step(builder, site, previous: &previous, changed: [first, second])
+        #expect(report.wasBodyEdit)
+        #expect(previous.warnings.contains { $0.message.contains("[^unused]") })
+
+        // A broken link fails the build; a later edit elsewhere still fails until it is fixed, then both land.
+        try Self.append("\n[壊れた](missing.md)\n", to: first)
+        await #expect(throws: DiagnosticError.self) { _ = try await builder.build(changedPaths: [first.path]) }
+        try Self.append("\nもう一行。\n", to: second)
+        await #expect(throws: DiagnosticError.self) { _ = try await builder.build(changedPaths: [second.path]) }
+        try Self.replace("[壊れた](missing.md)", with: "[直した](second.md)", in: first)
+        report = try await Self.step(builder, site, previous: &previous, changed: [first])
+        #expect(report.wasBodyEdit)
+        #expect(report.rebuiltPaths.contains("posts/second/index.html"))
+
+        // Front matter: the whole pipeline (titles reach lists and neighbours).
+        try Self.replace("title: 最初の投稿", with: "title: 最初の記事", in: first)
+        report = try await Self.step(builder, site, previous: &previous, changed: [first])
+        #expect(!report.wasBodyEdit)
+
+        // A new page and a deleted one: the whole pipeline.
+        let third = site.appendingPathComponent("content/posts/third.md")
+        try "---\ntitle: 三番目\ndate: 2024-05-01\n---\n\n三つ目。\n".write(to: third, atomically: true, encoding: .utf8)
+        report = try await Self.step(builder, site, previous: &previous, changed: [third])
+        #expect(!report.wasBodyEdit)
+        try FileManager.default.removeItem(at: third)
+        report = try await Self.step(builder, site, previous: &previous, changed: [third])
+        #expect(!report.wasBodyEdit)
+
+        // A body edit again after those: the state kept by the whole pipeline is right too.
+        try Self.append("\n最後の段落。\n", to: second)
+        report = try await Self.step(builder, site, previous: &previous, changed: [second])
+        #expect(report.wasBodyEdit)
+        #expect(report.rebuiltPaths == ["posts/second/index.html"])
+    }
+
+    @Test func draftsAndFilesOutsideContentTakeTheWholePipeline() async throws {
+        let (copy, site) = try Self.site()
+        let builder = IncrementalBuilder(options: BuildOptions(sourceDirectory: site))
+        var previous = try await builder.build().0
+        // A draft is not a page of the build: editing it must not go the quick way.
+        let draft = site.appendingPathComponent("content/posts/draft.md")
+        try Self.append("\n下書きの追記。\n", to: draft)
+        var report = try await Self.step(builder, site, previous: &previous, changed: [draft])
+        #expect(!report.wasBodyEdit)
+        // A template and a body in one batch: the whole pipeline.
+        let first = site.appendingPathComponent("content/posts/first.md")
+        try Self.append("\n追記。\n", to: first)
+        let page = copy.appendingPathComponent("theme/templates/page.mustache")
+        try Self.append("<!-- page -->\n", to: page)
+        report = try await Self.step(builder, site, previous: &previous, changed: [first, page])
+        #expect(!report.wasBodyEdit)
+    }
+}

@@ -193,8 +193,10 @@ public struct BuildPipeline: Sendable {
         var bodies: [RenderedMarkdown] = []
         bodies.reserveCapacity(converted.count)
         var newMarkdownCache: [String: (key: Int, value: RenderedMarkdown)] = [:]
+        var pageDiagnostics: [[Diagnostic]] = []
         for (index, (body, diagnostics, key)) in converted.enumerated() {
             bodies.append(body)
+            if caching { pageDiagnostics.append(diagnostics) }
             if caching { newMarkdownCache[graph.pages[index].contentPath] = (key, body) }
             for diagnostic in diagnostics {
                 if diagnostic.severity == .error { errors.append(diagnostic) } else { warnings.append(diagnostic) }
@@ -315,14 +317,8 @@ public struct BuildPipeline: Sendable {
         var notFound = theme.render("404", context: try contexts.notFoundContext(), lambdas: lambdas)
         if let relative { notFound = relative.rewrite(notFound, pageOutputPath: "404.html") }
         outputs.add("404.html", Data(notFound.utf8), origin: "theme/templates/404.mustache")
-        let feed = AtomFeed(config: config, urls: urls)
-        let bodyByIndex = Dictionary(uniqueKeysWithValues: bodies.enumerated().map { ($0.offset, $0.element) })
-        outputs.add(String(feedPath.dropFirst()), Data(feed.render(title: config.title, feedPath: feedPath, pageURL: "/", pages: graph.pages, bodies: bodyByIndex, indices: Array(graph.pages.indices)).utf8), origin: "the site's Atom feed")
-        for section in graph.sections.values.sorted(by: { $0.path < $1.path }) where section.parent != nil {
-            let page = graph.pages[section.pageIndex]
-            guard page.frontMatter.feed else { continue }
-            let path = page.url + "atom.xml"
-            outputs.add(String(path.dropFirst()), Data(feed.render(title: "\(page.title) | \(config.title)", feedPath: path, pageURL: page.url, pages: graph.pages, bodies: bodyByIndex, indices: section.pageIndices).utf8), origin: "the Atom feed of \(page.source.sourcePath)")
+        for feed in Self.feeds(config: config, urls: urls, graph: graph, bodies: bodies, feedPath: feedPath) {
+            outputs.add(feed.path, feed.data, origin: feed.origin)
         }
         // GitHub Pages would otherwise run Jekyll, which drops files and folders starting with '_'.
         outputs.add(".nojekyll", Data(), origin: "Teigen (for GitHub Pages)")
@@ -348,10 +344,39 @@ public struct BuildPipeline: Sendable {
         }
         errors += outputs.collisions
         guard errors.isEmpty else { throw DiagnosticError(errors) }
+        if caching {
+            cache.state = RenderState(
+                parsed: parsed, urls: urls, contexts: contexts, diagnostics: pageDiagnostics, templateOfPage: templateOfPage,
+                lambdas: lambdas, relativeLinks: relative, feedPath: feedPath)
+        }
         return BuildProduct(
             files: outputs.sorted, writtenCount: outputs.count, warnings: warnings.sorted { $0.location < $1.location }, timings: [],
             pageCount: graph.pages.count, renderedPaths: renderedPaths.sorted(), basePath: urls.basePath, baseURL: config.baseURL, search: config.search,
             sources: Dictionary(uniqueKeysWithValues: graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
+    }
+
+    /// The site's Atom feed and those of the sections that want one.
+    static func feeds(
+        config: SiteConfig, urls: SiteURLs, graph: ContentGraph, bodies: [RenderedMarkdown], feedPath: String
+    ) -> [(path: String, data: Data, origin: String)] {
+        let feed = AtomFeed(config: config, urls: urls)
+        let bodyByIndex = Dictionary(uniqueKeysWithValues: bodies.enumerated().map { ($0.offset, $0.element) })
+        var feeds = [(
+            String(feedPath.dropFirst()),
+            Data(feed.render(title: config.title, feedPath: feedPath, pageURL: "/", pages: graph.pages, bodies: bodyByIndex, indices: Array(graph.pages.indices)).utf8),
+            "the site's Atom feed"
+        )]
+        for section in graph.sections.values.sorted(by: { $0.path < $1.path }) where section.parent != nil {
+            let page = graph.pages[section.pageIndex]
+            guard page.frontMatter.feed else { continue }
+            let path = page.url + "atom.xml"
+            feeds.append((
+                String(path.dropFirst()),
+                Data(feed.render(title: "\(page.title) | \(config.title)", feedPath: path, pageURL: page.url, pages: graph.pages, bodies: bodyByIndex, indices: section.pageIndices).utf8),
+                "the Atom feed of \(page.source.sourcePath)"
+            ))
+        }
+        return feeds
     }
 
     /// Every `data.NAME` (or `site.data.NAME`) a template uses for which there is no `site/data/NAME.yaml`, as errors.

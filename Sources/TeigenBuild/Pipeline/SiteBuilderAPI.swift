@@ -35,11 +35,15 @@ public struct SiteSnapshot: Sendable {
     public var basePath: String
     /// Warnings of the build that produced this snapshot.
     public var warnings: [Diagnostic]
+    /// The paths added, changed or removed since the previous snapshot of the same builder, when the
+    /// builder knows them (nil: compare the files to find out).
+    public var changedPaths: Set<String>?
 
-    public init(files: [String: Data], basePath: String, warnings: [Diagnostic] = []) {
+    public init(files: [String: Data], basePath: String, warnings: [Diagnostic] = [], changedPaths: Set<String>? = nil) {
         self.files = files
         self.basePath = basePath
         self.warnings = warnings
+        self.changedPaths = changedPaths
     }
 }
 
@@ -49,11 +53,14 @@ public struct RebuildReport: Sendable {
     public var rebuiltPaths: [String]
     /// Whether everything was rebuilt (config change, first build).
     public var wasFullBuild: Bool
+    /// Whether the rebuild took the quick way for edits of page bodies only (see `IncrementalBuilder`).
+    public var wasBodyEdit: Bool
     public var duration: Duration
 
-    public init(rebuiltPaths: [String], wasFullBuild: Bool, duration: Duration) {
+    public init(rebuiltPaths: [String], wasFullBuild: Bool, wasBodyEdit: Bool = false, duration: Duration) {
         self.rebuiltPaths = rebuiltPaths
         self.wasFullBuild = wasFullBuild
+        self.wasBodyEdit = wasBodyEdit
         self.duration = duration
     }
 }

@@ -7,14 +7,18 @@ import TeigenMarkdown
 /// The `site` value is built once per build and shared by every page.
 struct PageContextBuilder: Sendable {
     let config: SiteConfig
-    let graph: ContentGraph
-    let bodies: [RenderedMarkdown]
+    private(set) var graph: ContentGraph
+    private(set) var bodies: [RenderedMarkdown]
     let urls: SiteURLs
     let data: TemplateValue
     /// `site` without `menus` (which mark the current page).
-    let sharedSite: [(String, TemplateValue)]
+    private(set) var sharedSite: [(String, TemplateValue)]
     /// Page summaries by page index, for lists.
-    let summaries: [TemplateValue]
+    private(set) var summaries: [TemplateValue]
+
+    /// Where the site's feed is (`site.feedURL`) and what made the site (`site.generator`).
+    let feedPath: String
+    let generator: String
 
     init(config: SiteConfig, urls: SiteURLs, graph: ContentGraph, bodies: [RenderedMarkdown], data: TemplateValue, feedPath: String, generator: String) {
         self.config = config
@@ -22,12 +26,37 @@ struct PageContextBuilder: Sendable {
         self.bodies = bodies
         self.data = data
         self.urls = urls
+        self.feedPath = feedPath
+        self.generator = generator
         var summaries: [TemplateValue] = []
         summaries.reserveCapacity(graph.pages.count)
         for index in graph.pages.indices {
             summaries.append(Self.summary(of: index, graph: graph, bodies: bodies, urls: urls, config: config))
         }
         self.summaries = summaries
+        sharedSite = Self.sharedSite(config: config, urls: urls, graph: graph, summaries: summaries, data: data, feedPath: feedPath, generator: generator)
+    }
+
+    /// This builder after the Markdown body of page `index` changed and nothing else (its front matter
+    /// is the same): the page's summary is made again, and `site.sections` when the summary changed.
+    /// - Returns: the builder and whether the summary changed (lists that show it must be rendered again).
+    func replacingBody(ofPageAt index: Int, with body: RenderedMarkdown, graph: ContentGraph) -> (PageContextBuilder, summaryChanged: Bool) {
+        var copy = self
+        copy.graph = graph
+        copy.bodies[index] = body
+        let summary = Self.summary(of: index, graph: graph, bodies: copy.bodies, urls: urls, config: config)
+        guard summary != summaries[index] else { return (copy, false) }
+        copy.summaries[index] = summary
+        copy.sharedSite = Self.sharedSite(
+            config: config, urls: urls, graph: graph, summaries: copy.summaries, data: data, feedPath: feedPath, generator: generator)
+        return (copy, true)
+    }
+
+    /// `site` without `menus`: the same for every page.
+    static func sharedSite(
+        config: SiteConfig, urls: SiteURLs, graph: ContentGraph, summaries: [TemplateValue], data: TemplateValue, feedPath: String,
+        generator: String
+    ) -> [(String, TemplateValue)] {
         let newest = graph.pages.compactMap { $0.frontMatter.lastmod ?? $0.frontMatter.date }.max()
         let sections: [TemplateValue] = graph.sections.values.filter { $0.parent != nil }
             .sorted { ContentGraph.order(graph.pages[$0.pageIndex], graph.pages[$1.pageIndex]) }
@@ -39,7 +68,7 @@ struct PageContextBuilder: Sendable {
                     ("pages", .array(section.pageIndices.map { summaries[$0] })),
                 ])
             }
-        sharedSite = [
+        return [
             ("title", .string(config.title)), ("description", .string(config.description)),
             ("baseURL", .string(config.baseURL)), ("basePath", .string(urls.basePath)),
             ("language", .string(config.language)), ("author", .string(config.author)),
@@ -49,6 +78,17 @@ struct PageContextBuilder: Sendable {
             ("lastmod", .string(newest.map { $0.formatted(config.dateFormat) } ?? "")),
             ("lastmodISO", .string(newest?.isoDate ?? "")), ("year", newest.map { .int($0.year) } ?? .null),
         ]
+    }
+
+    /// The pages whose context shows page `index`'s summary in a list (`page.pages`, `page.subsections`),
+    /// apart from `site.sections`, which every page has.
+    func listings(of index: Int) -> Set<Int> {
+        var result = Set<Int>()
+        for section in graph.sections.values where section.positions[index] != nil {
+            result.insert(section.pageIndex)
+            if let parent = section.parent, let parentSection = graph.sections[parent] { result.insert(parentSection.pageIndex) }
+        }
+        return result
     }
 
     /// The short form of a page used in lists.

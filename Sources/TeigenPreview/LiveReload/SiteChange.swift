@@ -14,20 +14,31 @@ enum SiteChange: Sendable, Equatable {
     /// Pages or other files changed.
     case pages
 
-    /// Compares two sets of outputs.
-    static func between(old: [String: Data], new: [String: Data]) -> SiteChange {
+    /// Compares two sets of outputs; when `changed` is given (the paths that may differ), only those.
+    static func between(old: [String: Data], new: [String: Data], changed: Set<String>? = nil) -> SiteChange {
         var removed: [String] = []
         var added: [String] = []
         var modified: [String] = []
-        for (path, data) in old {
-            guard let newData = new[path] else {
-                removed.append(path)
-                continue
+        if let changed {
+            for path in changed {
+                switch (old[path], new[path]) {
+                case (nil, nil): break
+                case (nil, _): added.append(path)
+                case (_, nil): removed.append(path)
+                case let (before?, after?): if before != after { modified.append(path) }
+                }
             }
-            if newData != data { modified.append(path) }
-        }
-        for path in new.keys where old[path] == nil {
-            added.append(path)
+        } else {
+            for (path, data) in old {
+                guard let newData = new[path] else {
+                    removed.append(path)
+                    continue
+                }
+                if newData != data { modified.append(path) }
+            }
+            for path in new.keys where old[path] == nil {
+                added.append(path)
+            }
         }
         if removed.isEmpty && added.isEmpty && modified.isEmpty { return .none }
 

@@ -12,16 +12,24 @@ struct ServedSite: Sendable {
     /// `basePath` as decoded segments.
     let base: RequestPath
 
-    /// Prepares a snapshot, taking the tags of unchanged files from `previous` instead of hashing again.
+    /// Prepares a snapshot, taking the tags of unchanged files from `previous` instead of hashing again
+    /// (only the snapshot's `changedPaths` are looked at when it knows them).
     init(snapshot: SiteSnapshot, reusing previous: ServedSite? = nil) {
         files = snapshot.files
         var tags: [String: EntityTag] = [:]
-        tags.reserveCapacity(snapshot.files.count)
-        for (path, data) in snapshot.files {
-            if let previous, let tag = previous.tags[path], previous.files[path] == data {
-                tags[path] = tag
-            } else {
-                tags[path] = EntityTag(content: data)
+        if let previous, let changed = snapshot.changedPaths {
+            tags = previous.tags
+            for path in changed {
+                tags[path] = snapshot.files[path].map { EntityTag(content: $0) }
+            }
+        } else {
+            tags.reserveCapacity(snapshot.files.count)
+            for (path, data) in snapshot.files {
+                if let previous, let tag = previous.tags[path], previous.files[path] == data {
+                    tags[path] = tag
+                } else {
+                    tags[path] = EntityTag(content: data)
+                }
             }
         }
         self.tags = tags

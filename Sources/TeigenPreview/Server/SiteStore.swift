@@ -28,7 +28,7 @@ actor SiteStore {
         let wasFailing = status.failure != nil
         let change: SiteChange
         if let previous, previous.basePath == site.basePath {
-            change = SiteChange.between(old: previous.files, new: site.files)
+            change = SiteChange.between(old: previous.files, new: site.files, changed: snapshot.changedPaths)
         } else {
             change = .pages
         }

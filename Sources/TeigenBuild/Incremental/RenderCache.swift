@@ -9,6 +9,8 @@ public struct RenderCache: Sendable {
     var pages: [String: (key: Int, data: Data)] = [:]
     /// Decoded pages by content path, with a hash of the file's bytes.
     var sources: [String: (key: Int, page: SourcePage)] = [:]
+    /// The last successful build's parts, for changing pages in place (``BodyEdit``).
+    var state: RenderState?
 
     /// Whether builds read and fill this cache. A one-shot build (`teigen build`) turns it off and so
     /// skips computing cache keys.

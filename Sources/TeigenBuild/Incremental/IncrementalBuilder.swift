@@ -1,0 +1,116 @@
+import Foundation
+import TeigenCore
+
+/// Keeps the last build's state so that a change to a few source files does only the work it needs.
+/// Used by the preview server.
+///
+/// Two ways through a rebuild:
+/// - edits to the Markdown bodies of existing pages (front matter unchanged) go through ``BodyEdit``:
+///   only the edited files are read, and only the outputs that show those bodies are rendered;
+/// - anything else runs the whole pipeline with a ``RenderCache``: every file is read and every page's
+///   context is made again, but Markdown is converted again only for pages whose text or link targets
+///   changed, and a page is rendered again only when its context or template changed.
+/// Either way the result is the same as a full build's (the tests compare them).
+public actor IncrementalBuilder {
+    public let options: BuildOptions
+    private let fileSystem: any FileSystem
+    private var cache = RenderCache()
+    private var hasBuilt = false
+    /// The outputs of the last successful build.
+    private var outputs: [String: Data] = [:]
+    private var basePath = "/"
+    /// Paths changed since the last successful build: a failed build leaves them to the next one.
+    private var pendingPaths: Set<String> = []
+    /// Whether everything must be considered changed (the first build, or a caller that lost track).
+    private var pendingAll = true
+
+    public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    /// Builds everything (first call, or `changedPaths == nil`) or what the changed absolute paths can
+    /// affect. Throws `DiagnosticError` when the input is wrong; the previous state is kept then.
+    public func build(changedPaths: Set<String>? = nil) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        if let changedPaths { pendingPaths.formUnion(changedPaths) } else { pendingAll = true }
+
+        if !pendingAll, hasBuilt, let state = cache.state, let files = try bodyEditFiles(pendingPaths),
+            let outcome = try BodyEdit(files: files).apply(to: state, previousOutputs: outputs)
+        {
+            var newOutputs = outputs
+            newOutputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
+            var changedPaths = Set(outcome.changedOutputs.keys)
+            if state.parsed.config.search, !changedPaths.isEmpty {
+                // The index is made again from all pages; its files are named by content, so the old ones go.
+                let oldIndex = newOutputs.keys.filter { $0.hasPrefix("pagefind/") }
+                for path in oldIndex { newOutputs[path] = nil }
+                let index = try Self.searchIndex(of: newOutputs)
+                newOutputs.merge(index, uniquingKeysWith: { _, new in new })
+                changedPaths.formUnion(oldIndex)
+                changedPaths.formUnion(index.keys)
+            }
+            outputs = newOutputs
+            cache.state = outcome.state
+            pendingPaths = []
+            let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.warnings, changedPaths: changedPaths)
+            return (snapshot, RebuildReport(rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, duration: clock.now - start))
+        }
+
+        var workingCache = cache
+        let configChanged = pendingAll || pendingPaths.contains { $0.hasSuffix("/config.yaml") }
+        if configChanged { workingCache = RenderCache() }
+        let product = try await BuildPipeline(options: options, fileSystem: fileSystem).run(cache: &workingCache)
+        cache = workingCache
+        let wasFull = !hasBuilt || configChanged
+        hasBuilt = true
+        var files: [String: Data] = [:]
+        files.reserveCapacity(product.files.count)
+        for file in product.files { files[file.path] = file.data }
+        if product.search { files.merge(try Self.searchIndex(of: files), uniquingKeysWith: { old, _ in old }) }
+        outputs = files
+        basePath = product.basePath
+        pendingPaths = []
+        pendingAll = false
+        let snapshot = SiteSnapshot(files: files, basePath: basePath, warnings: product.warnings)
+        return (snapshot, RebuildReport(rebuiltPaths: product.renderedPaths, wasFullBuild: wasFull, duration: clock.now - start))
+    }
+
+    /// The new bytes of the changed files by content path, when every changed path is an existing
+    /// Markdown file in `content/` (else nil: the whole pipeline runs).
+    private func bodyEditFiles(_ paths: Set<String>) throws(DiagnosticError) -> [String: Data]? {
+        let contentFolder = options.sourceDirectory.standardizedFileURL.path + "/content/"
+        var files: [String: Data] = [:]
+        for path in paths {
+            guard path.hasPrefix(contentFolder), path.hasSuffix(".md"), fileSystem.isFile(path) else { return nil }
+            let contentPath = String(path.dropFirst(contentFolder.count))
+            guard !contentPath.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { return nil }
+            do {
+                files[contentPath] = try fileSystem.read(path)
+            } catch {
+                return nil // gone again, or unreadable: the full pipeline says what is wrong
+            }
+        }
+        return files
+    }
+
+    /// Runs Pagefind over the HTML files in a private temporary folder and returns the files it made (`pagefind/**`).
+    static func searchIndex(of files: [String: Data]) throws(DiagnosticError) -> [String: Data] {
+        let indexer = try PagefindIndexer.locate()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("teigen-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, data) in files where path.hasSuffix(".html") {
+            let url = folder.appendingPathComponent(path)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? data.write(to: url)
+        }
+        try indexer.index(folder)
+        var result: [String: Data] = [:]
+        let root = folder.appendingPathComponent("pagefind")
+        for path in (try? DiskFileSystem().files(under: root.path)) ?? [] {
+            result["pagefind/" + path] = try? Data(contentsOf: root.appendingPathComponent(path))
+        }
+        return result
+    }
+}
