@@ -122,6 +122,34 @@ for pages in $sizes; do
     done
 done
 
+# --- 1b. Where the time goes: perf on one build of the largest site ------------------
+# Sampling on the CPU clock (hardware counters are not offered on this VM); the
+# report keeps the top shared objects, the top functions by own time, and
+# Teigen's own functions by time including what they call (the stages).
+if [[ -n "$teigen" ]] && command -v perf >/dev/null 2>&1; then
+    largest=$(printf '%s\n' $sizes | sort -n | tail -1)
+    gen="$bench_dir/gen-$largest"
+    out="$bench_dir/out-profile"
+    [[ -e "$out" ]] && mv "$out" "$trash/profile"
+    sync
+    if perf record -q -e cpu-clock -F 999 -g -o "$bench_dir/perf.data" -- "$teigen" build --source "$gen/teigen/site" \
+        --theme "$gen/teigen/theme" --output "$out" >"$bench_dir/perf-record.log" 2>&1; then
+        demangle() { if command -v swift >/dev/null; then swift demangle --simplified --compact; else cat; fi; }
+        perf report -i "$bench_dir/perf.data" --stdio --no-children -g none --sort dso 2>/dev/null |
+            awk '/^ +[0-9.]+%/ { print $1 "\t" $2 }' | head -8 >"$bench_dir/profile-dso.tsv"
+        perf report -i "$bench_dir/perf.data" --stdio --no-children -g none --sort dso,symbol 2>/dev/null |
+            awk '/^ +[0-9.]+%/ { pct = $1; dso = $2; $1 = ""; $2 = ""; $3 = ""; sub(/^ +/, ""); sub(/ +- +-$/, ""); print pct "\t" dso "\t" $0 }' |
+            head -15 | demangle >"$bench_dir/profile-self.tsv"
+        # Inclusive time of Teigen's own functions (the module names start with Teigen).
+        perf report -i "$bench_dir/perf.data" --stdio --children -g none --sort symbol 2>/dev/null |
+            awk '/^ +[0-9.]+%/ && /Teigen/ { pct = $1; $1 = ""; $2 = ""; $3 = ""; sub(/^ +/, ""); sub(/ +- +-$/, ""); print pct "\t" $0 }' |
+            demangle | grep -v -E $'\t(partial apply|closure|specialized closure|reabstraction)' | awk -F'\t' '!seen[$2]++' |
+            head -15 >"$bench_dir/profile-children.tsv"
+    else
+        log "perf record failed (see $bench_dir/perf-record.log)"
+    fi
+fi
+
 rm -rf "$trash" # after the timed builds (see above)
 
 # --- 2. Markdown alone --------------------------------------------------------------
