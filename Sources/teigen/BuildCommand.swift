@@ -27,8 +27,9 @@ struct BuildCommand: AsyncParsableCommand {
             let product = try await SiteBuilder(options: options, output: outputURL, failOnWarnings: failOnWarnings).build()
             DiagnosticPrinter.print(product.warnings)
             if verbose {
+                let width = product.timings.map(\.stage.count).max() ?? 0
                 for (stage, duration) in product.timings where !stage.isEmpty {
-                    print("\(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(Self.milliseconds(duration)) ms")
+                    print("\(stage.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(Self.milliseconds(duration)) ms")
                 }
             }
             print("Built \(product.pageCount) pages, \(product.writtenCount) files into \(output)/")

@@ -19,7 +19,7 @@ struct SiteFiles: Sendable {
     var assets: [File]
 
     /// Reads the site folder and the theme folder. All unreadable files are reported together.
-    static func load(options: BuildOptions, fileSystem: any FileSystem) throws(DiagnosticError) -> SiteFiles {
+    static func load(options: BuildOptions, fileSystem: any FileSystem) async throws(DiagnosticError) -> SiteFiles {
         let site = options.sourceDirectory.path
         let theme = options.themeDirectory.path
         var errors: [Diagnostic] = []
@@ -38,32 +38,41 @@ struct SiteFiles: Sendable {
         if !fileSystem.isDirectory(theme + "/templates") {
             errors.append(.error("theme has no templates folder: '\(Self.display(theme))/templates' (is --theme right?)", at: SourceLocation(path: Self.display(theme))))
         }
-        func files(_ root: String, keep: (String) -> Bool = { _ in true }) -> [File] {
+        // Reads the files below `root` that `keep` accepts, several at once, in path order.
+        func files(_ root: String, keep: (String) -> Bool = { _ in true }) async -> [File] {
+            let names: [String]
             do {
-                let names = try fileSystem.files(under: root).filter(keep)
-                var result: [File] = []
-                for name in names {
-                    let path = root + "/" + name
-                    do {
-                        result.append(File(relativePath: name, displayPath: Self.display(path), data: try fileSystem.read(path)))
-                    } catch {
-                        errors.append(FileSystemError(path: Self.display(path), reason: error.reason).diagnostic)
-                    }
-                }
-                return result
+                names = try fileSystem.files(under: root).filter(keep)
             } catch {
                 errors.append(FileSystemError(path: Self.display(error.path), reason: error.reason).diagnostic)
                 return []
             }
+            let read = await BuildPipeline.parallelMap(names, jobs: options.jobs) { name -> Result<File, FileSystemError> in
+                let path = root + "/" + name
+                do throws(FileSystemError) {
+                    return .success(File(relativePath: name, displayPath: Self.display(path), data: try fileSystem.read(path)))
+                } catch {
+                    return .failure(FileSystemError(path: Self.display(path), reason: error.reason))
+                }
+            }
+            var result: [File] = []
+            result.reserveCapacity(read.count)
+            for file in read {
+                switch file {
+                case .success(let file): result.append(file)
+                case .failure(let error): errors.append(error.diagnostic)
+                }
+            }
+            return result
         }
-        let notHidden: (String) -> Bool = { path in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
+        let notHidden: @Sendable (String) -> Bool = { path in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
         let loaded = SiteFiles(
             configPath: Self.display(configPath), configText: configText,
-            content: files(site + "/content", keep: notHidden),
-            data: files(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
-            staticFiles: files(site + "/static"),
-            templates: files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
-            assets: files(theme + "/assets", keep: notHidden))
+            content: await files(site + "/content", keep: notHidden),
+            data: await files(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
+            staticFiles: await files(site + "/static"),
+            templates: await files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
+            assets: await files(theme + "/assets", keep: notHidden))
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return loaded
     }

@@ -26,13 +26,14 @@ public struct BuildPipeline: Sendable {
     /// Runs every stage; `cache` (when given) is read and updated so that unchanged outputs are not rendered again.
     public func run(cache: inout RenderCache) async throws(DiagnosticError) -> BuildProduct {
         var timer = StageTimer()
-        let files = try SiteFiles.load(options: options, fileSystem: fileSystem)
+        let files = try await SiteFiles.load(options: options, fileSystem: fileSystem)
         timer.mark("load")
         let parsed = try await parse(files, cache: &cache)
         timer.mark("parse")
-        var product = try await render(parsed, cache: &cache)
+        var renderTimer = StageTimer()
+        var product = try await render(parsed, cache: &cache, timer: &renderTimer)
         timer.mark("render")
-        product.timings = timer.stages
+        product.timings = timer.stages + renderTimer.stages.map { ("  " + $0.stage, $0.duration) }
         return product
     }
 
@@ -157,6 +158,12 @@ public struct BuildPipeline: Sendable {
     // MARK: render
 
     func render(_ parsed: Parsed, cache: inout RenderCache) async throws(DiagnosticError) -> BuildProduct {
+        var timer = StageTimer()
+        return try await render(parsed, cache: &cache, timer: &timer)
+    }
+
+    /// The render stage; `timer` gets its parts (Markdown, contexts, pages, the rest).
+    func render(_ parsed: Parsed, cache: inout RenderCache, timer: inout StageTimer) async throws(DiagnosticError) -> BuildProduct {
         let config = parsed.config
         let graph = parsed.graph
         let urls = SiteURLs(baseURL: config.baseURL)
@@ -203,6 +210,7 @@ public struct BuildPipeline: Sendable {
             }
         }
         cache.markdown = newMarkdownCache
+        timer.mark("markdown")
 
         // Templates: choose one per page, then render in parallel.
         let lookup = TemplateLookup()
@@ -227,7 +235,14 @@ public struct BuildPipeline: Sendable {
         guard errors.isEmpty else { throw DiagnosticError(errors) }
 
         let feedPath = "/atom.xml"
-        let contexts = PageContextBuilder(config: config, urls: urls, graph: graph, bodies: bodies, data: parsed.data, feedPath: feedPath, generator: Self.generator)
+        let finishedBodies = bodies
+        let summaries = await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index in
+            PageContextBuilder.summary(of: index, graph: graph, bodies: finishedBodies, urls: urls, config: config)
+        }
+        let contexts = PageContextBuilder(
+            config: config, urls: urls, graph: graph, bodies: bodies, data: parsed.data, feedPath: feedPath, generator: Self.generator,
+            summaries: summaries)
+        timer.mark("summaries")
         var themeHasher = Hasher()
         if caching {
             for (name, asset) in parsed.assets.assets.sorted(by: { $0.key < $1.key }) { themeHasher.combine(name); themeHasher.combine(asset.outputPath) }
@@ -290,6 +305,7 @@ public struct BuildPipeline: Sendable {
                 return .failure(error)
             }
         }
+        timer.mark("pages")
         var outputs = OutputSet()
         var renderedPaths: [String] = []
         var newPageCache: [String: (key: Int, data: Data)] = [:]
@@ -344,6 +360,7 @@ public struct BuildPipeline: Sendable {
         }
         errors += outputs.collisions
         guard errors.isEmpty else { throw DiagnosticError(errors) }
+        timer.mark("feeds, sitemap, files")
         if caching {
             cache.state = RenderState(
                 parsed: parsed, urls: urls, contexts: contexts, diagnostics: pageDiagnostics, templateOfPage: templateOfPage,

@@ -20,7 +20,12 @@ struct PageContextBuilder: Sendable {
     let feedPath: String
     let generator: String
 
-    init(config: SiteConfig, urls: SiteURLs, graph: ContentGraph, bodies: [RenderedMarkdown], data: TemplateValue, feedPath: String, generator: String) {
+    /// - Parameter summaries: each page's ``summary(of:graph:bodies:urls:config:)`` by page index
+    ///   (made by the caller, in parallel); nil to make them here.
+    init(
+        config: SiteConfig, urls: SiteURLs, graph: ContentGraph, bodies: [RenderedMarkdown], data: TemplateValue, feedPath: String,
+        generator: String, summaries: [TemplateValue]? = nil
+    ) {
         self.config = config
         self.graph = graph
         self.bodies = bodies
@@ -28,11 +33,7 @@ struct PageContextBuilder: Sendable {
         self.urls = urls
         self.feedPath = feedPath
         self.generator = generator
-        var summaries: [TemplateValue] = []
-        summaries.reserveCapacity(graph.pages.count)
-        for index in graph.pages.indices {
-            summaries.append(Self.summary(of: index, graph: graph, bodies: bodies, urls: urls, config: config))
-        }
+        let summaries = summaries ?? graph.pages.indices.map { Self.summary(of: $0, graph: graph, bodies: bodies, urls: urls, config: config) }
         self.summaries = summaries
         sharedSite = Self.sharedSite(config: config, urls: urls, graph: graph, summaries: summaries, data: data, feedPath: feedPath, generator: generator)
     }

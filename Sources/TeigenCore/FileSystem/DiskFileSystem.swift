@@ -25,8 +25,24 @@ public struct DiskFileSystem: FileSystem {
         var data = Data(count: max(Int(info.st_size), 0))
         var length = 0
         var failure: Int32 = 0
-        while true {
-            if length == data.count { data.count += max(4096, data.count) } // grew, or a file without a size (/proc)
+        while failure == 0 {
+            if length == data.count {
+                // The size fstat gave is read: one small read tells whether the file grew (or has no size, /proc).
+                let got = withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 1) { probe in
+                    let got = Glibc.read(descriptor, probe.baseAddress!, probe.count)
+                    if got > 0 { data.append(contentsOf: UnsafeRawBufferPointer(rebasing: probe[0..<got])) }
+                    return got
+                }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                } else if got == 0 {
+                    break
+                } else {
+                    length += got
+                }
+                continue
+            }
             let capacity = data.count
             let got = data.withUnsafeMutableBytes { buffer in
                 Glibc.read(descriptor, buffer.baseAddress! + length, capacity - length)
@@ -34,10 +50,11 @@ public struct DiskFileSystem: FileSystem {
             if got < 0 {
                 if errno == EINTR { continue }
                 failure = errno
+            } else if got == 0 {
                 break
+            } else {
+                length += got
             }
-            if got == 0 { break }
-            length += got
         }
         if failure != 0 {
             throw FileSystemError(path: path, reason: "cannot read file: \(String(cString: strerror(failure)))")
