@@ -54,14 +54,11 @@ public struct Theme: Sendable {
     /// Renders template `name` with the page context `context`; `lambdas` are added at the top level
     /// and used as sections (`{{#relURL}}/x/{{/relURL}}`): each receives the section's text.
     public func render(_ name: String, context: [String: TemplateValue], lambdas: [String: @Sendable (String) -> String] = [:]) -> String {
-        var root: [String: Any] = [:]
-        for (key, value) in context {
-            root[key] = MustacheValue.present(value)
-        }
+        var wrapped: [String: MustacheLambda] = [:]
         for (key, lambda) in lambdas {
-            root[key] = MustacheLambda { text in lambda(text) }
+            wrapped[key] = MustacheLambda { text in lambda(text) }
         }
-        return library.render(root, withTemplate: name) ?? ""
+        return library.render(MustacheRoot(context: context, lambdas: wrapped), withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -77,21 +77,29 @@ public struct SiteDate: Sendable, Hashable, Comparable {
 
     /// `2024-03-01`.
     public var isoDate: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
     }
 
     /// RFC 3339 timestamp for feeds and sitemaps (`2024-03-01T00:00:00Z` when no time was given).
     public var rfc3339: String {
         let seconds = secondsOfDay ?? 0
-        var text = isoDate + String(format: "T%02d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60)
+        var text = isoDate + "T" + Self.padded(seconds / 3600, 2) + ":" + Self.padded((seconds / 60) % 60, 2) + ":" + Self.padded(seconds % 60, 2)
         if let offset = utcOffset, offset != 0 {
             let sign = offset < 0 ? "-" : "+"
             let absolute = abs(offset)
-            text += String(format: "%@%02d:%02d", sign, absolute / 3600, (absolute / 60) % 60)
+            text += sign + Self.padded(absolute / 3600, 2) + ":" + Self.padded((absolute / 60) % 60, 2)
         } else {
             text += "Z"
         }
         return text
+    }
+
+    /// `value` in decimal with leading zeros up to `width` digits (`padded(7, 2)` is `07`), as `%0*d` would
+    /// print it (negative numbers keep their sign before the zeros). Without `String(format:)`, which is slow.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        let zeros = String(repeating: "0", count: max(0, width - digits.count - (value < 0 ? 1 : 0)))
+        return (value < 0 ? "-" : "") + zeros + digits
     }
 
     /// A date formatted with an ICU-style pattern: `yyyy`, `yy`, `MM`, `M`, `dd`, `d`, `HH`, `mm`; other text is kept.
@@ -106,11 +114,11 @@ public struct SiteDate: Sendable, Hashable, Comparable {
             var run = 1
             while index + run < chars.count, chars[index + run] == c { run += 1 }
             switch c {
-            case "y": output += run == 2 ? String(format: "%02d", year % 100) : String(year)
-            case "M": output += run >= 2 ? String(format: "%02d", month) : String(month)
-            case "d": output += run >= 2 ? String(format: "%02d", day) : String(day)
-            case "H": output += run >= 2 ? String(format: "%02d", seconds / 3600) : String(seconds / 3600)
-            case "m": output += String(format: "%02d", (seconds / 60) % 60)
+            case "y": output += run == 2 ? Self.padded(year % 100, 2) : String(year)
+            case "M": output += run >= 2 ? Self.padded(month, 2) : String(month)
+            case "d": output += run >= 2 ? Self.padded(day, 2) : String(day)
+            case "H": output += run >= 2 ? Self.padded(seconds / 3600, 2) : String(seconds / 3600)
+            case "m": output += Self.padded((seconds / 60) % 60, 2)
             default: output += String(repeating: c, count: run)
             }
             index += run
