@@ -167,6 +167,21 @@ import TeigenCore
         report = try await Self.step(builder, site, previous: &previous, changed: [third])
         #expect(!report.wasBodyEdit)
 
+        // A tool's temporary file that is gone by the time of the rebuild does not stop the quick way
+        // (`sed -i` writes `sedXXXXXX` beside the file and renames it); a folder moved away does.
+        try Self.append("\n一時ファイル経由の保存。\n", to: second)
+        report = try await Self.step(builder, site, previous: &previous, changed: [second, site.appendingPathComponent("content/posts/sedAb12Cd")])
+        #expect(report.wasBodyEdit)
+        let extra = site.appendingPathComponent("content/extra")
+        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
+        try "---\ntitle: 別の節\n---\n\n本文。\n".write(to: extra.appendingPathComponent("page.md"), atomically: true, encoding: .utf8)
+        report = try await Self.step(builder, site, previous: &previous, changed: [extra])
+        #expect(previous.files["extra/page/index.html"] != nil)
+        try FileManager.default.moveItem(at: extra, to: site.deletingLastPathComponent().appendingPathComponent("moved-away"))
+        report = try await Self.step(builder, site, previous: &previous, changed: [extra])
+        #expect(!report.wasBodyEdit)
+        #expect(previous.files["extra/page/index.html"] == nil)
+
         // A body edit again after those: the state kept by the whole pipeline is right too.
         try Self.append("\n最後の段落。\n", to: second)
         report = try await Self.step(builder, site, previous: &previous, changed: [second])
@@ -190,5 +205,36 @@ import TeigenCore
         try Self.append("<!-- page -->\n", to: page)
         report = try await Self.step(builder, site, previous: &previous, changed: [first, page])
         #expect(!report.wasBodyEdit)
+    }
+}
+
+/// With `search: true` a rebuild shows the edited pages first and leaves the old index; the index made
+/// afterwards equals a full build's.
+@Suite struct DeferredSearchIndexTests {
+    @Test func bodyEditLeavesTheIndexForLaterAndTheLaterIndexEqualsAFullBuild() async throws {
+        let (copy, site) = try IncrementalEquivalenceTests.site()
+        _ = copy
+        let config = site.appendingPathComponent("config.yaml")
+        try IncrementalEquivalenceTests.append("search: true\n", to: config)
+        let builder = IncrementalBuilder(options: BuildOptions(sourceDirectory: site))
+        let (first, firstReport) = try await builder.build()
+        #expect(!firstReport.searchIndexIsStale)
+        let firstIndex = first.files.filter { $0.key.hasPrefix("pagefind/") }
+        #expect(firstIndex["pagefind/pagefind.js"] != nil)
+        #expect(try await builder.refreshSearchIndex() == nil)
+
+        let page = site.appendingPathComponent("content/posts/second.md")
+        try IncrementalEquivalenceTests.append("\n検索語ブルーベリー。\n", to: page)
+        let (edited, report) = try await builder.build(changedPaths: [page.path])
+        #expect(report.wasBodyEdit && report.searchIndexIsStale)
+        #expect(edited.files.filter { $0.key.hasPrefix("pagefind/") } == firstIndex)
+
+        let refreshed = try #require(try await builder.refreshSearchIndex())
+        let (fresh, _) = try await IncrementalBuilder(options: BuildOptions(sourceDirectory: site)).build()
+        #expect(refreshed.files == fresh.files)
+        #expect(refreshed.files.filter { $0.key.hasPrefix("pagefind/") } != firstIndex)
+        let real = Set(refreshed.files.keys).union(edited.files.keys).filter { refreshed.files[$0] != edited.files[$0] }
+        #expect(real.isSubset(of: refreshed.changedPaths ?? []))
+        #expect(try await builder.refreshSearchIndex() == nil)
     }
 }

@@ -186,6 +186,25 @@ struct SiteChangeTests {
         #expect(SiteChange.between(old: ["index.html": page, "a.png": page], new: ["index.html": page]) == .pages)
     }
 
+    @Test func searchIndexAloneNeedsNoReload() {
+        let old = ["index.html": page, "pagefind/pagefind-entry.json": Data("1".utf8), "pagefind/fragment/a.pf_fragment": page]
+        let new = ["index.html": page, "pagefind/pagefind-entry.json": Data("2".utf8), "pagefind/fragment/b.pf_fragment": page]
+        #expect(SiteChange.between(old: old, new: new) == .none)
+        #expect(SiteChange.between(old: old, new: new, changed: ["pagefind/pagefind-entry.json", "pagefind/fragment/a.pf_fragment"]) == .none)
+        // With a page, it is a reload.
+        var withPage = new
+        withPage["index.html"] = Data("<p>new</p>".utf8)
+        #expect(SiteChange.between(old: old, new: withPage) == .pages)
+    }
+
+    @Test func onlyTheNamedPathsAreCompared() {
+        let other = Data("<p>other</p>".utf8)
+        #expect(SiteChange.between(old: ["a.html": page, "b.html": page], new: ["a.html": page, "b.html": other], changed: ["b.html"]) == .pages)
+        #expect(SiteChange.between(old: ["a.html": page], new: ["a.html": page, "c.html": page], changed: ["c.html"]) == .pages)
+        #expect(SiteChange.between(old: ["a.html": page, "c.html": page], new: ["a.html": page], changed: ["c.html"]) == .pages)
+        #expect(SiteChange.between(old: ["a.html": page], new: ["a.html": page], changed: ["a.html", "gone.html"]) == .none)
+    }
+
     @Test func stylesheetWithoutFingerprint() {
         let old = ["index.html": page, "css/print.css": Data("a".utf8)]
         let new = ["index.html": page, "css/print.css": Data("b".utf8)]

@@ -23,6 +23,8 @@ public actor IncrementalBuilder {
     private var pendingPaths: Set<String> = []
     /// Whether everything must be considered changed (the first build, or a caller that lost track).
     private var pendingAll = true
+    /// Whether the pages changed since the search index was made (see ``refreshSearchIndex()``).
+    private var searchIndexIsStale = false
 
     public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
         self.options = options
@@ -36,26 +38,22 @@ public actor IncrementalBuilder {
         let start = clock.now
         if let changedPaths { pendingPaths.formUnion(changedPaths) } else { pendingAll = true }
 
-        if !pendingAll, hasBuilt, let state = cache.state, let files = try bodyEditFiles(pendingPaths),
+        if !pendingAll, hasBuilt, let state = cache.state, let files = try bodyEditFiles(pendingPaths, state: state),
             let outcome = try BodyEdit(files: files).apply(to: state, previousOutputs: outputs)
         {
-            var newOutputs = outputs
-            newOutputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
-            var changedPaths = Set(outcome.changedOutputs.keys)
-            if state.parsed.config.search, !changedPaths.isEmpty {
-                // The index is made again from all pages; its files are named by content, so the old ones go.
-                let oldIndex = newOutputs.keys.filter { $0.hasPrefix("pagefind/") }
-                for path in oldIndex { newOutputs[path] = nil }
-                let index = try Self.searchIndex(of: newOutputs)
-                newOutputs.merge(index, uniquingKeysWith: { _, new in new })
-                changedPaths.formUnion(oldIndex)
-                changedPaths.formUnion(index.keys)
-            }
-            outputs = newOutputs
+            outputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
+            let changedPaths = Set(outcome.changedOutputs.keys)
+            // The search index is made again later (``refreshSearchIndex()``): the edited page comes first.
+            if state.parsed.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
             cache.state = outcome.state
             pendingPaths = []
             let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.warnings, changedPaths: changedPaths)
-            return (snapshot, RebuildReport(rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, duration: clock.now - start))
+            return (
+                snapshot,
+                RebuildReport(
+                    rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, searchIndexIsStale: searchIndexIsStale,
+                    duration: clock.now - start)
+            )
         }
 
         var workingCache = cache
@@ -68,23 +66,68 @@ public actor IncrementalBuilder {
         var files: [String: Data] = [:]
         files.reserveCapacity(product.files.count)
         for file in product.files { files[file.path] = file.data }
-        if product.search { files.merge(try Self.searchIndex(of: files), uniquingKeysWith: { old, _ in old }) }
+        if product.search {
+            if wasFull {
+                files.merge(try Self.searchIndex(of: files), uniquingKeysWith: { old, _ in old })
+                searchIndexIsStale = false
+            } else {
+                // The last index stays until ``refreshSearchIndex()`` makes the new one.
+                for (path, data) in outputs where path.hasPrefix(Self.searchFolder) && files[path] == nil { files[path] = data }
+                searchIndexIsStale = true
+            }
+        } else {
+            searchIndexIsStale = false
+        }
         outputs = files
         basePath = product.basePath
         pendingPaths = []
         pendingAll = false
         let snapshot = SiteSnapshot(files: files, basePath: basePath, warnings: product.warnings)
-        return (snapshot, RebuildReport(rebuiltPaths: product.renderedPaths, wasFullBuild: wasFull, duration: clock.now - start))
+        return (
+            snapshot,
+            RebuildReport(
+                rebuiltPaths: product.renderedPaths, wasFullBuild: wasFull, searchIndexIsStale: searchIndexIsStale, duration: clock.now - start)
+        )
     }
 
+    /// Makes the search index again when a rebuild left it stale (the site has `search: true`), so that a
+    /// rebuild can show the edited pages first and the index follows a moment later.
+    /// - Returns: the snapshot with the new index, or nil when the index was up to date.
+    public func refreshSearchIndex() throws(DiagnosticError) -> SiteSnapshot? {
+        guard searchIndexIsStale, let state = cache.state else { return nil }
+        let pages = outputs.filter { !$0.key.hasPrefix(Self.searchFolder) }
+        let index = try Self.searchIndex(of: pages)
+        var changed = Set(index.keys)
+        for path in outputs.keys where path.hasPrefix(Self.searchFolder) {
+            if index[path] == nil { changed.insert(path) }
+        }
+        outputs = pages.merging(index, uniquingKeysWith: { _, new in new })
+        searchIndexIsStale = false
+        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: changed)
+    }
+
+    /// Where Pagefind's files go in the output.
+    static let searchFolder = "pagefind/"
+
     /// The new bytes of the changed files by content path, when every changed path is an existing
-    /// Markdown file in `content/` (else nil: the whole pipeline runs).
-    private func bodyEditFiles(_ paths: Set<String>) throws(DiagnosticError) -> [String: Data]? {
+    /// Markdown file in `content/` (else nil: the whole pipeline runs). A path in `content/` that is gone
+    /// and was not an input of the last build is passed over: an editor's or a tool's temporary file
+    /// (`sed -i` writes `sedXXXXXX` beside the file, other editors save through a temporary name).
+    private func bodyEditFiles(_ paths: Set<String>, state: RenderState) throws(DiagnosticError) -> [String: Data]? {
         let contentFolder = options.sourceDirectory.standardizedFileURL.path + "/content/"
         var files: [String: Data] = [:]
+        var known: Set<String>?
         for path in paths {
-            guard path.hasPrefix(contentFolder), path.hasSuffix(".md"), fileSystem.isFile(path) else { return nil }
+            guard path.hasPrefix(contentFolder) else { return nil }
             let contentPath = String(path.dropFirst(contentFolder.count))
+            if !fileSystem.isFile(path) {
+                if known == nil { known = Set(state.parsed.files.content.map(\.relativePath)) }
+                let folder = contentPath + "/"
+                let wasInput = known!.contains(contentPath) || known!.contains { $0.hasPrefix(folder) } // a file, or a folder moved away
+                if !wasInput && !fileSystem.isDirectory(path) { continue }
+                return nil
+            }
+            guard path.hasSuffix(".md") else { return nil }
             guard !contentPath.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { return nil }
             do {
                 files[contentPath] = try fileSystem.read(path)
@@ -109,7 +152,7 @@ public actor IncrementalBuilder {
         var result: [String: Data] = [:]
         let root = folder.appendingPathComponent("pagefind")
         for path in (try? DiskFileSystem().files(under: root.path)) ?? [] {
-            result["pagefind/" + path] = try? Data(contentsOf: root.appendingPathComponent(path))
+            result[searchFolder + path] = try? Data(contentsOf: root.appendingPathComponent(path))
         }
         return result
     }

@@ -55,12 +55,15 @@ public struct RebuildReport: Sendable {
     public var wasFullBuild: Bool
     /// Whether the rebuild took the quick way for edits of page bodies only (see `IncrementalBuilder`).
     public var wasBodyEdit: Bool
+    /// Whether the snapshot still carries the previous search index (`IncrementalBuilder.refreshSearchIndex()` makes the new one).
+    public var searchIndexIsStale: Bool
     public var duration: Duration
 
-    public init(rebuiltPaths: [String], wasFullBuild: Bool, wasBodyEdit: Bool = false, duration: Duration) {
+    public init(rebuiltPaths: [String], wasFullBuild: Bool, wasBodyEdit: Bool = false, searchIndexIsStale: Bool = false, duration: Duration) {
         self.rebuiltPaths = rebuiltPaths
         self.wasFullBuild = wasFullBuild
         self.wasBodyEdit = wasBodyEdit
+        self.searchIndexIsStale = searchIndexIsStale
         self.duration = duration
     }
 }

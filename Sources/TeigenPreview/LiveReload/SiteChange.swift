@@ -6,7 +6,7 @@ import Foundation
 /// only differences are the new names of those stylesheets (fingerprinted names change in every page
 /// that links them) and the new Subresource Integrity hashes. Anything else reloads the pages.
 enum SiteChange: Sendable, Equatable {
-    /// The outputs are identical.
+    /// The outputs are identical (apart from the search index, which needs no reload).
     case none
     /// Only stylesheets changed: output-relative path of each old stylesheet to its successor
     /// (the same path when the name carries no fingerprint).
@@ -40,6 +40,11 @@ enum SiteChange: Sendable, Equatable {
                 added.append(path)
             }
         }
+        // The search index (Pagefind's files) needs no reload: the search page reads it when it searches.
+        let isSearchIndex: (String) -> Bool = { $0.hasPrefix("pagefind/") }
+        removed.removeAll(where: isSearchIndex)
+        added.removeAll(where: isSearchIndex)
+        modified.removeAll(where: isSearchIndex)
         if removed.isEmpty && added.isEmpty && modified.isEmpty { return .none }
 
         // Renamed stylesheets: pair each removed one with the added one of the same unfingerprinted name.

@@ -22,6 +22,7 @@ struct SiteRebuilder: Sendable {
             let event = await store.install(snapshot)
             for warning in snapshot.warnings { console.error(warning.description) }
             announce(event: event, isFirst: isFirstSuccess, report: report, files: snapshot.files.count, elapsed: ContinuousClock.now - start)
+            if report.searchIndexIsStale { await refreshSearchIndex() }
             return true
         } catch is CancellationError {
             return false
@@ -33,9 +34,28 @@ struct SiteRebuilder: Sendable {
         }
     }
 
+    /// Makes the search index again after a rebuild that showed the edited pages first; the pages are
+    /// not reloaded for it (the search page reads the index when it searches). A failure is printed and
+    /// the last index stays.
+    private func refreshSearchIndex() async {
+        let start = ContinuousClock.now
+        do {
+            guard let snapshot = try await source.refreshSearchIndex() else { return }
+            await store.install(snapshot)
+            if verbose { console.info("Search index updated in \(Self.milliseconds(ContinuousClock.now - start)) ms") }
+        } catch is CancellationError {
+        } catch {
+            console.error(BuildFailure(error).message)
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int((duration.components.seconds * 1000) + duration.components.attoseconds / 1_000_000_000_000_000)
+    }
+
     /// Prints what the build did and what the open pages were told (nothing for the first build).
     private func announce(event: LiveReloadEvent?, isFirst: Bool, report: RebuildReport, files: Int, elapsed: Duration) {
-        let milliseconds = Int((elapsed.components.seconds * 1000) + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Self.milliseconds(elapsed)
         var line = "Built \(files) files in \(milliseconds) ms (\(report.wasFullBuild ? "full build" : "\(report.rebuiltPaths.count) rebuilt"))"
         switch event {
         case _ where isFirst: break
