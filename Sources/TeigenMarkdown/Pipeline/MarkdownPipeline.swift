@@ -9,7 +9,7 @@ import CCmark
 ///    Japanese soft breaks (``SoftBreakJoiner``);
 /// 3. parse every note body in one go (``FootnoteBodyText``), build their tables, then take the
 ///    references of the notes in number order (a note may cite further notes, numbered as met),
-///    and run the other passes on the notes that are cited;
+///    link a bare URL starting a note (``BareURL``) and run the other passes on the notes that are cited;
 /// 4. heading ids, anchors and table of contents (``HeadingPass``);
 /// 5. the footnotes section (``FootnoteSectionBuilder``);
 /// 6. render HTML with libcmark, then (unless only the HTML is wanted) plain text, summary and reading time.
@@ -87,6 +87,7 @@ struct MarkdownPipeline {
                 scanner.scan(collections[body].texts, map: &map, registry: &registry, issues: &issues)
             }
             for body in used {
+                BareURL.linkAtStart(of: quotes[body])
                 finishPasses(collections[body], map: &map, issues: &issues)
                 for (node, block) in collections[body].headings {
                     headings.append(
