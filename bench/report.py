@@ -189,23 +189,37 @@ def main() -> int:
 
     out += ["", "## Markdown alone", "",
             "`teigen markdown BIG.md` against Debian's `cmark BIG.md` (the C library Teigen wraps) on a generated "
-            "5 MB CommonMark document (no tables or footnotes, which `cmark` does not know), output discarded.",
+            "5 MB document of mixed Japanese/English Markdown with GFM tables and footnotes (`bench/generate.py "
+            "--big-markdown`; `cmark` renders the same bytes, tables and notes as plain paragraphs), output discarded; "
+            "then each on an empty file (process start-up alone), and Teigen on the document's first quarter "
+            "(the time should grow about linearly: 4× the input, about 4× the time).",
             "", "| Case | Tool | Runs | Wall (s) | CPU (s) | Peak RSS (MB) |", "| --- | --- | ---: | ---: | ---: | ---: |"]
-    t, c = runs.get(("teigen", "markdown 5MB"), []), runs.get(("cmark", "markdown 5MB"), [])
-    mt, mc = medians(t), medians(c)
-    out.append(row("5 MB", "Teigen", mt, failures(t)) if t else "| 5 MB | Teigen | 0 | not run | | |")
-    out.append(row("5 MB", "cmark", mc, failures(c)) if c else "| 5 MB | cmark | 0 | not run | | |")
-    if (r := ratio("5 MB", mt, mc, "Teigen / cmark")):
-        out.append(r)
-    ic, it = os.environ.get("instr_cmark", ""), os.environ.get("instr_teigen", "")
-    if ic:
-        line = f"Instructions on a 500 kB slice (callgrind; steady across machine load): cmark {int(ic):,}"
-        if it.isdigit():
-            line += f", Teigen {int(it):,} ({int(it) / int(ic):.1f}×)"
-        elif it:
-            line += ", Teigen not measured: valgrind failed on the binary (.bench/callgrind-teigen.log)"
+    for case, label in (("markdown 5MB", "5 MB"), ("markdown empty", "empty file"), ("markdown 1.25MB", "1.25 MB")):
+        t, c = runs.get(("teigen", case), []), runs.get(("cmark", case), [])
+        mt, mc = medians(t), medians(c)
+        out.append(row(label, "Teigen", mt, failures(t)) if t else f"| {label} | Teigen | 0 | not run | | |")
+        if c:
+            out.append(row(label, "cmark", mc, failures(c)))
+            if (r := ratio(label, mt, mc, "Teigen / cmark")):
+                out.append(r)
+    precise = dict(part.split("=") for part in os.environ.get("md_precise", "").split(";") if "=" in part)
+    if precise:
+        ms = {k: float(v) for k, v in precise.items()}
+        line = "Wall times in milliseconds (median, perf_counter around each process): " + ", ".join(
+            f"{k} {v:.1f}" for k, v in ms.items())
+        if ms.get("cmark 5MB") and "teigen 5MB" in ms:
+            line += f". Teigen / cmark on 5 MB: **{ms['teigen 5MB'] / ms['cmark 5MB']:.2f}×**"
+        if "teigen empty" in ms and "cmark empty" in ms:
+            line += f"; start-up alone (empty file): Teigen {ms['teigen empty']:.1f} ms, cmark {ms['cmark empty']:.1f} ms"
+        if "teigen 5MB" in ms and ms.get("teigen 1.25MB"):
+            line += f"; growth 5 MB / 1.25 MB: {ms['teigen 5MB'] / ms['teigen 1.25MB']:.1f}× (linear: about 4×)"
         out += ["", line + "."]
-
+    whole, quarter = medians(runs.get(("teigen", "markdown 5MB"), [])), medians(runs.get(("teigen", "markdown 1.25MB"), []))
+    if whole and quarter and quarter["wall"]:
+        out += ["", f"Growth: 5 MB takes {whole['wall'] / quarter['wall']:.1f}× the time of its first 1.25 MB (linear: about 4×)."]
+    timings = [part for part in os.environ.get("md_timings", "").split(";") if part.strip()]
+    if timings:
+        out += ["", "In one process (`teigen markdown --timings BIG.md`, best of three): " + "; ".join(timings) + "."]
     out += ["", "## The real site, cold build", ""]
     real = runs.get(("teigen", "real site"), [])
     if real:

@@ -10,7 +10,8 @@
 #      same content for both), `teigen build` and `hugo --quiet` run
 #      alternately so that drifting machine load hits both alike, each into an
 #      empty output folder.
-#   2. `teigen markdown BIG.md` vs `cmark BIG.md` on a generated 5 MB document.
+#   2. `teigen markdown BIG.md` vs `cmark BIG.md` on a generated 5 MB document with tables
+#      and footnotes, start-up alone (an empty file), and the in-process split (--timings).
 #   3. Cold build of the real site/ (fresh process, empty output folder).
 #   4. `wrk -c 100 -d 10s` against `teigen serve` on one generated page (and
 #      against nginx serving the same built page, for scale).
@@ -153,27 +154,47 @@ fi
 rm -rf "$trash" # after the timed builds (see above)
 
 # --- 2. Markdown alone --------------------------------------------------------------
+# A 5 MB document of mixed Japanese/English Markdown with tables and footnotes; cmark
+# renders the same bytes (tables and notes as plain paragraphs).
 big="$bench_dir/big.md"
 python3 bench/generate.py --big-markdown "$big" --bytes 5000000 --seed "$seed"
+head -c 1250000 "$big" | sed '$d' >"$bench_dir/quarter.md" # for the growth check: a quarter of it
+: >"$bench_dir/empty.md"                                      # process start-up alone
 for run in $(seq 1 "$runs_md"); do
     measure cmark "markdown 5MB" "$run" cmark "$big"
     if [[ -n "$teigen" ]]; then measure teigen "markdown 5MB" "$run" "$teigen" markdown "$big"; fi
+    measure cmark "markdown empty" "$run" cmark "$bench_dir/empty.md"
+    if [[ -n "$teigen" ]]; then
+        measure teigen "markdown empty" "$run" "$teigen" markdown "$bench_dir/empty.md"
+        measure teigen "markdown 1.25MB" "$run" "$teigen" markdown "$bench_dir/quarter.md"
+    fi
 done
-# Instruction counts (callgrind) do not move with machine load: a steadier
-# number to compare across runs than seconds. On a 500 kB slice to keep it short.
-head -c 500000 "$big" | sed '$d' >"$bench_dir/medium.md"
-callgrind() { # NAME COMMAND... -> instruction count (empty if valgrind failed; log kept)
-    local name=$1
-    shift
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>"$bench_dir/callgrind-$name.log" >/dev/null
-    sed -nE 's/.*Collected : ([0-9]+).*/\1/p' "$bench_dir/callgrind-$name.log"
-}
-instr_cmark=$(callgrind cmark cmark "$bench_dir/medium.md" || true)
-instr_teigen=""
-# (Seen here: Debian's valgrind 3.19 cannot read a Swift 6.3 binary's debug
-# info, and crashes on a stripped copy; the report then says so.)
-[[ -n "$teigen" ]] && instr_teigen=$(callgrind teigen "$teigen" markdown "$bench_dir/medium.md" || true)
-[[ -n "$teigen" && -z "$instr_teigen" ]] && instr_teigen=failed
+# /usr/bin/time counts hundredths of a second: the wall times again in milliseconds (median of
+# RUNS_MD × 3, alternating), for the ratios.
+md_precise=$(python3 - "$bench_dir" "$runs_md" "$teigen" <<'PY'
+import statistics, subprocess, sys, time
+folder, runs, teigen = sys.argv[1], int(sys.argv[2]) * 3, sys.argv[3]
+cases = [(f"cmark {n}", ["cmark", f"{folder}/{f}"]) for n, f in (("5MB", "big.md"), ("empty", "empty.md"))]
+if teigen:
+    cases += [(f"teigen {n}", [teigen, "markdown", f"{folder}/{f}"])
+              for n, f in (("5MB", "big.md"), ("empty", "empty.md"), ("1.25MB", "quarter.md"))]
+times = {name: [] for name, _ in cases}
+for _ in range(runs):
+    for name, command in cases:
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times[name].append(time.perf_counter() - start)
+print(";".join(f"{name}={statistics.median(t) * 1000:.1f}" for name, t in times.items()))
+PY
+)
+export md_precise
+# In-process split (teigen markdown --timings, best of three inside one process): libcmark's
+# parse + render alone against the whole conversion, so the passes' cost is not hidden by start-up.
+md_timings=""
+if [[ -n "$teigen" ]]; then
+    md_timings=$("$teigen" markdown --timings "$big" 2>&1 >/dev/null | tr '\n' ';' || true)
+fi
+export md_timings
 
 # --- 3. The real site, cold -----------------------------------------------------------
 if [[ -n "$teigen" && -f site/config.yaml ]]; then
@@ -267,7 +288,7 @@ fi
 
 # --- Report -------------------------------------------------------------------------------
 wrk_site_pages=$first_gen
-export wrk_teigen wrk_nginx wrk_page wrk_site_pages instr_cmark instr_teigen
+export wrk_teigen wrk_nginx wrk_page wrk_site_pages
 python3 bench/report.py "$results" "$bench_dir/counts.tsv" >"$report"
 log "wrote $report"
 cat "$report"

@@ -76,23 +76,12 @@ import Testing
         #expect(reparsed.html.contains("<th>`a</th>\n<th>b`</th>\n<th>x</th>"))
     }
 
-    @Test func tenThousandRowsAreFastAndLinear() {
-        func table(_ rows: Int) -> String {
-            var source = "| n | text | link |\n|---|:---:|--:|\n"
-            for row in 0..<rows { source += "| \(row) | *cell* \(row) | [l](/p/\(row)) |\n" }
-            return source
-        }
-        let small = table(2_500)
-        let large = table(10_000)
-        let clock = ContinuousClock()
-        _ = renderer.render(small)
-        let smallTime = clock.measure { _ = renderer.render(small) }
-        var html = ""
-        let largeTime = clock.measure { html = renderer.render(large).html }
+    /// (How long large tables take is measured by `make bench`.)
+    @Test func tenThousandRows() {
+        var source = "| n | text | link |\n|---|:---:|--:|\n"
+        for row in 0..<10_000 { source += "| \(row) | *cell* \(row) | [l](/p/\(row)) |\n" }
+        let html = renderer.render(source).html
         #expect(html.components(separatedBy: "<tr>").count == 10_002)
-        guard !PerformanceTests.sanitized else { return }
-        #expect(largeTime < .seconds(3), "10,000 rows took \(largeTime)")
-        // Four times the rows should take about four times as long; quadratic work would take sixteen.
-        #expect(largeTime < smallTime * 10, "2,500 rows: \(smallTime); 10,000 rows: \(largeTime)")
+        #expect(html.contains("<td style=\"text-align: center\"><em>cell</em> 9999</td>"))
     }
 }

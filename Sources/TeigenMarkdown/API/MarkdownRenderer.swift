@@ -24,7 +24,16 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Converts `source`. `rewriteLink` is consulted for every link and image destination (extensions only).
-    public func render(_ source: String, rewriteLink: LinkRewriter? = nil) -> RenderedMarkdown {
-        MarkdownPipeline(options: options, rewriteLink: rewriteLink).run(source)
+    ///
+    /// With `includingText` false only the HTML, table of contents and issues are made:
+    /// ``RenderedMarkdown/plainText``, ``RenderedMarkdown/summaryHTML`` and ``RenderedMarkdown/summaryText``
+    /// stay empty and ``RenderedMarkdown/readingMinutes`` is 1. For callers that want the body alone
+    /// (`teigen markdown`), it spares a walk over the whole document and a second rendering.
+    ///
+    /// ```swift
+    /// let html = MarkdownRenderer().render(markdown, includingText: false).html
+    /// ```
+    public func render(_ source: String, rewriteLink: LinkRewriter? = nil, includingText: Bool = true) -> RenderedMarkdown {
+        MarkdownPipeline(options: options, rewriteLink: rewriteLink, includingText: includingText).run(source)
     }
 }

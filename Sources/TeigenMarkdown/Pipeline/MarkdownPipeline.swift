@@ -9,15 +9,17 @@ import CCmark
 ///    Japanese soft breaks (``SoftBreakJoiner``);
 /// 3. parse every note body in one go (``FootnoteBodyText``), build their tables, then take the
 ///    references of the notes in number order (a note may cite further notes, numbered as met),
-///    and run the other passes on the notes that are cited;
+///    link a bare URL starting a note (``BareURL``) and run the other passes on the notes that are cited;
 /// 4. heading ids, anchors and table of contents (``HeadingPass``);
 /// 5. the footnotes section (``FootnoteSectionBuilder``);
-/// 6. render HTML with libcmark, then plain text, summary and reading time.
+/// 6. render HTML with libcmark, then (unless only the HTML is wanted) plain text, summary and reading time.
 ///
 /// With extensions off only step 6 runs, on libcmark's own tree.
 struct MarkdownPipeline {
     var options: MarkdownOptions
     var rewriteLink: LinkRewriter?
+    /// Whether to derive the plain text, summary and reading time (step 6).
+    var includingText = true
 
     private var parseOptions: Int32 { options.smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT }
 
@@ -30,10 +32,17 @@ struct MarkdownPipeline {
         guard options.extensions else {
             return finish(CmarkTree(parsing: bytes, options: parseOptions))
         }
-        return runWithExtensions(bytes)
+        // The trees are freed last, once every buffer of the passes is: glibc's malloc walks all the
+        // small blocks freed so far (a freed tree is mostly small blocks) whenever a large one is freed,
+        // which cost more than the passes themselves on a 5 MB document.
+        var trees: [CmarkTree] = []
+        let rendered = runWithExtensions(bytes, trees: &trees)
+        withExtendedLifetime(trees) {}
+        return rendered
     }
 
-    private func runWithExtensions(_ bytes: [UInt8]) -> RenderedMarkdown {
+    /// The conversion with Teigen's passes; the trees parsed go into `trees`, to be freed by the caller.
+    private func runWithExtensions(_ bytes: [UInt8], trees: inout [CmarkTree]) -> RenderedMarkdown {
         let original = SourceText(bytes: bytes)
         let scanned = FootnoteDefinitionScanner(source: original).scan()
         var map = SourceMap(original: original)
@@ -43,6 +52,7 @@ struct MarkdownPipeline {
 
         let mainIndex = map.add(scanned.text)
         let tree = CmarkTree(parsing: scanned.text.bytes, options: parseOptions)
+        trees.append(tree)
         var headings: [HeadingInfo] = []
         for (node, block) in process(tree, text: mainIndex, tables: tables, registry: &registry, map: &map, issues: &issues) {
             headings.append(
@@ -52,12 +62,11 @@ struct MarkdownPipeline {
         // Every note body, parsed together; then the references in them, note by note in number order
         // (a body may reference further notes, appended as they are met).
         var bodies: [CmarkNode] = []
-        var bodiesTree: CmarkTree?
         if !registry.definitions.isEmpty {
             let bodyText = FootnoteBodyText(registry: registry, referenceDefinitions: scanned.referenceDefinitions)
             let index = map.add(bodyText.text)
             let tree = CmarkTree(parsing: bodyText.text.bytes, options: parseOptions)
-            bodiesTree = tree
+            trees.append(tree)
             tables.build(in: tree, text: index, map: &map, topLevelQuotesAreNotes: true)
             let collections = collector(for: bodyText.text.bytes).collect(
                 tree, text: index, map: &map, groupingTopLevelBlocks: true)
@@ -78,6 +87,7 @@ struct MarkdownPipeline {
                 scanner.scan(collections[body].texts, map: &map, registry: &registry, issues: &issues)
             }
             for body in used {
+                BareURL.linkAtStart(of: quotes[body])
                 finishPasses(collections[body], map: &map, issues: &issues)
                 for (node, block) in collections[body].headings {
                     headings.append(
@@ -97,7 +107,6 @@ struct MarkdownPipeline {
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, issues: &issues)
         _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000)).build(
             registry: registry, bodies: bodies, usedIDs: &usedIDs, root: tree.root)
-        withExtendedLifetime(bodiesTree) {}
         return finish(tree, tableOfContents: tableOfContents, issues: issues, references: registry.referenceNodes)
     }
 
@@ -138,11 +147,17 @@ struct MarkdownPipeline {
             column: original.scalarColumn(line: definition.line, offset: definition.offset), message: message)
     }
 
-    /// Renders the tree and derives the plain text, summary and reading time.
+    /// Renders the tree and, when ``includingText``, derives the plain text, summary and reading time.
     private func finish(
         _ tree: CmarkTree, tableOfContents: [TOCEntry] = [], issues: [MarkdownIssue] = [], references: [CmarkNode] = []
     ) -> RenderedMarkdown {
         let html = tree.root.renderHTML(options: renderOptions)
+        let sortedIssues = issues.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element)
+        guard includingText else {
+            return RenderedMarkdown(html: html, tableOfContents: tableOfContents, issues: sortedIssues)
+        }
         var plain = PlainTextWriter()
         plain.write(tree.root)
         let plainText = plain.text
@@ -157,9 +172,6 @@ struct MarkdownPipeline {
             summary.write(node)
             summary.endBlock()
         }
-        let sortedIssues = issues.enumerated().sorted {
-            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
-        }.map(\.element)
         return RenderedMarkdown(
             html: html, tableOfContents: tableOfContents, plainText: plainText, summaryHTML: summaryHTML,
             summaryText: summary.text, readingMinutes: ReadingTime.minutes(for: plainText), issues: sortedIssues)
