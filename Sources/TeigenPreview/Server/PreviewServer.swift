@@ -115,7 +115,10 @@ public struct PreviewServer: Sendable {
         Application(
             responder: responder,
             server: configuration.limits.httpServer,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            // A deeper accept queue than the default 256: a page with many assets, several open tabs
+            // reloading at once, or a burst of slow clients must not see connections dropped while the
+            // server is busy rebuilding (the kernel caps it at net.core.somaxconn).
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), backlog: 1024),
             onServerRunning: onServerRunning,
             logger: logger
         )
