@@ -26,7 +26,7 @@ OUTPUT ?= public
 # Evaluated when a recipe runs, after the build, so the path is the real one.
 release_bin = $$($(SWIFT) build -c release --show-bin-path $(SWIFT_FLAGS))/teigen
 
-.PHONY: site serve test bench fuzz clean release
+.PHONY: site serve test bench fuzz asan clean release
 
 release:
 	bash scripts/install-deps.sh site
@@ -45,6 +45,11 @@ test:
 
 bench:
 	bash bench/run.sh
+
+# The Markdown module's tests under AddressSanitizer/LeakSanitizer (also a stage of make test).
+asan:
+	bash scripts/install-deps.sh test
+	bash scripts/asan.sh
 
 # libFuzzer targets under AddressSanitizer (Fuzz/), FUZZ_SECONDS per target (default 600).
 FUZZ_SECONDS ?= 600

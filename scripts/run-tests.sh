@@ -7,6 +7,7 @@
 #   site-build  the real site/ built with the debug binary into a temp folder
 #   content, validate-html, axe, screenshots
 #               Tests/site/* checks on that folder, each run only if its script exists
+#   asan-markdown    scripts/asan.sh: the Markdown tests under AddressSanitizer/LeakSanitizer
 #   deploy-selftest  Tests/deploy/selftest.sh: the deploy test must catch planted faults
 #   deploy      Tests/deploy/deploy_test.sh with the debug binary (nginx, linkchecker, teigen serve)
 #
@@ -126,6 +127,9 @@ else
 fi
 [[ -f Tests/site/screenshots.py ]] && mkdir -p screenshots # git-ignored; kept for people to look at
 site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/
+
+# The Markdown module under AddressSanitizer/LeakSanitizer (its own build folder, .build-asan).
+stage asan-markdown 1800 bash scripts/asan.sh
 
 # The deploy test's own test: planted faults must fail it (needs no binary).
 stage deploy-selftest 300 bash Tests/deploy/selftest.sh
