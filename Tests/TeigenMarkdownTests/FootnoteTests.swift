@@ -104,6 +104,49 @@ import Testing
         #expect(result.issues.isEmpty)
     }
 
+    @Test func definitionsInsideContainersWarnWithTheirPositions() {
+        let source = "Used[^a].\n\n> [^a]: In a quote.\n\n- item\n\n  > [^a]: Again, in a quote in an item.\n\n1. [^b]: Unused, on the item's line.\n"
+        let result = renderer.render(source)
+        #expect(
+            result.issues == [
+                MarkdownIssue(severity: .warning, line: 7, column: 5, message: "footnote [^a] is defined more than once; the first definition is used"),
+                MarkdownIssue(severity: .warning, line: 9, column: 4, message: "footnote [^b] is defined but never referenced"),
+            ])
+        #expect(result.html.contains("<p>In a quote. <a href=\"#fnref-a\""))
+        #expect(!result.html.contains("Again") && !result.html.contains("Unused") && !result.html.contains("<!--"))
+    }
+
+    @Test func positionsInsideANoteInAContainer() {
+        let rewrite: LinkRewriter = { $0.hasSuffix(".md") ? .broken("missing \($0)") : .keep }
+        let source = "Text[^a].\n\n> > [^a]: See [one](a.md)\n> > and [^zz].\n> >\n> >     Then [two](b.md).\n\nAfter [three](c.md).\n"
+        let issues = renderer.render(source, rewriteLink: rewrite).issues
+        #expect(
+            issues == [
+                MarkdownIssue(severity: .error, line: 3, column: 15, message: "missing a.md"),
+                MarkdownIssue(severity: .warning, line: 4, column: 9, message: "footnote [^zz] is not defined"),
+                MarkdownIssue(severity: .error, line: 6, column: 14, message: "missing b.md"),
+                MarkdownIssue(severity: .error, line: 8, column: 7, message: "missing c.md"),
+            ])
+    }
+
+    @Test func removingADefinitionKeepsTheContainersBlocks() {
+        // The line after the definition is a thematic break, not the underline of a setext heading.
+        let html = renderer.render("> Para[^x]\n> [^x]: Note.\n> ---\n").html
+        #expect(html.hasPrefix("<blockquote>\n<p>Para\(Self.reference("x", 1))</p>\n<hr />\n</blockquote>\n"))
+        // A quote holding only a definition stays, empty (as on GitHub).
+        #expect(renderer.render("> [^y]: Note.\n\nText[^y].\n").html.hasPrefix("<blockquote>\n</blockquote>\n<p>Text"))
+        // A sibling item numbered 11 ends the note, which does not swallow it lazily.
+        let list = renderer.render("10. a[^z]\n    [^z]: Note.\n11. b\n").html
+        #expect(list.hasPrefix("<ol start=\"10\">\n<li>a\(Self.reference("z", 1))</li>\n<li>b</li>\n</ol>\n"))
+    }
+
+    @Test func definitionLookalikesInContainerCodeStayLiteral() {
+        let result = renderer.render("> ```\n> [^a]: code\n> ```\n\n- x\n\n      [^b]: indented code in an item\n")
+        #expect(result.html.contains("<pre><code>[^a]: code\n</code></pre>"))
+        #expect(result.html.contains("<pre><code>[^b]: indented code in an item\n</code></pre>"))
+        #expect(result.issues.isEmpty)
+    }
+
     @Test func lineNumbersAfterDefinitionsStayRight() {
         let rewrite: LinkRewriter = { $0 == "missing.md" ? .broken("no page") : .keep }
         let source = "Intro[^a].\n\n[^a]: Note over\n    two lines.\n\nSee [it](missing.md).\n"

@@ -9,11 +9,15 @@ import Darwin
 /// Takes footnote definitions out of Markdown before libcmark parses it.
 ///
 /// libcmark would read `[^x]: https://…` as a link reference definition and `[^x]: text` as a
-/// paragraph, so every top-level definition (indented at most three spaces, outside fenced code and
-/// HTML blocks) is blanked out of the text, line endings kept so line numbers stay right, and its
-/// body is kept aside to be parsed on its own. A body is the text after `]:`, then following lines
+/// paragraph, so every definition starting a line (not indented, outside fenced code and HTML
+/// blocks) is blanked out of the text, line endings kept so line numbers stay right, and its body
+/// is kept aside to be parsed on its own. A body is the text after `]:`, then following lines
 /// indented four spaces (blank lines between them included) and lazy continuation lines of its
 /// last paragraph.
+///
+/// Such a line is always a top-level definition: it closes any block quote or list item before it.
+/// Indented definitions, and those behind `>` markers, may sit inside containers and are left to
+/// ``ContainerFootnoteScanner``, which reads libcmark's tree of this scan's output.
 ///
 /// The scan also collects the lines of link reference definitions, so footnote bodies and table
 /// cells (parsed separately) can resolve `[text][ref]` against the document's definitions.
@@ -42,16 +46,6 @@ struct FootnoteDefinitionScanner {
         case html(kind: Int)
     }
 
-    private struct OpenDefinition {
-        var label: Range<Int>
-        var line: Int
-        var offset: Int
-        var lines: [(range: Range<Int>, origin: LineOrigin)] = []
-        var pendingBlankLines: [Int] = []
-        var lazyAllowed: Bool
-        var fence: (character: UInt8, length: Int)?
-    }
-
     func scan() -> Result {
         guard mayContainDefinitions else {
             return Result(text: source, definitions: [], referenceDefinitions: ReferenceDefinitions())
@@ -61,7 +55,7 @@ struct FootnoteDefinitionScanner {
         var references = ReferenceDefinitions()
         var currentReference: String?
         var mode = Mode.normal
-        var open: OpenDefinition?
+        var open: FootnoteDefinitionDraft?
         var previousBlank = true
         var inReferenceChunk = false
 
@@ -76,27 +70,23 @@ struct FootnoteDefinitionScanner {
                 }
                 let (columns, first) = LineSyntax.indentation(bytes, range)
                 if columns >= 4 {
-                    for blankNumber in definition.pendingBlankLines {
-                        blanked[blankNumber - 1] = true
-                        definition.lines.append((0..<0, LineOrigin(line: blankNumber, shift: 0)))
-                    }
-                    definition.pendingBlankLines = []
+                    for blankNumber in definition.pendingBlankLines { blanked[blankNumber - 1] = true }
                     let start = LineSyntax.removingIndentation(bytes, range, columns: 4)
-                    definition.lines.append((start..<range.upperBound, LineOrigin(line: number, shift: start - range.lowerBound)))
+                    definition.append(line: number, from: start, to: range.upperBound, lineStart: range.lowerBound, in: bytes)
                     blanked[number - 1] = true
-                    track(&definition, lineFrom: start, to: range.upperBound)
                     open = definition
                     continue
                 }
-                if definition.pendingBlankLines.isEmpty, definition.lazyAllowed, definition.fence == nil,
-                    columns <= 3, !LineSyntax.interruptsParagraph(bytes, from: first, to: range.upperBound)
+                if definition.acceptsLazyLine, columns <= 3,
+                    !LineSyntax.interruptsParagraph(bytes, from: first, to: range.upperBound)
                 {
-                    definition.lines.append((first..<range.upperBound, LineOrigin(line: number, shift: first - range.lowerBound)))
+                    definition.append(
+                        line: number, from: first, to: range.upperBound, lineStart: range.lowerBound, in: bytes, lazy: true)
                     blanked[number - 1] = true
                     open = definition
                     continue
                 }
-                definitions.append(finish(definition))
+                definitions.append(definition.finished(in: bytes))
                 open = nil
                 previousBlank = !definition.pendingBlankLines.isEmpty
                 inReferenceChunk = false
@@ -134,11 +124,16 @@ struct FootnoteDefinitionScanner {
                         mode = .html(kind: kind)
                     }
                 } else if let found = LineSyntax.footnoteDefinition(bytes, from: first, to: range.upperBound) {
+                    guard columns == 0 else {
+                        // Indented: maybe inside a list item, which only libcmark's tree can tell
+                        // (``ContainerFootnoteScanner``); never a link reference definition.
+                        previousBlank = false
+                        inReferenceChunk = false
+                        continue
+                    }
                     let start = LineSyntax.skipSpaces(bytes, from: found.after, to: range.upperBound)
-                    var definition = OpenDefinition(
-                        label: found.label, line: number, offset: first - range.lowerBound, lazyAllowed: false)
-                    definition.lines.append((start..<range.upperBound, LineOrigin(line: number, shift: start - range.lowerBound)))
-                    track(&definition, lineFrom: start, to: range.upperBound)
+                    var definition = FootnoteDefinitionDraft(label: found.label, line: number, offset: first - range.lowerBound)
+                    definition.append(line: number, from: start, to: range.upperBound, lineStart: range.lowerBound, in: bytes)
                     blanked[number - 1] = true
                     open = definition
                     continue
@@ -154,7 +149,7 @@ struct FootnoteDefinitionScanner {
             if inReferenceChunk, let key = currentReference { references.extend(key, with: bytes[range]) }
             previousBlank = false
         }
-        if let definition = open { definitions.append(finish(definition)) }
+        if let definition = open { definitions.append(definition.finished(in: bytes)) }
         guard !definitions.isEmpty else {
             return Result(text: source, definitions: [], referenceDefinitions: references)
         }
@@ -173,40 +168,6 @@ struct FootnoteDefinitionScanner {
             }
             return false
         }
-    }
-
-    /// Notes whether the body's last line leaves its paragraph open (lazy continuation allowed) and fences.
-    private func track(_ definition: inout OpenDefinition, lineFrom start: Int, to end: Int) {
-        let (columns, first) = LineSyntax.indentation(bytes, start..<end)
-        if let fence = definition.fence {
-            if LineSyntax.closesFence(bytes, start..<end, character: fence.character, length: fence.length) {
-                definition.fence = nil
-            }
-            definition.lazyAllowed = false
-            return
-        }
-        if columns <= 3, let fence = LineSyntax.fenceOpening(bytes, from: first, to: end) {
-            definition.fence = fence
-            definition.lazyAllowed = false
-            return
-        }
-        let isText = first < end && columns <= 3 && bytes[first] != 0x23 && bytes[first] != 0x3C
-            && !LineSyntax.isThematicBreak(bytes, from: first, to: end)
-        definition.lazyAllowed = isText
-    }
-
-    private func finish(_ definition: OpenDefinition) -> FootnoteDefinition {
-        var body: [UInt8] = []
-        var origins: [LineOrigin] = []
-        for (index, line) in definition.lines.enumerated() {
-            if index > 0 { body.append(0x0A) }
-            body.append(contentsOf: bytes[line.range])
-            origins.append(line.origin)
-        }
-        let label = String(decoding: bytes[definition.label], as: UTF8.self)
-        return FootnoteDefinition(
-            label: label, key: FootnoteDefinition.key(label), line: definition.line, offset: definition.offset,
-            body: SourceText(bytes: body, origins: origins))
     }
 
     /// The text with the given lines' content removed (line endings kept).

@@ -4,7 +4,8 @@ import CCmark
 ///
 /// The recipe (extensions on):
 /// 1. take footnote definitions out of the text (``FootnoteDefinitionScanner``);
-/// 2. parse the document with libcmark, then run the passes on it: tables (``TableBuilder``),
+/// 2. parse the document with libcmark; if definitions sit in block quotes or list items, take them
+///    out too and parse again (``ContainerFootnoteScanner``); then run the passes on it: tables (``TableBuilder``),
 ///    footnote references (``FootnoteReferenceScanner``), link rewriting (``LinkRewritePass``),
 ///    Japanese soft breaks (``SoftBreakJoiner``);
 /// 3. parse every note body in one go (``FootnoteBodyText``), build their tables, then take the
@@ -45,14 +46,23 @@ struct MarkdownPipeline {
     private func runWithExtensions(_ bytes: [UInt8], trees: inout [CmarkTree]) -> RenderedMarkdown {
         let original = SourceText(bytes: bytes)
         let scanned = FootnoteDefinitionScanner(source: original).scan()
+        var text = scanned.text
+        var definitions = scanned.definitions
+        var tree = CmarkTree(parsing: text.bytes, options: parseOptions)
+        trees.append(tree)
+        if let contained = ContainerFootnoteScanner(text: text).scan(tree) {
+            text = contained.text
+            tree = CmarkTree(parsing: text.bytes, options: parseOptions)
+            trees.append(tree)
+            contained.removePlaceholders(from: tree)
+            definitions = (definitions + contained.definitions).sorted { $0.line < $1.line }
+        }
         var map = SourceMap(original: original)
         var issues: [MarkdownIssue] = []
-        var registry = FootnoteRegistry(definitions: scanned.definitions)
+        var registry = FootnoteRegistry(definitions: definitions)
         let tables = TableBuilder(parseOptions: parseOptions, referenceDefinitions: scanned.referenceDefinitions)
 
-        let mainIndex = map.add(scanned.text)
-        let tree = CmarkTree(parsing: scanned.text.bytes, options: parseOptions)
-        trees.append(tree)
+        let mainIndex = map.add(text)
         var headings: [HeadingInfo] = []
         for (node, block) in process(tree, text: mainIndex, tables: tables, registry: &registry, map: &map, issues: &issues) {
             headings.append(
