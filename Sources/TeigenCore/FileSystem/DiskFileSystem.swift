@@ -24,40 +24,26 @@ public struct DiskFileSystem: FileSystem {
         }
         var data = Data(count: max(Int(info.st_size), 0))
         var length = 0
-        var failure: Int32 = 0
-        while failure == 0 {
-            if length == data.count {
-                // The size fstat gave is read: one small read tells whether the file grew (or has no size, /proc).
-                let got = withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 1) { probe in
+        while true {
+            let got: Int
+            if length < data.count {
+                let capacity = data.count
+                got = data.withUnsafeMutableBytes { buffer in Glibc.read(descriptor, buffer.baseAddress! + length, capacity - length) }
+            } else {
+                // The size fstat gave is read: a small read beside the buffer tells whether the file grew (or
+                // has no size, as in /proc) without growing the buffer for nothing.
+                got = withUnsafeTemporaryAllocation(byteCount: 4096, alignment: 1) { probe in
                     let got = Glibc.read(descriptor, probe.baseAddress!, probe.count)
                     if got > 0 { data.append(contentsOf: UnsafeRawBufferPointer(rebasing: probe[0..<got])) }
                     return got
                 }
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                } else if got == 0 {
-                    break
-                } else {
-                    length += got
-                }
-                continue
             }
-            let capacity = data.count
-            let got = data.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + length, capacity - length)
-            }
+            if got == 0 { break }
             if got < 0 {
                 if errno == EINTR { continue }
-                failure = errno
-            } else if got == 0 {
-                break
-            } else {
-                length += got
+                throw FileSystemError(path: path, reason: "cannot read file: \(String(cString: strerror(errno)))")
             }
-        }
-        if failure != 0 {
-            throw FileSystemError(path: path, reason: "cannot read file: \(String(cString: strerror(failure)))")
+            length += got
         }
         data.count = length
         return data

@@ -13,23 +13,18 @@ enum LineSyntax {
 
     /// Indentation in columns (tabs to the next multiple of 4) and the offset of the first other byte.
     static func indentation(_ bytes: [UInt8], _ range: Range<Int>) -> (columns: Int, firstNonSpace: Int) {
-        var columns = 0
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if bytes[index] == space {
-                columns += 1
-            } else if bytes[index] == tab {
-                columns += 4 - columns % 4
-            } else {
-                break
-            }
-            index += 1
-        }
-        return (columns, index)
+        let skipped = skipIndentation(bytes, range, upTo: .max)
+        return (skipped.columns, skipped.end)
     }
 
     /// The offset after removing `columns` columns of indentation (tab stops of 4 fall on the boundary).
     static func removingIndentation(_ bytes: [UInt8], _ range: Range<Int>, columns wanted: Int) -> Int {
+        skipIndentation(bytes, range, upTo: wanted).end
+    }
+
+    /// Skips spaces and tabs (tab stops of 4) from the start of `range` until `wanted` columns are
+    /// reached or something else comes; returns the columns skipped and where it stopped.
+    private static func skipIndentation(_ bytes: [UInt8], _ range: Range<Int>, upTo wanted: Int) -> (columns: Int, end: Int) {
         var columns = 0
         var index = range.lowerBound
         while index < range.upperBound, columns < wanted {
@@ -42,7 +37,7 @@ enum LineSyntax {
             }
             index += 1
         }
-        return index
+        return (columns, index)
     }
 
     static func skipSpaces(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {

@@ -1,3 +1,5 @@
+import TeigenCore
+
 /// The path of a request, percent-decoded one segment at a time and checked, so that it can only
 /// name something inside the snapshot.
 ///
@@ -67,35 +69,13 @@ struct RequestPath: Sendable, Hashable {
     }
 
     private static func decode(segment: Substring) throws(Invalid) -> String {
-        var bytes: [UInt8] = []
-        var utf8 = segment.utf8.makeIterator()
-        while let byte = utf8.next() {
-            if byte == UInt8(ascii: "%") {
-                guard let high = utf8.next().flatMap(hexValue), let low = utf8.next().flatMap(hexValue) else {
-                    throw Invalid()
-                }
-                bytes.append(high << 4 | low)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        // Invalid UTF-8 (overlong forms such as %C0%AE included) decodes to U+FFFD and does not round-trip.
-        guard Array(text.utf8) == bytes else { throw Invalid() }
+        // Malformed escapes and invalid UTF-8 (overlong forms such as %C0%AE included) give nil.
+        guard let text = URLPath.decode(String(segment)) else { throw Invalid() }
         guard text != ".", text != ".." else { throw Invalid() }
         for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "/" || scalar == "\\" {
             throw Invalid()
         }
         return text
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 
     /// Percent-encodes everything but unreserved characters and the sub-delimiters safe in a path.
