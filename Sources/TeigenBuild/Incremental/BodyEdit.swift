@@ -95,15 +95,12 @@ struct BodyEdit {
         }
         for index in toRender.sorted() {
             let page = graph.pages[index]
-            var html = parsed.theme.render(state.templateOfPage[index], context: try contexts.context(forPageAt: index), lambdas: state.lambdas)
-            if let relative = state.relativeLinks { html = relative.rewrite(html, pageOutputPath: page.outputPath) }
+            let html = state.html(state.templateOfPage[index], context: try contexts.context(forPageAt: index), outputPath: page.outputPath)
             keep(page.outputPath, Data(html.utf8))
             renderedPaths.append(page.outputPath)
         }
         if listsChanged, Self.usesSections("404", theme: parsed.theme, texts: parsed.templateTexts) {
-            var notFound = parsed.theme.render("404", context: try contexts.notFoundContext(), lambdas: state.lambdas)
-            if let relative = state.relativeLinks { notFound = relative.rewrite(notFound, pageOutputPath: "404.html") }
-            keep("404.html", Data(notFound.utf8))
+            keep("404.html", Data(state.html("404", context: try contexts.notFoundContext(), outputPath: "404.html").utf8))
         }
         for feed in BuildPipeline.feeds(config: parsed.config, urls: state.urls, graph: graph, bodies: contexts.bodies, feedPath: state.feedPath) {
             keep(feed.path, feed.data)
@@ -122,11 +119,6 @@ struct BodyEdit {
     /// Whether template `name` or one it includes names `sections` anywhere (`site.sections` holds
     /// every page's summary). A mention in text that is not a tag only makes this say yes too often.
     static func usesSections(_ name: String, theme: Theme, texts: [String: String]) -> Bool {
-        let word = Array("sections".utf8)
-        return theme.templatesUsed(by: name).contains { template in
-            let bytes = Array((texts[template] ?? "").utf8)
-            guard bytes.count >= word.count else { return false }
-            return (0...(bytes.count - word.count)).contains { bytes[$0..<($0 + word.count)].elementsEqual(word) }
-        }
+        theme.templatesUsed(by: name).contains { (texts[$0] ?? "").contains("sections") }
     }
 }

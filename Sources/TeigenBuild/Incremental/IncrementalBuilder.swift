@@ -38,7 +38,7 @@ public actor IncrementalBuilder {
         let start = clock.now
         if let changedPaths { pendingPaths.formUnion(changedPaths) } else { pendingAll = true }
 
-        if !pendingAll, hasBuilt, let state = cache.state, let files = try bodyEditFiles(pendingPaths, state: state),
+        if !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state),
             let outcome = try BodyEdit(files: files).apply(to: state, previousOutputs: outputs)
         {
             outputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
@@ -72,7 +72,7 @@ public actor IncrementalBuilder {
                 searchIndexIsStale = false
             } else {
                 // The last index stays until ``refreshSearchIndex()`` makes the new one.
-                for (path, data) in outputs where path.hasPrefix(Self.searchFolder) && files[path] == nil { files[path] = data }
+                for (path, data) in outputs where path.hasPrefix(PagefindIndexer.outputFolder) && files[path] == nil { files[path] = data }
                 searchIndexIsStale = true
             }
         } else {
@@ -95,10 +95,10 @@ public actor IncrementalBuilder {
     /// - Returns: the snapshot with the new index, or nil when the index was up to date.
     public func refreshSearchIndex() throws(DiagnosticError) -> SiteSnapshot? {
         guard searchIndexIsStale, let state = cache.state else { return nil }
-        let pages = outputs.filter { !$0.key.hasPrefix(Self.searchFolder) }
+        let pages = outputs.filter { !$0.key.hasPrefix(PagefindIndexer.outputFolder) }
         let index = try Self.searchIndex(of: pages)
         var changed = Set(index.keys)
-        for path in outputs.keys where path.hasPrefix(Self.searchFolder) {
+        for path in outputs.keys where path.hasPrefix(PagefindIndexer.outputFolder) {
             if index[path] == nil { changed.insert(path) }
         }
         outputs = pages.merging(index, uniquingKeysWith: { _, new in new })
@@ -106,14 +106,11 @@ public actor IncrementalBuilder {
         return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: changed)
     }
 
-    /// Where Pagefind's files go in the output.
-    static let searchFolder = "pagefind/"
-
     /// The new bytes of the changed files by content path, when every changed path is an existing
     /// Markdown file in `content/` (else nil: the whole pipeline runs). A path in `content/` that is gone
     /// and was not an input of the last build is passed over: an editor's or a tool's temporary file
     /// (`sed -i` writes `sedXXXXXX` beside the file, other editors save through a temporary name).
-    private func bodyEditFiles(_ paths: Set<String>, state: RenderState) throws(DiagnosticError) -> [String: Data]? {
+    private func bodyEditFiles(_ paths: Set<String>, state: RenderState) -> [String: Data]? {
         let contentFolder = options.sourceDirectory.standardizedFileURL.path + "/content/"
         var files: [String: Data] = [:]
         var known: Set<String>?
@@ -150,9 +147,9 @@ public actor IncrementalBuilder {
         }
         try indexer.index(folder)
         var result: [String: Data] = [:]
-        let root = folder.appendingPathComponent("pagefind")
+        let root = folder.appendingPathComponent(PagefindIndexer.outputFolder)
         for path in (try? DiskFileSystem().files(under: root.path)) ?? [] {
-            result[searchFolder + path] = try? Data(contentsOf: root.appendingPathComponent(path))
+            result[PagefindIndexer.outputFolder + path] = try? Data(contentsOf: root.appendingPathComponent(path))
         }
         return result
     }

@@ -15,6 +15,11 @@ struct RenderState: Sendable {
     var relativeLinks: RelativeLinks?
     var feedPath: String
 
+    /// The HTML of the output at `outputPath` (see ``BuildPipeline/html(_:context:outputPath:theme:lambdas:relative:)``).
+    func html(_ template: String, context: [String: TemplateValue], outputPath: String) -> String {
+        BuildPipeline.html(template, context: context, outputPath: outputPath, theme: parsed.theme, lambdas: lambdas, relative: relativeLinks)
+    }
+
     /// The warnings of the build, in the order a full build reports them.
     var warnings: [Diagnostic] {
         diagnostics.joined().filter { $0.severity != .error }.sorted { $0.location < $1.location }

@@ -157,11 +157,6 @@ public struct BuildPipeline: Sendable {
 
     // MARK: render
 
-    func render(_ parsed: Parsed, cache: inout RenderCache) async throws(DiagnosticError) -> BuildProduct {
-        var timer = StageTimer()
-        return try await render(parsed, cache: &cache, timer: &timer)
-    }
-
     /// The render stage; `timer` gets its parts (Markdown, contexts, pages, the rest).
     func render(_ parsed: Parsed, cache: inout RenderCache, timer: inout StageTimer) async throws(DiagnosticError) -> BuildProduct {
         let config = parsed.config
@@ -289,8 +284,8 @@ public struct BuildPipeline: Sendable {
                 if caching, let cached = pageCache[page.outputPath], cached.key == key {
                     return .success((page.outputPath, cached.data, key, false))
                 }
-                var html = theme.render(templateNames[index], context: context, lambdas: lambdas)
-                if let relative { html = relative.rewrite(html, pageOutputPath: page.outputPath) }
+                let html = Self.html(
+                    templateNames[index], context: context, outputPath: page.outputPath, theme: theme, lambdas: lambdas, relative: relative)
                 if let pageWriter {
                     do throws(DiagnosticError) {
                         try pageWriter.write(Data(html.utf8), to: page.outputPath, createFolder: false)
@@ -330,8 +325,8 @@ public struct BuildPipeline: Sendable {
         guard errors.isEmpty else { throw DiagnosticError(Array(Set(errors))) }
 
         // The not-found page, feeds, sitemap, robots.txt, alias redirects.
-        var notFound = theme.render("404", context: try contexts.notFoundContext(), lambdas: lambdas)
-        if let relative { notFound = relative.rewrite(notFound, pageOutputPath: "404.html") }
+        let notFound = Self.html(
+            "404", context: try contexts.notFoundContext(), outputPath: "404.html", theme: theme, lambdas: lambdas, relative: relative)
         outputs.add("404.html", Data(notFound.utf8), origin: "theme/templates/404.mustache")
         for feed in Self.feeds(config: config, urls: urls, graph: graph, bodies: bodies, feedPath: feedPath) {
             outputs.add(feed.path, feed.data, origin: feed.origin)
@@ -370,6 +365,16 @@ public struct BuildPipeline: Sendable {
             files: outputs.sorted, writtenCount: outputs.count, warnings: warnings.sorted { $0.location < $1.location }, timings: [],
             pageCount: graph.pages.count, renderedPaths: renderedPaths.sorted(), basePath: urls.basePath, baseURL: config.baseURL, search: config.search,
             sources: Dictionary(uniqueKeysWithValues: graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
+    }
+
+    /// The HTML of one output: `template` rendered with `context`, its links then made relative to
+    /// `outputPath` when the site wants relative URLs (`relative` is set).
+    static func html(
+        _ template: String, context: [String: TemplateValue], outputPath: String, theme: Theme,
+        lambdas: [String: @Sendable (String) -> String], relative: RelativeLinks?
+    ) -> String {
+        let html = theme.render(template, context: context, lambdas: lambdas)
+        return relative?.rewrite(html, pageOutputPath: outputPath) ?? html
     }
 
     /// The site's Atom feed and those of the sections that want one.

@@ -21,10 +21,10 @@ struct PageContextBuilder: Sendable {
     let generator: String
 
     /// - Parameter summaries: each page's ``summary(of:graph:bodies:urls:config:)`` by page index
-    ///   (made by the caller, in parallel); nil to make them here.
+    ///   (made by the caller, in parallel).
     init(
         config: SiteConfig, urls: SiteURLs, graph: ContentGraph, bodies: [RenderedMarkdown], data: TemplateValue, feedPath: String,
-        generator: String, summaries: [TemplateValue]? = nil
+        generator: String, summaries: [TemplateValue]
     ) {
         self.config = config
         self.graph = graph
@@ -33,7 +33,6 @@ struct PageContextBuilder: Sendable {
         self.urls = urls
         self.feedPath = feedPath
         self.generator = generator
-        let summaries = summaries ?? graph.pages.indices.map { Self.summary(of: $0, graph: graph, bodies: bodies, urls: urls, config: config) }
         self.summaries = summaries
         sharedSite = Self.sharedSite(config: config, urls: urls, graph: graph, summaries: summaries, data: data, feedPath: feedPath, generator: generator)
     }

@@ -6,6 +6,8 @@ import TeigenCore
 public struct PagefindIndexer: Sendable {
     /// How to start Pagefind: the executable and its leading arguments.
     let command: [String]
+    /// The folder Pagefind writes into the built site, as the start of output paths (`pagefind/`).
+    public static let outputFolder = "pagefind/"
 
     /// Finds Pagefind: `$TEIGEN_PAGEFIND`, `pagefind_extended` or `pagefind` on PATH, or the Python package.
     public static func locate() throws(DiagnosticError) -> PagefindIndexer {

@@ -1,4 +1,5 @@
 import Foundation
+import TeigenBuild
 
 /// What a rebuild changed, as the open pages need to know it.
 ///
@@ -41,7 +42,7 @@ enum SiteChange: Sendable, Equatable {
             }
         }
         // The search index (Pagefind's files) needs no reload: the search page reads it when it searches.
-        let isSearchIndex: (String) -> Bool = { $0.hasPrefix("pagefind/") }
+        let isSearchIndex: (String) -> Bool = { $0.hasPrefix(PagefindIndexer.outputFolder) }
         removed.removeAll(where: isSearchIndex)
         added.removeAll(where: isSearchIndex)
         modified.removeAll(where: isSearchIndex)
