@@ -34,6 +34,15 @@ public struct MarkdownRenderer: Sendable {
     /// let html = MarkdownRenderer().render(markdown, includingText: false).html
     /// ```
     public func render(_ source: String, rewriteLink: LinkRewriter? = nil, includingText: Bool = true) -> RenderedMarkdown {
-        MarkdownPipeline(options: options, rewriteLink: rewriteLink, includingText: includingText).run(source)
+        var timer = StageTimer(enabled: false)
+        return MarkdownPipeline(options: options, rewriteLink: rewriteLink, includingText: includingText).run(source, timer: &timer)
+    }
+
+    /// Converts `source` as ``render(_:rewriteLink:includingText:)`` does and reports how long each
+    /// stage took (parse, each pass, rendering, freeing libcmark's trees), for `teigen markdown --timings`.
+    public func renderTimed(_ source: String, includingText: Bool = true) -> (RenderedMarkdown, [MarkdownStageTime]) {
+        var timer = StageTimer(enabled: true)
+        let rendered = MarkdownPipeline(options: options, rewriteLink: nil, includingText: includingText).run(source, timer: &timer)
+        return (rendered, timer.stages)
     }
 }

@@ -12,6 +12,9 @@ enum NodeTag: Equatable {
     case headingAnchor
     /// The footnotes section at the end of the document.
     case footnoteSection
+    /// A text node Teigen made from part of another (a table cell's text); the payload indexes
+    /// ``SourceMap``'s text origins.
+    case textOrigin(Int)
 
     private static let kindBits = 4
 
@@ -26,6 +29,7 @@ enum NodeTag: Equatable {
         case 4: self = .heading
         case 5: self = .headingAnchor
         case 6: self = .footnoteSection
+        case 7: self = .textOrigin(payload)
         default: return nil
         }
     }
@@ -39,6 +43,7 @@ enum NodeTag: Equatable {
             case .heading: (4, 0)
             case .headingAnchor: (5, 0)
             case .footnoteSection: (6, 0)
+            case .textOrigin(let index): (7, index)
             }
         return UnsafeMutableRawPointer(bitPattern: payload << Self.kindBits | kind)
     }

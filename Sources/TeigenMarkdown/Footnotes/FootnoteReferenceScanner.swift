@@ -15,7 +15,7 @@ struct FootnoteReferenceScanner {
             let candidates = Self.candidates(in: literal)
             guard !candidates.isEmpty else { continue }
             // Where the node's Markdown is; only looked up when needed (an escape may hide, or a warning).
-            let origin = map.textOrigins.isEmpty ? nil : map.textOrigins[node]
+            let origin = map.origin(of: node)
             let rawLength = origin?.length ?? node.endColumn - node.startColumn + 1
             let identical = !smartPunctuation && rawLength == literal.count
             var located: (text: Int, line: Int, offset: Int)?

@@ -3,8 +3,8 @@
 struct InlineCollection {
     /// Text nodes outside links and images whose literal contains `[^` (footnote reference candidates).
     var texts: [(node: CmarkNode, block: Int)] = []
-    /// Soft line breaks (only collected when the text has non-ASCII characters).
-    var softBreaks: [CmarkNode] = []
+    /// Soft line breaks between two East Asian wide characters, to be removed (``SoftBreakJoiner``).
+    var joinedBreaks: [CmarkNode] = []
     /// Links and images, with their block (`nil` outside any block).
     var links: [(node: CmarkNode, block: Int?)] = []
     /// Headings with their block.

@@ -24,9 +24,23 @@ struct InlineCollector {
         var started = false
         let root = tree.root
         var quoteDepth = 0
+        // The leaf block being walked; registered in the map only once something in it needs its position.
+        var leaf: (node: CmarkNode, quoteDepth: Int)?
         var currentBlock: Int?
         var linkDepth = 0
         let wantsInlines = wantsFootnoteReferences || wantsSoftBreaks || wantsLinks
+        func block(_ map: inout SourceMap) -> Int? {
+            if let currentBlock { return currentBlock }
+            guard let (node, depth) = leaf else { return nil }
+            let position =
+                map.synthesizedBlocks.isEmpty ? nil : map.synthesizedBlocks[node]
+            let added = map.add(
+                position
+                    ?? BlockPosition(
+                        text: text, node: node, startLine: node.startLine, startColumn: node.startColumn, quoteDepth: depth))
+            currentBlock = added
+            return added
+        }
         tree.walk { node, entering in
             if groupingTopLevelBlocks, entering, node.parent == root {
                 if started {
@@ -36,48 +50,60 @@ struct InlineCollector {
                 started = true
             }
             switch node.type {
-            case CMARK_NODE_BLOCK_QUOTE:
-                quoteDepth += entering ? 1 : -1
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                guard entering else {
-                    currentBlock = nil
-                    return .proceed
-                }
-                let isHeading = node.type == CMARK_NODE_HEADING
-                guard wantsInlines || isHeading else { return .skipChildren }
-                let position =
-                    map.synthesizedBlocks.isEmpty
-                    ? nil : map.synthesizedBlocks[node]
-                let block = map.add(
-                    position
-                        ?? BlockPosition(
-                            text: text, node: node, startLine: node.startLine, startColumn: node.startColumn,
-                            quoteDepth: quoteDepth))
-                currentBlock = block
-                if isHeading { collections[current].headings.append((node, block)) }
-            case CMARK_NODE_CUSTOM_INLINE:
-                if case .tableCell(let block) = node.tag { currentBlock = entering && block >= 0 ? block : nil }
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                if entering {
-                    if wantsLinks { collections[current].links.append((node, currentBlock)) }
-                    linkDepth += 1
-                } else {
-                    linkDepth -= 1
-                }
             case CMARK_NODE_TEXT:
-                if wantsFootnoteReferences, linkDepth == 0, let block = currentBlock,
-                    node.literalBytes.containsFootnoteMarker
+                if wantsFootnoteReferences, linkDepth == 0, leaf != nil || currentBlock != nil, node.literalContainsFootnoteMarker,
+                    let block = block(&map)
                 {
                     collections[current].texts.append((node, block))
                 }
             case CMARK_NODE_SOFTBREAK:
-                if wantsSoftBreaks { collections[current].softBreaks.append(node) }
+                if wantsSoftBreaks, SoftBreakJoiner.joins(node) { collections[current].joinedBreaks.append(node) }
+            case CMARK_NODE_PARAGRAPH:
+                guard entering else {
+                    (leaf, currentBlock) = (nil, nil)
+                    return .proceed
+                }
+                guard wantsInlines else { return .skipChildren }
+                (leaf, currentBlock) = ((node, quoteDepth), nil)
+            case CMARK_NODE_HEADING:
+                guard entering else {
+                    (leaf, currentBlock) = (nil, nil)
+                    return .proceed
+                }
+                (leaf, currentBlock) = ((node, quoteDepth), nil)
+                if let block = block(&map) { collections[current].headings.append((node, block)) }
+                guard wantsInlines else { return .skipChildren }
+            case CMARK_NODE_BLOCK_QUOTE:
+                quoteDepth += entering ? 1 : -1
+            case CMARK_NODE_CUSTOM_INLINE:
+                if case .tableCell(let cell) = node.tag {
+                    (leaf, currentBlock) = (nil, entering && cell >= 0 ? cell : nil)
+                }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering {
+                    if wantsLinks { collections[current].links.append((node, block(&map))) }
+                    linkDepth += 1
+                } else {
+                    linkDepth -= 1
+                }
             default:
                 break
             }
             return .proceed
         }
         return collections
+    }
+}
+
+extension CmarkNode {
+    /// Whether the node's literal contains `[^` (read up to its NUL, without measuring it first).
+    var literalContainsFootnoteMarker: Bool {
+        guard var cursor = cmark_node_get_literal(raw) else { return false }
+        while let found = strchr(cursor, 0x5B) {
+            if found[1] == 0x5E { return true }
+            cursor = UnsafePointer(found) + 1
+        }
+        return false
     }
 }
 

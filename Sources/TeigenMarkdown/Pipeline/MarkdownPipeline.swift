@@ -28,28 +28,37 @@ struct MarkdownPipeline {
         (options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) | (options.hardBreaks ? CMARK_OPT_HARDBREAKS : 0)
     }
 
-    func run(_ source: String) -> RenderedMarkdown {
+    /// Converts `source`; `timer` times the stages when enabled.
+    func run(_ source: String, timer: inout StageTimer) -> RenderedMarkdown {
         let bytes = Array(source.utf8)
         guard options.extensions else {
-            return finish(CmarkTree(parsing: bytes, options: parseOptions))
+            var tree: CmarkTree? = CmarkTree(parsing: bytes, options: parseOptions)
+            timer.lap("parse")
+            let rendered = finish(tree!, timer: &timer)
+            tree = nil
+            timer.lap("free trees")
+            return rendered
         }
         // The trees are freed last, once every buffer of the passes is: glibc's malloc walks all the
         // small blocks freed so far (a freed tree is mostly small blocks) whenever a large one is freed,
         // which cost more than the passes themselves on a 5 MB document.
         var trees: [CmarkTree] = []
-        let rendered = runWithExtensions(bytes, trees: &trees)
-        withExtendedLifetime(trees) {}
+        let rendered = runWithExtensions(bytes, trees: &trees, timer: &timer)
+        trees = []
+        timer.lap("free trees")
         return rendered
     }
 
     /// The conversion with Teigen's passes; the trees parsed go into `trees`, to be freed by the caller.
-    private func runWithExtensions(_ bytes: [UInt8], trees: inout [CmarkTree]) -> RenderedMarkdown {
+    private func runWithExtensions(_ bytes: [UInt8], trees: inout [CmarkTree], timer: inout StageTimer) -> RenderedMarkdown {
         let original = SourceText(bytes: bytes)
         let scanned = FootnoteDefinitionScanner(source: original).scan()
+        timer.lap("footnote definitions")
         var text = scanned.text
         var definitions = scanned.definitions
         var tree = CmarkTree(parsing: text.bytes, options: parseOptions)
         trees.append(tree)
+        timer.lap("parse")
         if let contained = ContainerFootnoteScanner(text: text).scan(tree) {
             text = contained.text
             tree = CmarkTree(parsing: text.bytes, options: parseOptions)
@@ -57,6 +66,7 @@ struct MarkdownPipeline {
             contained.removePlaceholders(from: tree)
             definitions = (definitions + contained.definitions).sorted { $0.line < $1.line }
         }
+        timer.lap("container footnotes")
         var map = SourceMap(original: original)
         var issues: [MarkdownIssue] = []
         var registry = FootnoteRegistry(definitions: definitions)
@@ -64,10 +74,13 @@ struct MarkdownPipeline {
 
         let mainIndex = map.add(text)
         var headings: [HeadingInfo] = []
-        for (node, block) in process(tree, text: mainIndex, tables: tables, registry: &registry, map: &map, issues: &issues) {
+        for (node, block) in process(
+            tree, text: mainIndex, tables: tables, registry: &registry, map: &map, issues: &issues, timer: &timer)
+        {
             headings.append(
                 HeadingPass.read(node, block: block, inBody: true, smartPunctuation: options.smartPunctuation, map: &map))
         }
+        timer.lap("heading texts")
 
         // Every note body, parsed together; then the references in them, note by note in number order
         // (a body may reference further notes, appended as they are met).
@@ -105,6 +118,7 @@ struct MarkdownPipeline {
                 }
             }
         }
+        timer.lap("footnote bodies")
         for definition in registry.duplicateDefinitions {
             issues.append(issue(.warning, "footnote [^\(definition.label)] is defined more than once; the first definition is used", definition, original))
         }
@@ -115,21 +129,27 @@ struct MarkdownPipeline {
         var usedIDs: Set<ExactString> = []
         usedIDs.reserveCapacity(headings.count + 2 * registry.references.count + registry.notes.count)
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, issues: &issues)
+        timer.lap("headings")
         _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000)).build(
             registry: registry, bodies: bodies, usedIDs: &usedIDs, root: tree.root)
-        return finish(tree, tableOfContents: tableOfContents, issues: issues, references: registry.referenceNodes)
+        timer.lap("footnotes section")
+        return finish(tree, tableOfContents: tableOfContents, issues: issues, references: registry.referenceNodes, timer: &timer)
     }
 
     /// The passes run on the document; returns its headings (handled once every text is done).
     private func process(
         _ tree: CmarkTree, text index: Int, tables: TableBuilder, registry: inout FootnoteRegistry,
-        map: inout SourceMap, issues: inout [MarkdownIssue]
+        map: inout SourceMap, issues: inout [MarkdownIssue], timer: inout StageTimer
     ) -> [(node: CmarkNode, block: Int)] {
         tables.build(in: tree, text: index, map: &map)
+        timer.lap("tables")
         let collection = collector(for: map.texts[index].bytes).collect(tree, text: index, map: &map)
+        timer.lap("collect inlines")
         FootnoteReferenceScanner(smartPunctuation: options.smartPunctuation).scan(
             collection.texts, map: &map, registry: &registry, issues: &issues)
+        timer.lap("footnote references")
         finishPasses(collection, map: &map, issues: &issues)
+        timer.lap("links and line breaks")
         return collection.headings
     }
 
@@ -146,7 +166,7 @@ struct MarkdownPipeline {
         if let rewriteLink {
             LinkRewritePass(rewrite: rewriteLink).run(collection.links, map: &map, issues: &issues)
         }
-        SoftBreakJoiner.join(collection.softBreaks)
+        SoftBreakJoiner.join(collection.joinedBreaks)
     }
 
     private func issue(
@@ -159,9 +179,11 @@ struct MarkdownPipeline {
 
     /// Renders the tree and, when ``includingText``, derives the plain text, summary and reading time.
     private func finish(
-        _ tree: CmarkTree, tableOfContents: [TOCEntry] = [], issues: [MarkdownIssue] = [], references: [CmarkNode] = []
+        _ tree: CmarkTree, tableOfContents: [TOCEntry] = [], issues: [MarkdownIssue] = [], references: [CmarkNode] = [],
+        timer: inout StageTimer
     ) -> RenderedMarkdown {
         let html = tree.root.renderHTML(options: renderOptions)
+        timer.lap("render HTML")
         let sortedIssues = issues.enumerated().sorted {
             ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
         }.map(\.element)
@@ -182,6 +204,7 @@ struct MarkdownPipeline {
             summary.write(node)
             summary.endBlock()
         }
+        timer.lap("plain text and summary")
         return RenderedMarkdown(
             html: html, tableOfContents: tableOfContents, plainText: plainText, summaryHTML: summaryHTML,
             summaryText: summary.text, readingMinutes: ReadingTime.minutes(for: plainText), issues: sortedIssues)

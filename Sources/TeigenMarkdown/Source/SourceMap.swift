@@ -12,9 +12,9 @@ struct SourceMap {
     /// Blocks Teigen made from part of a parsed block (the text around a table), which have no
     /// libcmark position of their own: their inline nodes keep the positions of the original block.
     var synthesizedBlocks: [CmarkNode: BlockPosition] = [:]
-    /// Text nodes Teigen made from part of a parsed text node (table cells), which have no libcmark
-    /// position of their own: where their raw Markdown is.
-    var textOrigins: [CmarkNode: TextOrigin] = [:]
+    /// Where the raw Markdown is of text nodes Teigen made from part of a parsed text node (table
+    /// cells), which have no libcmark position of their own; such a node is tagged with its index here.
+    private var textOrigins: [TextOrigin] = []
 
     init(original: SourceText) {
         self.original = original
@@ -23,6 +23,18 @@ struct SourceMap {
     mutating func add(_ text: SourceText) -> Int {
         texts.append(text)
         return texts.count - 1
+    }
+
+    /// Records where `node`'s raw Markdown is (a text node Teigen made), tagging the node.
+    mutating func setOrigin(_ origin: TextOrigin, of node: CmarkNode) {
+        node.tag = .textOrigin(textOrigins.count)
+        textOrigins.append(origin)
+    }
+
+    /// Where the raw Markdown of `node` is, if Teigen made it (``setOrigin(_:of:)``).
+    func origin(of node: CmarkNode) -> TextOrigin? {
+        guard !textOrigins.isEmpty, case .textOrigin(let index) = node.tag else { return nil }
+        return textOrigins[index]
     }
 
     mutating func add(_ block: BlockPosition) -> Int {

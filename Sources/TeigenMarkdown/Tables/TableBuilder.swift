@@ -50,7 +50,7 @@ struct TableBuilder {
                     case .slice(let source, let range, let origin):
                         let node = CmarkNode.text(UnsafeBufferPointer(rebasing: source.literalBytes[range]))
                         cell.append(node)
-                        map.textOrigins[node] = origin
+                        map.setOrigin(origin, of: node)
                     case .unescapedCode(let node):
                         TableCellSplitter.unescapingPipes(node.literalBytes).withUnsafeBufferPointer { node.setLiteral($0) }
                         cell.append(node)
@@ -179,7 +179,7 @@ struct TableBuilder {
             // The literal is copied before libcmark replaces it.
             let length = first.endColumn - first.startColumn + 1 - Self.cellPrefix.count
             first.setLiteral(UnsafeBufferPointer(rebasing: literal[3...]))
-            map.textOrigins[first] = TextOrigin(text: text, line: line, offset: Self.cellPrefix.count, length: length)
+            map.setOrigin(TextOrigin(text: text, line: line, offset: Self.cellPrefix.count, length: length), of: first)
         }
     }
 

@@ -16,33 +16,50 @@ struct TableFinder {
     var keepsTopLevelQuotes: Bool
 
     /// The tables of `tree`, in document order.
+    ///
+    /// Only blocks are visited (containers' children through libcmark's links, no inline content), and
+    /// only paragraphs and setext headings that span a possible delimiter row are looked at closely.
     func plans(in tree: CmarkTree) -> [TablePlan] {
         guard let candidates = delimiterCandidates(text) else { return [] }
         var found: [(node: CmarkNode, containers: [TableContainer])] = []
         var containers: [TableContainer] = []
-        tree.walk { node, entering in
+        // The containers being walked, each with whether it was pushed on `containers`.
+        var open: [(node: CmarkNode, isTableContainer: Bool)] = []
+        var next = tree.root.firstChild
+        while true {
+            guard let node = next else {
+                guard let (parent, isTableContainer) = open.popLast() else { break }
+                if isTableContainer { containers.removeLast() }
+                next = parent.next
+                continue
+            }
             switch node.type {
             case CMARK_NODE_BLOCK_QUOTE:
-                if entering { containers.append(.quote(node)) } else { containers.removeLast() }
+                containers.append(.quote(node))
+                open.append((node, true))
+                next = node.firstChild
+                continue
             case CMARK_NODE_ITEM:
-                if entering {
-                    containers.append(.item(node, contentColumn: node.firstChild?.startColumn ?? node.startColumn + 2))
-                } else {
-                    containers.removeLast()
-                }
+                containers.append(.item(node, contentColumn: node.firstChild?.startColumn ?? node.startColumn + 2))
+                open.append((node, true))
+                next = node.firstChild
+                continue
+            case CMARK_NODE_LIST, CMARK_NODE_CUSTOM_BLOCK:
+                open.append((node, false))
+                next = node.firstChild
+                continue
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                // ATX headings are one line; setext headings end on their underline.
-                if node.type == CMARK_NODE_HEADING, node.endLine <= node.startLine { return .skipChildren }
+                // A table needs a delimiter row after the block's first line. ATX headings are one line;
+                // setext headings end on their underline.
                 let first = node.startLine + 1
-                let last = node.type == CMARK_NODE_PARAGRAPH ? node.endLine : max(node.endLine, first)
+                let last = node.endLine
                 if first <= last, (first...last).contains(where: { $0 <= candidates.count && candidates[$0 - 1] }) {
                     found.append((node, containers))
                 }
-                return .skipChildren
             default:
                 break
             }
-            return .proceed
+            next = node.next
         }
         return found.compactMap { plan(for: $0.node, containers: $0.containers) }
     }

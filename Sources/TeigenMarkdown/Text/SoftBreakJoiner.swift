@@ -3,14 +3,20 @@ import CCmark
 /// Removes soft line breaks between two East Asian wide characters (CSS Text 3 segment break rules),
 /// so `あいう⏎えお` renders as `あいうえお` while `word⏎word` keeps its break. Hangul keeps its break.
 enum SoftBreakJoiner {
-    /// Removes (and frees) the soft breaks of `breaks` that sit between two joining characters.
+    /// Whether the soft break `node` sits between two joining characters (read without changing the tree).
+    ///
+    /// The passes that run after this is decided (footnote references, link rewriting) never change the
+    /// answer: a reference replaces `[^…]`, whose `[` and `]` do not join, and links keep their text.
+    static func joins(_ node: CmarkNode) -> Bool {
+        guard let after = firstScalar(of: node.next), EastAsianWidth.joinsLines(after),
+            let before = lastScalar(of: node.previous), EastAsianWidth.joinsLines(before)
+        else { return false }
+        return true
+    }
+
+    /// Removes (and frees) the soft breaks found by ``joins(_:)``.
     static func join(_ breaks: [CmarkNode]) {
-        for node in breaks {
-            guard let before = lastScalar(of: node.previous), EastAsianWidth.joinsLines(before),
-                let after = firstScalar(of: node.next), EastAsianWidth.joinsLines(after)
-            else { continue }
-            node.free()
-        }
+        for node in breaks { node.free() }
     }
 
     /// The last character rendered by `node` (descending into emphasis and links).
@@ -35,7 +41,7 @@ enum SoftBreakJoiner {
         while let node = current {
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                return node.literalBytes.firstScalar
+                return node.literalFirstScalar
             case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
                 current = node.firstChild
             default:
@@ -43,6 +49,21 @@ enum SoftBreakJoiner {
             }
         }
         return nil
+    }
+}
+
+extension CmarkNode {
+    /// The first Unicode scalar of the node's literal, read without measuring the literal.
+    var literalFirstScalar: Unicode.Scalar? {
+        guard let literal = cmark_node_get_literal(raw) else { return nil }
+        let lead = UInt8(bitPattern: literal[0])
+        if lead < 0x80 { return lead == 0 ? nil : Unicode.Scalar(lead) }
+        // At most four bytes; the NUL ends a truncated sequence (decoded as an error, like any other).
+        var length = 1
+        while length < 4, UInt8(bitPattern: literal[length]) & 0xC0 == 0x80 { length += 1 }
+        return UnsafeRawPointer(literal).withMemoryRebound(to: UInt8.self, capacity: length) {
+            UnsafeBufferPointer(start: $0, count: length).firstScalar
+        }
     }
 }
 
