@@ -135,7 +135,7 @@ struct ContainerFootnoteScanner {
     /// Lines where `[^…]:` follows nothing but spaces, `>` and list markers.
     private func candidateLines() -> [Int] {
         var lines: [Int] = []
-        for number in 1...max(text.lineCount, 1) {
+        for number in 1..<(text.lineCount + 1) {
             let range = text.line(number)
             var index = range.lowerBound
             while index < range.upperBound {

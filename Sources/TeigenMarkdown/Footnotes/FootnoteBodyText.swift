@@ -18,7 +18,7 @@ struct FootnoteBodyText {
         for (index, definition) in registry.definitions.enumerated() where registry.isFirstDefinition(index) {
             bodies[index] = bodies.count
             let body = definition.body
-            for number in 1...max(body.lineCount, 1) {
+            for number in 1..<(body.lineCount + 1) {
                 var origin = body.origins?[number - 1] ?? LineOrigin(line: definition.line, shift: 0)
                 let range = body.line(number)
                 bytes.append(0x3E)

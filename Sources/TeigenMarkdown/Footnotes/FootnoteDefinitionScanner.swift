@@ -59,7 +59,7 @@ struct FootnoteDefinitionScanner {
         var previousBlank = true
         var inReferenceChunk = false
 
-        for number in 1...max(source.lineCount, 1) {
+        for number in 1..<(source.lineCount + 1) {
             let range = source.line(number)
             let blank = LineSyntax.isBlank(bytes, range)
             if var definition = open {
@@ -170,30 +170,17 @@ struct FootnoteDefinitionScanner {
         }
     }
 
-    /// The text with the given lines' content removed (line endings kept).
+    /// The text with the given lines' content replaced by spaces: libcmark reads them as blank lines,
+    /// and every other line keeps its bytes and offsets, so the line table is shared with the source.
     private func blanking(_ blanked: [Bool]) -> SourceText {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var starts: [Int] = []
-        var ends: [Int] = []
-        starts.reserveCapacity(blanked.count)
-        ends.reserveCapacity(blanked.count)
-        var copiedUpTo = 0
-        var removed = 0
-        for (index, isBlanked) in blanked.enumerated() {
-            let range = source.line(index + 1)
-            if isBlanked {
-                output.append(contentsOf: bytes[copiedUpTo..<range.lowerBound])
-                copiedUpTo = range.upperBound
-                starts.append(range.lowerBound - removed)
-                removed += range.count
-                ends.append(range.upperBound - removed)
-            } else {
-                starts.append(range.lowerBound - removed)
-                ends.append(range.upperBound - removed)
+        var output = bytes
+        output.withUnsafeMutableBufferPointer { buffer in
+            for (index, isBlanked) in blanked.enumerated() where isBlanked {
+                let range = source.line(index + 1)
+                guard !range.isEmpty else { continue }
+                UnsafeMutableBufferPointer(rebasing: buffer[range]).update(repeating: LineSyntax.space)
             }
         }
-        output.append(contentsOf: bytes[copiedUpTo...])
-        return SourceText(bytes: output, lineStarts: starts, lineEnds: ends)
+        return SourceText(bytes: output, sharingLinesOf: source)
     }
 }

@@ -24,12 +24,12 @@ struct SourceText {
         (lineStarts, lineEnds) = Self.lines(of: bytes)
     }
 
-    /// A text whose line table is already known.
-    init(bytes: [UInt8], lineStarts: [Int], lineEnds: [Int]) {
+    /// A text whose lines start and end where `other`'s do (same length, line endings in the same places).
+    init(bytes: [UInt8], sharingLinesOf other: SourceText) {
         self.bytes = bytes
         self.origins = nil
-        self.lineStarts = lineStarts
-        self.lineEnds = lineEnds
+        self.lineStarts = other.lineStarts
+        self.lineEnds = other.lineEnds
     }
 
     /// Where lines start and where their content ends.

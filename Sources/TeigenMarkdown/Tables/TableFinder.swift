@@ -68,7 +68,7 @@ struct TableFinder {
     private func delimiterCandidates(_ text: SourceText) -> [Bool]? {
         var candidates = [Bool](repeating: false, count: text.lineCount)
         var any = false
-        for number in 1...max(text.lineCount, 1) where number <= text.lineCount {
+        for number in 1..<(text.lineCount + 1) {
             if TableRowSplitter.mayBeDelimiterRow(text.bytes, text.line(number)) {
                 candidates[number - 1] = true
                 any = true
