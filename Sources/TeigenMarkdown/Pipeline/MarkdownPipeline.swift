@@ -91,7 +91,7 @@ struct MarkdownPipeline {
             let tree = CmarkTree(parsing: bodyText.text.bytes, options: parseOptions)
             trees.append(tree)
             tables.build(in: tree, text: index, map: &map, topLevelQuotesAreNotes: true)
-            let collections = collector(for: bodyText.text.bytes).collect(
+            let collections = collector(for: bodyText.text).collect(
                 tree, text: index, map: &map, groupingTopLevelBlocks: true)
             var quotes: [CmarkNode] = []
             var child = tree.root.firstChild
@@ -143,7 +143,7 @@ struct MarkdownPipeline {
     ) -> [(node: CmarkNode, block: Int)] {
         tables.build(in: tree, text: index, map: &map)
         timer.lap("tables")
-        let collection = collector(for: map.texts[index].bytes).collect(tree, text: index, map: &map)
+        let collection = collector(for: map.texts[index]).collect(tree, text: index, map: &map)
         timer.lap("collect inlines")
         FootnoteReferenceScanner(smartPunctuation: options.smartPunctuation).scan(
             collection.texts, map: &map, registry: &registry, issues: &issues)
@@ -153,12 +153,14 @@ struct MarkdownPipeline {
         return collection.headings
     }
 
-    /// A collector gathering what the passes need in a text made of `bytes`.
-    private func collector(for bytes: [UInt8]) -> InlineCollector {
-        InlineCollector(
-            wantsFootnoteReferences: bytes.withUnsafeBufferPointer(\.containsFootnoteMarker),
-            wantsSoftBreaks: !options.hardBreaks && bytes.contains { $0 >= 0x80 },
-            wantsLinks: rewriteLink != nil)
+    /// A collector gathering what the passes need in `text`.
+    private func collector(for text: SourceText) -> InlineCollector {
+        let references = text.bytes.withUnsafeBufferPointer(\.containsFootnoteMarker)
+        return InlineCollector(
+            wantsFootnoteReferences: references,
+            wantsSoftBreaks: !options.hardBreaks && text.bytes.contains { $0 >= 0x80 },
+            wantsLinks: rewriteLink != nil,
+            lines: InlineLineFilter(text, footnoteReferences: references, links: rewriteLink != nil))
     }
 
     /// Link rewriting, then Japanese soft breaks (last: the other passes may count a paragraph's line breaks).

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The lines of a text that may hold inline content a pass wants: a footnote reference (`[^`) or a
+/// link or image (`[`, or `<` for autolinks), so blocks without any are not walked inline by inline.
+struct InlineLineFilter {
+    /// `marked[n]`: how many of lines 1…n are marked (`marked[0]` is 0).
+    private var marked: [Int32]
+
+    /// Marks the lines of `text` holding `[^` (when `footnoteReferences`) or `[` and `<` (when `links`).
+    init(_ text: SourceText, footnoteReferences: Bool, links: Bool) {
+        var flags = [Bool](repeating: false, count: text.lineCount + 1)
+        if footnoteReferences || links {
+            text.bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+                var line = 1
+                func mark(_ byte: UInt8, when accept: (Int) -> Bool) {
+                    var start = 0
+                    line = 1
+                    while start < buffer.count, let found = memchr(base + start, Int32(byte), buffer.count - start) {
+                        let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                        while line < text.lineCount, text.line(line + 1).lowerBound <= index { line += 1 }
+                        if accept(index) { flags[line] = true }
+                        start = index + 1
+                    }
+                }
+                mark(0x5B) { links || ($0 + 1 < buffer.count && buffer[$0 + 1] == 0x5E) }
+                if links { mark(0x3C) { _ in true } }
+            }
+        }
+        marked = [Int32](repeating: 0, count: flags.count)
+        var count: Int32 = 0
+        for line in 1..<flags.count {
+            if flags[line] { count += 1 }
+            marked[line] = count
+        }
+    }
+
+    /// Whether any of lines `start`…`end` (1-based, clamped to the text) is marked.
+    func any(from start: Int, through end: Int) -> Bool {
+        let last = min(end, marked.count - 1)
+        let first = max(start, 1)
+        guard first <= last else { return false }
+        return marked[last] - marked[first - 1] > 0
+    }
+}
