@@ -62,6 +62,15 @@ import Testing
         #expect(result.issues == [MarkdownIssue(severity: .warning, line: 2, column: 6, message: "footnote [^nope] is not defined")])
     }
 
+    @Test func referencesOnLaterLinesAndInHeadingsAreFound() {
+        // Only blocks whose lines hold `[^` are walked for references: the lines must be the right ones.
+        let result = renderer.render("一行目\n二行目\n三行目[^a]\n\n## 見出し[^b]\n\n- 項目\n  続き[^a]\n\n[^a]: 注A\n[^b]: 注B\n")
+        #expect(result.html.contains("三行目<sup class=\"footnote-ref\"><a href=\"#fn-a\" id=\"fnref-a\""))
+        #expect(result.html.contains("見出し<sup class=\"footnote-ref\"><a href=\"#fn-b\" id=\"fnref-b\""))
+        #expect(result.html.contains("続き<sup class=\"footnote-ref\"><a href=\"#fn-a\" id=\"fnref-a-2\""))
+        #expect(result.issues.isEmpty)
+    }
+
     @Test func unusedAndDuplicateDefinitionsWarn() {
         let result = renderer.render("Used[^a].\n\n[^a]: First.\n   [^b]: Unused.\n[^a]: Second.\n")
         #expect(

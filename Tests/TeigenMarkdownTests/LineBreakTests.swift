@@ -37,6 +37,19 @@ import Testing
         #expect(renderer.render("あいう\nえお\n\nword\nword").plainText == "あいうえお\nword word")
     }
 
+    @Test func imageAltTextAndHeadingTitlesFollowTheSameRule() {
+        #expect(renderer.render("![あいう\nえお](a.png)").html == "<p><img src=\"a.png\" alt=\"あいうえお\" /></p>\n")
+        let setext = renderer.render("見出しの\n続き\n---\n")
+        #expect(setext.html == "<h2 id=\"見出しの続き\">見出しの続き</h2>\n")
+        #expect(setext.tableOfContents.map(\.title) == ["見出しの続き"])
+    }
+
+    @Test func breaksNextToFootnoteReferencesStay() {
+        // The reference's `[` and `]` do not join, before or after it is replaced by its `<sup>`.
+        let html = renderer.render("本文[^1]\n続き\n\n[^1]: 注。").html
+        #expect(html.hasPrefix("<p>本文<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a></sup>\n続き</p>\n"))
+    }
+
     @Test func extensionsOffKeepsEveryBreak() {
         #expect(MarkdownRenderer(options: MarkdownOptions(extensions: false)).render("あいう\nえお").html == "<p>あいう\nえお</p>\n")
     }

@@ -56,6 +56,16 @@ import Testing
         #expect(positions == [[2, 10], [5, 8], [6, 6]])
     }
 
+    @Test func linksOnLaterLinesOfLongParagraphsAreRewritten() {
+        // Only blocks whose lines hold a `[` or `<` are walked for links: the lines must be the right ones.
+        let rewrite: LinkRewriter = { .replace("/x/" + $0) }
+        let source = "一行目\n二行目\n三行目 [a](b) と <https://c.example>\n\n> 引用\n> 続き ![図](d.png)\n"
+        let html = renderer.render(source, rewriteLink: rewrite).html
+        #expect(html.contains("<a href=\"/x/b\">a</a>"))
+        #expect(html.contains("<a href=\"/x/https://c.example\">https://c.example</a>"))
+        #expect(html.contains("<img src=\"/x/d.png\" alt=\"図\" />"))
+    }
+
     @Test func withoutRewriterNothingChanges() {
         #expect(renderer.render("[a](b.md)").html == "<p><a href=\"b.md\">a</a></p>\n")
     }

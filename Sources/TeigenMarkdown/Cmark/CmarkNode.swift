@@ -27,6 +27,13 @@ struct CmarkNode: Hashable {
         return node
     }
 
+    /// A detached custom node whose markup the renderer writes from its `tag`.
+    static func tagged(block: Bool, _ tag: NodeTag) -> CmarkNode {
+        let node = make(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)
+        node.tag = tag
+        return node
+    }
+
     /// A detached text node.
     static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> CmarkNode {
         let node = make(CMARK_NODE_TEXT)

@@ -1,17 +1,22 @@
-/// Marks the nodes Teigen adds to a libcmark tree, stored in the node's user data slot.
+/// Marks the nodes Teigen adds to (or decorates in) a libcmark tree, stored in the node's user data slot.
+///
+/// Teigen's HTML renderer (``HTMLRenderer``) writes the markup of tagged custom nodes and headings
+/// itself (fixed strings, or ``PassMarkup``), so they carry no libcmark `on_enter`/`on_exit` strings.
 enum NodeTag: Equatable {
-    /// A table cell (`<th>`/`<td>` custom inline); the payload indexes the pipeline's cell sources.
-    case tableCell(Int)
-    /// A table row.
-    case tableRow
-    /// A footnote reference (`<sup>` custom inline); the payload indexes the footnote references.
+    /// A table (custom block: `<table>`), its head (`<thead>`), its body (`<tbody>`) and a row (`<tr>`).
+    case table, tableHead, tableBody, tableRow
+    /// A table cell (custom inline: `<th>`/`<td>`) with its block in the ``SourceMap`` (`nil` for an empty cell).
+    case tableCell(block: Int?, header: Bool, alignment: TableAlignment)
+    /// A footnote reference (custom inline); the payload indexes the footnote references.
     case footnoteReference(Int)
-    /// The wrapper of a heading (custom block holding the `<hN id>` custom inline).
-    case heading
-    /// A heading's self-link.
-    case headingAnchor
-    /// The footnotes section at the end of the document.
+    /// A heading with an id; the payload indexes ``PassMarkup/headings``.
+    case heading(Int)
+    /// The footnotes section at the end of the document (custom block).
     case footnoteSection
+    /// One note of the footnotes section (custom block: `<li id="fn-…">`); the payload is the note's index.
+    case footnoteItem(Int)
+    /// The back-links at the end of a note (custom inline); the payload is the note's index.
+    case footnoteBacklinks(Int)
     /// A text node Teigen made from part of another (a table cell's text); the payload indexes
     /// ``SourceMap``'s text origins.
     case textOrigin(Int)
@@ -23,13 +28,21 @@ enum NodeTag: Equatable {
         let bits = Int(bitPattern: pointer)
         let payload = bits >> Self.kindBits
         switch bits & ((1 << Self.kindBits) - 1) {
-        case 1: self = .tableCell(payload)
-        case 2: self = .tableRow
-        case 3: self = .footnoteReference(payload)
-        case 4: self = .heading
-        case 5: self = .headingAnchor
-        case 6: self = .footnoteSection
-        case 7: self = .textOrigin(payload)
+        case 1: self = .table
+        case 2: self = .tableHead
+        case 3: self = .tableBody
+        case 4: self = .tableRow
+        case 5:
+            let block = payload >> 3 - 1
+            self = .tableCell(
+                block: block >= 0 ? block : nil, header: payload & 4 != 0,
+                alignment: TableAlignment(rawValue: payload & 3) ?? .none)
+        case 6: self = .footnoteReference(payload)
+        case 7: self = .heading(payload)
+        case 8: self = .footnoteSection
+        case 9: self = .footnoteItem(payload)
+        case 10: self = .footnoteBacklinks(payload)
+        case 11: self = .textOrigin(payload)
         default: return nil
         }
     }
@@ -37,13 +50,18 @@ enum NodeTag: Equatable {
     var pointer: UnsafeMutableRawPointer? {
         let (kind, payload): (Int, Int) =
             switch self {
-            case .tableCell(let index): (1, index)
-            case .tableRow: (2, 0)
-            case .footnoteReference(let index): (3, index)
-            case .heading: (4, 0)
-            case .headingAnchor: (5, 0)
-            case .footnoteSection: (6, 0)
-            case .textOrigin(let index): (7, index)
+            case .table: (1, 0)
+            case .tableHead: (2, 0)
+            case .tableBody: (3, 0)
+            case .tableRow: (4, 0)
+            case .tableCell(let block, let header, let alignment):
+                (5, ((block ?? -1) + 1) << 3 | (header ? 4 : 0) | alignment.rawValue)
+            case .footnoteReference(let index): (6, index)
+            case .heading(let index): (7, index)
+            case .footnoteSection: (8, 0)
+            case .footnoteItem(let index): (9, index)
+            case .footnoteBacklinks(let index): (10, index)
+            case .textOrigin(let index): (11, index)
             }
         return UnsafeMutableRawPointer(bitPattern: payload << Self.kindBits | kind)
     }

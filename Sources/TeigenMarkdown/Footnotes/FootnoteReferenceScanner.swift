@@ -46,12 +46,9 @@ struct FootnoteReferenceScanner {
                     rawOffset = aligned.rawOffset
                 }
                 let labelText = String(decoding: literal[label], as: UTF8.self)
-                let reference = CmarkNode.custom(block: false, enter: "")
-                if let index = registry.addReference(to: FootnoteDefinition.key(labelText), node: reference) {
-                    reference.tag = .footnoteReference(index)
-                    kept.append((range, reference))
+                if let index = registry.addReference(to: FootnoteDefinition.key(labelText)) {
+                    kept.append((range, CmarkNode.tagged(block: false, .footnoteReference(index))))
                 } else {
-                    reference.free()
                     let place = locate(&map)
                     let position = map.originalPosition(text: place.text, line: place.line, offset: place.offset + rawOffset)
                     issues.append(

@@ -11,8 +11,6 @@ struct FootnoteRegistry {
     private var noteOfDefinition: [Int: Int] = [:]
     /// For each reference made, its note index and its ordinal among that note's references (1-based).
     private(set) var references: [(note: Int, ordinal: Int)] = []
-    /// The node rendering each reference.
-    private(set) var referenceNodes: [CmarkNode] = []
     /// Number of references to each note.
     private(set) var referenceCounts: [Int] = []
 
@@ -28,9 +26,9 @@ struct FootnoteRegistry {
         firstDefinition[ExactString(definitions[index].key)] == index
     }
 
-    /// Records a reference to the note labelled `key` rendered by `node`, numbering the note if it is new.
+    /// Records a reference to the note labelled `key`, numbering the note if it is new.
     /// Returns the reference's index, or `nil` when no definition has that label.
-    mutating func addReference(to key: String, node: CmarkNode) -> Int? {
+    mutating func addReference(to key: String) -> Int? {
         guard let definition = firstDefinition[ExactString(key)] else { return nil }
         let note: Int
         if let known = noteOfDefinition[definition] {
@@ -43,7 +41,6 @@ struct FootnoteRegistry {
         }
         referenceCounts[note] += 1
         references.append((note, referenceCounts[note]))
-        referenceNodes.append(node)
         return references.count - 1
     }
 

@@ -20,31 +20,34 @@ struct FootnoteSectionBuilder {
     /// The number shown for the first note.
     var firstNumber: Int = 1
 
-    /// Appends the section for `registry`'s notes, whose blocks are the children of `bodies` (same order), to `root`.
+    /// Appends the section for `registry`'s notes, whose blocks are the children of `bodies` (same order),
+    /// to `root`, and fills in the markup of the references, notes and back-links.
     /// Returns the section node, or `nil` when no note is referenced.
     func build(
-        registry: FootnoteRegistry, bodies: [CmarkNode], usedIDs: inout Set<ExactString>, root: CmarkNode
+        registry: FootnoteRegistry, bodies: [CmarkNode], usedIDs: inout Set<ExactString>, markup: inout PassMarkup,
+        root: CmarkNode
     ) -> CmarkNode? {
         guard !registry.notes.isEmpty else { return nil }
-        let ids = assignIDs(registry: registry, usedIDs: &usedIDs)
-        for (index, node) in registry.referenceNodes.enumerated() {
-            let (note, ordinal) = registry.references[index]
-            let id = HTMLEscaping.escape(ids[note])
+        let ids = assignIDs(registry: registry, usedIDs: &usedIDs).map(HTMLEscaping.escape)
+        markup.references.reserveCapacity(registry.references.count)
+        for (note, ordinal) in registry.references {
+            let id = ids[note]
             let referenceID = ordinal == 1 ? "fnref-\(id)" : "fnref-\(id)-\(ordinal)"
-            node.onEnter =
-                "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"\(referenceID)\" role=\"doc-noteref\">\(firstNumber + note)</a></sup>"
+            markup.references.append(
+                Array(
+                    "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"\(referenceID)\" role=\"doc-noteref\">\(firstNumber + note)</a></sup>"
+                        .utf8))
         }
         let list = firstNumber == 1 ? "<ol>" : "<ol start=\"\(firstNumber)\">"
-        let section = CmarkNode.custom(
-            block: true, enter: "<section class=\"footnotes\" role=\"doc-endnotes\">\n\(list)", exit: "</ol>\n</section>",
-            tag: .footnoteSection)
+        markup.sectionOpening = Array("<section class=\"footnotes\" role=\"doc-endnotes\">\n\(list)".utf8)
+        let section = CmarkNode.tagged(block: true, .footnoteSection)
         root.append(section)
         for (note, body) in bodies.enumerated() {
-            let id = HTMLEscaping.escape(ids[note])
-            let item = CmarkNode.custom(block: true, enter: "<li id=\"fn-\(id)\">", exit: "</li>")
+            let item = CmarkNode.tagged(block: true, .footnoteItem(note))
+            markup.noteOpenings.append(Array("<li id=\"fn-\(ids[note])\">".utf8))
             section.append(item)
             item.adoptChildren(of: body)
-            appendBacklinks(to: item, id: id, number: firstNumber + note, count: registry.referenceCounts[note])
+            appendBacklinks(to: item, note: note, id: ids[note], count: registry.referenceCounts[note], markup: &markup)
         }
         return section
     }
@@ -78,7 +81,8 @@ struct FootnoteSectionBuilder {
         return ids
     }
 
-    private func appendBacklinks(to item: CmarkNode, id: String, number: Int, count: Int) {
+    private func appendBacklinks(to item: CmarkNode, note: Int, id: String, count: Int, markup: inout PassMarkup) {
+        let number = firstNumber + note
         let label = HTMLEscaping.escape(backlinkLabel)
         var links: [String] = []
         for ordinal in 1...max(1, count) {
@@ -89,13 +93,16 @@ struct FootnoteSectionBuilder {
                 "<a href=\"#\(target)\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"\(name)\">\(mark)</a>")
         }
         let html = links.joined(separator: " ")
+        let backlinks = CmarkNode.tagged(block: false, .footnoteBacklinks(note))
         if let last = item.lastChild, last.type == CMARK_NODE_PARAGRAPH {
             // After Japanese text the arrows follow without a space, as the text itself has none.
             let wide = SoftBreakJoiner.lastScalar(of: last.lastChild).map(EastAsianWidth.joinsLines) ?? false
-            last.append(CmarkNode.custom(block: false, enter: (wide ? "" : " ") + html))
+            markup.backlinks.append(Array(((wide ? "" : " ") + html).utf8))
+            last.append(backlinks)
         } else {
+            markup.backlinks.append(Array(html.utf8))
             let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
-            paragraph.append(CmarkNode.custom(block: false, enter: html))
+            paragraph.append(backlinks)
             item.append(paragraph)
         }
     }

@@ -8,14 +8,16 @@ import CCmark
 /// sets the id and is removed. Automatic ids never start with `fn-` or `fnref-`, which footnotes use:
 /// such a slug gets an `h-` prefix.
 ///
-/// A heading becomes a custom block holding a custom inline `<hN id="…">…</hN>`, so libcmark renders it
-/// byte for byte as it would have, plus the `id`.
+/// The heading node stays; it is tagged (``NodeTag/heading(_:)``) so ``HTMLRenderer`` writes it as
+/// libcmark would, plus the `id` and the self-link (``PassMarkup/headings``).
 struct HeadingPass {
     var options: MarkdownOptions
 
-    /// Assigns ids to `headings` (document order, body first), reserving them in `usedIDs`, and
-    /// replaces the heading nodes (freed). Returns the table of contents of the body headings.
-    func run(_ headings: [HeadingInfo], usedIDs: inout Set<ExactString>, issues: inout [MarkdownIssue]) -> [TOCEntry] {
+    /// Assigns ids to `headings` (document order, body first), reserving them in `usedIDs`, and tags
+    /// the heading nodes with their markup. Returns the table of contents of the body headings.
+    func run(
+        _ headings: [HeadingInfo], usedIDs: inout Set<ExactString>, markup: inout PassMarkup, issues: inout [MarkdownIssue]
+    ) -> [TOCEntry] {
         var headings = headings
         var explicitSeen: Set<ExactString> = []
         for heading in headings {
@@ -52,28 +54,21 @@ struct HeadingPass {
             usedIDs.insert(ExactString(id))
             headings[index].id = id
         }
-        for heading in headings { render(heading) }
+        markup.headings.reserveCapacity(headings.count)
+        for index in headings.indices { render(headings[index], markup: &markup) }
         return tableOfContents(headings.filter(\.inBody))
     }
 
-    /// Replaces the heading node with `<hN id="…">` content `</hN>` (and the anchor), then frees it.
-    private func render(_ heading: HeadingInfo) {
+    /// Tags the heading with its markup: the `id` attribute and the optional self-link.
+    private func render(_ heading: HeadingInfo, markup: inout PassMarkup) {
         let id = HTMLEscaping.escape(heading.id)
-        let wrapper = CmarkNode.custom(block: true, enter: "", tag: .heading)
-        let element = CmarkNode.custom(
-            block: false, enter: "<h\(heading.level) id=\"\(id)\">", exit: "</h\(heading.level)>")
-        wrapper.append(element)
-        element.adoptChildren(of: heading.node)
+        var anchor: [UInt8] = []
         if options.headingAnchors {
             let label = HTMLEscaping.escape("\(options.headingAnchorLabel): \(heading.title)")
-            element.append(
-                CmarkNode.custom(
-                    block: false,
-                    enter: " <a class=\"heading-anchor\" href=\"#\(id)\" aria-label=\"\(label)\" data-pagefind-ignore>#</a>",
-                    tag: .headingAnchor))
+            anchor = Array(" <a class=\"heading-anchor\" href=\"#\(id)\" aria-label=\"\(label)\" data-pagefind-ignore>#</a>".utf8)
         }
-        heading.node.insertBefore(wrapper)
-        heading.node.free()
+        heading.node.tag = .heading(markup.headings.count)
+        markup.headings.append((Array(" id=\"\(id)\"".utf8), anchor))
     }
 
     /// h2 and h3 entries, each h3 under the h2 before it (or on its own before the first h2).
@@ -94,21 +89,20 @@ struct HeadingPass {
 
     /// Reads a heading: removes a trailing `{#id}` (not backslash-escaped) and returns its id and title.
     static func read(
-        _ node: CmarkNode, block: Int, inBody: Bool, smartPunctuation: Bool, map: inout SourceMap
+        _ node: CmarkNode, block: Int, inBody: Bool, smartPunctuation: Bool, joinsLines: Bool, map: inout SourceMap
     ) -> HeadingInfo {
         let explicitID = explicitID(of: node, block: block, smartPunctuation: smartPunctuation, map: &map)
         let position = map.originalPosition(text: map.blocks[block].text, line: node.startLine, offset: node.startColumn - 1)
         return HeadingInfo(
-            node: node, level: node.headingLevel, title: title(of: node), explicitID: explicitID,
+            node: node, level: node.headingLevel, title: title(of: node, joinsLines: joinsLines), explicitID: explicitID,
             line: position.line, column: position.column, inBody: inBody)
     }
 
     private static func explicitID(
         of heading: CmarkNode, block: Int, smartPunctuation: Bool, map: inout SourceMap
     ) -> String? {
-        guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT else { return nil }
+        guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT, last.literalBytes.last == 0x7D else { return nil }
         let literal = Array(last.literalBytes)
-        guard literal.last == 0x7D else { return nil }
         var open = literal.count - 2
         while open > 0, !(literal[open - 1] == 0x7B && literal[open] == 0x23) { open -= 1 }
         guard open > 0 else { return nil }
@@ -156,14 +150,24 @@ struct HeadingPass {
         }
     }
 
-    /// The heading's text: text and code, breaks as spaces; images, raw HTML and footnote references left out.
-    static func title(of heading: CmarkNode) -> String {
+    /// The heading's text: text and code, breaks as spaces (none for the soft breaks the HTML leaves out
+    /// when `joinsLines`); images, raw HTML and footnote references left out.
+    static func title(of heading: CmarkNode, joinsLines: Bool) -> String {
+        // Most headings hold one text node.
+        if let only = heading.firstChild, only.next == nil, only.type == CMARK_NODE_TEXT {
+            let literal = only.literalBytes
+            if let first = literal.first, let last = literal.last, !isTrimmed(first), !isTrimmed(last) {
+                return String(decoding: literal, as: UTF8.self)
+            }
+        }
         var bytes: [UInt8] = []
         CmarkWalk.walk(heading) { node, entering in
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 bytes.append(contentsOf: node.literalBytes)
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            case CMARK_NODE_SOFTBREAK:
+                if !(joinsLines && SoftBreakJoiner.joins(node)) { bytes.append(0x20) }
+            case CMARK_NODE_LINEBREAK:
                 bytes.append(0x20)
             case CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE:
                 return entering ? .skipChildren : .proceed
@@ -173,6 +177,11 @@ struct HeadingPass {
             return .proceed
         }
         return String(decoding: bytes, as: UTF8.self).trimmingASCIISpaces()
+    }
+
+    /// The bytes ``String/trimmingASCIISpaces()`` removes.
+    private static func isTrimmed(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }
 

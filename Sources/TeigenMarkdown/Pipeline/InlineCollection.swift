@@ -3,8 +3,6 @@
 struct InlineCollection {
     /// Text nodes outside links and images whose literal contains `[^` (footnote reference candidates).
     var texts: [(node: CmarkNode, block: Int)] = []
-    /// Soft line breaks between two East Asian wide characters, to be removed (``SoftBreakJoiner``).
-    var joinedBreaks: [CmarkNode] = []
     /// Links and images, with their block (`nil` outside any block).
     var links: [(node: CmarkNode, block: Int?)] = []
     /// Headings with their block.

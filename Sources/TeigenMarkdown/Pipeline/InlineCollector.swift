@@ -12,11 +12,9 @@ import CCmark
 ///
 /// Blocks are reached through libcmark's links (no iterator over inline content); a paragraph's or
 /// heading's inline content is walked only when one of its lines may hold something wanted
-/// (``InlineLineFilter``) or, while Japanese soft breaks are wanted, when it spans lines. Table
-/// cells are always walked.
+/// (``InlineLineFilter``). Table cells are always walked.
 struct InlineCollector {
     var wantsFootnoteReferences: Bool
-    var wantsSoftBreaks: Bool
     var wantsLinks: Bool
     /// The lines of the text that may hold a footnote reference or a link.
     var lines: InlineLineFilter
@@ -31,7 +29,7 @@ struct InlineCollector {
         var quoteDepth = 0
         var open: [(node: CmarkNode, isQuote: Bool)] = []
         var startedTopLevel = false
-        let wantsInlines = wantsFootnoteReferences || wantsSoftBreaks || wantsLinks
+        let wantsInlines = wantsFootnoteReferences || wantsLinks
         var next = tree.root.firstChild
         while true {
             guard let node = next else {
@@ -66,8 +64,8 @@ struct InlineCollector {
                 if wantsInlines, needsWalk(node, map: map) { walker.walk(node, into: &collections[current], map: &map) }
             case CMARK_NODE_CUSTOM_INLINE:
                 // A table cell, child of a row.
-                if wantsInlines, case .tableCell(let cell) = node.tag {
-                    var walker = InlineWalker(collector: self, text: text, cell: cell >= 0 ? cell : nil)
+                if wantsInlines, case .tableCell(let cell, _, _) = node.tag {
+                    var walker = InlineWalker(collector: self, text: text, cell: cell)
                     walker.walk(node, into: &collections[current], map: &map)
                 }
             default:
@@ -83,9 +81,7 @@ struct InlineCollector {
         let start = node.startLine
         // Blocks Teigen made (around tables) have no position of their own.
         guard start > 0, map.synthesizedBlocks.isEmpty || map.synthesizedBlocks[node] == nil else { return true }
-        let end = node.endLine
-        if wantsSoftBreaks, end > start { return true }
-        return lines.any(from: start, through: end)
+        return lines.any(from: start, through: node.endLine)
     }
 }
 
@@ -132,8 +128,6 @@ private struct InlineWalker {
                 {
                     collection.texts.append((node, block))
                 }
-            case CMARK_NODE_SOFTBREAK:
-                if collector.wantsSoftBreaks, SoftBreakJoiner.joins(node) { collection.joinedBreaks.append(node) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
                     if collector.wantsLinks { collection.links.append((node, block(&map))) }

@@ -6,8 +6,7 @@ import CCmark
 /// 1. take footnote definitions out of the text (``FootnoteDefinitionScanner``);
 /// 2. parse the document with libcmark; if definitions sit in block quotes or list items, take them
 ///    out too and parse again (``ContainerFootnoteScanner``); then run the passes on it: tables (``TableBuilder``),
-///    footnote references (``FootnoteReferenceScanner``), link rewriting (``LinkRewritePass``),
-///    Japanese soft breaks (``SoftBreakJoiner``);
+///    footnote references (``FootnoteReferenceScanner``), link rewriting (``LinkRewritePass``);
 /// 3. parse every note body in one go (``FootnoteBodyText``), build their tables, then take the
 ///    references of the notes in number order (a note may cite further notes, numbered as met),
 ///    link a bare URL starting a note (``BareURL``) and run the other passes on the notes that are cited;
@@ -78,7 +77,8 @@ struct MarkdownPipeline {
             tree, text: mainIndex, tables: tables, registry: &registry, map: &map, issues: &issues, timer: &timer)
         {
             headings.append(
-                HeadingPass.read(node, block: block, inBody: true, smartPunctuation: options.smartPunctuation, map: &map))
+                HeadingPass.read(node, block: block, inBody: true, smartPunctuation: options.smartPunctuation, joinsLines: !options.hardBreaks,
+                    map: &map))
         }
         timer.lap("heading texts")
 
@@ -114,7 +114,8 @@ struct MarkdownPipeline {
                 finishPasses(collections[body], map: &map, issues: &issues)
                 for (node, block) in collections[body].headings {
                     headings.append(
-                        HeadingPass.read(node, block: block, inBody: false, smartPunctuation: options.smartPunctuation, map: &map))
+                        HeadingPass.read(node, block: block, inBody: false, smartPunctuation: options.smartPunctuation, joinsLines: !options.hardBreaks,
+                    map: &map))
                 }
             }
         }
@@ -128,12 +129,13 @@ struct MarkdownPipeline {
 
         var usedIDs: Set<ExactString> = []
         usedIDs.reserveCapacity(headings.count + 2 * registry.references.count + registry.notes.count)
-        let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, issues: &issues)
+        var markup = PassMarkup()
+        let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, markup: &markup, issues: &issues)
         timer.lap("headings")
         _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000)).build(
-            registry: registry, bodies: bodies, usedIDs: &usedIDs, root: tree.root)
+            registry: registry, bodies: bodies, usedIDs: &usedIDs, markup: &markup, root: tree.root)
         timer.lap("footnotes section")
-        return finish(tree, tableOfContents: tableOfContents, issues: issues, references: registry.referenceNodes, timer: &timer)
+        return finish(tree, markup: markup, tableOfContents: tableOfContents, issues: issues, timer: &timer)
     }
 
     /// The passes run on the document; returns its headings (handled once every text is done).
@@ -158,17 +160,15 @@ struct MarkdownPipeline {
         let references = text.bytes.withUnsafeBufferPointer(\.containsFootnoteMarker)
         return InlineCollector(
             wantsFootnoteReferences: references,
-            wantsSoftBreaks: !options.hardBreaks && text.bytes.contains { $0 >= 0x80 },
             wantsLinks: rewriteLink != nil,
             lines: InlineLineFilter(text, footnoteReferences: references, links: rewriteLink != nil))
     }
 
-    /// Link rewriting, then Japanese soft breaks (last: the other passes may count a paragraph's line breaks).
+    /// Link rewriting.
     private func finishPasses(_ collection: InlineCollection, map: inout SourceMap, issues: inout [MarkdownIssue]) {
         if let rewriteLink {
             LinkRewritePass(rewrite: rewriteLink).run(collection.links, map: &map, issues: &issues)
         }
-        SoftBreakJoiner.join(collection.joinedBreaks)
     }
 
     private func issue(
@@ -180,11 +180,15 @@ struct MarkdownPipeline {
     }
 
     /// Renders the tree and, when ``includingText``, derives the plain text, summary and reading time.
+    /// With `markup` (extensions on) Teigen's renderer writes the HTML, with the passes' markup and
+    /// Japanese line breaks joined; without, libcmark's own renderer does.
     private func finish(
-        _ tree: CmarkTree, tableOfContents: [TOCEntry] = [], issues: [MarkdownIssue] = [], references: [CmarkNode] = [],
+        _ tree: CmarkTree, markup: PassMarkup? = nil, tableOfContents: [TOCEntry] = [], issues: [MarkdownIssue] = [],
         timer: inout StageTimer
     ) -> RenderedMarkdown {
-        let html = tree.root.renderHTML(options: renderOptions)
+        let joinsLines = markup != nil && !options.hardBreaks
+        let renderer = markup.map { HTMLRenderer(options: renderOptions, markup: $0, joinsLines: joinsLines) }
+        let html = renderer?.render(tree.root) ?? tree.root.renderHTML(options: renderOptions)
         timer.lap("render HTML")
         let sortedIssues = issues.enumerated().sorted {
             ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
@@ -192,17 +196,18 @@ struct MarkdownPipeline {
         guard includingText else {
             return RenderedMarkdown(html: html, tableOfContents: tableOfContents, issues: sortedIssues)
         }
-        var plain = PlainTextWriter()
+        var plain = PlainTextWriter(joinsLines: joinsLines)
         plain.write(tree.root)
         let plainText = plain.text
 
         // The summary stands alone: footnote references would point nowhere.
-        for reference in references { reference.onEnter = "" }
+        var summaryRenderer = renderer
+        summaryRenderer?.markup.omitsReferences = true
         let summaryNodes = Summary.nodes(in: tree.root)
         var summaryHTML = ""
-        var summary = PlainTextWriter()
+        var summary = PlainTextWriter(joinsLines: joinsLines)
         for node in summaryNodes {
-            summaryHTML += node.renderHTML(options: renderOptions)
+            summaryHTML += summaryRenderer?.render(node) ?? node.renderHTML(options: renderOptions)
             summary.write(node)
             summary.endBlock()
         }

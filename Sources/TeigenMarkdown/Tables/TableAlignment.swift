@@ -1,9 +1,9 @@
 /// The alignment of a table column, from its delimiter cell (`:---`, `:---:`, `---:`).
-enum TableAlignment {
+enum TableAlignment: Int {
     case none, left, center, right
 
     /// The cell's opening tag.
-    func openingTag(header: Bool) -> String {
+    func openingTag(header: Bool) -> StaticString {
         switch (self, header) {
         case (.none, true): return "<th>"
         case (.left, true): return "<th style=\"text-align: left\">"
@@ -14,5 +14,10 @@ enum TableAlignment {
         case (.center, false): return "<td style=\"text-align: center\">"
         case (.right, false): return "<td style=\"text-align: right\">"
         }
+    }
+
+    /// The cell's closing tag and line break.
+    static func closingTag(header: Bool) -> StaticString {
+        header ? "</th>\n" : "</td>\n"
     }
 }

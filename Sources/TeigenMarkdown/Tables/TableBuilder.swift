@@ -42,7 +42,7 @@ struct TableBuilder {
             let block = map.add(plan.position)
             let width = plan.header.count
             let table = makeTable(plan) { row, column, cell in
-                cell.tag = .tableCell(block)
+                cell.tag = .tableCell(block: block, header: row == 0, alignment: plan.alignments[column])
                 for piece in cells.pieces(ofCell: row * width + column) {
                     switch piece {
                     case .node(let node):
@@ -64,31 +64,28 @@ struct TableBuilder {
     }
 
     /// Builds the table skeleton; `fill(row, column, cell)` is called for every cell with Markdown
-    /// (row 0 is the header row).
+    /// (row 0 is the header row). The nodes are tagged (``NodeTag``): the renderer writes their markup.
     private func makeTable(_ plan: TablePlan, fill: (Int, Int, CmarkNode) -> Void) -> CmarkNode {
-        let headerTags = plan.alignments.map { $0.openingTag(header: true) }
-        let bodyTags = plan.alignments.map { $0.openingTag(header: false) }
-        let table = CmarkNode.custom(block: true, enter: "<table>", exit: "</table>")
-        let head = CmarkNode.custom(block: true, enter: "<thead>", exit: "</thead>")
+        let table = CmarkNode.tagged(block: true, .table)
+        let head = CmarkNode.tagged(block: true, .tableHead)
         table.append(head)
         var body: CmarkNode?
         for rowIndex in 0...plan.rows.count {
             let row = rowIndex == 0 ? plan.header : plan.rows[rowIndex - 1]
-            let rowNode = CmarkNode.custom(block: true, enter: "<tr>", exit: "</tr>", tag: .tableRow)
+            let rowNode = CmarkNode.tagged(block: true, .tableRow)
             if rowIndex == 0 {
                 head.append(rowNode)
             } else {
                 if body == nil {
-                    let newBody = CmarkNode.custom(block: true, enter: "<tbody>", exit: "</tbody>")
+                    let newBody = CmarkNode.tagged(block: true, .tableBody)
                     table.append(newBody)
                     body = newBody
                 }
                 body?.append(rowNode)
             }
             for (column, source) in row.enumerated() {
-                let cell = CmarkNode.custom(
-                    block: false, enter: rowIndex == 0 ? headerTags[column] : bodyTags[column],
-                    exit: rowIndex == 0 ? "</th>\n" : "</td>\n", tag: .tableCell(-1))
+                let cell = CmarkNode.tagged(
+                    block: false, .tableCell(block: nil, header: rowIndex == 0, alignment: plan.alignments[column]))
                 rowNode.append(cell)
                 if !source.range.isEmpty { fill(rowIndex, column, cell) }
             }
@@ -129,13 +126,13 @@ struct TableBuilder {
         }
         var cellOrdinal = 0
         for plan in plans {
-            let table = makeTable(plan) { _, _, cell in
+            let table = makeTable(plan) { row, column, cell in
                 let line = cellLines[cellOrdinal]
                 let paragraph = paragraphs[cellOrdinal]
                 cellOrdinal += 1
                 let block = map.add(
                     BlockPosition(text: cellsIndex, node: nil, startLine: line, startColumn: 1, quoteDepth: 0, lineShift: 0))
-                cell.tag = .tableCell(block)
+                cell.tag = .tableCell(block: block, header: row == 0, alignment: plan.alignments[column])
                 if let paragraph {
                     cell.adoptChildren(of: paragraph)
                     removePrefix(from: cell, line: line, text: cellsIndex, map: &map)

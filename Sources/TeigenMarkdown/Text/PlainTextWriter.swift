@@ -5,7 +5,14 @@ import CCmark
 /// One line per paragraph, heading, list item, code block or table row; table cells separated by a tab;
 /// soft breaks as spaces. Raw HTML, images, footnote references and the footnotes section are left out.
 struct PlainTextWriter {
+    /// Whether a soft line break between two East Asian wide characters is left out (``SoftBreakJoiner``),
+    /// as the HTML leaves it out.
+    var joinsLines: Bool
     private var bytes: [UInt8] = []
+
+    init(joinsLines: Bool) {
+        self.joinsLines = joinsLines
+    }
 
     /// Appends the text of `node` and its subtree.
     mutating func write(_ node: CmarkNode) {
@@ -14,7 +21,7 @@ struct PlainTextWriter {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 bytes.append(contentsOf: node.literalBytes)
             case CMARK_NODE_SOFTBREAK:
-                bytes.append(0x20)
+                if !(joinsLines && SoftBreakJoiner.joins(node)) { bytes.append(0x20) }
             case CMARK_NODE_LINEBREAK:
                 bytes.append(0x0A)
             case CMARK_NODE_CODE_BLOCK:
@@ -31,7 +38,7 @@ struct PlainTextWriter {
                 switch node.tag {
                 case .tableCell:
                     if entering, node.previous != nil { bytes.append(0x09) }
-                case .footnoteReference, .headingAnchor:
+                case .footnoteReference, .footnoteBacklinks:
                     return entering ? .skipChildren : .proceed
                 default:
                     break

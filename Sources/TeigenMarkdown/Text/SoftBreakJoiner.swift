@@ -1,22 +1,16 @@
 import CCmark
 
-/// Removes soft line breaks between two East Asian wide characters (CSS Text 3 segment break rules),
-/// so `あいう⏎えお` renders as `あいうえお` while `word⏎word` keeps its break. Hangul keeps its break.
+/// Decides which soft line breaks render as nothing: those between two East Asian wide characters
+/// (CSS Text 3 segment break rules), so `あいう⏎えお` renders as `あいうえお` while `word⏎word` keeps
+/// its break. Hangul keeps its break. ``HTMLRenderer``, ``PlainTextWriter`` and heading titles ask it
+/// as they meet each break; the tree keeps every break (passes count a paragraph's lines with them).
 enum SoftBreakJoiner {
-    /// Whether the soft break `node` sits between two joining characters (read without changing the tree).
-    ///
-    /// The passes that run after this is decided (footnote references, link rewriting) never change the
-    /// answer: a reference replaces `[^…]`, whose `[` and `]` do not join, and links keep their text.
+    /// Whether the soft break `node` sits between two joining characters.
     static func joins(_ node: CmarkNode) -> Bool {
         guard let after = firstScalar(of: node.next), EastAsianWidth.joinsLines(after),
             let before = lastScalar(of: node.previous), EastAsianWidth.joinsLines(before)
         else { return false }
         return true
-    }
-
-    /// Removes (and frees) the soft breaks found by ``joins(_:)``.
-    static func join(_ breaks: [CmarkNode]) {
-        for node in breaks { node.free() }
     }
 
     /// The last character rendered by `node` (descending into emphasis and links).

@@ -1,0 +1,378 @@
+import CCmark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A Swift port of libcmark 0.30.2's HTML renderer (`src/html.c`): for any node and options,
+/// ``render(_:)`` returns exactly the String that `cmark_render_html(node, options)` does once it is
+/// passed to `String(cString:)`.
+///
+/// It reads the tree through libcmark's public API only (node layout is private) and writes into an
+/// ``HTMLBuffer`` with ``HTMLEscaper``'s escaping. What it follows from `html.c`:
+/// - `cr()`: block tags start on a fresh line (a newline unless the output is empty or ends with one);
+/// - `CMARK_OPT_UNSAFE`: without it raw HTML (blocks and inlines) becomes `<!-- raw HTML omitted -->`
+///   and `javascript:`, `vbscript:`, `file:` and `data:` destinations (but `data:image/png|gif|jpeg|webp`)
+///   are left out of `href`/`src`;
+/// - `CMARK_OPT_HARDBREAKS` (soft break as `<br />\n`) over `CMARK_OPT_NOBREAKS` (as a space);
+/// - paragraphs whose grandparent is a tight list lose their `<p>` tags;
+/// - an image's alt text is its descendants' text, code and inline HTML, escaped, with breaks as spaces;
+/// - a fenced code block's class is `language-` and its info string up to the first space
+///   (libcmark has already resolved entities and backslash escapes in it);
+/// - custom blocks write their on-enter/on-exit text on lines of their own, custom inlines in place.
+///
+/// `CMARK_OPT_SOURCEPOS` is not supported: no `data-sourcepos` attributes are written.
+/// `CMARK_OPT_SAFE` is a no-op, as in libcmark 0.30.2.
+///
+/// Every node goes through ``visit(_:_:entering:into:)``, the one switch over node types; each case
+/// calls a small `write…` method per tag, so per-node hooks (an id on a heading's opening tag, a soft
+/// break left out) fit in a few lines there.
+struct HTMLRenderer {
+    /// libcmark render options (CMARK_OPT_UNSAFE, CMARK_OPT_HARDBREAKS, CMARK_OPT_NOBREAKS).
+    var options: Int32
+    /// The markup of the nodes Teigen's passes tagged (``NodeTag``): headings' ids, tables, footnotes.
+    var markup: PassMarkup
+    /// Whether soft line breaks between two East Asian wide characters render as nothing (``SoftBreakJoiner``).
+    var joinsLines: Bool
+
+    /// A renderer with libcmark render `options`; with the defaults it writes what libcmark writes.
+    init(options: Int32, markup: PassMarkup = PassMarkup(), joinsLines: Bool = false) {
+        self.options = options
+        self.markup = markup
+        self.joinsLines = joinsLines
+    }
+
+    /// Renders `node` and its subtree exactly as cmark_render_html(node, options) does.
+    ///
+    /// The walk follows libcmark's iterator: leaf types (see ``isLeaf(_:)``) are visited once, on
+    /// enter; every other node on enter and on exit, even without children. It follows the
+    /// first-child, next and parent links itself, which is faster than `cmark_iter_next`.
+    func render(_ node: CmarkNode) -> String {
+        var out = HTMLBuffer()
+        let root = node.raw
+        var current = root
+        walk: while true {
+            let type = cmark_node_get_type(current)
+            if Self.isLeaf(type) {
+                _ = visit(current, type, entering: true, into: &out)
+            } else {
+                if visit(current, type, entering: true, into: &out) == .proceed,
+                    let child = cmark_node_first_child(current)
+                {
+                    current = child
+                    continue walk
+                }
+                _ = visit(current, type, entering: false, into: &out)
+            }
+            // Done with `current`: on to its next sibling, or exit its ancestors up to the root.
+            while current != root {
+                if let next = cmark_node_next(current) {
+                    current = next
+                    continue walk
+                }
+                guard let parent = cmark_node_parent(current) else { break walk }
+                current = parent
+                _ = visit(current, cmark_node_get_type(current), entering: false, into: &out)
+            }
+            break walk
+        }
+        return out.makeString()
+    }
+
+    /// The node types libcmark's iterator enters without exiting (`S_is_leaf`).
+    @inline(__always)
+    static func isLeaf(_ type: cmark_node_type) -> Bool {
+        let leaves: UInt32 =
+            1 << CMARK_NODE_HTML_BLOCK.rawValue | 1 << CMARK_NODE_THEMATIC_BREAK.rawValue
+            | 1 << CMARK_NODE_CODE_BLOCK.rawValue | 1 << CMARK_NODE_TEXT.rawValue
+            | 1 << CMARK_NODE_SOFTBREAK.rawValue | 1 << CMARK_NODE_LINEBREAK.rawValue
+            | 1 << CMARK_NODE_CODE.rawValue | 1 << CMARK_NODE_HTML_INLINE.rawValue
+        return type.rawValue < 32 && leaves >> type.rawValue & 1 != 0
+    }
+
+    // MARK: The switch
+
+    /// Writes what `html.c`'s `S_render_node` writes for one event: `node` (of `type`) entered or exited.
+    /// Returns `.skipChildren` when it has written the children itself (an image's alt text); the walk
+    /// then goes straight to the node's exit.
+    @inline(__always)
+    private func visit(_ node: OpaquePointer, _ type: cmark_node_type, entering: Bool, into out: inout HTMLBuffer) -> WalkStep {
+        switch type {
+        case CMARK_NODE_TEXT:
+            writeEscapedLiteral(of: node, into: &out)
+        case CMARK_NODE_SOFTBREAK:
+            if !(joinsLines && SoftBreakJoiner.joins(CmarkNode(node))) { writeSoftBreak(into: &out) }
+        case CMARK_NODE_PARAGRAPH:
+            if !Self.isInTightList(paragraph: node) {
+                if entering { writeParagraphOpen(into: &out) } else { out.append("</p>\n") }
+            }
+        case CMARK_NODE_EMPH:
+            out.append(entering ? "<em>" : "</em>")
+        case CMARK_NODE_STRONG:
+            out.append(entering ? "<strong>" : "</strong>")
+        case CMARK_NODE_CODE:
+            out.append("<code>")
+            writeEscapedLiteral(of: node, into: &out)
+            out.append("</code>")
+        case CMARK_NODE_LINK:
+            if entering { writeLinkOpen(node, into: &out) } else { out.append("</a>") }
+        case CMARK_NODE_LINEBREAK:
+            out.append("<br />\n")
+        case CMARK_NODE_HTML_INLINE:
+            writeRawHTML(of: node, into: &out)
+        case CMARK_NODE_IMAGE:
+            if entering {
+                writeImageOpen(node, into: &out)
+                return .skipChildren
+            }
+            writeImageClose(node, into: &out)
+        case CMARK_NODE_HEADING:
+            if entering { writeHeadingOpen(node, into: &out) } else { writeHeadingClose(node, into: &out) }
+        case CMARK_NODE_ITEM:
+            if entering { writeItemOpen(into: &out) } else { out.append("</li>\n") }
+        case CMARK_NODE_LIST:
+            if entering { writeListOpen(node, into: &out) } else { writeListClose(node, into: &out) }
+        case CMARK_NODE_CODE_BLOCK:
+            writeCodeBlock(node, into: &out)
+        case CMARK_NODE_BLOCK_QUOTE:
+            out.newlineIfNeeded()
+            out.append(entering ? "<blockquote>\n" : "</blockquote>\n")
+        case CMARK_NODE_THEMATIC_BREAK:
+            out.newlineIfNeeded()
+            out.append("<hr />\n")
+        case CMARK_NODE_HTML_BLOCK:
+            out.newlineIfNeeded()
+            writeRawHTML(of: node, into: &out)
+            out.newlineIfNeeded()
+        case CMARK_NODE_CUSTOM_BLOCK:
+            out.newlineIfNeeded()
+            writeCustom(node, entering: entering, into: &out)
+            out.newlineIfNeeded()
+        case CMARK_NODE_CUSTOM_INLINE:
+            writeCustom(node, entering: entering, into: &out)
+        default:  // the document; html.c asserts on unknown types and writes nothing
+            break
+        }
+        return .proceed
+    }
+
+    // MARK: Blocks
+
+    @inline(__always)
+    private func writeParagraphOpen(into out: inout HTMLBuffer) {
+        out.newlineIfNeeded()
+        out.append("<p>")
+    }
+
+    /// Whether a paragraph's grandparent is a tight list (its `<p>` tags are left out).
+    @inline(__always)
+    static func isInTightList(paragraph: OpaquePointer) -> Bool {
+        guard let parent = cmark_node_parent(paragraph), let grandparent = cmark_node_parent(parent) else { return false }
+        return cmark_node_get_type(grandparent) == CMARK_NODE_LIST && cmark_node_get_list_tight(grandparent) != 0
+    }
+
+    /// `<hN>`, with the heading's attributes (its `id`) when a pass tagged it.
+    private func writeHeadingOpen(_ node: OpaquePointer, into out: inout HTMLBuffer) {
+        out.newlineIfNeeded()
+        out.append("<h")
+        out.append(Self.headingDigit(node))
+        if case .heading(let index) = NodeTag(bitPattern: cmark_node_get_user_data(node)) {
+            markup.headings[index].attributes.withUnsafeBufferPointer { out.append($0.baseAddress!, length: $0.count) }
+        }
+        out.append(0x3E)
+    }
+
+    /// `</hN>`, after the heading's self-link when a pass tagged it with one.
+    private func writeHeadingClose(_ node: OpaquePointer, into out: inout HTMLBuffer) {
+        if case .heading(let index) = NodeTag(bitPattern: cmark_node_get_user_data(node)) {
+            markup.headings[index].anchor.withUnsafeBufferPointer {
+                if let base = $0.baseAddress { out.append(base, length: $0.count) }
+            }
+        }
+        out.append("</h")
+        out.append(Self.headingDigit(node))
+        out.append(">\n")
+    }
+
+    /// `'0' + level`, as html.c writes it.
+    @inline(__always)
+    private static func headingDigit(_ node: OpaquePointer) -> UInt8 {
+        UInt8(truncatingIfNeeded: 0x30 &+ cmark_node_get_heading_level(node))
+    }
+
+    @inline(__always)
+    private func writeItemOpen(into out: inout HTMLBuffer) {
+        out.newlineIfNeeded()
+        out.append("<li>")
+    }
+
+    private func writeListOpen(_ node: OpaquePointer, into out: inout HTMLBuffer) {
+        out.newlineIfNeeded()
+        if cmark_node_get_list_type(node) == CMARK_BULLET_LIST {
+            out.append("<ul>\n")
+            return
+        }
+        let start = cmark_node_get_list_start(node)
+        if start == 1 {
+            out.append("<ol>\n")
+        } else {
+            out.append("<ol start=\"")
+            out.append(decimal: start)
+            out.append("\">\n")
+        }
+    }
+
+    private func writeListClose(_ node: OpaquePointer, into out: inout HTMLBuffer) {
+        out.append(cmark_node_get_list_type(node) == CMARK_BULLET_LIST ? "</ul>\n" : "</ol>\n")
+    }
+
+    private func writeCodeBlock(_ node: OpaquePointer, into out: inout HTMLBuffer) {
+        out.newlineIfNeeded()
+        let info = Self.bytes(cmark_node_get_fence_info(node))
+        if info.length == 0 {
+            out.append("<pre><code>")
+        } else {
+            var word = 0  // the info string up to the first cmark_isspace byte
+            while word < info.length && !Self.isSpace(info.start[word]) { word += 1 }
+            out.append("<pre><code class=\"language-")
+            HTMLEscaper.escapeHTML(info.start, length: word, into: &out)
+            out.append("\">")
+        }
+        writeEscapedLiteral(of: node, into: &out)
+        out.append("</code></pre>\n")
+    }
+
+    /// `cmark_isspace`: tab, line feed, vertical tab, form feed, carriage return and space.
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    // MARK: Inlines
+
+    @inline(__always)
+    private func writeSoftBreak(into out: inout HTMLBuffer) {
+        if options & CMARK_OPT_HARDBREAKS != 0 {
+            out.append("<br />\n")
+        } else if options & CMARK_OPT_NOBREAKS != 0 {
+            out.append(0x20)
+        } else {
+            out.append(0x0A)
+        }
+    }
+
+    private func writeLinkOpen(_ node: OpaquePointer, into out: inout HTMLBuffer) {
+        out.append("<a href=\"")
+        writeDestination(of: node, into: &out)
+        writeTitleAttribute(of: node, into: &out)
+        out.append("\">")
+    }
+
+    /// The image's opening up to and including its alt text; the title and `" />` come on exit.
+    private func writeImageOpen(_ node: OpaquePointer, into out: inout HTMLBuffer) {
+        out.append("<img src=\"")
+        writeDestination(of: node, into: &out)
+        out.append("\" alt=\"")
+        writeAltText(of: node, into: &out)
+    }
+
+    private func writeImageClose(_ node: OpaquePointer, into out: inout HTMLBuffer) {
+        writeTitleAttribute(of: node, into: &out)
+        out.append("\" />")
+    }
+
+    /// html.c's "plain" mode: every node below the image (nested images and links too) adds only its
+    /// text — text, code and inline HTML escaped, line breaks as a space.
+    private func writeAltText(of image: OpaquePointer, into out: inout HTMLBuffer) {
+        guard var current = cmark_node_first_child(image) else { return }
+        walk: while true {
+            let type = cmark_node_get_type(current)
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                writeEscapedLiteral(of: current, into: &out)
+            case CMARK_NODE_SOFTBREAK:
+                if !(joinsLines && SoftBreakJoiner.joins(CmarkNode(current))) { out.append(0x20) }
+            case CMARK_NODE_LINEBREAK:
+                out.append(0x20)
+            default:
+                if !Self.isLeaf(type), let child = cmark_node_first_child(current) {
+                    current = child
+                    continue walk
+                }
+            }
+            while true {
+                if let next = cmark_node_next(current) {
+                    current = next
+                    continue walk
+                }
+                guard let parent = cmark_node_parent(current), parent != image else { break walk }
+                current = parent
+            }
+        }
+    }
+
+    /// A link's or image's destination, `houdini_escape_href`ed; left out in safe mode when dangerous.
+    private func writeDestination(of node: OpaquePointer, into out: inout HTMLBuffer) {
+        let url = Self.bytes(cmark_node_get_url(node))
+        guard url.length > 0 else { return }
+        if options & CMARK_OPT_UNSAFE == 0 && HTMLEscaper.isDangerousURL(url.start) { return }
+        HTMLEscaper.escapeHref(url.start, length: url.length, into: &out)
+    }
+
+    /// ` title="…"` (after the destination's closing quote) when the node has a title, even an empty
+    /// one: html.c tests libcmark's title pointer, which is NULL when unset (a source `""` title is set).
+    private func writeTitleAttribute(of node: OpaquePointer, into out: inout HTMLBuffer) {
+        guard let title = cmark_node_get_title(node), UInt(bitPattern: title) != Self.unsetTitleAddress else { return }
+        let bytes = Self.bytes(title)
+        out.append("\" title=\"")
+        HTMLEscaper.escapeHTML(bytes.start, length: bytes.length, into: &out)
+    }
+
+    /// What `cmark_node_get_title` returns for a node without a title: the address of a static `""`
+    /// inside libcmark, told apart from a set but empty title by address alone.
+    private static let unsetTitleAddress: UInt = {
+        guard let link = cmark_node_new(CMARK_NODE_LINK) else { return 0 }
+        defer { cmark_node_free(link) }
+        return UInt(bitPattern: cmark_node_get_title(link))
+    }()
+
+    // MARK: Literals
+
+    @inline(__always)
+    private func writeEscapedLiteral(of node: OpaquePointer, into out: inout HTMLBuffer) {
+        let literal = Self.bytes(cmark_node_get_literal(node))
+        HTMLEscaper.escapeHTML(literal.start, length: literal.length, into: &out)
+    }
+
+    /// An HTML block or inline: as it is with `CMARK_OPT_UNSAFE`, else the omission comment.
+    private func writeRawHTML(of node: OpaquePointer, into out: inout HTMLBuffer) {
+        if options & CMARK_OPT_UNSAFE != 0 {
+            out.append(cString: cmark_node_get_literal(node))
+        } else {
+            out.append("<!-- raw HTML omitted -->")
+        }
+    }
+
+    /// A custom node's markup: from ``markup`` when a pass tagged it, else its on-enter/on-exit text.
+    @inline(__always)
+    private func writeCustom(_ node: OpaquePointer, entering: Bool, into out: inout HTMLBuffer) {
+        if let tag = NodeTag(bitPattern: cmark_node_get_user_data(node)) {
+            markup.markup(tag, entering: entering) { bytes in
+                if let base = bytes.baseAddress { out.append(base.assumingMemoryBound(to: UInt8.self), length: bytes.count) }
+            }
+        } else {
+            out.append(cString: entering ? cmark_node_get_on_enter(node) : cmark_node_get_on_exit(node))
+        }
+    }
+
+    /// A libcmark string's bytes (an empty run for `nil`).
+    @inline(__always)
+    private static func bytes(_ string: UnsafePointer<CChar>?) -> (start: UnsafePointer<UInt8>, length: Int) {
+        guard let string else { return (("" as StaticString).utf8Start, 0) }
+        return (UnsafeRawPointer(string).assumingMemoryBound(to: UInt8.self), strlen(string))
+    }
+}

@@ -1,0 +1,44 @@
+/// The HTML Teigen's passes put around libcmark's nodes, kept beside the tree: the nodes are tagged
+/// (``NodeTag``) with an index here instead of carrying `on_enter`/`on_exit` strings that libcmark
+/// would copy, and ``HTMLRenderer`` writes it.
+struct PassMarkup {
+    /// Heading `i` (``NodeTag/heading(_:)``): the attributes after `<hN` (` id="…"`) and what comes
+    /// before `</hN>` (the self-link, or nothing).
+    var headings: [(attributes: [UInt8], anchor: [UInt8])] = []
+    /// Footnote reference `i` (``NodeTag/footnoteReference(_:)``): its whole `<sup>…</sup>`.
+    var references: [[UInt8]] = []
+    /// Note `i` (``NodeTag/footnoteItem(_:)``): its `<li id="fn-…">`.
+    var noteOpenings: [[UInt8]] = []
+    /// Note `i`'s back-links (``NodeTag/footnoteBacklinks(_:)``), with the space before them if any.
+    var backlinks: [[UInt8]] = []
+    /// The footnotes section's opening: `<section class="footnotes" role="doc-endnotes">` and the `<ol>`.
+    var sectionOpening: [UInt8] = []
+    /// Whether footnote references render as nothing (a summary, where they would point nowhere).
+    var omitsReferences = false
+
+    /// Passes the markup of a tagged custom node, on entering it or leaving it, to `write`.
+    /// (Headings are written by the renderer around libcmark's own heading markup.)
+    func markup(_ tag: NodeTag, entering: Bool, _ write: (UnsafeRawBufferPointer) -> Void) {
+        func fixed(_ string: StaticString) {
+            write(UnsafeRawBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
+        }
+        switch tag {
+        case .table: fixed(entering ? "<table>" : "</table>")
+        case .tableHead: fixed(entering ? "<thead>" : "</thead>")
+        case .tableBody: fixed(entering ? "<tbody>" : "</tbody>")
+        case .tableRow: fixed(entering ? "<tr>" : "</tr>")
+        case .tableCell(_, let header, let alignment):
+            fixed(entering ? alignment.openingTag(header: header) : TableAlignment.closingTag(header: header))
+        case .footnoteReference(let index):
+            if entering, !omitsReferences { references[index].withUnsafeBytes(write) }
+        case .footnoteSection:
+            if entering { sectionOpening.withUnsafeBytes(write) } else { fixed("</ol>\n</section>") }
+        case .footnoteItem(let index):
+            if entering { noteOpenings[index].withUnsafeBytes(write) } else { fixed("</li>") }
+        case .footnoteBacklinks(let index):
+            if entering { backlinks[index].withUnsafeBytes(write) }
+        case .heading, .textOrigin:
+            break
+        }
+    }
+}
