@@ -7,81 +7,79 @@ import Darwin
 #endif
 import CCmark
 
-/// Collects what the passes need from one parsed text, registering the position of each leaf block
-/// that has something collected.
+/// Collects what the passes need from the blocks a ``BlockScan`` found, in document order,
+/// registering the position of each leaf block that has something collected.
 ///
-/// Blocks are reached through libcmark's links (no iterator over inline content); a paragraph's or
-/// heading's inline content is walked only when one of its lines may hold something wanted
-/// (``InlineLineFilter``). Table cells are always walked.
+/// A heading is always collected; a paragraph's or heading's inline content is walked only when one of
+/// its lines may hold something wanted (``InlineLineFilter``); table cells and the paragraphs Teigen
+/// made around tables are always walked.
 struct InlineCollector {
     var wantsFootnoteReferences: Bool
     var wantsLinks: Bool
     /// The lines of the text that may hold a footnote reference or a link.
     var lines: InlineLineFilter
 
-    func collect(_ tree: CmarkTree, text: Int, map: inout SourceMap) -> InlineCollection {
-        collect(tree, text: text, map: &map, groupingTopLevelBlocks: false).first ?? InlineCollection()
-    }
-
-    /// Collects from each top-level block separately (footnote bodies) when `groupingTopLevelBlocks`.
-    func collect(_ tree: CmarkTree, text: Int, map: inout SourceMap, groupingTopLevelBlocks: Bool) -> [InlineCollection] {
-        var collections = [InlineCollection()]
-        var quoteDepth = 0
-        var open: [(node: CmarkNode, isQuote: Bool)] = []
-        var startedTopLevel = false
+    /// Collects from the blocks of `scan`, where `tables[k]` holds the blocks that replaced table
+    /// candidate `k` (``TableBuilder/build(_:text:map:topLevelQuotesAreNotes:)``). With
+    /// `groupingTopLevelBlocks` each top-level block (a footnote body) gets a collection of its own.
+    func collect(
+        _ scan: BlockScan, tables: [[CmarkNode]?], text: Int, map: inout SourceMap, groupingTopLevelBlocks: Bool = false
+    ) -> [InlineCollection] {
+        var collections = [InlineCollection](repeating: InlineCollection(), count: groupingTopLevelBlocks ? max(scan.groupCount, 1) : 1)
         let wantsInlines = wantsFootnoteReferences || wantsLinks
-        var next = tree.root.firstChild
-        while true {
-            guard let node = next else {
-                guard let (parent, isQuote) = open.popLast() else { break }
-                if isQuote { quoteDepth -= 1 }
-                next = parent.next
-                continue
-            }
-            if groupingTopLevelBlocks, open.isEmpty {
-                if startedTopLevel { collections.append(InlineCollection()) }
-                startedTopLevel = true
-            }
-            let current = collections.count - 1
-            switch node.type {
-            case CMARK_NODE_BLOCK_QUOTE:
-                quoteDepth += 1
-                open.append((node, true))
-                next = node.firstChild
-                continue
-            case CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK:
-                open.append((node, false))
-                next = node.firstChild
-                continue
-            case CMARK_NODE_PARAGRAPH:
-                if wantsInlines, needsWalk(node, map: map) {
-                    var walker = InlineWalker(collector: self, text: text, leaf: (node, quoteDepth))
-                    walker.walk(node, into: &collections[current], map: &map)
+        for (entry, group) in scan.entries {
+            let current = groupingTopLevelBlocks ? group : 0
+            switch entry {
+            case .leaf(let node, let quoteDepth):
+                collectLeaf(node, quoteDepth: quoteDepth, always: false, into: &collections[current], text: text, map: &map)
+            case .tableCandidate(let index):
+                guard let blocks = index < tables.count ? tables[index] : nil else {
+                    let candidate = scan.tableCandidates[index]
+                    collectLeaf(candidate.node, quoteDepth: candidate.quoteDepth, always: false, into: &collections[current], text: text, map: &map)
+                    continue
                 }
-            case CMARK_NODE_HEADING:
-                var walker = InlineWalker(collector: self, text: text, leaf: (node, quoteDepth))
-                if let block = walker.block(&map) { collections[current].headings.append((node, block)) }
-                if wantsInlines, needsWalk(node, map: map) { walker.walk(node, into: &collections[current], map: &map) }
-            case CMARK_NODE_CUSTOM_INLINE:
-                // A table cell, child of a row.
-                if wantsInlines, case .tableCell(let cell, _, _) = node.tag {
-                    var walker = InlineWalker(collector: self, text: text, cell: cell)
-                    walker.walk(node, into: &collections[current], map: &map)
+                for block in blocks {
+                    if block.type == CMARK_NODE_CUSTOM_BLOCK {
+                        if wantsInlines { collectCells(of: block, into: &collections[current], text: text, map: &map) }
+                    } else {
+                        collectLeaf(block, quoteDepth: 0, always: true, into: &collections[current], text: text, map: &map)
+                    }
                 }
-            default:
-                break
             }
-            next = node.next
         }
         return collections
     }
 
-    /// Whether a paragraph's or heading's inline content may hold something wanted.
-    private func needsWalk(_ node: CmarkNode, map: SourceMap) -> Bool {
-        let start = node.startLine
-        // Blocks Teigen made (around tables) have no position of their own.
-        guard start > 0, map.synthesizedBlocks.isEmpty || map.synthesizedBlocks[node] == nil else { return true }
-        return lines.any(from: start, through: node.endLine)
+    /// A paragraph or heading: headings are recorded; the inline content is walked when wanted
+    /// (`always` for the blocks Teigen made, which have no lines of their own).
+    private func collectLeaf(
+        _ node: CmarkNode, quoteDepth: Int, always: Bool, into collection: inout InlineCollection, text: Int,
+        map: inout SourceMap
+    ) {
+        var walker = InlineWalker(collector: self, text: text, leaf: (node, quoteDepth))
+        if node.type == CMARK_NODE_HEADING, let block = walker.block(&map) { collection.headings.append((node, block)) }
+        guard wantsFootnoteReferences || wantsLinks, always || lines.any(from: node.startLine, through: node.endLine) else { return }
+        walker.walk(node, into: &collection, map: &map)
+    }
+
+    /// The cells of a table (table, head and body, rows, cells).
+    private func collectCells(of table: CmarkNode, into collection: inout InlineCollection, text: Int, map: inout SourceMap) {
+        var part = table.firstChild
+        while let section = part {
+            var nextRow = section.firstChild
+            while let row = nextRow {
+                var nextCell = row.firstChild
+                while let cell = nextCell {
+                    if case .tableCell(let block, _, _) = cell.tag {
+                        var walker = InlineWalker(collector: self, text: text, cell: block)
+                        walker.walk(cell, into: &collection, map: &map)
+                    }
+                    nextCell = cell.next
+                }
+                nextRow = row.next
+            }
+            part = section.next
+        }
     }
 }
 

@@ -90,9 +90,8 @@ struct MarkdownPipeline {
             let index = map.add(bodyText.text)
             let tree = CmarkTree(parsing: bodyText.text.bytes, options: parseOptions)
             trees.append(tree)
-            tables.build(in: tree, text: index, map: &map, topLevelQuotesAreNotes: true)
-            let collections = collector(for: bodyText.text).collect(
-                tree, text: index, map: &map, groupingTopLevelBlocks: true)
+            var untimed = StageTimer(enabled: false)
+            let collections = collect(tree, text: index, tables: tables, notes: true, map: &map, timer: &untimed)
             var quotes: [CmarkNode] = []
             var child = tree.root.firstChild
             while let node = child {
@@ -143,16 +142,29 @@ struct MarkdownPipeline {
         _ tree: CmarkTree, text index: Int, tables: TableBuilder, registry: inout FootnoteRegistry,
         map: inout SourceMap, issues: inout [MarkdownIssue], timer: inout StageTimer
     ) -> [(node: CmarkNode, block: Int)] {
-        tables.build(in: tree, text: index, map: &map)
-        timer.lap("tables")
-        let collection = collector(for: map.texts[index]).collect(tree, text: index, map: &map)
-        timer.lap("collect inlines")
+        let collection = collect(tree, text: index, tables: tables, notes: false, map: &map, timer: &timer)[0]
         FootnoteReferenceScanner(smartPunctuation: options.smartPunctuation).scan(
             collection.texts, map: &map, registry: &registry, issues: &issues)
         timer.lap("footnote references")
         finishPasses(collection, map: &map, issues: &issues)
         timer.lap("links and line breaks")
         return collection.headings
+    }
+
+    /// One walk over the blocks (``BlockScan``), the tables built from what it found, then the inline
+    /// content the passes need, in one collection, or one per top-level block for the `notes` tree.
+    private func collect(
+        _ tree: CmarkTree, text index: Int, tables: TableBuilder, notes: Bool, map: inout SourceMap, timer: inout StageTimer
+    ) -> [InlineCollection] {
+        let text = map.texts[index]
+        let collector = collector(for: text)
+        let scan = BlockScan(tree, delimiterLines: TableFinder.delimiterLines(text), lines: collector.lines)
+        timer.lap("scan blocks")
+        let built = tables.build(scan.tableCandidates, text: index, map: &map, topLevelQuotesAreNotes: notes)
+        timer.lap("tables")
+        let collections = collector.collect(scan, tables: built, text: index, map: &map, groupingTopLevelBlocks: notes)
+        timer.lap("collect inlines")
+        return collections
     }
 
     /// A collector gathering what the passes need in `text`.

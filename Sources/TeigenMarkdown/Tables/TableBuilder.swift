@@ -20,23 +20,31 @@ struct TableBuilder {
     /// The prefix put before each cell's Markdown: U+3000 IDEOGRAPHIC SPACE.
     private static let cellPrefix: [UInt8] = [0xE3, 0x80, 0x80]
 
-    /// Builds the tables of `tree`, parsed from text `textIndex`. With `topLevelQuotesAreNotes`, the
-    /// top-level block quotes are footnote bodies (``FootnoteBodyText``), which a table never closes.
-    func build(in tree: CmarkTree, text textIndex: Int, map: inout SourceMap, topLevelQuotesAreNotes: Bool = false) {
+    /// Builds the tables of `candidates` (``BlockScan``), found in text `textIndex`. With
+    /// `topLevelQuotesAreNotes`, the top-level block quotes are footnote bodies (``FootnoteBodyText``),
+    /// which a table never closes. Returns, for each candidate that held a table, the blocks now in its
+    /// place in document order (a paragraph before the table, the table, a heading or paragraph after it;
+    /// a thematic break is left out), and `nil` for the others, which are left as they were.
+    func build(
+        _ candidates: [BlockScan.TableCandidate], text textIndex: Int, map: inout SourceMap, topLevelQuotesAreNotes: Bool = false
+    ) -> [[CmarkNode]?] {
+        guard !candidates.isEmpty else { return [] }
         let finder = TableFinder(text: map.texts[textIndex], textIndex: textIndex, keepsTopLevelQuotes: topLevelQuotesAreNotes)
-        let plans = finder.plans(in: tree)
-        guard !plans.isEmpty else { return }
-        apply(plans, text: textIndex, map: &map)
+        let plans = finder.plans(for: candidates)
+        var replacements = [[CmarkNode]?](repeating: nil, count: plans.count)
+        apply(plans, text: textIndex, map: &map, replacements: &replacements)
+        return replacements
     }
 
-    private func apply(_ plans: [TablePlan], text textIndex: Int, map: inout SourceMap) {
-        var reparsed: [TablePlan] = []
-        for plan in plans {
+    private func apply(_ plans: [TablePlan?], text textIndex: Int, map: inout SourceMap, replacements: inout [[CmarkNode]?]) {
+        var reparsed: [(index: Int, plan: TablePlan)] = []
+        for (index, plan) in plans.enumerated() {
+            guard let plan else { continue }
             let text = map.texts[textIndex]
             let splitter = TableCellSplitter(
                 plan: plan, text: text, textIndex: textIndex, smartPunctuation: parseOptions & CMARK_OPT_SMART != 0)
             guard let cells = splitter.split() else {
-                reparsed.append(plan)
+                reparsed.append((index, plan))
                 continue
             }
             let block = map.add(plan.position)
@@ -57,10 +65,10 @@ struct TableBuilder {
                     }
                 }
             }
-            replace(plan, with: table, map: &map)
+            replacements[index] = replace(plan, with: table, map: &map)
         }
         guard !reparsed.isEmpty else { return }
-        parseCells(of: reparsed, text: textIndex, map: &map)
+        parseCells(of: reparsed, text: textIndex, map: &map, replacements: &replacements)
     }
 
     /// Builds the table skeleton; `fill(row, column, cell)` is called for every cell with Markdown
@@ -95,13 +103,15 @@ struct TableBuilder {
 
     /// Parses the cells of `plans` anew (one libcmark parse for all), when libcmark's parse of the
     /// paragraph cannot be shared out: an inline spanning a cell boundary, `\|` inside raw HTML…
-    private func parseCells(of plans: [TablePlan], text textIndex: Int, map: inout SourceMap) {
+    private func parseCells(
+        of plans: [(index: Int, plan: TablePlan)], text textIndex: Int, map: inout SourceMap, replacements: inout [[CmarkNode]?]
+    ) {
         let text = map.texts[textIndex]
         // One text for every non-empty cell: line 2k+1 holds cell k behind the prefix.
         var cellText: [UInt8] = []
         var origins: [LineOrigin] = []
         var cellLines: [Int] = []
-        for plan in plans {
+        for (_, plan) in plans {
             for cell in [plan.header] + plan.rows {
                 for source in cell where !source.range.isEmpty {
                     cellLines.append(origins.count + 1)
@@ -125,7 +135,7 @@ struct TableBuilder {
             child = node.next
         }
         var cellOrdinal = 0
-        for plan in plans {
+        for (index, plan) in plans {
             let table = makeTable(plan) { row, column, cell in
                 let line = cellLines[cellOrdinal]
                 let paragraph = paragraphs[cellOrdinal]
@@ -138,7 +148,7 @@ struct TableBuilder {
                     removePrefix(from: cell, line: line, text: cellsIndex, map: &map)
                 }
             }
-            replace(plan, with: table, map: &map)
+            replacements[index] = replace(plan, with: table, map: &map)
         }
     }
 
@@ -181,8 +191,10 @@ struct TableBuilder {
     }
 
     /// Puts `table` where the plan's node was: the node's lines before the table stay a paragraph, lines
-    /// after it (lazy continuation lines) become one, the rows' inline nodes are dropped.
-    private func replace(_ plan: TablePlan, with table: CmarkNode, map: inout SourceMap) {
+    /// after it (lazy continuation lines) become one, the rows' inline nodes are dropped. Returns the
+    /// blocks with inline content now in the node's place, in document order.
+    private func replace(_ plan: TablePlan, with table: CmarkNode, map: inout SourceMap) -> [CmarkNode] {
+        var blocks: [CmarkNode] = []
         let node = plan.node
         var leading: [CmarkNode] = []
         var trailing: [CmarkNode] = []
@@ -210,8 +222,10 @@ struct TableBuilder {
             node.insertBefore(paragraph)
             for inline in leading { paragraph.append(inline) }
             map.synthesizedBlocks[paragraph] = plan.position
+            blocks.append(paragraph)
         }
         node.insertBefore(table)
+        blocks.append(table)
         var last = table
         if case .setextHeading(let underline) = plan.source {
             if plan.trailingStart != nil {
@@ -221,6 +235,7 @@ struct TableBuilder {
                 last.insertAfter(heading)
                 for inline in trailing { heading.append(inline) }
                 map.synthesizedBlocks[heading] = plan.position
+                blocks.append(heading)
                 trailing = []
             } else if underline == 0x2D {
                 let rule = CmarkNode.make(CMARK_NODE_THEMATIC_BREAK)
@@ -233,9 +248,11 @@ struct TableBuilder {
             (plan.trailingAfter ?? last).insertAfter(paragraph)
             for inline in trailing { paragraph.append(inline) }
             map.synthesizedBlocks[paragraph] = plan.position
+            blocks.append(paragraph)
         }
         // The rows' inline nodes go with the node.
         node.free()
+        return blocks
     }
 
 }

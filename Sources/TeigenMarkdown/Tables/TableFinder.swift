@@ -15,61 +15,17 @@ struct TableFinder {
     /// Whether the top-level block quotes are footnote bodies, which must stay whole.
     var keepsTopLevelQuotes: Bool
 
-    /// The tables of `tree`, in document order.
-    ///
-    /// Only blocks are visited (containers' children through libcmark's links, no inline content), and
-    /// only paragraphs and setext headings that span a possible delimiter row are looked at closely.
-    func plans(in tree: CmarkTree) -> [TablePlan] {
-        guard let candidates = delimiterCandidates(text) else { return [] }
-        var found: [(node: CmarkNode, containers: [TableContainer])] = []
-        var containers: [TableContainer] = []
-        // The containers being walked, each with whether it was pushed on `containers`.
-        var open: [(node: CmarkNode, isTableContainer: Bool)] = []
-        var next = tree.root.firstChild
-        while true {
-            guard let node = next else {
-                guard let (parent, isTableContainer) = open.popLast() else { break }
-                if isTableContainer { containers.removeLast() }
-                next = parent.next
-                continue
-            }
-            switch node.type {
-            case CMARK_NODE_BLOCK_QUOTE:
-                containers.append(.quote(node))
-                open.append((node, true))
-                next = node.firstChild
-                continue
-            case CMARK_NODE_ITEM:
-                containers.append(.item(node, contentColumn: node.firstChild?.startColumn ?? node.startColumn + 2))
-                open.append((node, true))
-                next = node.firstChild
-                continue
-            case CMARK_NODE_LIST, CMARK_NODE_CUSTOM_BLOCK:
-                open.append((node, false))
-                next = node.firstChild
-                continue
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                // A table needs a delimiter row after the block's first line. ATX headings are one line;
-                // setext headings end on their underline.
-                let first = node.startLine + 1
-                let last = node.endLine
-                if first <= last, (first...last).contains(where: { $0 <= candidates.count && candidates[$0 - 1] }) {
-                    found.append((node, containers))
-                }
-            default:
-                break
-            }
-            next = node.next
-        }
-        return found.compactMap { plan(for: $0.node, containers: $0.containers) }
+    /// The table each candidate holds (``BlockScan``), or `nil` where it holds none.
+    func plans(for candidates: [BlockScan.TableCandidate]) -> [TablePlan?] {
+        candidates.map { plan(for: $0.node, containers: $0.containers) }
     }
 
-    /// Lines that may be delimiter rows, or `nil` when there are none.
-    private func delimiterCandidates(_ text: SourceText) -> [Bool]? {
+    /// Lines that may be delimiter rows (`result[n - 1]` for line `n`), or `nil` when there are none.
+    static func delimiterLines(_ text: SourceText) -> [Bool]? {
         var candidates = [Bool](repeating: false, count: text.lineCount)
         var any = false
-        for number in 1..<(text.lineCount + 1) {
-            if TableRowSplitter.mayBeDelimiterRow(text.bytes, text.line(number)) {
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for number in 1..<(text.lineCount + 1) where TableRowSplitter.mayBeDelimiterRow(bytes, text.line(number)) {
                 candidates[number - 1] = true
                 any = true
             }

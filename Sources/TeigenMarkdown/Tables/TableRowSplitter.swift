@@ -47,6 +47,11 @@ enum TableRowSplitter {
     /// Whether a line could be a delimiter row (only spaces, tabs, `|`, `:`, `-` and `>` with a `-`):
     /// a cheap filter before looking closer.
     static func mayBeDelimiterRow(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { mayBeDelimiterRow($0, range) }
+    }
+
+    /// Whether the line `range` of `bytes` holds only what a delimiter row may hold, with a `-`.
+    static func mayBeDelimiterRow(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var dash = false
         for index in range {
             switch bytes[index] {
