@@ -28,23 +28,41 @@ struct FootnoteSectionBuilder {
         root: CmarkNode
     ) -> CmarkNode? {
         guard !registry.notes.isEmpty else { return nil }
-        let ids = assignIDs(registry: registry, usedIDs: &usedIDs).map(HTMLEscaping.escape)
+        let ids = assignIDs(registry: registry, usedIDs: &usedIDs).map { id in
+            var bytes: [UInt8] = []
+            bytes.append(escaping: id)
+            return bytes
+        }
         markup.references.reserveCapacity(registry.references.count)
         for (note, ordinal) in registry.references {
-            let id = ids[note]
-            let referenceID = ordinal == 1 ? "fnref-\(id)" : "fnref-\(id)-\(ordinal)"
-            markup.references.append(
-                Array(
-                    "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"\(referenceID)\" role=\"doc-noteref\">\(firstNumber + note)</a></sup>"
-                        .utf8))
+            var reference: [UInt8] = []
+            reference.reserveCapacity(120 + 2 * ids[note].count)
+            reference.append("<sup class=\"footnote-ref\"><a href=\"#fn-")
+            reference.append(contentsOf: ids[note])
+            reference.append("\" id=\"")
+            Self.appendReferenceID(ids[note], ordinal: ordinal, to: &reference)
+            reference.append("\" role=\"doc-noteref\">")
+            reference.append(decimal: firstNumber + note)
+            reference.append("</a></sup>")
+            markup.references.append(reference)
         }
-        let list = firstNumber == 1 ? "<ol>" : "<ol start=\"\(firstNumber)\">"
-        markup.sectionOpening = Array("<section class=\"footnotes\" role=\"doc-endnotes\">\n\(list)".utf8)
+        markup.sectionOpening.append("<section class=\"footnotes\" role=\"doc-endnotes\">\n")
+        if firstNumber == 1 {
+            markup.sectionOpening.append("<ol>")
+        } else {
+            markup.sectionOpening.append("<ol start=\"")
+            markup.sectionOpening.append(decimal: firstNumber)
+            markup.sectionOpening.append("\">")
+        }
         let section = CmarkNode.tagged(block: true, .footnoteSection)
         root.append(section)
         for (note, body) in bodies.enumerated() {
             let item = CmarkNode.tagged(block: true, .footnoteItem(note))
-            markup.noteOpenings.append(Array("<li id=\"fn-\(ids[note])\">".utf8))
+            var opening: [UInt8] = []
+            opening.append("<li id=\"fn-")
+            opening.append(contentsOf: ids[note])
+            opening.append("\">")
+            markup.noteOpenings.append(opening)
             section.append(item)
             item.adoptChildren(of: body)
             appendBacklinks(to: item, note: note, id: ids[note], count: registry.referenceCounts[note], markup: &markup)
@@ -81,29 +99,50 @@ struct FootnoteSectionBuilder {
         return ids
     }
 
-    private func appendBacklinks(to item: CmarkNode, note: Int, id: String, count: Int, markup: inout PassMarkup) {
-        let number = firstNumber + note
-        let label = HTMLEscaping.escape(backlinkLabel)
-        var links: [String] = []
-        for ordinal in 1...max(1, count) {
-            let target = ordinal == 1 ? "fnref-\(id)" : "fnref-\(id)-\(ordinal)"
-            let name = ordinal == 1 ? "\(label) \(number)" : "\(label) \(number)-\(ordinal)"
-            let mark = ordinal == 1 ? "↩\u{FE0E}" : "↩\u{FE0E}<sup>\(ordinal)</sup>"
-            links.append(
-                "<a href=\"#\(target)\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"\(name)\">\(mark)</a>")
+    /// `fnref-ID`, or `fnref-ID-N` for a note's Nth reference.
+    private static func appendReferenceID(_ id: [UInt8], ordinal: Int, to bytes: inout [UInt8]) {
+        bytes.append("fnref-")
+        bytes.append(contentsOf: id)
+        if ordinal > 1 {
+            bytes.append(0x2D)
+            bytes.append(decimal: ordinal)
         }
-        let html = links.joined(separator: " ")
+    }
+
+    private func appendBacklinks(to item: CmarkNode, note: Int, id: [UInt8], count: Int, markup: inout PassMarkup) {
+        let number = firstNumber + note
         let backlinks = CmarkNode.tagged(block: false, .footnoteBacklinks(note))
+        var html: [UInt8] = []
         if let last = item.lastChild, last.type == CMARK_NODE_PARAGRAPH {
             // After Japanese text the arrows follow without a space, as the text itself has none.
             let wide = SoftBreakJoiner.lastScalar(of: last.lastChild).map(EastAsianWidth.joinsLines) ?? false
-            markup.backlinks.append(Array(((wide ? "" : " ") + html).utf8))
+            if !wide { html.append(0x20) }
             last.append(backlinks)
         } else {
-            markup.backlinks.append(Array(html.utf8))
             let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
             paragraph.append(backlinks)
             item.append(paragraph)
         }
+        for ordinal in 1...max(1, count) {
+            if ordinal > 1 { html.append(0x20) }
+            html.append("<a href=\"#")
+            Self.appendReferenceID(id, ordinal: ordinal, to: &html)
+            html.append("\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"")
+            html.append(escaping: backlinkLabel)
+            html.append(0x20)
+            html.append(decimal: number)
+            if ordinal > 1 {
+                html.append(0x2D)
+                html.append(decimal: ordinal)
+            }
+            html.append("\">↩\u{FE0E}")
+            if ordinal > 1 {
+                html.append("<sup>")
+                html.append(decimal: ordinal)
+                html.append("</sup>")
+            }
+            html.append("</a>")
+        }
+        markup.backlinks.append(html)
     }
 }

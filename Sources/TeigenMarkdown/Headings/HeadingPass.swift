@@ -61,14 +61,23 @@ struct HeadingPass {
 
     /// Tags the heading with its markup: the `id` attribute and the optional self-link.
     private func render(_ heading: HeadingInfo, markup: inout PassMarkup) {
-        let id = HTMLEscaping.escape(heading.id)
+        var attributes: [UInt8] = []
+        attributes.reserveCapacity(heading.id.utf8.count + 8)
+        attributes.append(" id=\"")
+        attributes.append(escaping: heading.id)
+        attributes.append("\"")
         var anchor: [UInt8] = []
         if options.headingAnchors {
-            let label = HTMLEscaping.escape("\(options.headingAnchorLabel): \(heading.title)")
-            anchor = Array(" <a class=\"heading-anchor\" href=\"#\(id)\" aria-label=\"\(label)\" data-pagefind-ignore>#</a>".utf8)
+            anchor.append(" <a class=\"heading-anchor\" href=\"#")
+            anchor.append(escaping: heading.id)
+            anchor.append("\" aria-label=\"")
+            anchor.append(escaping: options.headingAnchorLabel)
+            anchor.append(": ")
+            anchor.append(escaping: heading.title)
+            anchor.append("\" data-pagefind-ignore>#</a>")
         }
         heading.node.tag = .heading(markup.headings.count)
-        markup.headings.append((Array(" id=\"\(id)\"".utf8), anchor))
+        markup.headings.append((attributes, anchor))
     }
 
     /// h2 and h3 entries, each h3 under the h2 before it (or on its own before the first h2).
