@@ -4,6 +4,13 @@ import Testing
 @Suite struct PlainTextAndSummaryTests {
     let renderer = MarkdownRenderer()
 
+    @Test func tableCellsAreSeparatedByTabsWhateverTheirRowsAreMadeOf() {
+        // Plain rows are written from one text node, a row with a footnote reference from cell nodes:
+        // the text is the same.
+        let result = renderer.render("| a | b & c |\n|---|--:|\n| 1[^n] | 2 |\n| 3 |  |\n\n[^n]: 注\n")
+        #expect(result.plainText == "a\tb & c\n1\t2\n3\t")
+    }
+
     @Test func plainTextHasNoMarkupFootnotesOrRawHTML() {
         let source = """
             # Title

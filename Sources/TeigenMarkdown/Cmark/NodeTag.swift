@@ -17,6 +17,9 @@ enum NodeTag: Equatable {
     case footnoteItem(Int)
     /// The back-links at the end of a note (custom inline); the payload is the note's index.
     case footnoteBacklinks(Int)
+    /// A text node holding a whole table row (its cells are ranges of its literal); the payload indexes
+    /// ``PassMarkup``'s text rows.
+    case tableTextRow(Int)
     /// A text node Teigen made from part of another (a table cell's text); the payload indexes
     /// ``SourceMap``'s text origins.
     case textOrigin(Int)
@@ -43,6 +46,7 @@ enum NodeTag: Equatable {
         case 9: self = .footnoteItem(payload)
         case 10: self = .footnoteBacklinks(payload)
         case 11: self = .textOrigin(payload)
+        case 12: self = .tableTextRow(payload)
         default: return nil
         }
     }
@@ -62,6 +66,7 @@ enum NodeTag: Equatable {
             case .footnoteItem(let index): (9, index)
             case .footnoteBacklinks(let index): (10, index)
             case .textOrigin(let index): (11, index)
+            case .tableTextRow(let index): (12, index)
             }
         return UnsafeMutableRawPointer(bitPattern: payload << Self.kindBits | kind)
     }

@@ -71,10 +71,12 @@ struct MarkdownPipeline {
         var registry = FootnoteRegistry(definitions: definitions)
         let tables = TableBuilder(parseOptions: parseOptions, referenceDefinitions: scanned.referenceDefinitions)
 
+        var markup = PassMarkup()
         let mainIndex = map.add(text)
         var headings: [HeadingInfo] = []
         for (node, block) in process(
-            tree, text: mainIndex, tables: tables, registry: &registry, map: &map, issues: &issues, timer: &timer)
+            tree, text: mainIndex, tables: tables, registry: &registry, map: &map, markup: &markup, issues: &issues,
+            timer: &timer)
         {
             headings.append(
                 HeadingPass.read(node, block: block, inBody: true, smartPunctuation: options.smartPunctuation, joinsLines: !options.hardBreaks,
@@ -91,7 +93,8 @@ struct MarkdownPipeline {
             let tree = CmarkTree(parsing: bodyText.text.bytes, options: parseOptions)
             trees.append(tree)
             var untimed = StageTimer(enabled: false)
-            let collections = collect(tree, text: index, tables: tables, notes: true, map: &map, timer: &untimed)
+            let collections = collect(
+                tree, text: index, tables: tables, notes: true, map: &map, markup: &markup, timer: &untimed)
             var quotes: [CmarkNode] = []
             var child = tree.root.firstChild
             while let node = child {
@@ -128,7 +131,6 @@ struct MarkdownPipeline {
 
         var usedIDs: Set<ExactString> = []
         usedIDs.reserveCapacity(headings.count + 2 * registry.references.count + registry.notes.count)
-        var markup = PassMarkup()
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, markup: &markup, issues: &issues)
         timer.lap("headings")
         _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000)).build(
@@ -140,9 +142,9 @@ struct MarkdownPipeline {
     /// The passes run on the document; returns its headings (handled once every text is done).
     private func process(
         _ tree: CmarkTree, text index: Int, tables: TableBuilder, registry: inout FootnoteRegistry,
-        map: inout SourceMap, issues: inout [MarkdownIssue], timer: inout StageTimer
+        map: inout SourceMap, markup: inout PassMarkup, issues: inout [MarkdownIssue], timer: inout StageTimer
     ) -> [(node: CmarkNode, block: Int)] {
-        let collection = collect(tree, text: index, tables: tables, notes: false, map: &map, timer: &timer)[0]
+        let collection = collect(tree, text: index, tables: tables, notes: false, map: &map, markup: &markup, timer: &timer)[0]
         FootnoteReferenceScanner(smartPunctuation: options.smartPunctuation).scan(
             collection.texts, map: &map, registry: &registry, issues: &issues)
         timer.lap("footnote references")
@@ -154,13 +156,14 @@ struct MarkdownPipeline {
     /// One walk over the blocks (``BlockScan``), the tables built from what it found, then the inline
     /// content the passes need, in one collection, or one per top-level block for the `notes` tree.
     private func collect(
-        _ tree: CmarkTree, text index: Int, tables: TableBuilder, notes: Bool, map: inout SourceMap, timer: inout StageTimer
+        _ tree: CmarkTree, text index: Int, tables: TableBuilder, notes: Bool, map: inout SourceMap,
+        markup: inout PassMarkup, timer: inout StageTimer
     ) -> [InlineCollection] {
         let text = map.texts[index]
         let collector = collector(for: text)
         let scan = BlockScan(tree, delimiterLines: TableFinder.delimiterLines(text), lines: collector.lines)
         timer.lap("scan blocks")
-        let built = tables.build(scan.tableCandidates, text: index, map: &map, topLevelQuotesAreNotes: notes)
+        let built = tables.build(scan.tableCandidates, text: index, map: &map, markup: &markup, topLevelQuotesAreNotes: notes)
         timer.lap("tables")
         let collections = collector.collect(scan, tables: built, text: index, map: &map, groupingTopLevelBlocks: notes)
         timer.lap("collect inlines")
@@ -208,7 +211,7 @@ struct MarkdownPipeline {
         guard includingText else {
             return RenderedMarkdown(html: html, tableOfContents: tableOfContents, issues: sortedIssues)
         }
-        var plain = PlainTextWriter(joinsLines: joinsLines)
+        var plain = PlainTextWriter(joinsLines: joinsLines, markup: markup ?? PassMarkup())
         plain.write(tree.root)
         let plainText = plain.text
 
@@ -217,7 +220,7 @@ struct MarkdownPipeline {
         summaryRenderer?.markup.omitsReferences = true
         let summaryNodes = Summary.nodes(in: tree.root)
         var summaryHTML = ""
-        var summary = PlainTextWriter(joinsLines: joinsLines)
+        var summary = PlainTextWriter(joinsLines: joinsLines, markup: markup ?? PassMarkup())
         for node in summaryNodes {
             summaryHTML += summaryRenderer?.render(node) ?? node.renderHTML(options: renderOptions)
             summary.write(node)

@@ -103,7 +103,11 @@ struct HTMLRenderer {
     private func visit(_ node: OpaquePointer, _ type: cmark_node_type, entering: Bool, into out: inout HTMLBuffer) -> WalkStep {
         switch type {
         case CMARK_NODE_TEXT:
-            writeEscapedLiteral(of: node, into: &out)
+            if case .tableTextRow(let row) = NodeTag(bitPattern: cmark_node_get_user_data(node)) {
+                writeTextRow(node, row, into: &out)
+            } else {
+                writeEscapedLiteral(of: node, into: &out)
+            }
         case CMARK_NODE_SOFTBREAK:
             if !(joinsLines && SoftBreakJoiner.joins(CmarkNode(node))) { writeSoftBreak(into: &out) }
         case CMARK_NODE_PARAGRAPH:
@@ -346,6 +350,19 @@ struct HTMLRenderer {
     private func writeEscapedLiteral(of node: OpaquePointer, into out: inout HTMLBuffer) {
         let literal = Self.bytes(cmark_node_get_literal(node))
         HTMLEscaper.escapeHTML(literal.start, length: literal.length, into: &out)
+    }
+
+    /// A table row written from one text node: each cell's opening tag, its part of the literal, its closing tag.
+    private func writeTextRow(_ node: OpaquePointer, _ row: Int, into out: inout HTMLBuffer) {
+        let literal = Self.bytes(cmark_node_get_literal(node))
+        for cell in markup.textRow(row) {
+            let opening = cell.alignment.openingTag(header: cell.header)
+            out.append(opening.utf8Start, length: opening.utf8CodeUnitCount)
+            let range = cell.range.clamped(to: 0..<literal.length)
+            HTMLEscaper.escapeHTML(literal.start + range.lowerBound, length: range.count, into: &out)
+            let closing = TableAlignment.closingTag(header: cell.header)
+            out.append(closing.utf8Start, length: closing.utf8CodeUnitCount)
+        }
     }
 
     /// An HTML block or inline: as it is with `CMARK_OPT_UNSAFE`, else the omission comment.

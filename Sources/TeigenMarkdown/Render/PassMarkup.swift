@@ -15,6 +15,22 @@ struct PassMarkup {
     var sectionOpening: [UInt8] = []
     /// Whether footnote references render as nothing (a summary, where they would point nowhere).
     var omitsReferences = false
+    /// The cells of the table rows written straight from one text node's literal
+    /// (``NodeTag/tableTextRow(_:)``): row `i`'s cells are `textRowCells[textRowStarts[i]..<textRowStarts[i + 1]]`.
+    private(set) var textRowCells: [(range: Range<Int>, header: Bool, alignment: TableAlignment)] = []
+    private var textRowStarts: [Int] = [0]
+
+    /// Records a row whose cells are byte ranges of one text node's literal; returns its index.
+    mutating func addTextRow(_ cells: some Sequence<(range: Range<Int>, header: Bool, alignment: TableAlignment)>) -> Int {
+        textRowCells.append(contentsOf: cells)
+        textRowStarts.append(textRowCells.count)
+        return textRowStarts.count - 2
+    }
+
+    /// The cells of text row `index`.
+    func textRow(_ index: Int) -> ArraySlice<(range: Range<Int>, header: Bool, alignment: TableAlignment)> {
+        textRowCells[textRowStarts[index]..<textRowStarts[index + 1]]
+    }
 
     /// Passes the markup of a tagged custom node, on entering it or leaving it, to `write`.
     /// (Headings are written by the renderer around libcmark's own heading markup.)
@@ -37,7 +53,7 @@ struct PassMarkup {
             if entering { noteOpenings[index].withUnsafeBytes(write) } else { fixed("</li>") }
         case .footnoteBacklinks(let index):
             if entering { backlinks[index].withUnsafeBytes(write) }
-        case .heading, .textOrigin:
+        case .heading, .textOrigin, .tableTextRow:
             break
         }
     }

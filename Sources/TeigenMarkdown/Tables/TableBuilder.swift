@@ -26,17 +26,21 @@ struct TableBuilder {
     /// place in document order (a paragraph before the table, the table, a heading or paragraph after it;
     /// a thematic break is left out), and `nil` for the others, which are left as they were.
     func build(
-        _ candidates: [BlockScan.TableCandidate], text textIndex: Int, map: inout SourceMap, topLevelQuotesAreNotes: Bool = false
+        _ candidates: [BlockScan.TableCandidate], text textIndex: Int, map: inout SourceMap, markup: inout PassMarkup,
+        topLevelQuotesAreNotes: Bool = false
     ) -> [[CmarkNode]?] {
         guard !candidates.isEmpty else { return [] }
         let finder = TableFinder(text: map.texts[textIndex], textIndex: textIndex, keepsTopLevelQuotes: topLevelQuotesAreNotes)
         let plans = finder.plans(for: candidates)
         var replacements = [[CmarkNode]?](repeating: nil, count: plans.count)
-        apply(plans, text: textIndex, map: &map, replacements: &replacements)
+        apply(plans, text: textIndex, map: &map, markup: &markup, replacements: &replacements)
         return replacements
     }
 
-    private func apply(_ plans: [TablePlan?], text textIndex: Int, map: inout SourceMap, replacements: inout [[CmarkNode]?]) {
+    private func apply(
+        _ plans: [TablePlan?], text textIndex: Int, map: inout SourceMap, markup: inout PassMarkup,
+        replacements: inout [[CmarkNode]?]
+    ) {
         var reparsed: [(index: Int, plan: TablePlan)] = []
         for (index, plan) in plans.enumerated() {
             guard let plan else { continue }
@@ -49,7 +53,18 @@ struct TableBuilder {
             }
             let block = map.add(plan.position)
             let width = plan.header.count
-            let table = makeTable(plan) { row, column, cell in
+            let textRow = { (row: Int) -> CmarkNode? in
+                // A row that is parts of one text node without footnote references is written straight
+                // from that node: no cell nodes.
+                guard let (node, ranges) = cells.textRow(row, width: width), !node.literalContainsFootnoteMarker else {
+                    return nil
+                }
+                node.tag = .tableTextRow(
+                    markup.addTextRow(
+                        ranges.enumerated().lazy.map { (range: $1, header: row == 0, alignment: plan.alignments[$0]) }))
+                return node
+            }
+            let table = makeTable(plan, textRow: textRow) { row, column, cell in
                 cell.tag = .tableCell(block: block, header: row == 0, alignment: plan.alignments[column])
                 for piece in cells.pieces(ofCell: row * width + column) {
                     switch piece {
@@ -73,7 +88,10 @@ struct TableBuilder {
 
     /// Builds the table skeleton; `fill(row, column, cell)` is called for every cell with Markdown
     /// (row 0 is the header row). The nodes are tagged (``NodeTag``): the renderer writes their markup.
-    private func makeTable(_ plan: TablePlan, fill: (Int, Int, CmarkNode) -> Void) -> CmarkNode {
+    /// A row for which `textRow(row)` gives a text node holds that node instead of cells.
+    private func makeTable(
+        _ plan: TablePlan, textRow: (Int) -> CmarkNode? = { _ in nil }, fill: (Int, Int, CmarkNode) -> Void
+    ) -> CmarkNode {
         let table = CmarkNode.tagged(block: true, .table)
         let head = CmarkNode.tagged(block: true, .tableHead)
         table.append(head)
@@ -90,6 +108,10 @@ struct TableBuilder {
                     body = newBody
                 }
                 body?.append(rowNode)
+            }
+            if let node = textRow(rowIndex) {
+                rowNode.append(node)
+                continue
             }
             for (column, source) in row.enumerated() {
                 let cell = CmarkNode.tagged(

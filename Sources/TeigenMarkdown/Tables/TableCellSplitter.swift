@@ -27,6 +27,34 @@ struct TableCellSplitter {
         func pieces(ofCell index: Int) -> ArraySlice<Piece> {
             pieces[starts[index]..<(index + 1 < starts.count ? starts[index + 1] : pieces.count)]
         }
+
+        /// When every cell of row `row` (of `width` cells) is empty or a part of one and the same text
+        /// node, that node and each cell's byte range of its literal (empty for an empty cell).
+        func textRow(_ row: Int, width: Int) -> (node: CmarkNode, ranges: [Range<Int>])? {
+            var node: CmarkNode?
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(width)
+            for cell in (row * width)..<(row * width + width) {
+                let cellPieces = pieces(ofCell: cell)
+                guard let piece = cellPieces.first else {
+                    ranges.append(0..<0)
+                    continue
+                }
+                guard cellPieces.count == 1 else { return nil }
+                switch piece {
+                case .slice(let source, let range, _) where node == nil || node == source:
+                    node = source
+                    ranges.append(range)
+                case .node(let source) where (node == nil || node == source) && source.type == CMARK_NODE_TEXT:
+                    node = source
+                    ranges.append(0..<source.literalBytes.count)
+                default:
+                    return nil
+                }
+            }
+            guard let node else { return nil }
+            return (node, ranges)
+        }
     }
 
     var plan: TablePlan

@@ -8,17 +8,31 @@ struct PlainTextWriter {
     /// Whether a soft line break between two East Asian wide characters is left out (``SoftBreakJoiner``),
     /// as the HTML leaves it out.
     var joinsLines: Bool
+    /// The passes' markup, for table rows written from one text node.
+    var markup: PassMarkup
     private var bytes: [UInt8] = []
 
-    init(joinsLines: Bool) {
+    init(joinsLines: Bool, markup: PassMarkup = PassMarkup()) {
         self.joinsLines = joinsLines
+        self.markup = markup
     }
 
     /// Appends the text of `node` and its subtree.
     mutating func write(_ node: CmarkNode) {
         CmarkWalk.walk(node) { node, entering in
             switch node.type {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            case CMARK_NODE_TEXT:
+                if case .tableTextRow(let row) = node.tag {
+                    // A whole table row: its cells, separated by tabs as cell nodes are.
+                    let literal = node.literalBytes
+                    for (index, cell) in markup.textRow(row).enumerated() {
+                        if index > 0 { bytes.append(0x09) }
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: literal[cell.range.clamped(to: 0..<literal.count)]))
+                    }
+                } else {
+                    bytes.append(contentsOf: node.literalBytes)
+                }
+            case CMARK_NODE_CODE:
                 bytes.append(contentsOf: node.literalBytes)
             case CMARK_NODE_SOFTBREAK:
                 if !(joinsLines && SoftBreakJoiner.joins(node)) { bytes.append(0x20) }
