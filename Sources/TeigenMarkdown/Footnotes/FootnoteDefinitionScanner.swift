@@ -61,6 +61,14 @@ struct FootnoteDefinitionScanner {
 
         for number in 1..<(source.lineCount + 1) {
             let range = source.line(number)
+            if open == nil, case .normal = mode, !inReferenceChunk, let first = range.first,
+                Self.startsOrdinaryLine(bytes[first])
+            {
+                // Most lines: not blank, not indented, and starting with nothing a fence, an HTML block or
+                // a definition starts with.
+                previousBlank = false
+                continue
+            }
             let blank = LineSyntax.isBlank(bytes, range)
             if var definition = open {
                 if blank {
@@ -154,6 +162,15 @@ struct FootnoteDefinitionScanner {
             return Result(text: source, definitions: [], referenceDefinitions: references)
         }
         return Result(text: blanking(blanked), definitions: definitions, referenceDefinitions: references)
+    }
+
+    /// Whether a line starting with `byte` is neither blank nor indented and cannot open a code fence,
+    /// an HTML block, a footnote definition or a link reference definition.
+    private static func startsOrdinaryLine(_ byte: UInt8) -> Bool {
+        switch byte {
+        case LineSyntax.space, LineSyntax.tab, 0x60, 0x7E, 0x3C, 0x5B, 0x0A, 0x0D: false  // ` ~ < [
+        default: true
+        }
     }
 
     /// A cheap first look: definitions need `]:` (`[^label]:` as well as `[label]:`).
