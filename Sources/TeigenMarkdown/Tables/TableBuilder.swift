@@ -47,6 +47,18 @@ struct TableBuilder {
             let text = map.texts[textIndex]
             let splitter = TableCellSplitter(
                 plan: plan, text: text, textIndex: textIndex, smartPunctuation: parseOptions & CMARK_OPT_SMART != 0)
+            if let rows = splitter.textRows() {
+                // Every row is plain text: written from its text node, no cell nodes.
+                let table = makeTable(plan, textRow: { row in
+                    let (node, ranges) = rows[row]
+                    node.tag = .tableTextRow(
+                        markup.addTextRow(
+                            ranges.enumerated().lazy.map { (range: $1, header: row == 0, alignment: plan.alignments[$0]) }))
+                    return node
+                }) { _, _, _ in }
+                replacements[index] = replace(plan, with: table, map: &map)
+                continue
+            }
             guard let cells = splitter.split() else {
                 reparsed.append((index, plan))
                 continue

@@ -62,6 +62,64 @@ struct TableCellSplitter {
     var textIndex: Int
     var smartPunctuation: Bool
 
+    /// The common case, without pieces: every row is one text node alone on its line, whose literal is its
+    /// Markdown byte for byte (no escape, entity or smart punctuation) and holds no `[^`. Each row's node
+    /// (header first) with its cells' byte ranges in the literal (empty for an empty cell); `nil` when a
+    /// row is not like that.
+    func textRows() -> [(node: CmarkNode, ranges: [Range<Int>])]? {
+        guard plan.rowsAreContentLines, !smartPunctuation else { return nil }
+        let startColumn = plan.position.startColumn
+        var rows: [(node: CmarkNode, ranges: [Range<Int>])] = []
+        rows.reserveCapacity(plan.rows.count + 1)
+        var line = 0
+        var current = plan.node.firstChild
+        while rows.count <= plan.rows.count {
+            guard let first = current else { return nil }
+            if line == plan.leadingLines || line > plan.leadingLines + 1 {
+                let sources = line == plan.leadingLines ? plan.header : plan.rows[line - plan.leadingLines - 2]
+                guard let row = textRow(first, line: line, startColumn: startColumn, cells: sources) else { return nil }
+                rows.append(row)
+            }
+            // On to the first node of the next line; a hard break sends the table down the general path.
+            var cursor: CmarkNode? = first
+            while let node = cursor {
+                let type = node.type
+                if type == CMARK_NODE_LINEBREAK { return nil }
+                if type == CMARK_NODE_SOFTBREAK { break }
+                cursor = node.next
+            }
+            current = cursor?.next
+            line += 1
+        }
+        return rows
+    }
+
+    /// Content line `line` as one text row starting with `node`, or `nil`.
+    private func textRow(
+        _ node: CmarkNode, line: Int, startColumn: Int, cells: [TableCellSource]
+    ) -> (node: CmarkNode, ranges: [Range<Int>])? {
+        let expectedLine = plan.node.startLine + line
+        guard node.type == CMARK_NODE_TEXT, node.next.map({ $0.type == CMARK_NODE_SOFTBREAK }) ?? true,
+            node.startLine == expectedLine, node.endLine == expectedLine
+        else { return nil }
+        let contentStart = plan.lineStarts[line]
+        let start = contentStart + node.startColumn - startColumn
+        let end = contentStart + node.endColumn - startColumn + 1
+        let literal = node.literalBytes
+        guard end - start == literal.count, !literal.containsFootnoteMarker else { return nil }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(cells.count)
+        for cell in cells {
+            if cell.range.isEmpty {
+                ranges.append(0..<0)
+                continue
+            }
+            guard cell.range.lowerBound >= start, cell.range.upperBound <= end else { return nil }
+            ranges.append((cell.range.lowerBound - start)..<(cell.range.upperBound - start))
+        }
+        return (node, ranges)
+    }
+
     /// The pieces of each cell; `nil` when the cells must be parsed anew.
     func split() -> Cells? {
         guard plan.rowsAreContentLines else { return nil }
