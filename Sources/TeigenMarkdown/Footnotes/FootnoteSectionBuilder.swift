@@ -24,11 +24,11 @@ struct FootnoteSectionBuilder {
     /// to `root`, and fills in the markup of the references, notes and back-links.
     /// Returns the section node, or `nil` when no note is referenced.
     func build(
-        registry: FootnoteRegistry, bodies: [CmarkNode], usedIDs: inout Set<ExactString>, markup: inout PassMarkup,
+        registry: FootnoteRegistry, bodies: [CmarkNode], headingIDs: Set<ExactString>, markup: inout PassMarkup,
         root: CmarkNode
     ) -> CmarkNode? {
         guard !registry.notes.isEmpty else { return nil }
-        let ids = assignIDs(registry: registry, usedIDs: &usedIDs).map { id in
+        let ids = assignIDs(registry: registry, headingIDs: headingIDs).map { id in
             var bytes: [UInt8] = []
             bytes.append(escaping: id)
             return bytes
@@ -70,18 +70,34 @@ struct FootnoteSectionBuilder {
         return section
     }
 
-    private func assignIDs(registry: FootnoteRegistry, usedIDs: inout Set<ExactString>) -> [String] {
+    /// Each note's id: the slug of its label, with `-1`, `-2`… when `fn-ID`, `fnref-ID` or one of
+    /// `fnref-ID-N` is taken (by a heading's explicit id in `headingIDs`, or by an earlier note).
+    private func assignIDs(registry: FootnoteRegistry, headingIDs: Set<ExactString>) -> [String] {
         var ids: [String] = []
         ids.reserveCapacity(registry.notes.count)
+        // What follows `fn-` and `fnref-` in the ids given so far.
+        var noteIDs: Set<String> = []
+        var referenceIDs: Set<String> = []
+        noteIDs.reserveCapacity(registry.notes.count)
+        referenceIDs.reserveCapacity(registry.references.count)
+        // Automatic heading ids never start with `fn-` or `fnref-`; explicit ones may.
+        let headingsMayClash = headingIDs.contains { $0.hasPrefix("fn-") || $0.hasPrefix("fnref-") }
         for (note, definitionIndex) in registry.notes.enumerated() {
             var base = Slug.make(registry.definitions[definitionIndex].label)
             if base.isEmpty { base = String(note + 1) }
             let count = registry.referenceCounts[note]
             func isFree(_ candidate: String) -> Bool {
-                if usedIDs.contains(ExactString("fn-" + candidate)) || usedIDs.contains(ExactString("fnref-" + candidate)) {
+                if noteIDs.contains(candidate) || referenceIDs.contains(candidate) { return false }
+                if headingsMayClash,
+                    headingIDs.contains(ExactString("fn-" + candidate)) || headingIDs.contains(ExactString("fnref-" + candidate))
+                {
                     return false
                 }
-                return count < 2 || !(2...count).contains { usedIDs.contains(ExactString("fnref-\(candidate)-\($0)")) }
+                guard count >= 2 else { return true }
+                return !(2...count).contains {
+                    let reference = "\(candidate)-\($0)"
+                    return referenceIDs.contains(reference) || (headingsMayClash && headingIDs.contains(ExactString("fnref-" + reference)))
+                }
             }
             var candidate = base
             var suffix = 1
@@ -89,10 +105,10 @@ struct FootnoteSectionBuilder {
                 candidate = "\(base)-\(suffix)"
                 suffix += 1
             }
-            usedIDs.insert(ExactString("fn-" + candidate))
-            usedIDs.insert(ExactString("fnref-" + candidate))
+            noteIDs.insert(candidate)
+            referenceIDs.insert(candidate)
             if count >= 2 {
-                for ordinal in 2...count { usedIDs.insert(ExactString("fnref-\(candidate)-\(ordinal)")) }
+                for ordinal in 2...count { referenceIDs.insert("\(candidate)-\(ordinal)") }
             }
             ids.append(candidate)
         }

@@ -130,11 +130,11 @@ struct MarkdownPipeline {
         }
 
         var usedIDs: Set<ExactString> = []
-        usedIDs.reserveCapacity(headings.count + 2 * registry.references.count + registry.notes.count)
+        usedIDs.reserveCapacity(headings.count)
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, markup: &markup, issues: &issues)
         timer.lap("headings")
         _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000)).build(
-            registry: registry, bodies: bodies, usedIDs: &usedIDs, markup: &markup, root: tree.root)
+            registry: registry, bodies: bodies, headingIDs: usedIDs, markup: &markup, root: tree.root)
         timer.lap("footnotes section")
         return finish(tree, markup: markup, tableOfContents: tableOfContents, issues: issues, timer: &timer)
     }
