@@ -11,6 +11,4 @@ struct HeadingInfo {
     var column: Int
     /// Whether the heading is in the page's body (not in a footnote): only those go in the table of contents.
     var inBody: Bool
-    /// The id given.
-    var id = ""
 }

@@ -18,7 +18,6 @@ struct HeadingPass {
     func run(
         _ headings: [HeadingInfo], usedIDs: inout Set<ExactString>, markup: inout PassMarkup, issues: inout [MarkdownIssue]
     ) -> [TOCEntry] {
-        var headings = headings
         var explicitSeen: Set<ExactString> = []
         for heading in headings {
             guard let id = heading.explicitID else { continue }
@@ -36,40 +35,51 @@ struct HeadingPass {
         }
         usedIDs.formUnion(explicitSeen)
         var nextSuffix: [ExactString: Int] = [:]
-        for index in headings.indices {
-            if let id = headings[index].explicitID {
-                headings[index].id = id
-                continue
-            }
-            var base = Slug.make(headings[index].title)
-            if base.isEmpty { base = "section-\(index + 1)" }
-            if ExactString(base).hasPrefix("fn-") || ExactString(base).hasPrefix("fnref-") { base = "h-" + base }
-            var id = base
-            if usedIDs.contains(ExactString(id)) {
-                var suffix = nextSuffix[ExactString(base)] ?? 1
-                while usedIDs.contains(ExactString("\(base)-\(suffix)")) { suffix += 1 }
-                id = "\(base)-\(suffix)"
-                nextSuffix[ExactString(base)] = suffix + 1
-            }
-            usedIDs.insert(ExactString(id))
-            headings[index].id = id
-        }
+        var entries: [TOCEntry] = []
         markup.headings.reserveCapacity(headings.count)
-        for index in headings.indices { render(headings[index], markup: &markup) }
-        return tableOfContents(headings.filter(\.inBody))
+        for (index, heading) in headings.enumerated() {
+            let id: String
+            if let explicit = heading.explicitID {
+                id = explicit
+            } else {
+                var base = Slug.make(heading.title)
+                if base.isEmpty { base = "section-\(index + 1)" }
+                if ExactString(base).hasPrefix("fn-") || ExactString(base).hasPrefix("fnref-") { base = "h-" + base }
+                if usedIDs.insert(ExactString(base)).inserted {
+                    id = base
+                } else {
+                    var suffix = nextSuffix[ExactString(base)] ?? 1
+                    while usedIDs.contains(ExactString("\(base)-\(suffix)")) { suffix += 1 }
+                    id = "\(base)-\(suffix)"
+                    nextSuffix[ExactString(base)] = suffix + 1
+                    usedIDs.insert(ExactString(id))
+                }
+            }
+            render(heading, id: id, markup: &markup)
+            if heading.inBody, heading.level == 2 || heading.level == 3 {
+                // h2 and h3 entries, each h3 under the h2 before it (or on its own before the first h2).
+                let entry = TOCEntry(level: heading.level, id: id, title: heading.title)
+                if heading.level == 3, let last = entries.indices.last, entries[last].level == 2 {
+                    entries[last].children.append(entry)
+                } else {
+                    entries.append(entry)
+                }
+            }
+        }
+        return entries
     }
 
     /// Tags the heading with its markup: the `id` attribute and the optional self-link.
-    private func render(_ heading: HeadingInfo, markup: inout PassMarkup) {
+    private func render(_ heading: HeadingInfo, id: String, markup: inout PassMarkup) {
         var attributes: [UInt8] = []
-        attributes.reserveCapacity(heading.id.utf8.count + 8)
+        attributes.reserveCapacity(id.utf8.count + 8)
         attributes.append(" id=\"")
-        attributes.append(escaping: heading.id)
+        attributes.append(escaping: id)
         attributes.append("\"")
         var anchor: [UInt8] = []
         if options.headingAnchors {
             anchor.append(" <a class=\"heading-anchor\" href=\"#")
-            anchor.append(escaping: heading.id)
+            anchor.append(escaping: id)
             anchor.append("\" aria-label=\"")
             anchor.append(escaping: options.headingAnchorLabel)
             anchor.append(": ")
@@ -78,20 +88,6 @@ struct HeadingPass {
         }
         heading.node.tag = .heading(markup.headings.count)
         markup.headings.append((attributes, anchor))
-    }
-
-    /// h2 and h3 entries, each h3 under the h2 before it (or on its own before the first h2).
-    private func tableOfContents(_ headings: [HeadingInfo]) -> [TOCEntry] {
-        var entries: [TOCEntry] = []
-        for heading in headings where heading.level == 2 || heading.level == 3 {
-            let entry = TOCEntry(level: heading.level, id: heading.id, title: heading.title)
-            if heading.level == 3, let last = entries.indices.last, entries[last].level == 2 {
-                entries[last].children.append(entry)
-            } else {
-                entries.append(entry)
-            }
-        }
-        return entries
     }
 
     // MARK: Reading headings
