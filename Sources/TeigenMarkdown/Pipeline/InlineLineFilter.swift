@@ -11,10 +11,13 @@ import Darwin
 struct InlineLineFilter {
     /// `marked[n]`: how many of lines 1…n are marked (`marked[0]` is 0).
     private var marked: [Int32]
+    /// Whether the text holds `[^` anywhere (when footnote references were asked for).
+    private(set) var hasFootnoteMarker = false
 
     /// Marks the lines of `text` holding `[^` (when `footnoteReferences`) or `[` and `<` (when `links`).
     init(_ text: SourceText, footnoteReferences: Bool, links: Bool) {
         var flags = [Bool](repeating: false, count: text.lineCount + 1)
+        var hasMarker = false
         if footnoteReferences || links {
             text.bytes.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress, buffer.count > 0 else { return }
@@ -29,10 +32,15 @@ struct InlineLineFilter {
                         start = index + 1
                     }
                 }
-                mark(0x5B) { links || ($0 + 1 < buffer.count && buffer[$0 + 1] == 0x5E) }
+                mark(0x5B) { index in
+                    let isMarker = footnoteReferences && index + 1 < buffer.count && buffer[index + 1] == 0x5E
+                    if isMarker { hasMarker = true }
+                    return links || isMarker
+                }
                 if links { mark(0x3C) { _ in true } }
             }
         }
+        hasFootnoteMarker = hasMarker
         marked = [Int32](repeating: 0, count: flags.count)
         var count: Int32 = 0
         for line in 1..<flags.count {

@@ -172,11 +172,8 @@ struct MarkdownPipeline {
 
     /// A collector gathering what the passes need in `text`.
     private func collector(for text: SourceText) -> InlineCollector {
-        let references = text.bytes.withUnsafeBufferPointer(\.containsFootnoteMarker)
-        return InlineCollector(
-            wantsFootnoteReferences: references,
-            wantsLinks: rewriteLink != nil,
-            lines: InlineLineFilter(text, footnoteReferences: references, links: rewriteLink != nil))
+        let lines = InlineLineFilter(text, footnoteReferences: true, links: rewriteLink != nil)
+        return InlineCollector(wantsFootnoteReferences: lines.hasFootnoteMarker, wantsLinks: rewriteLink != nil, lines: lines)
     }
 
     /// Link rewriting.
