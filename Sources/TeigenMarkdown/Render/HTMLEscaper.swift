@@ -3,7 +3,9 @@
 /// (link and image destinations) and `_scan_dangerous_url` (which destinations safe mode drops).
 ///
 /// Runs of bytes that need no escaping are copied with one `memcpy`; the search for the next byte
-/// to escape looks at 8 bytes at a time.
+/// to escape looks at 8 bytes at a time (a byte-at-a-time table loop took 1.8 times as long over a
+/// 5 MB document's text; 16-byte `SIMD16` compares were faster on Japanese text but slower on
+/// English, and no faster in a whole render).
 enum HTMLEscaper {
     // MARK: Text
 
@@ -140,7 +142,7 @@ enum HTMLEscaper {
             guard hasPrefix(url, "data:") else { return false }
             guard hasPrefix(url, "data:image/") else { return true }
             let type = url + 11
-            return !(hasPrefix(type, "png") || hasPrefix(type, "gif") || hasPrefix(type, "jpeg") )
+            return !(hasPrefix(type, "png") || hasPrefix(type, "gif") || hasPrefix(type, "jpeg") || hasPrefix(type, "webp"))
         default: return false
         }
     }

@@ -50,7 +50,9 @@ struct HTMLRenderer {
     ///
     /// The walk follows libcmark's iterator: leaf types (see ``isLeaf(_:)``) are visited once, on
     /// enter; every other node on enter and on exit, even without children. It follows the
-    /// first-child, next and parent links itself, which is faster than `cmark_iter_next`.
+    /// first-child, next and parent links itself rather than calling `cmark_iter_next` (measured
+    /// 1–2% faster on a 5 MB document; the walk is bound by the cache misses of reaching each node).
+    /// Iterative, so deep nesting cannot overflow the stack.
     func render(_ node: CmarkNode) -> String {
         var out = HTMLBuffer()
         let root = node.raw
@@ -176,7 +178,7 @@ struct HTMLRenderer {
     @inline(__always)
     static func isInTightList(paragraph: OpaquePointer) -> Bool {
         guard let parent = cmark_node_parent(paragraph), let grandparent = cmark_node_parent(parent) else { return false }
-        return cmark_node_get_type(grandparent) == CMARK_NODE_LIST && cmark_node_get_list_tight(grandparent) != 0
+        return cmark_node_get_list_tight(grandparent) != 0  // 0 for anything but a list
     }
 
     /// `<hN>`, with the heading's attributes (its `id`) when a pass tagged it.
