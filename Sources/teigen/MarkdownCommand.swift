@@ -32,22 +32,22 @@ struct MarkdownCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let source: String
+        let source: [UInt8]
         if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let bytes = Self.contents(ofFile: file) else {
                 FileHandle.standardError.write(Data("\(file): error: cannot read file\n".utf8))
                 throw ExitCode(1)
             }
-            source = String(decoding: data, as: UTF8.self)
+            source = bytes
         } else {
-            source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            source = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
         let read = clock.now - start
         let options = MarkdownOptions(
             smartPunctuation: smart, allowRawHTML: !safe, hardBreaks: hardBreaks, extensions: !noExtensions,
             headingAnchors: headingAnchors)
         let renderer = MarkdownRenderer(options: options)
-        var rendered = renderer.render(source, includingText: false)
+        var rendered = renderer.render(utf8: source, includingText: false)
         if timings {
             // Best of three, alternating: libcmark alone (parse, render and free, no passes) and the whole
             // conversion; the stages of the best whole conversion are listed.
@@ -58,11 +58,11 @@ struct MarkdownCommand: ParsableCommand {
             var plainStages: [MarkdownStageTime] = []
             var stages: [MarkdownStageTime] = []
             for _ in 0..<3 {
-                let plainRun = plain.renderTimed(source, includingText: false).1
+                let plainRun = plain.renderTimed(utf8: source, includingText: false).1
                 let plainTime = plainRun.reduce(Duration.zero) { $0 + $1.duration }
                 if plainTime < best.libcmark { (best.libcmark, plainStages) = (plainTime, plainRun) }
                 let wholeRun: [MarkdownStageTime]
-                (rendered, wholeRun) = renderer.renderTimed(source, includingText: false)
+                (rendered, wholeRun) = renderer.renderTimed(utf8: source, includingText: false)
                 let wholeTime = wholeRun.reduce(Duration.zero) { $0 + $1.duration }
                 if wholeTime < best.whole { (best.whole, stages) = (wholeTime, wholeRun) }
             }
@@ -94,6 +94,27 @@ struct MarkdownCommand: ParsableCommand {
         // makes glibc's malloc first sort out every small block freed before it (libcmark's tree),
         // which took 20 ms on a 5 MB document; cmark, which exits right after freeing its tree, never pays it.
         withExtendedLifetime((source, html, rendered)) { Self.exit() }
+    }
+
+    /// The bytes of `path`, read straight into an array (no String is made: libcmark checks the UTF-8).
+    private static func contents(ofFile path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBufferPointer { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     private static func milliseconds(_ duration: Duration) -> String {

@@ -40,6 +40,20 @@ import Testing
         }
     }
 
+    /// Large documents are written straight into the String's reserved storage; HTML longer than that
+    /// (here `&` escaped five times over) moves to a buffer of its own midway. Both must be libcmark's.
+    @Test(.enabled(if: hasCmark, "/usr/bin/cmark is not installed: install Debian's `cmark` package"),
+        arguments: [
+            String(repeating: "Plain text with *emphasis* and `code`, 日本語の文。\n\n", count: 8_000),
+            String(repeating: "&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&&\n\n", count: 5_000),
+        ])
+    func largeDocumentsMatchLibcmark(_ markdown: String) throws {
+        #expect(markdown.utf8.count > 262_144)
+        let expected = try Self.runCmark(["--unsafe"], input: markdown)
+        #expect(MarkdownRenderer().render(markdown).html == expected)
+        #expect(MarkdownRenderer().render(utf8: Array(markdown.utf8)).html == expected)
+    }
+
     @Test func noExtensionsMeansNoIDs() {
         #expect(MarkdownRenderer(options: MarkdownOptions(extensions: false)).render("## A").html == "<h2>A</h2>\n")
     }

@@ -38,11 +38,19 @@ public struct MarkdownRenderer: Sendable {
         return MarkdownPipeline(options: options, rewriteLink: rewriteLink, includingText: includingText).run(source, timer: &timer)
     }
 
-    /// Converts `source` as ``render(_:rewriteLink:includingText:)`` does and reports how long each
-    /// stage took (parse, each pass, rendering, freeing libcmark's trees), for `teigen markdown --timings`.
-    public func renderTimed(_ source: String, includingText: Bool = true) -> (RenderedMarkdown, [MarkdownStageTime]) {
+    /// Converts Markdown given as UTF-8 bytes, as ``render(_:rewriteLink:includingText:)`` does, without
+    /// making a String of it first (invalid UTF-8 is replaced with U+FFFD by libcmark as it reads it).
+    public func render(utf8 bytes: [UInt8], rewriteLink: LinkRewriter? = nil, includingText: Bool = true) -> RenderedMarkdown {
+        var timer = StageTimer(enabled: false)
+        return MarkdownPipeline(options: options, rewriteLink: rewriteLink, includingText: includingText).run(utf8: bytes, timer: &timer)
+    }
+
+    /// Converts Markdown given as UTF-8 bytes as ``render(utf8:rewriteLink:includingText:)`` does and
+    /// reports how long each stage took (parse, each pass, rendering, freeing libcmark's trees), for
+    /// `teigen markdown --timings`.
+    public func renderTimed(utf8 bytes: [UInt8], includingText: Bool = true) -> (RenderedMarkdown, [MarkdownStageTime]) {
         var timer = StageTimer(enabled: true)
-        let rendered = MarkdownPipeline(options: options, rewriteLink: nil, includingText: includingText).run(source, timer: &timer)
+        let rendered = MarkdownPipeline(options: options, rewriteLink: nil, includingText: includingText).run(utf8: bytes, timer: &timer)
         return (rendered, timer.stages)
     }
 }

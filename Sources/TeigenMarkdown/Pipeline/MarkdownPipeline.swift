@@ -29,11 +29,15 @@ struct MarkdownPipeline {
 
     /// Converts `source`; `timer` times the stages when enabled.
     func run(_ source: String, timer: inout StageTimer) -> RenderedMarkdown {
-        let bytes = Array(source.utf8)
+        run(utf8: Array(source.utf8), timer: &timer)
+    }
+
+    /// Converts the UTF-8 bytes `bytes` (libcmark replaces invalid sequences with U+FFFD as it reads them).
+    func run(utf8 bytes: [UInt8], timer: inout StageTimer) -> RenderedMarkdown {
         guard options.extensions else {
             var tree: CmarkTree? = CmarkTree(parsing: bytes, options: parseOptions)
             timer.lap("parse")
-            let rendered = finish(tree!, timer: &timer)
+            let rendered = finish(tree!, sourceLength: bytes.count, timer: &timer)
             tree = nil
             timer.lap("free trees")
             return rendered
@@ -136,7 +140,8 @@ struct MarkdownPipeline {
         _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000)).build(
             registry: registry, bodies: bodies, headingIDs: usedIDs, markup: &markup, root: tree.root)
         timer.lap("footnotes section")
-        return finish(tree, markup: markup, tableOfContents: tableOfContents, issues: issues, timer: &timer)
+        return finish(
+            tree, sourceLength: bytes.count, markup: markup, tableOfContents: tableOfContents, issues: issues, timer: &timer)
     }
 
     /// The passes run on the document; returns its headings (handled once every text is done).
@@ -195,12 +200,12 @@ struct MarkdownPipeline {
     /// With `markup` (extensions on) Teigen's renderer writes the HTML, with the passes' markup and
     /// Japanese line breaks joined; without, libcmark's own renderer does.
     private func finish(
-        _ tree: CmarkTree, markup: PassMarkup? = nil, tableOfContents: [TOCEntry] = [], issues: [MarkdownIssue] = [],
-        timer: inout StageTimer
+        _ tree: CmarkTree, sourceLength: Int, markup: PassMarkup? = nil, tableOfContents: [TOCEntry] = [],
+        issues: [MarkdownIssue] = [], timer: inout StageTimer
     ) -> RenderedMarkdown {
         let joinsLines = markup != nil && !options.hardBreaks
         let renderer = markup.map { HTMLRenderer(options: renderOptions, markup: $0, joinsLines: joinsLines) }
-        let html = renderer?.render(tree.root) ?? tree.root.renderHTML(options: renderOptions)
+        let html = renderer?.render(tree.root, sourceLength: sourceLength) ?? tree.root.renderHTML(options: renderOptions)
         timer.lap("render HTML")
         let sortedIssues = issues.enumerated().sorted {
             ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
