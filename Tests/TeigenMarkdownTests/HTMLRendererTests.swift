@@ -567,11 +567,13 @@ import Testing
         }
     }
 
-    @Test(arguments: 0..<4)
+    /// 4,000 documents in 40 short cases: a test case holds one of the few threads of Swift's
+    /// cooperative pool while it runs, and long ones starve timing-sensitive tests running beside it.
+    @Test(arguments: 0..<40)
     func randomDocumentsMatchLibcmark(_ batch: Int) {
         var maker = DocumentMaker(random: SeededGenerator(state: 0x7E16E4 &+ UInt64(batch)))
         var failures = 0
-        for number in 0..<1_000 where failures < 5 {
+        for number in 0..<100 where failures < 5 {
             let markdown = maker.document()
             let parse = Self.parseOptions[number % Self.parseOptions.count]
             let tree = CmarkTree(parsing: Self.bytes(markdown), options: parse)
