@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import os
 import platform
 import statistics
@@ -107,6 +108,37 @@ def read_tsv(path: str) -> list[list[str]]:
         return []
     with open(path, encoding="utf-8") as f:
         return [line.rstrip("\n").split("\t") for line in f if line.strip()]
+
+
+def markdown_stages(precise: dict) -> list:
+    """The in-process split of `teigen markdown --timings` (bench/markdown_timings.py), as a table."""
+    try:
+        stages = json.loads(os.environ.get("md_stages", "") or "{}")
+    except json.JSONDecodeError:
+        return []
+    totals, plain, whole = stages.get("totals", {}), stages.get("libcmark parse + render", {}), stages.get("whole conversion", {})
+    if not totals or not whole:
+        return []
+    out = ["", "### Where the time goes in one process", "",
+           "`teigen markdown --timings BIG.md` converts the document three times with libcmark alone (parse, "
+           "libcmark's own HTML renderer, freeing the tree) and three times with Teigen's whole conversion, "
+           "alternating, and keeps the best of each; the table shows each stage's fastest time over five such "
+           "processes. Teigen renders the HTML itself (`HTMLRenderer`, a port of libcmark's renderer that also "
+           "writes the passes' markup); its stages add up to the whole conversion.", "",
+           "| Stage | libcmark alone (ms) | Teigen (ms) |", "| --- | ---: | ---: |"]
+    for name in list(whole) + [name for name in plain if name not in whole]:
+        mine, theirs = whole.get(name), plain.get(name)
+        out.append(f"| {name} | {'' if theirs is None else f'{theirs:.1f}'} | {'' if mine is None else f'{mine:.1f}'} |")
+    base, all_, passes = totals.get("libcmark parse + render"), totals.get("whole conversion"), totals.get("our passes")
+    if base and all_ and passes is not None:
+        out.append(f"| **total** | **{base:.1f}** | **{all_:.1f}** |")
+        line = (f"Our passes (the whole conversion less libcmark alone, best case of one process): **{passes:.1f} ms**, "
+                f"**{passes / base:.2f}×** libcmark's own parse, render and free in the same process")
+        if precise.get("cmark 5MB"):
+            command = float(precise["cmark 5MB"])
+            line += f", **{passes / command:.2f}×** the `cmark` command's time on the same file ({command:.1f} ms, above)"
+        out += ["", line + "."]
+    return out
 
 
 def profile(bench_dir: str) -> list[str]:
@@ -218,9 +250,7 @@ def main() -> int:
     if not precise and whole and quarter and quarter["wall"]:
         # /usr/bin/time counts hundredths of a second: the milliseconds above, when there, say it better.
         out += ["", f"Growth: 5 MB takes {whole['wall'] / quarter['wall']:.1f}× the time of its first 1.25 MB (linear: about 4×)."]
-    timings = [part for part in os.environ.get("md_timings", "").split(";") if part.strip()]
-    if timings:
-        out += ["", "In one process (`teigen markdown --timings BIG.md`, best of three): " + "; ".join(timings) + "."]
+    out += markdown_stages(precise)
     out += ["", "## The real site, cold build", ""]
     real = runs.get(("teigen", "real site"), [])
     if real:

@@ -188,13 +188,14 @@ print(";".join(f"{name}={statistics.median(t) * 1000:.1f}" for name, t in times.
 PY
 )
 export md_precise
-# In-process split (teigen markdown --timings, best of three inside one process): libcmark's
-# parse + render alone against the whole conversion, so the passes' cost is not hidden by start-up.
-md_timings=""
+# In-process split (teigen markdown --timings: best of three inside each process, fastest of five
+# processes per stage): libcmark's parse + render alone against the whole conversion, stage by stage,
+# so the passes' cost is not hidden by start-up.
+md_stages=""
 if [[ -n "$teigen" ]]; then
-    md_timings=$("$teigen" markdown --timings "$big" 2>&1 >/dev/null | tr '\n' ';' || true)
+    md_stages=$(python3 bench/markdown_timings.py "$teigen" "$big" 5 || true)
 fi
-export md_timings
+export md_stages
 
 # --- 3. The real site, cold -----------------------------------------------------------
 if [[ -n "$teigen" && -f site/config.yaml ]]; then

@@ -71,7 +71,7 @@ struct MarkdownCommand: ParsableCommand {
                 stages.map { "  \($0.name): \(Self.milliseconds($0.duration))" }.joined(separator: "\n")
             }
             FileHandle.standardError.write(Data("""
-                read and decode: \(Self.milliseconds(read))
+                read: \(Self.milliseconds(read))
                 libcmark parse + render: \(Self.milliseconds(best.libcmark))
                 \(list(plainStages))
                 whole conversion: \(Self.milliseconds(best.whole))

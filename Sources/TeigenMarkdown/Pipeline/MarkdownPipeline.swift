@@ -154,7 +154,7 @@ struct MarkdownPipeline {
             collection.texts, map: &map, registry: &registry, issues: &issues)
         timer.lap("footnote references")
         finishPasses(collection, map: &map, issues: &issues)
-        timer.lap("links and line breaks")
+        timer.lap("link rewriting")
         return collection.headings
     }
 
