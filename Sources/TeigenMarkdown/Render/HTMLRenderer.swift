@@ -113,12 +113,7 @@ struct HTMLRenderer {
     /// The node types libcmark's iterator enters without exiting (`S_is_leaf`).
     @inline(__always)
     static func isLeaf(_ type: cmark_node_type) -> Bool {
-        let leaves: UInt32 =
-            1 << CMARK_NODE_HTML_BLOCK.rawValue | 1 << CMARK_NODE_THEMATIC_BREAK.rawValue
-            | 1 << CMARK_NODE_CODE_BLOCK.rawValue | 1 << CMARK_NODE_TEXT.rawValue
-            | 1 << CMARK_NODE_SOFTBREAK.rawValue | 1 << CMARK_NODE_LINEBREAK.rawValue
-            | 1 << CMARK_NODE_CODE.rawValue | 1 << CMARK_NODE_HTML_INLINE.rawValue
-        return type.rawValue < 32 && leaves >> type.rawValue & 1 != 0
+        CmarkWalk.isLeaf(type)
     }
 
     // MARK: The switch
