@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CCmark
 
 /// Takes footnote definitions out of block quotes and list items (and indented ones out of the top
@@ -135,20 +142,30 @@ struct ContainerFootnoteScanner {
     /// Lines where `[^…]:` follows nothing but spaces, `>` and list markers.
     private func candidateLines() -> [Int] {
         var lines: [Int] = []
-        for number in 1..<(text.lineCount + 1) {
-            let range = text.line(number)
-            var index = range.lowerBound
-            while index < range.upperBound {
-                let byte = bytes[index]
-                guard byte == LineSyntax.space || byte == LineSyntax.tab || byte == 0x3E || byte == 0x2D || byte == 0x2B
-                    || byte == 0x2A || byte == 0x2E || byte == 0x29 || LineSyntax.isASCIIDigit(byte)
-                else { break }
-                index += 1
-            }
-            if index < range.upperBound, bytes[index] == 0x5B,
-                LineSyntax.footnoteDefinition(bytes, from: index, to: range.upperBound) != nil
-            {
-                lines.append(number)
+        // Only lines holding `[^` can hold a definition: find those with memchr, each line once.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 1 else { return }
+            var start = 0
+            var line = 1
+            while start < buffer.count - 1, let found = memchr(base + start, 0x5B, buffer.count - 1 - start) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                start = index + 1
+                guard buffer[index + 1] == 0x5E else { continue }
+                while line < text.lineCount, text.line(line + 1).lowerBound <= index { line += 1 }
+                if lines.last == line { continue }
+                // Before the `[`: only indentation and container markers (`>`, list markers).
+                let range = text.line(line)
+                var position = range.lowerBound
+                while position < index {
+                    let byte = buffer[position]
+                    guard byte == LineSyntax.space || byte == LineSyntax.tab || byte == 0x3E || byte == 0x2D
+                        || byte == 0x2B || byte == 0x2A || byte == 0x2E || byte == 0x29 || LineSyntax.isASCIIDigit(byte)
+                    else { break }
+                    position += 1
+                }
+                if position == index, LineSyntax.footnoteDefinition(bytes, from: index, to: range.upperBound) != nil {
+                    lines.append(line)
+                }
             }
         }
         return lines
