@@ -54,6 +54,8 @@ struct FootnoteSectionBuilder {
             markup.sectionOpening.append(decimal: firstNumber)
             markup.sectionOpening.append("\">")
         }
+        var label: [UInt8] = []
+        label.append(escaping: backlinkLabel)
         let section = CmarkNode.tagged(block: true, .footnoteSection)
         root.append(section)
         for (note, body) in bodies.enumerated() {
@@ -65,7 +67,8 @@ struct FootnoteSectionBuilder {
             markup.noteOpenings.append(opening)
             section.append(item)
             item.adoptChildren(of: body)
-            appendBacklinks(to: item, note: note, id: ids[note], count: registry.referenceCounts[note], markup: &markup)
+            appendBacklinks(
+                to: item, note: note, id: ids[note], count: registry.referenceCounts[note], label: label, markup: &markup)
         }
         return section
     }
@@ -125,10 +128,14 @@ struct FootnoteSectionBuilder {
         }
     }
 
-    private func appendBacklinks(to item: CmarkNode, note: Int, id: [UInt8], count: Int, markup: inout PassMarkup) {
+    /// `label` is the back-links' escaped label.
+    private func appendBacklinks(
+        to item: CmarkNode, note: Int, id: [UInt8], count: Int, label: [UInt8], markup: inout PassMarkup
+    ) {
         let number = firstNumber + note
         let backlinks = CmarkNode.tagged(block: false, .footnoteBacklinks(note))
         var html: [UInt8] = []
+        html.reserveCapacity(max(1, count) * (130 + 2 * id.count + label.count))
         if let last = item.lastChild, last.type == CMARK_NODE_PARAGRAPH {
             // After Japanese text the arrows follow without a space, as the text itself has none.
             let wide = SoftBreakJoiner.lastScalar(of: last.lastChild).map(EastAsianWidth.joinsLines) ?? false
@@ -144,7 +151,7 @@ struct FootnoteSectionBuilder {
             html.append("<a href=\"#")
             Self.appendReferenceID(id, ordinal: ordinal, to: &html)
             html.append("\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"")
-            html.append(escaping: backlinkLabel)
+            html.append(contentsOf: label)
             html.append(0x20)
             html.append(decimal: number)
             if ordinal > 1 {
