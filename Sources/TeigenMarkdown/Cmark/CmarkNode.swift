@@ -17,16 +17,6 @@ struct CmarkNode: Hashable {
         return CmarkNode(raw)
     }
 
-    /// A detached custom node rendering `enter` before its children and `exit` after them.
-    static func custom(block: Bool, enter: String, exit: String = "", tag: NodeTag? = nil) -> CmarkNode {
-        let node = make(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)
-        // An unset text renders as nothing; setting "" would only cost an allocation.
-        if !enter.isEmpty { node.onEnter = enter }
-        if !exit.isEmpty { node.onExit = exit }
-        if let tag { node.tag = tag }
-        return node
-    }
-
     /// A detached custom node whose markup the renderer writes from its `tag`.
     static func tagged(block: Bool, _ tag: NodeTag) -> CmarkNode {
         let node = make(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)
@@ -75,16 +65,6 @@ struct CmarkNode: Hashable {
     var url: String {
         get { cmark_node_get_url(raw).map { String(cString: $0) } ?? "" }
         nonmutating set { _ = newValue.withCString { cmark_node_set_url(raw, $0) } }
-    }
-
-    var onEnter: String {
-        get { cmark_node_get_on_enter(raw).map { String(cString: $0) } ?? "" }
-        nonmutating set { _ = newValue.withCString { cmark_node_set_on_enter(raw, $0) } }
-    }
-
-    var onExit: String {
-        get { cmark_node_get_on_exit(raw).map { String(cString: $0) } ?? "" }
-        nonmutating set { _ = newValue.withCString { cmark_node_set_on_exit(raw, $0) } }
     }
 
     /// What Teigen made this node for, kept in libcmark's user data slot.

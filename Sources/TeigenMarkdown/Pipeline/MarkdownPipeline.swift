@@ -1,20 +1,23 @@
 import CCmark
 
-/// One conversion: libcmark parses, Teigen's passes change the tree, libcmark renders.
+/// One conversion: libcmark parses, Teigen's passes change and tag the tree, Teigen's renderer writes it.
 ///
 /// The recipe (extensions on):
 /// 1. take footnote definitions out of the text (``FootnoteDefinitionScanner``);
 /// 2. parse the document with libcmark; if definitions sit in block quotes or list items, take them
-///    out too and parse again (``ContainerFootnoteScanner``); then run the passes on it: tables (``TableBuilder``),
-///    footnote references (``FootnoteReferenceScanner``), link rewriting (``LinkRewritePass``);
-/// 3. parse every note body in one go (``FootnoteBodyText``), build their tables, then take the
+///    out too and parse again (``ContainerFootnoteScanner``); then one walk over the blocks
+///    (``BlockScan``) finds what the passes need: tables (``TableBuilder``), then the inline content
+///    of the blocks that may hold footnote references or links (``InlineCollector``), footnote
+///    references (``FootnoteReferenceScanner``), link rewriting (``LinkRewritePass``);
+/// 3. parse every note body in one go (``FootnoteBodyText``), the same for them, then take the
 ///    references of the notes in number order (a note may cite further notes, numbered as met),
 ///    link a bare URL starting a note (``BareURL``) and run the other passes on the notes that are cited;
 /// 4. heading ids, anchors and table of contents (``HeadingPass``);
 /// 5. the footnotes section (``FootnoteSectionBuilder``);
-/// 6. render HTML with libcmark, then (unless only the HTML is wanted) plain text, summary and reading time.
+/// 6. render HTML with ``HTMLRenderer`` (libcmark's HTML plus the passes' ``PassMarkup``, Japanese line
+///    breaks joined), then (unless only the HTML is wanted) plain text, summary and reading time.
 ///
-/// With extensions off only step 6 runs, on libcmark's own tree.
+/// With extensions off only step 6 runs, on libcmark's own tree, with libcmark's own renderer.
 struct MarkdownPipeline {
     var options: MarkdownOptions
     var rewriteLink: LinkRewriter?

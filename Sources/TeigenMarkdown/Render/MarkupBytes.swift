@@ -5,7 +5,7 @@ extension Array where Element == UInt8 {
         append(contentsOf: UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
     }
 
-    /// Appends `text` with `&`, `<`, `>` and `"` escaped (as ``HTMLEscaping/escape(_:)`` does).
+    /// Appends `text` with `&`, `<`, `>` and `"` escaped (as libcmark escapes text).
     mutating func append(escaping text: String) {
         for byte in text.utf8 {
             switch byte {
