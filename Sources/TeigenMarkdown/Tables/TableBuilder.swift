@@ -47,16 +47,17 @@ struct TableBuilder {
             let text = map.texts[textIndex]
             let splitter = TableCellSplitter(
                 plan: plan, text: text, textIndex: textIndex, smartPunctuation: parseOptions & CMARK_OPT_SMART != 0)
-            if let rows = splitter.textRows() {
-                // Every row is plain text: written from its text node, no cell nodes.
-                let table = makeTable(plan, textRow: { row in
-                    let (node, ranges) = rows[row]
-                    node.tag = .tableTextRow(
-                        markup.addTextRow(
-                            ranges.enumerated().lazy.map { (range: $1, header: row == 0, alignment: plan.alignments[$0]) }))
-                    return node
-                }) { _, _, _ in }
-                replacements[index] = replace(plan, with: table, map: &map)
+            // Rows of plain text are written from their text node, without cell nodes.
+            let rows = splitter.textRows()
+            let textRow = { (row: Int) -> CmarkNode? in
+                guard let (node, ranges) = rows?[row] else { return nil }
+                node.tag = .tableTextRow(
+                    markup.addTextRow(
+                        ranges.enumerated().lazy.map { (range: $1, header: row == 0, alignment: plan.alignments[$0]) }))
+                return node
+            }
+            if let rows, !rows.contains(where: { $0 == nil }) {
+                replacements[index] = replace(plan, with: makeTable(plan, textRow: textRow) { _, _, _ in }, map: &map)
                 continue
             }
             guard let cells = splitter.split() else {
@@ -65,17 +66,6 @@ struct TableBuilder {
             }
             let block = map.add(plan.position)
             let width = plan.header.count
-            let textRow = { (row: Int) -> CmarkNode? in
-                // A row that is parts of one text node without footnote references is written straight
-                // from that node: no cell nodes.
-                guard let (node, ranges) = cells.textRow(row, width: width), !node.literalContainsFootnoteMarker else {
-                    return nil
-                }
-                node.tag = .tableTextRow(
-                    markup.addTextRow(
-                        ranges.enumerated().lazy.map { (range: $1, header: row == 0, alignment: plan.alignments[$0]) }))
-                return node
-            }
             let table = makeTable(plan, textRow: textRow) { row, column, cell in
                 cell.tag = .tableCell(block: block, header: row == 0, alignment: plan.alignments[column])
                 for piece in cells.pieces(ofCell: row * width + column) {

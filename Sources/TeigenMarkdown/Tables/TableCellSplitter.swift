@@ -28,33 +28,6 @@ struct TableCellSplitter {
             pieces[starts[index]..<(index + 1 < starts.count ? starts[index + 1] : pieces.count)]
         }
 
-        /// When every cell of row `row` (of `width` cells) is empty or a part of one and the same text
-        /// node, that node and each cell's byte range of its literal (empty for an empty cell).
-        func textRow(_ row: Int, width: Int) -> (node: CmarkNode, ranges: [Range<Int>])? {
-            var node: CmarkNode?
-            var ranges: [Range<Int>] = []
-            ranges.reserveCapacity(width)
-            for cell in (row * width)..<(row * width + width) {
-                let cellPieces = pieces(ofCell: cell)
-                guard let piece = cellPieces.first else {
-                    ranges.append(0..<0)
-                    continue
-                }
-                guard cellPieces.count == 1 else { return nil }
-                switch piece {
-                case .slice(let source, let range, _) where node == nil || node == source:
-                    node = source
-                    ranges.append(range)
-                case .node(let source) where (node == nil || node == source) && source.type == CMARK_NODE_TEXT:
-                    node = source
-                    ranges.append(0..<source.literalBytes.count)
-                default:
-                    return nil
-                }
-            }
-            guard let node else { return nil }
-            return (node, ranges)
-        }
     }
 
     var plan: TablePlan
@@ -62,14 +35,15 @@ struct TableCellSplitter {
     var textIndex: Int
     var smartPunctuation: Bool
 
-    /// The common case, without pieces: every row is one text node alone on its line, whose literal is its
-    /// Markdown byte for byte (no escape, entity or smart punctuation) and holds no `[^`. Each row's node
-    /// (header first) with its cells' byte ranges in the literal (empty for an empty cell); `nil` when a
-    /// row is not like that.
-    func textRows() -> [(node: CmarkNode, ranges: [Range<Int>])]? {
+    /// The common case, without pieces: a row that is one text node alone on its line, whose literal is
+    /// its Markdown byte for byte (no escape, entity or smart punctuation) and holds no `[^`. For each row
+    /// (header first), its node with its cells' byte ranges in the literal (empty for an empty cell), or
+    /// `nil` when the row is not like that; `nil` altogether when no row can be (smart punctuation, rows
+    /// that are not all content lines, a hard break in the node).
+    func textRows() -> [(node: CmarkNode, ranges: [Range<Int>])?]? {
         guard plan.rowsAreContentLines, !smartPunctuation else { return nil }
         let startColumn = plan.position.startColumn
-        var rows: [(node: CmarkNode, ranges: [Range<Int>])] = []
+        var rows: [(node: CmarkNode, ranges: [Range<Int>])?] = []
         rows.reserveCapacity(plan.rows.count + 1)
         var line = 0
         var current = plan.node.firstChild
@@ -77,8 +51,7 @@ struct TableCellSplitter {
             guard let first = current else { return nil }
             if line == plan.leadingLines || line > plan.leadingLines + 1 {
                 let sources = line == plan.leadingLines ? plan.header : plan.rows[line - plan.leadingLines - 2]
-                guard let row = textRow(first, line: line, startColumn: startColumn, cells: sources) else { return nil }
-                rows.append(row)
+                rows.append(textRow(first, line: line, startColumn: startColumn, cells: sources))
             }
             // On to the first node of the next line; a hard break sends the table down the general path.
             var cursor: CmarkNode? = first
