@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CCmark
 
 /// Takes footnote definitions out of block quotes and list items (and indented ones out of the top
@@ -142,17 +135,13 @@ struct ContainerFootnoteScanner {
     /// Lines where `[^…]:` follows nothing but spaces, `>` and list markers.
     private func candidateLines() -> [Int] {
         var lines: [Int] = []
-        // Only lines holding `[^` can hold a definition: find those with memchr, each line once.
+        // Only lines holding `[^` can hold a definition: look at those, each line once.
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 1 else { return }
-            var start = 0
             var line = 1
-            while start < buffer.count - 1, let found = memchr(base + start, 0x5B, buffer.count - 1 - start) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                start = index + 1
-                guard buffer[index + 1] == 0x5E else { continue }
-                while line < text.lineCount, text.line(line + 1).lowerBound <= index { line += 1 }
-                if lines.last == line { continue }
+            buffer.forEachOffset(of: 0x5B) { index in
+                guard index + 1 < buffer.count, buffer[index + 1] == 0x5E else { return true }
+                line = text.lineNumber(of: index, from: line)
+                if lines.last == line { return true }
                 // Before the `[`: only indentation and container markers (`>`, list markers).
                 let range = text.line(line)
                 var position = range.lowerBound
@@ -166,6 +155,7 @@ struct ContainerFootnoteScanner {
                 if position == index, LineSyntax.footnoteDefinition(bytes, from: index, to: range.upperBound) != nil {
                     lines.append(line)
                 }
+                return true
             }
         }
         return lines

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Takes footnote definitions out of Markdown before libcmark parses it.
 ///
 /// libcmark would read `[^x]: https://…` as a link reference definition and `[^x]: text` as a
@@ -175,16 +167,7 @@ struct FootnoteDefinitionScanner {
 
     /// A cheap first look: definitions need `]:` (`[^label]:` as well as `[label]:`).
     private var mayContainDefinitions: Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard buffer.count > 1, let base = buffer.baseAddress else { return false }
-            var start = 0
-            while start < buffer.count - 1, let found = memchr(base + start, 0x5D, buffer.count - 1 - start) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if buffer[index + 1] == 0x3A { return true }
-                start = index + 1
-            }
-            return false
-        }
+        bytes.withUnsafeBufferPointer { $0.contains(0x5D, followedBy: 0x3A) }
     }
 
     /// The text with the given lines' content replaced by spaces: libcmark reads them as blank lines,

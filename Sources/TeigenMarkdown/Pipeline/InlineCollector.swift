@@ -152,17 +152,3 @@ extension CmarkNode {
         return false
     }
 }
-
-extension UnsafeBufferPointer<UInt8> {
-    /// Whether the bytes contain `[^`.
-    var containsFootnoteMarker: Bool {
-        guard count > 1, let base = baseAddress else { return false }
-        var start = 0
-        while start < count - 1, let found = memchr(base + start, 0x5B, count - 1 - start) {
-            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if self[index + 1] == 0x5E { return true }
-            start = index + 1
-        }
-        return false
-    }
-}

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The lines of a text that may hold inline content a pass wants: a footnote reference (`[^`) or a
 /// link or image (`[`, or `<` for autolinks), so blocks without any are not walked inline by inline.
 struct InlineLineFilter {
@@ -20,16 +12,12 @@ struct InlineLineFilter {
         var hasMarker = false
         if footnoteReferences || links {
             text.bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress, buffer.count > 0 else { return }
-                var line = 1
                 func mark(_ byte: UInt8, when accept: (Int) -> Bool) {
-                    var start = 0
-                    line = 1
-                    while start < buffer.count, let found = memchr(base + start, Int32(byte), buffer.count - start) {
-                        let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                        while line < text.lineCount, text.line(line + 1).lowerBound <= index { line += 1 }
+                    var line = 1
+                    buffer.forEachOffset(of: byte) { index in
+                        line = text.lineNumber(of: index, from: line)
                         if accept(index) { flags[line] = true }
-                        start = index + 1
+                        return true
                     }
                 }
                 mark(0x5B) { index in

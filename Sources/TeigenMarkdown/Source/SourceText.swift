@@ -79,6 +79,13 @@ struct SourceText {
         return lineStarts[number - 1]..<lineEnds[number - 1]
     }
 
+    /// The line (1-based) holding byte `offset`, looking forward from line `start` (for offsets met in order).
+    func lineNumber(of offset: Int, from start: Int) -> Int {
+        var line = max(start, 1)
+        while line < lineStarts.count, lineStarts[line] <= offset { line += 1 }
+        return line
+    }
+
     /// The original line and byte offset of byte `offset` (0-based) of line `number` (1-based).
     func original(line number: Int, offset: Int) -> (line: Int, offset: Int) {
         guard let origins else { return (number, offset) }
