@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TeigenCore
 import TeigenMarkdown
 
 /// `teigen markdown`: prints the HTML of one Markdown file through exactly the pipeline pages use.
@@ -34,11 +35,13 @@ struct MarkdownCommand: ParsableCommand {
         let start = clock.now
         let source: [UInt8]
         if let file {
-            guard let bytes = Self.contents(ofFile: file) else {
-                FileHandle.standardError.write(Data("\(file): error: cannot read file\n".utf8))
+            // Bytes, not a String: libcmark checks the UTF-8 as it reads.
+            do {
+                source = [UInt8](try DiskFileSystem().read(file))
+            } catch {
+                FileHandle.standardError.write(Data("\(file): error: \(error.reason)\n".utf8))
                 throw ExitCode(1)
             }
-            source = bytes
         } else {
             source = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
@@ -94,27 +97,6 @@ struct MarkdownCommand: ParsableCommand {
         // makes glibc's malloc first sort out every small block freed before it (libcmark's tree),
         // which took 20 ms on a 5 MB document; cmark, which exits right after freeing its tree, never pays it.
         withExtendedLifetime((source, html, rendered)) { Self.exit() }
-    }
-
-    /// The bytes of `path`, read straight into an array (no String is made: libcmark checks the UTF-8).
-    private static func contents(ofFile path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0))
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBufferPointer { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { break }
-            filled += count
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
     }
 
     private static func milliseconds(_ duration: Duration) -> String {
