@@ -19,16 +19,23 @@ enum HTMLEscaper {
             cursor = nextHTMLSpecial(from: cursor, end: end)
             if cursor == end { break }
             out.append(run, length: cursor - run)
-            switch cursor.pointee {
-            case 0x22: out.append("&quot;")
-            case 0x26: out.append("&amp;")
-            case 0x3C: out.append("&lt;")
-            default: out.append("&gt;")
-            }
+            out.append(entity(for: cursor.pointee)!)  // nextHTMLSpecial stops only at bytes that have one
             cursor += 1
             run = cursor
         }
         out.append(run, length: end - run)
+    }
+
+    /// The entity ``escapeHTML(_:length:into:)`` writes for `byte`, or `nil` for a byte copied as it is.
+    @inline(__always)
+    static func entity(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x22: "&quot;"
+        case 0x26: "&amp;"
+        case 0x3C: "&lt;"
+        case 0x3E: "&gt;"
+        default: nil
+        }
     }
 
     /// `"` `&` `<` `>` as a 256-entry bit table: bit `b` of the first word is set for the bytes below 64

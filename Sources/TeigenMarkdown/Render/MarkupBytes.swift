@@ -5,22 +5,11 @@ extension Array where Element == UInt8 {
         append(contentsOf: UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
     }
 
-    /// Appends `text` with `&`, `<`, `>` and `"` escaped (as libcmark escapes text).
+    /// Appends `text` escaped as libcmark escapes text (``HTMLEscaper/entity(for:)``).
     mutating func append(escaping text: String) {
         for byte in text.utf8 {
-            switch byte {
-            case 0x26: append("&amp;")
-            case 0x3C: append("&lt;")
-            case 0x3E: append("&gt;")
-            case 0x22: append("&quot;")
-            default: append(byte)
-            }
+            if let entity = HTMLEscaper.entity(for: byte) { append(entity) } else { append(byte) }
         }
-    }
-
-    /// Appends `text`'s bytes as they are.
-    mutating func append(utf8 text: String) {
-        append(contentsOf: text.utf8)
     }
 
     /// Appends `value` in decimal.
