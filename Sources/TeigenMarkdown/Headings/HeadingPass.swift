@@ -171,7 +171,7 @@ struct HeadingPass {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 bytes.append(contentsOf: node.literalBytes)
             case CMARK_NODE_SOFTBREAK:
-                if !(joinsLines && SoftBreakJoiner.joins(node)) { bytes.append(0x20) }
+                if SoftBreakJoiner.isKept(node, joiningLines: joinsLines) { bytes.append(0x20) }
             case CMARK_NODE_LINEBREAK:
                 bytes.append(0x20)
             case CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE:
@@ -184,8 +184,8 @@ struct HeadingPass {
         return String(decoding: bytes, as: UTF8.self).trimmingASCIISpaces()
     }
 
-    /// The bytes ``String/trimmingASCIISpaces()`` removes.
-    private static func isTrimmed(_ byte: UInt8) -> Bool {
+    /// The bytes ``String/trimmingASCIISpaces()`` removes: spaces, tabs and line breaks.
+    static func isTrimmed(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }
@@ -193,7 +193,7 @@ struct HeadingPass {
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingASCIISpaces() -> String {
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let isSpace: (Unicode.Scalar) -> Bool = { $0.isASCII && HeadingPass.isTrimmed(UInt8($0.value)) }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!

@@ -35,7 +35,7 @@ struct PlainTextWriter {
             case CMARK_NODE_CODE:
                 bytes.append(contentsOf: node.literalBytes)
             case CMARK_NODE_SOFTBREAK:
-                if !(joinsLines && SoftBreakJoiner.joins(node)) { bytes.append(0x20) }
+                if SoftBreakJoiner.isKept(node, joiningLines: joinsLines) { bytes.append(0x20) }
             case CMARK_NODE_LINEBREAK:
                 bytes.append(0x0A)
             case CMARK_NODE_CODE_BLOCK:

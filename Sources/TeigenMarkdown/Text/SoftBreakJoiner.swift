@@ -5,6 +5,12 @@ import CCmark
 /// its break. Hangul keeps its break. ``HTMLRenderer``, ``PlainTextWriter`` and heading titles ask it
 /// as they meet each break; the tree keeps every break (passes count a paragraph's lines with them).
 enum SoftBreakJoiner {
+    /// Whether the soft break `node` is written (as a line break or a space): always unless `joiningLines`
+    /// (Teigen's extensions on, hard breaks off) and it sits between two joining characters.
+    static func isKept(_ node: CmarkNode, joiningLines: Bool) -> Bool {
+        !(joiningLines && joins(node))
+    }
+
     /// Whether the soft break `node` sits between two joining characters.
     static func joins(_ node: CmarkNode) -> Bool {
         guard let after = firstScalar(of: node.next), EastAsianWidth.joinsLines(after),
