@@ -26,6 +26,9 @@ struct MarkdownPipeline {
 
     private var parseOptions: Int32 { options.smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT }
 
+    /// Whether soft breaks between two East Asian wide characters are left out (``SoftBreakJoiner``).
+    private var joinsLines: Bool { options.extensions && !options.hardBreaks }
+
     private var renderOptions: Int32 {
         (options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) | (options.hardBreaks ? CMARK_OPT_HARDBREAKS : 0)
     }
@@ -86,7 +89,7 @@ struct MarkdownPipeline {
             timer: &timer)
         {
             headings.append(
-                HeadingPass.read(node, block: block, inBody: true, smartPunctuation: options.smartPunctuation, joinsLines: !options.hardBreaks,
+                HeadingPass.read(node, block: block, inBody: true, smartPunctuation: options.smartPunctuation, joinsLines: joinsLines,
                     map: &map))
         }
         timer.lap("heading texts")
@@ -123,7 +126,7 @@ struct MarkdownPipeline {
                 finishPasses(collections[body], map: &map, issues: &issues)
                 for (node, block) in collections[body].headings {
                     headings.append(
-                        HeadingPass.read(node, block: block, inBody: false, smartPunctuation: options.smartPunctuation, joinsLines: !options.hardBreaks,
+                        HeadingPass.read(node, block: block, inBody: false, smartPunctuation: options.smartPunctuation, joinsLines: joinsLines,
                     map: &map))
                 }
             }
@@ -206,7 +209,6 @@ struct MarkdownPipeline {
         _ tree: CmarkTree, sourceLength: Int, markup: PassMarkup? = nil, tableOfContents: [TOCEntry] = [],
         issues: [MarkdownIssue] = [], timer: inout StageTimer
     ) -> RenderedMarkdown {
-        let joinsLines = markup != nil && !options.hardBreaks
         let renderer = markup.map { HTMLRenderer(options: renderOptions, markup: $0, joinsLines: joinsLines) }
         let html = renderer?.render(tree.root, sourceLength: sourceLength) ?? tree.root.renderHTML(options: renderOptions)
         timer.lap("render HTML")
