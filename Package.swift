@@ -25,7 +25,8 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CAtomicRename"),
-        .target(name: "TeigenMarkdown", dependencies: ["CCmark"], swiftSettings: strict),
+        .target(name: "CCmarkArena"),
+        .target(name: "TeigenMarkdown", dependencies: ["CCmark", "CCmarkArena"], swiftSettings: strict),
         .target(name: "TeigenCore", swiftSettings: strict),
         .target(
             name: "TeigenContent",

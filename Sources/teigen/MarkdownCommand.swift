@@ -37,7 +37,7 @@ struct MarkdownCommand: ParsableCommand {
         if let file {
             // Bytes, not a String: libcmark checks the UTF-8 as it reads.
             do {
-                source = [UInt8](try DiskFileSystem().read(file))
+                source = try DiskFileSystem().readBytes(file)
             } catch {
                 FileHandle.standardError.write(Data("\(file): error: \(error.reason)\n".utf8))
                 throw ExitCode(1)

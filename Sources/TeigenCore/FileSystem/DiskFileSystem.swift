@@ -9,6 +9,17 @@ public struct DiskFileSystem: FileSystem {
     public init() {}
 
     public func read(_ path: String) throws(FileSystemError) -> Data {
+        try read(path, as: Data.self)
+    }
+
+    /// The file's bytes as an array, read straight into it (for callers handing them to C, such as libcmark).
+    public func readBytes(_ path: String) throws(FileSystemError) -> [UInt8] {
+        try read(path, as: [UInt8].self)
+    }
+
+    private func read<Bytes: ReadBuffer>(
+        _ path: String, as type: Bytes.Type
+    ) throws(FileSystemError) -> Bytes {
         // Plain POSIX calls: one open, one fstat for the size, reads straight into the buffer.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -22,7 +33,7 @@ public struct DiskFileSystem: FileSystem {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw FileSystemError(path: path, reason: "cannot read file: it is a folder")
         }
-        var data = Data(count: max(Int(info.st_size), 0))
+        var data = Bytes(repeating: 0, count: max(Int(info.st_size), 0))
         var length = 0
         while true {
             let got: Int
@@ -45,7 +56,7 @@ public struct DiskFileSystem: FileSystem {
             }
             length += got
         }
-        data.count = length
+        data.removeLast(data.count - length)
         return data
     }
 
@@ -126,3 +137,11 @@ public struct DiskFileSystem: FileSystem {
         return String(cString: strerror(errno))
     }
 }
+
+/// What a file is read into: `Data` or `[UInt8]`, both of which have these members.
+private protocol ReadBuffer: RangeReplaceableCollection, BidirectionalCollection where Element == UInt8 {
+    mutating func withUnsafeMutableBytes<Result>(_ body: (UnsafeMutableRawBufferPointer) throws -> Result) rethrows -> Result
+}
+
+extension Data: ReadBuffer {}
+extension Array: ReadBuffer where Element == UInt8 {}

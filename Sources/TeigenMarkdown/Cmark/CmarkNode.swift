@@ -11,9 +11,10 @@ struct CmarkNode: Hashable {
         self.raw = raw
     }
 
-    /// Creates a detached node; insert it into a tree (or free it) before the tree goes away.
+    /// Creates a detached node (in the calling thread's ``CmarkArena`` if it has entered one); insert it
+    /// into a tree (or free it) before the tree goes away.
     static func make(_ type: cmark_node_type) -> CmarkNode {
-        guard let raw = cmark_node_new(type) else { fatalError("libcmark could not allocate a node") }
+        guard let raw = cmark_node_new_with_mem(type, CmarkArena.allocator) else { fatalError("libcmark could not allocate a node") }
         return CmarkNode(raw)
     }
 
@@ -98,8 +99,10 @@ struct CmarkNode: Hashable {
         cmark_node_free(raw)
     }
 
-    /// Renders this node and its subtree as HTML with libcmark's renderer.
+    /// Renders this node and its subtree as HTML with libcmark's renderer (for trees parsed outside a
+    /// ``CmarkArena``: the rendered bytes are freed with `free`).
     func renderHTML(options: Int32) -> String {
+        assert(!CmarkArena.isEntered, "libcmark's renderer would allocate its output in the arena")
         guard let html = cmark_render_html(raw, options) else { return "" }
         defer { releaseCString(html) }
         return String(cString: html)

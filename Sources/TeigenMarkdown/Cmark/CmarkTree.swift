@@ -1,26 +1,34 @@
 import CCmark
 
-/// Owns one libcmark document tree and frees it (with every node still attached) when released.
+/// Owns one libcmark document tree and frees it (with every node still attached) when released;
+/// a tree parsed inside a ``CmarkArena``'s `run` lives in the arena and goes with it instead.
 ///
 /// Not `Sendable`: a tree lives inside one call of ``MarkdownPipeline/run(_:)``.
 final class CmarkTree {
     /// The document node.
     let root: CmarkNode
+    /// Whether the nodes came from libcmark's own allocator (not an arena) and are freed here.
+    private let freesNodes: Bool
 
-    /// Parses `bytes` (UTF-8, NULs allowed: libcmark takes the length) with libcmark's parse `options`.
+    /// Parses `bytes` (UTF-8, NULs allowed: libcmark takes the length) with libcmark's parse `options`,
+    /// into the calling thread's arena if it has entered one.
     init(parsing bytes: [UInt8], options: Int32) {
-        let raw = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return cmark_parse_document("", 0, options) }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parse_document($0, buffer.count, options)
-            }
+        freesNodes = !CmarkArena.isEntered
+        guard let parser = cmark_parser_new_with_mem(options, CmarkArena.allocator) else {
+            fatalError("libcmark could not allocate a parser")
         }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        }
+        let raw = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
         guard let raw else { fatalError("libcmark could not parse the document") }
         root = CmarkNode(raw)
     }
 
     deinit {
-        root.free()
+        if freesNodes { root.free() }
     }
 
     /// Walks the tree depth first with libcmark's iterator, calling `visit` on every enter and exit.

@@ -48,31 +48,27 @@ struct MarkdownPipeline {
             timer.lap("free trees")
             return rendered
         }
-        // The trees are freed last, once every buffer of the passes is: glibc's malloc walks all the
-        // small blocks freed so far (a freed tree is mostly small blocks) whenever a large one is freed,
-        // which cost more than the passes themselves on a 5 MB document.
-        var trees: [CmarkTree] = []
-        let rendered = runWithExtensions(bytes, trees: &trees, timer: &timer)
-        trees = []
+        // Every tree of the conversion lives in one arena, released at once when the conversion is done.
+        var arena: CmarkArena? = CmarkArena(sourceLength: bytes.count)
+        let rendered = arena!.run { runWithExtensions(bytes, timer: &timer) }
+        arena = nil
         timer.lap("free trees")
         return rendered
     }
 
-    /// The conversion with Teigen's passes; the trees parsed go into `trees`, to be freed by the caller.
-    private func runWithExtensions(_ bytes: [UInt8], trees: inout [CmarkTree], timer: inout StageTimer) -> RenderedMarkdown {
+    /// The conversion with Teigen's passes, inside the conversion's ``CmarkArena``: its trees stay within.
+    private func runWithExtensions(_ bytes: [UInt8], timer: inout StageTimer) -> RenderedMarkdown {
         let original = SourceText(bytes: bytes)
         let scanned = FootnoteDefinitionScanner(source: original).scan()
         timer.lap("footnote definitions")
         var text = scanned.text
         var definitions = scanned.definitions
         var tree = CmarkTree(parsing: text.bytes, options: parseOptions)
-        trees.append(tree)
         timer.lap("parse")
         if let contained = ContainerFootnoteScanner(text: text).scan(tree) {
             text = contained.text
             tree = CmarkTree(parsing: text.bytes, options: parseOptions)
-            trees.append(tree)
-            contained.removePlaceholders(from: tree)
+                contained.removePlaceholders(from: tree)
             definitions = (definitions + contained.definitions).sorted { $0.line < $1.line }
         }
         timer.lap("container footnotes")
@@ -101,8 +97,7 @@ struct MarkdownPipeline {
             let bodyText = FootnoteBodyText(registry: registry, referenceDefinitions: scanned.referenceDefinitions)
             let index = map.add(bodyText.text)
             let tree = CmarkTree(parsing: bodyText.text.bytes, options: parseOptions)
-            trees.append(tree)
-            var untimed = StageTimer(enabled: false)
+                var untimed = StageTimer(enabled: false)
             let collections = collect(
                 tree, text: index, tables: tables, notes: true, map: &map, markup: &markup, timer: &untimed)
             var quotes: [CmarkNode] = []
