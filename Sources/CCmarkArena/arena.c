@@ -237,6 +237,14 @@ static void arena_free(void *pointer) {
 #endif
 }
 
+#ifdef ARENA_ASAN
+int teigen_arena_is_sanitized(void) { return 1; }
+int teigen_arena_is_poisoned(const void *address) { return __asan_address_is_poisoned(address); }
+#else
+int teigen_arena_is_sanitized(void) { return 0; }
+int teigen_arena_is_poisoned(const void *address) { (void)address; return 0; }
+#endif
+
 static cmark_mem arena_mem = {arena_calloc, arena_realloc, arena_free};
 
 void *teigen_arena_cmark_mem(void) { return &arena_mem; }

@@ -1,4 +1,6 @@
 import CCmark
+import CCmarkArena
+import Foundation
 import Testing
 @testable import TeigenMarkdown
 
@@ -38,6 +40,25 @@ import Testing
             #expect(large[0] == 0 && large[9_999_999] == 0)
         }
         #expect(arena.allocatedBytes > 10_100_000)
+    }
+
+    /// `make asan` (TEIGEN_EXPECT_ASAN=1) must build the arena with AddressSanitizer, so that a block
+    /// used after it is freed, or past its end, is reported there.
+    @Test func sanitizerBuildsPoisonFreedBlocksAndRedZones() throws {
+        let expected = ProcessInfo.processInfo.environment["TEIGEN_EXPECT_ASAN"] == "1"
+        #expect((teigen_arena_is_sanitized() != 0) == expected)
+        guard teigen_arena_is_sanitized() != 0 else { return }
+        let arena = CmarkArena(sourceLength: 0)
+        try arena.run {
+            let allocator = CmarkArena.allocator.pointee
+            let block = try #require(allocator.calloc(1, 24))
+            #expect(teigen_arena_is_poisoned(block) == 0)
+            #expect(teigen_arena_is_poisoned(block + 24) != 0)
+            let moved = try #require(allocator.realloc(block, 32))
+            #expect(moved != block && teigen_arena_is_poisoned(block) != 0)
+            allocator.free(moved)
+            #expect(teigen_arena_is_poisoned(moved) != 0)
+        }
     }
 
     @Test func nodesSitSideBySide() {

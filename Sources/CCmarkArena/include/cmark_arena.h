@@ -43,6 +43,12 @@ size_t teigen_arena_chunk_bytes(const teigen_arena *arena);
 /// making one node with an allocator that notes the size.
 size_t teigen_arena_cmark_node_size(void);
 
+/// Whether this library was built with AddressSanitizer (red zones and poisoning on).
+int teigen_arena_is_sanitized(void);
+
+/// Under AddressSanitizer, whether the byte at `address` is poisoned (freed or a red zone); 0 otherwise.
+int teigen_arena_is_poisoned(const void *address);
+
 /// libcmark's allocator (a `cmark_mem *`) allocating from the calling thread's arena.
 /// Calling it on a thread with no arena entered aborts with a message.
 void *teigen_arena_cmark_mem(void);
