@@ -19,7 +19,7 @@ def main() -> None:
                                 stderr=subprocess.PIPE, text=True, check=True)
         section = ""
         for line in result.stderr.splitlines():
-            match = re.match(r"(\s*)([^:]+): ([\d.]+) ms", line)
+            match = re.match(r"(\s*)([^:]+): (-?[\d.]+) ms", line)
             if not match:
                 continue
             indented, name, value = bool(match.group(1)), match.group(2), float(match.group(3))

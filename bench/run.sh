@@ -54,7 +54,7 @@ teigen=""
 if [[ -n "${TEIGEN_BIN:-}" ]]; then
     # TEIGEN_BIN=path uses that binary; TEIGEN_BIN=none measures only the others.
     [[ "$TEIGEN_BIN" != none ]] && teigen=$(readlink -f "$TEIGEN_BIN")
-elif swift build -c release --product teigen "${swift_flags[@]}" >"$bench_dir/swift-build.log" 2>&1; then
+elif swift build -c release --product teigen ${RELEASE_FLAGS---static-swift-stdlib} "${swift_flags[@]}" >"$bench_dir/swift-build.log" 2>&1; then
     teigen="$(swift build -c release --show-bin-path "${swift_flags[@]}")/teigen"
     log "teigen: $teigen"
 else

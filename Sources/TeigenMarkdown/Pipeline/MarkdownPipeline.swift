@@ -42,17 +42,17 @@ struct MarkdownPipeline {
     func run(utf8 bytes: [UInt8], timer: inout StageTimer) -> RenderedMarkdown {
         guard options.extensions else {
             var tree: CmarkTree? = CmarkTree(parsing: bytes, options: parseOptions)
-            timer.lap("parse")
+            timer.lap("parse", pass: false)
             let rendered = finish(tree!, sourceLength: bytes.count, timer: &timer)
             tree = nil
-            timer.lap("free trees")
+            timer.lap("free trees", pass: false)
             return rendered
         }
         // Every tree of the conversion lives in one arena, released at once when the conversion is done.
         var arena: CmarkArena? = CmarkArena(sourceLength: bytes.count)
         let rendered = arena!.run { runWithExtensions(bytes, timer: &timer) }
         arena = nil
-        timer.lap("free trees")
+        timer.lap("free trees", pass: false)
         return rendered
     }
 
@@ -64,7 +64,7 @@ struct MarkdownPipeline {
         var text = scanned.text
         var definitions = scanned.definitions
         var tree = CmarkTree(parsing: text.bytes, options: parseOptions)
-        timer.lap("parse")
+        timer.lap("parse", pass: false)
         if let contained = ContainerFootnoteScanner(text: text).scan(tree) {
             text = contained.text
             tree = CmarkTree(parsing: text.bytes, options: parseOptions)
@@ -206,7 +206,7 @@ struct MarkdownPipeline {
     ) -> RenderedMarkdown {
         let renderer = markup.map { HTMLRenderer(options: renderOptions, markup: $0, joinsLines: joinsLines) }
         let html = renderer?.render(tree.root, sourceLength: sourceLength) ?? tree.root.renderHTML(options: renderOptions)
-        timer.lap("render HTML")
+        timer.lap("render HTML", pass: false)
         let sortedIssues = issues.enumerated().sorted {
             ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
         }.map(\.element)

@@ -12,11 +12,12 @@ struct StageTimer {
         last = clock.now
     }
 
-    /// Ends the stage `name`, which began when the previous one ended (or when the timer was made).
-    mutating func lap(_ name: String) {
+    /// Ends the stage `name`, which began when the previous one ended (or when the timer was made);
+    /// `pass` is false for the stages libcmark alone has too (``MarkdownStageTime/isPass``).
+    mutating func lap(_ name: String, pass: Bool = true) {
         guard isEnabled else { return }
         let now = clock.now
-        stages.append(MarkdownStageTime(name: name, duration: now - last))
+        stages.append(MarkdownStageTime(name: name, duration: now - last, isPass: pass))
         last = now
     }
 }
