@@ -5,10 +5,12 @@ struct FootnoteRegistry {
     let definitions: [FootnoteDefinition]
     /// Definition index of each label key (the first definition).
     private var firstDefinition: [ExactString: Int] = [:]
+    /// Whether each definition is the first one of its label.
+    private var isFirst: [Bool]
     /// Definition indices of the notes, in note-number order (note N is `notes[N - 1]`).
     private(set) var notes: [Int] = []
-    /// Note index (0-based position in ``notes``) of each used definition.
-    private var noteOfDefinition: [Int: Int] = [:]
+    /// Note index (0-based position in ``notes``) of each definition, `nil` while it is unused.
+    private var noteOfDefinition: [Int?]
     /// For each reference made, its note index and its ordinal among that note's references (1-based).
     private(set) var references: [(note: Int, ordinal: Int)] = []
     /// Number of references to each note.
@@ -16,14 +18,21 @@ struct FootnoteRegistry {
 
     init(definitions: [FootnoteDefinition]) {
         self.definitions = definitions
-        for (index, definition) in definitions.enumerated() where firstDefinition[ExactString(definition.key)] == nil {
-            firstDefinition[ExactString(definition.key)] = index
+        isFirst = [Bool](repeating: false, count: definitions.count)
+        noteOfDefinition = [Int?](repeating: nil, count: definitions.count)
+        firstDefinition.reserveCapacity(definitions.count)
+        for (index, definition) in definitions.enumerated() {
+            let key = ExactString(definition.key)
+            if firstDefinition[key] == nil {
+                firstDefinition[key] = index
+                isFirst[index] = true
+            }
         }
     }
 
     /// Whether definition `index` is the first one of its label (the one used).
     func isFirstDefinition(_ index: Int) -> Bool {
-        firstDefinition[ExactString(definitions[index].key)] == index
+        isFirst[index]
     }
 
     /// Records a reference to the note labelled `key`, numbering the note if it is new.
@@ -46,13 +55,11 @@ struct FootnoteRegistry {
 
     /// Definitions that are duplicates of an earlier one with the same label.
     var duplicateDefinitions: [FootnoteDefinition] {
-        definitions.enumerated().filter { firstDefinition[ExactString($0.element.key)] != $0.offset }.map(\.element)
+        definitions.indices.filter { !isFirst[$0] }.map { definitions[$0] }
     }
 
     /// First definitions that no rendered text refers to.
     var unusedDefinitions: [FootnoteDefinition] {
-        definitions.enumerated().filter { index, definition in
-            firstDefinition[ExactString(definition.key)] == index && noteOfDefinition[index] == nil
-        }.map(\.element)
+        definitions.indices.filter { isFirst[$0] && noteOfDefinition[$0] == nil }.map { definitions[$0] }
     }
 }

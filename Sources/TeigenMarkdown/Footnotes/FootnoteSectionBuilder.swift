@@ -33,18 +33,17 @@ struct FootnoteSectionBuilder {
             bytes.append(escaping: id)
             return bytes
         }
-        markup.references.reserveCapacity(registry.references.count)
+        markup.references.reserve(entries: registry.references.count, bytesEach: 130)
         for (note, ordinal) in registry.references {
-            var reference: [UInt8] = []
-            reference.reserveCapacity(120 + 2 * ids[note].count)
-            reference.append("<sup class=\"footnote-ref\"><a href=\"#fn-")
-            reference.append(contentsOf: ids[note])
-            reference.append("\" id=\"")
-            Self.appendReferenceID(ids[note], ordinal: ordinal, to: &reference)
-            reference.append("\" role=\"doc-noteref\">")
-            reference.append(decimal: firstNumber + note)
-            reference.append("</a></sup>")
-            markup.references.append(reference)
+            markup.references.append { reference in
+                reference.append("<sup class=\"footnote-ref\"><a href=\"#fn-")
+                reference.append(contentsOf: ids[note])
+                reference.append("\" id=\"")
+                Self.appendReferenceID(ids[note], ordinal: ordinal, to: &reference)
+                reference.append("\" role=\"doc-noteref\">")
+                reference.append(decimal: firstNumber + note)
+                reference.append("</a></sup>")
+            }
         }
         markup.sectionOpening.append("<section class=\"footnotes\" role=\"doc-endnotes\">\n")
         if firstNumber == 1 {
@@ -58,13 +57,15 @@ struct FootnoteSectionBuilder {
         label.append(escaping: backlinkLabel)
         let section = CmarkNode.tagged(block: true, .footnoteSection)
         root.append(section)
+        markup.noteOpenings.reserve(entries: bodies.count, bytesEach: 30)
+        markup.backlinks.reserve(entries: bodies.count, bytesEach: 200)
         for (note, body) in bodies.enumerated() {
             let item = CmarkNode.tagged(block: true, .footnoteItem(note))
-            var opening: [UInt8] = []
-            opening.append("<li id=\"fn-")
-            opening.append(contentsOf: ids[note])
-            opening.append("\">")
-            markup.noteOpenings.append(opening)
+            markup.noteOpenings.append { opening in
+                opening.append("<li id=\"fn-")
+                opening.append(contentsOf: ids[note])
+                opening.append("\">")
+            }
             section.append(item)
             item.adoptChildren(of: body)
             appendBacklinks(
@@ -134,38 +135,39 @@ struct FootnoteSectionBuilder {
     ) {
         let number = firstNumber + note
         let backlinks = CmarkNode.tagged(block: false, .footnoteBacklinks(note))
-        var html: [UInt8] = []
-        html.reserveCapacity(max(1, count) * (130 + 2 * id.count + label.count))
+        var spaceBefore = false
         if let last = item.lastChild, last.type == CMARK_NODE_PARAGRAPH {
             // After Japanese text the arrows follow without a space, as the text itself has none.
             let wide = SoftBreakJoiner.lastScalar(of: last.lastChild).map(EastAsianWidth.joinsLines) ?? false
-            if !wide { html.append(0x20) }
+            spaceBefore = !wide
             last.append(backlinks)
         } else {
             let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
             paragraph.append(backlinks)
             item.append(paragraph)
         }
-        for ordinal in 1...max(1, count) {
-            if ordinal > 1 { html.append(0x20) }
-            html.append("<a href=\"#")
-            Self.appendReferenceID(id, ordinal: ordinal, to: &html)
-            html.append("\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"")
-            html.append(contentsOf: label)
-            html.append(0x20)
-            html.append(decimal: number)
-            if ordinal > 1 {
-                html.append(0x2D)
-                html.append(decimal: ordinal)
+        markup.backlinks.append { html in
+            if spaceBefore { html.append(0x20) }
+            for ordinal in 1...max(1, count) {
+                if ordinal > 1 { html.append(0x20) }
+                html.append("<a href=\"#")
+                Self.appendReferenceID(id, ordinal: ordinal, to: &html)
+                html.append("\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"")
+                html.append(contentsOf: label)
+                html.append(0x20)
+                html.append(decimal: number)
+                if ordinal > 1 {
+                    html.append(0x2D)
+                    html.append(decimal: ordinal)
+                }
+                html.append("\">↩\u{FE0E}")
+                if ordinal > 1 {
+                    html.append("<sup>")
+                    html.append(decimal: ordinal)
+                    html.append("</sup>")
+                }
+                html.append("</a>")
             }
-            html.append("\">↩\u{FE0E}")
-            if ordinal > 1 {
-                html.append("<sup>")
-                html.append(decimal: ordinal)
-                html.append("</sup>")
-            }
-            html.append("</a>")
         }
-        markup.backlinks.append(html)
     }
 }

@@ -36,7 +36,8 @@ struct HeadingPass {
         usedIDs.formUnion(explicitSeen)
         var nextSuffix: [ExactString: Int] = [:]
         var entries: [TOCEntry] = []
-        markup.headings.reserveCapacity(headings.count)
+        markup.headingAttributes.reserve(entries: headings.count, bytesEach: 40)
+        markup.headingAnchors.reserve(entries: options.headingAnchors ? headings.count : 0, bytesEach: 160)
         for (index, heading) in headings.enumerated() {
             let id: String
             if let explicit = heading.explicitID {
@@ -49,10 +50,13 @@ struct HeadingPass {
                     id = base
                 } else {
                     var suffix = nextSuffix[ExactString(base)] ?? 1
-                    while usedIDs.contains(ExactString("\(base)-\(suffix)")) { suffix += 1 }
-                    id = "\(base)-\(suffix)"
+                    var candidate = "\(base)-\(suffix)"
+                    while !usedIDs.insert(ExactString(candidate)).inserted {
+                        suffix += 1
+                        candidate = "\(base)-\(suffix)"
+                    }
+                    id = candidate
                     nextSuffix[ExactString(base)] = suffix + 1
-                    usedIDs.insert(ExactString(id))
                 }
             }
             render(heading, id: id, markup: &markup)
@@ -71,13 +75,13 @@ struct HeadingPass {
 
     /// Tags the heading with its markup: the `id` attribute and the optional self-link.
     private func render(_ heading: HeadingInfo, id: String, markup: inout PassMarkup) {
-        var attributes: [UInt8] = []
-        attributes.reserveCapacity(id.utf8.count + 8)
-        attributes.append(" id=\"")
-        attributes.append(escaping: id)
-        attributes.append("\"")
-        var anchor: [UInt8] = []
-        if options.headingAnchors {
+        let index = markup.headingAttributes.append { attributes in
+            attributes.append(" id=\"")
+            attributes.append(escaping: id)
+            attributes.append("\"")
+        }
+        markup.headingAnchors.append { anchor in
+            guard options.headingAnchors else { return }
             anchor.append(" <a class=\"heading-anchor\" href=\"#")
             anchor.append(escaping: id)
             anchor.append("\" aria-label=\"")
@@ -86,8 +90,7 @@ struct HeadingPass {
             anchor.append(escaping: heading.title)
             anchor.append("\" data-pagefind-ignore>#</a>")
         }
-        heading.node.tag = .heading(markup.headings.count)
-        markup.headings.append((attributes, anchor))
+        heading.node.tag = .heading(index)
     }
 
     // MARK: Reading headings

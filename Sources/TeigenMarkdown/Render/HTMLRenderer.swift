@@ -201,7 +201,9 @@ struct HTMLRenderer {
         out.append("<h")
         out.append(Self.headingDigit(node))
         if case .heading(let index) = NodeTag(bitPattern: cmark_node_get_user_data(node)) {
-            markup.headings[index].attributes.withUnsafeBufferPointer { out.append($0.baseAddress!, length: $0.count) }
+            markup.headingAttributes.withEntry(index) { bytes in
+                if let base = bytes.baseAddress { out.append(base.assumingMemoryBound(to: UInt8.self), length: bytes.count) }
+            }
         }
         out.append(0x3E)
     }
@@ -209,8 +211,8 @@ struct HTMLRenderer {
     /// `</hN>`, after the heading's self-link when a pass tagged it with one.
     private func writeHeadingClose(_ node: OpaquePointer, into out: inout HTMLBuffer) {
         if case .heading(let index) = NodeTag(bitPattern: cmark_node_get_user_data(node)) {
-            markup.headings[index].anchor.withUnsafeBufferPointer {
-                if let base = $0.baseAddress { out.append(base, length: $0.count) }
+            markup.headingAnchors.withEntry(index) { bytes in
+                if let base = bytes.baseAddress { out.append(base.assumingMemoryBound(to: UInt8.self), length: bytes.count) }
             }
         }
         out.append("</h")

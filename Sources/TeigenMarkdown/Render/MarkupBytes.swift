@@ -7,8 +7,17 @@ extension Array where Element == UInt8 {
 
     /// Appends `text` escaped as libcmark escapes text (``HTMLEscaper/entity(for:)``).
     mutating func append(escaping text: String) {
-        for byte in text.utf8 {
-            if let entity = HTMLEscaper.entity(for: byte) { append(entity) } else { append(byte) }
+        var text = text
+        text.withUTF8 { bytes in
+            reserveCapacity(count + bytes.count)
+            var copied = 0
+            for index in 0..<bytes.count {
+                guard let entity = HTMLEscaper.entity(for: bytes[index]) else { continue }
+                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                append(entity)
+                copied = index + 1
+            }
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
     }
 

@@ -2,15 +2,16 @@
 /// (``NodeTag``) with an index here instead of carrying `on_enter`/`on_exit` strings that libcmark
 /// would copy, and ``HTMLRenderer`` writes it.
 struct PassMarkup {
-    /// Heading `i` (``NodeTag/heading(_:)``): the attributes after `<hN` (` id="…"`) and what comes
-    /// before `</hN>` (the self-link, or nothing).
-    var headings: [(attributes: [UInt8], anchor: [UInt8])] = []
+    /// Heading `i` (``NodeTag/heading(_:)``): the attributes after `<hN` (` id="…"`)…
+    var headingAttributes = MarkupTable()
+    /// … and what comes before `</hN>` (the self-link, or nothing).
+    var headingAnchors = MarkupTable()
     /// Footnote reference `i` (``NodeTag/footnoteReference(_:)``): its whole `<sup>…</sup>`.
-    var references: [[UInt8]] = []
+    var references = MarkupTable()
     /// Note `i` (``NodeTag/footnoteItem(_:)``): its `<li id="fn-…">`.
-    var noteOpenings: [[UInt8]] = []
+    var noteOpenings = MarkupTable()
     /// Note `i`'s back-links (``NodeTag/footnoteBacklinks(_:)``), with the space before them if any.
-    var backlinks: [[UInt8]] = []
+    var backlinks = MarkupTable()
     /// The footnotes section's opening: `<section class="footnotes" role="doc-endnotes">` and the `<ol>`.
     var sectionOpening: [UInt8] = []
     /// Whether footnote references render as nothing (a summary, where they would point nowhere).
@@ -46,13 +47,13 @@ struct PassMarkup {
         case .tableCell(_, let header, let alignment):
             fixed(entering ? alignment.openingTag(header: header) : TableAlignment.closingTag(header: header))
         case .footnoteReference(let index):
-            if entering, !omitsReferences { references[index].withUnsafeBytes(write) }
+            if entering, !omitsReferences { references.withEntry(index, write) }
         case .footnoteSection:
             if entering { sectionOpening.withUnsafeBytes(write) } else { fixed("</ol>\n</section>") }
         case .footnoteItem(let index):
-            if entering { noteOpenings[index].withUnsafeBytes(write) } else { fixed("</li>") }
+            if entering { noteOpenings.withEntry(index, write) } else { fixed("</li>") }
         case .footnoteBacklinks(let index):
-            if entering { backlinks[index].withUnsafeBytes(write) }
+            if entering { backlinks.withEntry(index, write) }
         case .heading, .textOrigin, .tableTextRow:
             break
         }
