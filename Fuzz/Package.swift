@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // Fuzz targets for Teigen's parsers, built with libFuzzer and AddressSanitizer. See Fuzz/README.md.
 //
-//   swift build --package-path Fuzz --scratch-path Fuzz/.build -c debug -Xswiftc -sanitize=fuzzer,address
+//   swift build --package-path Fuzz --scratch-path Fuzz/.build -c debug -Xswiftc -sanitize=fuzzer,address \
+//       -Xcc -fsanitize=address
 //
 // or simply `scripts/fuzz.sh [SECONDS_PER_TARGET]`.
 import PackageDescription

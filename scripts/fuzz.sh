@@ -3,7 +3,8 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 600)
 #
-# 1. builds Fuzz/ (swift build -Xswiftc -sanitize=fuzzer,address) into Fuzz/.build;
+# 1. builds Fuzz/ (swift build -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address: the C arena
+#    libcmark allocates from gets its red zones and poisoning too) into Fuzz/.build;
 # 2. replays, one by one under the sanitizer, the saved inputs of Tests/Fixtures/fuzz-regressions/<target>/
 #    and the seeds of Fuzz/corpus/<target>/ (a failing one is reported, and fails the run);
 # 3. fuzzes each target (FuzzFrontMatter, FuzzMarkdown; both at once when there are two cores) for
@@ -53,7 +54,7 @@ demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simp
 echo "==> building ${targets[*]} ($config, libFuzzer + AddressSanitizer)"
 for target in "${targets[@]}"; do
     if ! swift build --package-path Fuzz --scratch-path "$scratch" -c "$config" --product "$target" \
-        -Xswiftc -sanitize=fuzzer,address 2>&1 | { grep -v "Cannot export local symbol" || true; }; then
+        -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address 2>&1 | { grep -v "Cannot export local symbol" || true; }; then
         echo "fuzz: FAIL: building $target failed" >&2
         exit 1
     fi
