@@ -120,10 +120,11 @@ def markdown_stages(precise: dict) -> list:
     if not totals or not whole:
         return []
     out = ["", "### Where the time goes in one process", "",
-           "`teigen markdown --timings BIG.md` converts the document three times with libcmark alone (parse, "
+           "`teigen markdown --timings BIG.md` converts the document four times in a row with libcmark alone (parse, "
            "libcmark's own HTML renderer, freeing the tree, with libcmark's own allocator: what the `cmark` command "
-           "does) and three times with Teigen's whole conversion, alternating, and keeps the best of each; the table "
-           "shows each stage's fastest time over five such processes. Teigen renders the HTML itself (`HTMLRenderer`, "
+           "does), then four times with Teigen's whole conversion, and keeps the best of the last three of each (the "
+           "first of a series also pays for glibc sorting out the blocks the other series freed); the table shows "
+           "each stage's fastest time over five such processes. Teigen renders the HTML itself (`HTMLRenderer`, "
            "a port of libcmark's renderer that also writes the passes' markup) and gives libcmark an arena "
            "(`CmarkArena`: bump allocation, nodes side by side, huge pages, released at once), so its parse, render "
            "and free cost less than libcmark's own; its stages add up to the whole conversion.", "",
