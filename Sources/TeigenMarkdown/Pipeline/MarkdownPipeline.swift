@@ -68,7 +68,7 @@ struct MarkdownPipeline {
         if let contained = ContainerFootnoteScanner(text: text).scan(tree) {
             text = contained.text
             tree = CmarkTree(parsing: text.bytes, options: parseOptions)
-                contained.removePlaceholders(from: tree)
+            contained.removePlaceholders(from: tree)
             definitions = (definitions + contained.definitions).sorted { $0.line < $1.line }
         }
         timer.lap("container footnotes")

@@ -13,8 +13,9 @@ struct SourceText {
     let bytes: [UInt8]
     /// Byte offset where each line starts (index 0 is line 1).
     private(set) var lineStarts: [Int] = []
-    /// Byte offset where each line's content ends (before its line ending).
-    private(set) var lineEnds: [Int] = []
+    /// Byte offset where each line's content ends (before its line ending), kept only for a text with a
+    /// `\r`: otherwise a line ends one byte before the next one starts.
+    private(set) var lineEnds: [Int]?
     /// Origin of each line; `nil` when line N is line N of the original, byte for byte.
     let origins: [LineOrigin]?
 
@@ -32,16 +33,25 @@ struct SourceText {
         self.lineEnds = other.lineEnds
     }
 
-    /// Where lines start and where their content ends.
-    private static func lines(of bytes: [UInt8]) -> (starts: [Int], ends: [Int]) {
+    /// Where lines start and, in a text with a `\r`, where their content ends.
+    private static func lines(of bytes: [UInt8]) -> (starts: [Int], ends: [Int]?) {
         var starts: [Int] = []
-        var ends: [Int] = []
+        var ends: [Int]?
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return }
             let count = buffer.count
             starts.reserveCapacity(count / 32 + 1)
-            ends.reserveCapacity(count / 32 + 1)
-            let hasCarriageReturn = memchr(base, 0x0D, count) != nil
+            guard memchr(base, 0x0D, count) != nil else {
+                var start = 0
+                while start < count {
+                    starts.append(start)
+                    guard let found = memchr(base + start, 0x0A, count - start) else { break }
+                    start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                return
+            }
+            var lineEnds: [Int] = []
+            lineEnds.reserveCapacity(count / 32 + 1)
             var start = 0
             while start < count {
                 var end: Int
@@ -50,22 +60,23 @@ struct SourceText {
                 } else {
                     end = count
                 }
-                if hasCarriageReturn, let found = memchr(base + start, 0x0D, end - start) {
+                if let found = memchr(base + start, 0x0D, end - start) {
                     // A lone CR ends the line; CR LF ends it once.
                     end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     starts.append(start)
-                    ends.append(end)
+                    lineEnds.append(end)
                     start = end + (end + 1 < count && buffer[end + 1] == 0x0A ? 2 : 1)
                     continue
                 }
                 starts.append(start)
-                ends.append(end)
+                lineEnds.append(end)
                 start = end + 1
             }
+            ends = lineEnds
         }
         if starts.isEmpty {
             starts.append(0)
-            ends.append(0)
+            if ends != nil { ends = [0] }
         }
         return (starts, ends)
     }
@@ -76,7 +87,10 @@ struct SourceText {
     /// Byte range of line `number`'s content (1-based); empty past the end.
     func line(_ number: Int) -> Range<Int> {
         guard number >= 1, number <= lineStarts.count else { return bytes.count..<bytes.count }
-        return lineStarts[number - 1]..<lineEnds[number - 1]
+        if let lineEnds { return lineStarts[number - 1]..<lineEnds[number - 1] }
+        // Without `\r`, every line but the last ends with the `\n` before the next line's start.
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : (bytes.last == 0x0A ? bytes.count - 1 : bytes.count)
+        return lineStarts[number - 1]..<end
     }
 
     /// The line (1-based) holding byte `offset`, looking forward from line `start` (for offsets met in order).
