@@ -90,23 +90,20 @@ struct TableFinder {
             var trailingStart: Int?
             for lineIndex in (index + 1)..<max(rowLines, index + 1) {
                 let line = lines[lineIndex]
-                let cells = line.lazy || line.indented ? [] : TableRowSplitter.cells(text.bytes, line.range)
-                if cells.isEmpty {
+                guard !line.lazy, !line.indented,
+                    let row = TableRowSplitter.row(text.bytes, line.range, line: line.number, width: width)
+                else {
                     trailingStart = lineIndex
                     break
                 }
-                var row = cells.prefix(width).map { TableCellSource(line: line.number, range: $0) }
-                while row.count < width { row.append(.empty) }
                 rows.append(row)
             }
             if trailingStart == nil, rowLines < lines.count {
                 // The `===` underline is one more row.
                 let line = lines[rowLines]
-                var row = TableRowSplitter.cells(text.bytes, line.range).prefix(width).map {
-                    TableCellSource(line: line.number, range: $0)
-                }
-                while row.count < width { row.append(.empty) }
-                rows.append(row)
+                rows.append(
+                    TableRowSplitter.row(text.bytes, line.range, line: line.number, width: width)
+                        ?? [TableCellSource](repeating: .empty, count: width))
             }
             if let trailingStart, isHeading, lines[trailingStart].lazy || lines[trailingStart].indented { return nil }
             let trailingAfter = trailingStart.flatMap { lines[$0].outside }.flatMap {

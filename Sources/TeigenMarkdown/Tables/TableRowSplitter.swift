@@ -5,12 +5,33 @@ enum TableRowSplitter {
     /// As GitHub splits rows: a leading pipe is skipped, then each run up to an unescaped pipe (or the end)
     /// is a cell, so a trailing pipe ends the last cell and a lone `|` has no cells.
     static func cells(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+        var cells: [Range<Int>] = []
+        cells.reserveCapacity(8)
+        forEachCell(bytes, range) { cells.append($0) }
+        return cells
+    }
+
+    /// The row's cells as sources on line `line` (``cells(_:_:)``): the first `width` of them, padded with
+    /// empty cells to `width`; `nil` when the row has no cells.
+    static func row(_ bytes: [UInt8], _ range: Range<Int>, line: Int, width: Int) -> [TableCellSource]? {
+        var row: [TableCellSource] = []
+        row.reserveCapacity(width)
+        var any = false
+        forEachCell(bytes, range) { cell in
+            any = true
+            if row.count < width { row.append(TableCellSource(line: line, range: cell)) }
+        }
+        guard any else { return nil }
+        while row.count < width { row.append(.empty) }
+        return row
+    }
+
+    /// Calls `body` with each cell's byte range, in order (see ``cells(_:_:)``).
+    private static func forEachCell(_ bytes: [UInt8], _ range: Range<Int>, _ body: (Range<Int>) -> Void) {
         var position = LineSyntax.skipSpaces(bytes, from: range.lowerBound, to: range.upperBound)
         var end = range.upperBound
         while end > position, bytes[end - 1] == LineSyntax.space || bytes[end - 1] == LineSyntax.tab { end -= 1 }
         if position < end, bytes[position] == 0x7C { position += 1 }
-        var cells: [Range<Int>] = []
-        cells.reserveCapacity(8)
         while position < end {
             let cellStart = position
             while position < end, bytes[position] != 0x7C {
@@ -18,10 +39,9 @@ enum TableRowSplitter {
             }
             position = min(position, end)
             let pipe = position < end
-            if position > cellStart || pipe { cells.append(trimmed(bytes, cellStart..<position)) }
+            if position > cellStart || pipe { body(trimmed(bytes, cellStart..<position)) }
             if pipe { position += 1 }
         }
-        return cells
     }
 
     /// The alignments of a delimiter row (`| :--- | ---: |`), or `nil` if the line is not one.
