@@ -4,8 +4,9 @@ import CCmark
 /// finding in document order what the passes need: the paragraphs and setext headings that may hold a
 /// table, the headings, and the paragraphs whose lines may hold a footnote reference or a link.
 ///
-/// On a large document each block touched costs a cache miss, so tables (``TableBuilder``) and the
-/// inline collection (``InlineCollector``) share this one walk instead of walking the tree each.
+/// On a large document reaching the blocks is most of a walk's cost, so tables (``TableBuilder``) and the
+/// inline collection (``InlineCollector``) share this one walk instead of walking the tree each. Whether a
+/// block may hold a table is read from its own lines (a delimiter row after its first line).
 struct BlockScan {
     /// A block found.
     enum Entry {
@@ -28,9 +29,8 @@ struct BlockScan {
     /// The number of top-level blocks.
     private(set) var groupCount = 0
 
-    /// Scans `tree`. `delimiterLines[n - 1]` tells whether line `n` may be a table's delimiter row
-    /// (`nil`: no line may); `lines` marks the lines whose inline content a pass wants.
-    init(_ tree: CmarkTree, delimiterLines: [Bool]?, lines: InlineLineFilter) {
+    /// Scans `tree`, parsed from `text`; `lines` marks the lines whose inline content a pass wants.
+    init(_ tree: CmarkTree, text: SourceText, lines: InlineLineFilter) {
         var containers: [TableContainer] = []
         var quoteDepth = 0
         // The containers being walked, each with whether it was pushed on `containers`.
@@ -67,9 +67,7 @@ struct BlockScan {
                 let end = node.endLine
                 // A table needs a delimiter row after the block's first line (ATX headings are one
                 // line; setext headings end on their underline).
-                if let delimiterLines, start < end,
-                    (start + 1...end).contains(where: { $0 <= delimiterLines.count && delimiterLines[$0 - 1] })
-                {
+                if start < end, TableFinder.mayHoldDelimiterRow(text, lines: start + 1...end) {
                     entries.append((.tableCandidate(tableCandidates.count), groupCount - 1))
                     tableCandidates.append(TableCandidate(node: node, containers: containers, quoteDepth: quoteDepth))
                 } else if node.type == CMARK_NODE_HEADING || lines.any(from: start, through: end) {

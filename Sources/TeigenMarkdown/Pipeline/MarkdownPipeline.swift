@@ -167,7 +167,7 @@ struct MarkdownPipeline {
     ) -> [InlineCollection] {
         let text = map.texts[index]
         let collector = collector(for: text)
-        let scan = BlockScan(tree, delimiterLines: TableFinder.delimiterLines(text), lines: collector.lines)
+        let scan = BlockScan(tree, text: text, lines: collector.lines)
         timer.lap("scan blocks")
         let built = tables.build(scan.tableCandidates, text: index, map: &map, markup: &markup, topLevelQuotesAreNotes: notes)
         timer.lap("tables")

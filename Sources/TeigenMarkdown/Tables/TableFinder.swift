@@ -20,17 +20,11 @@ struct TableFinder {
         candidates.map { plan(for: $0.node, containers: $0.containers) }
     }
 
-    /// Lines that may be delimiter rows (`result[n - 1]` for line `n`), or `nil` when there are none.
-    static func delimiterLines(_ text: SourceText) -> [Bool]? {
-        var candidates = [Bool](repeating: false, count: text.lineCount)
-        var any = false
+    /// Whether any of `lines` (1-based, those after a block's first line) may be a delimiter row.
+    static func mayHoldDelimiterRow(_ text: SourceText, lines: ClosedRange<Int>) -> Bool {
         text.bytes.withUnsafeBufferPointer { bytes in
-            for number in 1..<(text.lineCount + 1) where TableRowSplitter.mayBeDelimiterRow(bytes, text.line(number)) {
-                candidates[number - 1] = true
-                any = true
-            }
+            lines.contains { TableRowSplitter.mayBeDelimiterRow(bytes, text.line($0)) }
         }
-        return any ? candidates : nil
     }
 
     private func plan(for node: CmarkNode, containers: [TableContainer]) -> TablePlan? {
