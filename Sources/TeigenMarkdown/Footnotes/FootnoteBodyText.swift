@@ -7,16 +7,26 @@
 struct FootnoteBodyText {
     /// The text to parse, with each line's origin in the author's Markdown.
     var text: SourceText
-    /// For each definition index (first definitions only), the index of its block quote among the
-    /// top-level nodes.
-    var bodyOfDefinition: [Int: Int]
+    /// For each definition index, the index of its block quote among the top-level nodes (`nil` for a
+    /// definition repeating an earlier one's label).
+    var bodyOfDefinition: [Int?]
 
     init(registry: FootnoteRegistry, referenceDefinitions: ReferenceDefinitions) {
         var bytes: [UInt8] = []
         var origins: [LineOrigin] = []
-        var bodies: [Int: Int] = [:]
+        var lineCount = 0
+        var byteCount = 0
+        for definition in registry.definitions {
+            lineCount += definition.body.lineCount + 1
+            byteCount += definition.body.bytes.count
+        }
+        bytes.reserveCapacity(byteCount + 3 * lineCount)
+        origins.reserveCapacity(lineCount)
+        var bodies = [Int?](repeating: nil, count: registry.definitions.count)
+        var bodyCount = 0
         for (index, definition) in registry.definitions.enumerated() where registry.isFirstDefinition(index) {
-            bodies[index] = bodies.count
+            bodies[index] = bodyCount
+            bodyCount += 1
             let body = definition.body
             for number in 1..<(body.lineCount + 1) {
                 var origin = body.origins?[number - 1] ?? LineOrigin(line: definition.line, shift: 0)
