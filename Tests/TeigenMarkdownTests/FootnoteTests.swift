@@ -218,4 +218,34 @@ import Testing
         #expect(result.html.components(separatedBy: "<li id=\"fn-").count == count + 1)
         #expect(result.html.contains(Self.reference("n999", 1000)))
     }
+
+    /// A line after a definition's paragraph continues it lazily only if it would start no block at the
+    /// top level (GitHub's cmark-gfm reads these lines so, checked with `cmark-gfm -e footnotes`): any
+    /// list item, even one that could not interrupt a paragraph, and a lone HTML tag end the note.
+    @Test(arguments: [
+        ("2. foo", "<ol start=\"2\">\n<li>foo</li>\n</ol>\n"),
+        ("1.", "<ol>\n<li></li>\n</ol>\n"),
+        ("+", "<ul>\n<li></li>\n</ul>\n"),
+        ("10) ten", "<ol start=\"10\">\n<li>ten</li>\n</ol>\n"),
+        ("<span class=\"x\">", "<span class=\"x\">\n"),
+        ("</span>", "</span>\n"),
+        ("<a href=\"x\" title='y' data-z=w/>", "<a href=\"x\" title='y' data-z=w/>\n"),
+    ])
+    func blockStartsEndADefinition(line: String, block: String) {
+        for prefix in ["", "> "] {
+            let html = renderer.render("\(prefix)T[^a].\n\(prefix.isEmpty ? "" : ">")\n\(prefix)[^a]: Note\n\(line)\n").html
+            let body = prefix.isEmpty ? "" : "<blockquote>\n"
+            let quoteEnd = prefix.isEmpty ? "" : "</blockquote>\n"
+            #expect(html.hasPrefix("\(body)<p>T\(Self.reference("a", 1)).</p>\n\(quoteEnd)\(block)<section"), "\(prefix)\(line)")
+            #expect(html.contains("<p>Note <a href=\"#fnref-a\""), "\(prefix)\(line)")
+        }
+    }
+
+    /// Lines that start no block continue the note, as in GitHub: text, a tag with text after it, an
+    /// ordered-list look-alike with too many digits.
+    @Test(arguments: ["lazy line", "<span>text</span>", "<span", "1234567890. big", "<pretend>x"])
+    func lazyLinesContinueADefinition(line: String) {
+        let html = renderer.render("T[^a].\n\n[^a]: Note\n\(line)\n").html
+        #expect(html.hasPrefix("<p>T\(Self.reference("a", 1)).</p>\n<section"), "\(line)")
+    }
 }

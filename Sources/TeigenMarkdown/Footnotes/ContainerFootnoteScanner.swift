@@ -212,7 +212,7 @@ struct ContainerFootnoteScanner {
             // which this line does not continue.
             guard definition.acceptsLazyLine,
                 indentation >= 4
-                    || (!LineSyntax.interruptsParagraph(bytes, from: first, to: range.upperBound)
+                    || (!LineSyntax.startsBlock(bytes, from: first, to: range.upperBound)
                         && ContainerPrefix.itemWidth(after: match, in: bytes, range: range) == nil)
             else { return }
             definition.append(line: number, from: first, to: range.upperBound, lineStart: range.lowerBound, in: bytes, lazy: true)

@@ -78,7 +78,7 @@ struct FootnoteDefinitionScanner {
                     continue
                 }
                 if definition.acceptsLazyLine, columns <= 3,
-                    !LineSyntax.interruptsParagraph(bytes, from: first, to: range.upperBound)
+                    !LineSyntax.startsBlock(bytes, from: first, to: range.upperBound)
                 {
                     definition.append(
                         line: number, from: first, to: range.upperBound, lineStart: range.lowerBound, in: bytes, lazy: true)

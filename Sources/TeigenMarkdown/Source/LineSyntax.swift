@@ -91,6 +91,103 @@ enum LineSyntax {
         return nil
     }
 
+    /// Whether the line from `start` is a complete open or closing tag alone (spaces and tabs may follow):
+    /// an HTML block of CommonMark's kind 7, which starts a block but cannot interrupt a paragraph.
+    static func isHTMLBlockKind7(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        guard start + 2 < end, bytes[start] == 0x3C else { return false }
+        var index = start + 1
+        let closing = bytes[index] == 0x2F
+        if closing { index += 1 }
+        // Tag name: an ASCII letter, then letters, digits and `-`.
+        let nameStart = index
+        guard index < end, isASCIILetter(bytes[index]) else { return false }
+        while index < end, isASCIILetter(bytes[index]) || isASCIIDigit(bytes[index]) || bytes[index] == 0x2D { index += 1 }
+        if rawTextTags.contains(where: { equalsIgnoringCase(bytes[nameStart..<index], $0) }) { return false }
+        func skipWhitespace() -> Bool {
+            let before = index
+            while index < end, bytes[index] == space || bytes[index] == tab { index += 1 }
+            return index > before
+        }
+        if !closing {
+            // Attributes: whitespace, a name, and optionally `=` and a value.
+            while true {
+                let mark = index
+                guard skipWhitespace(), index < end else {
+                    index = mark
+                    break
+                }
+                let first = bytes[index]
+                guard isASCIILetter(first) || first == 0x5F || first == 0x3A else {
+                    index = mark
+                    break
+                }
+                index += 1
+                while index < end, isASCIILetter(bytes[index]) || isASCIIDigit(bytes[index])
+                    || bytes[index] == 0x5F || bytes[index] == 0x2E || bytes[index] == 0x3A || bytes[index] == 0x2D
+                {
+                    index += 1
+                }
+                let afterName = index
+                _ = skipWhitespace()
+                guard index < end, bytes[index] == 0x3D else {
+                    index = afterName
+                    continue
+                }
+                index += 1
+                _ = skipWhitespace()
+                guard index < end else { return false }
+                let quote = bytes[index]
+                if quote == 0x22 || quote == 0x27 {
+                    index += 1
+                    while index < end, bytes[index] != quote { index += 1 }
+                    guard index < end else { return false }
+                    index += 1
+                } else {
+                    let valueStart = index
+                    while index < end {
+                        let byte = bytes[index]
+                        if byte == space || byte == tab || byte == 0x22 || byte == 0x27 || byte == 0x3D || byte == 0x3C
+                            || byte == 0x3E || byte == 0x60
+                        {
+                            break
+                        }
+                        index += 1
+                    }
+                    guard index > valueStart else { return false }
+                }
+            }
+        }
+        _ = skipWhitespace()
+        if !closing, index < end, bytes[index] == 0x2F { index += 1 }
+        guard index < end, bytes[index] == 0x3E else { return false }
+        index += 1
+        _ = skipWhitespace()
+        return index == end
+    }
+
+    /// Whether a line whose content starts at `start` (indented at most three columns) starts a block
+    /// where no paragraph is open: what ``interruptsParagraph(_:from:to:)`` accepts, and also any list
+    /// item (an ordered one from any number, an empty one) and an HTML block of kind 7. A line after a
+    /// footnote definition's paragraph is a lazy continuation of it only when it starts no block here,
+    /// as in GitHub's parser (the definition is a container that line does not continue).
+    static func startsBlock(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        guard start < end else { return false }
+        if interruptsParagraph(bytes, from: start, to: end) { return true }
+        let first = bytes[start]
+        if first == 0x2D || first == 0x2A || first == 0x2B {
+            // `-`, `*` or `+` alone: an empty list item.
+            return start + 1 == end
+        }
+        if isASCIIDigit(first) {
+            var index = start
+            while index < end, index - start < 10, isASCIIDigit(bytes[index]) { index += 1 }
+            guard index - start <= 9, index < end, bytes[index] == 0x2E || bytes[index] == 0x29 else { return false }
+            index += 1
+            return index == end || bytes[index] == space || bytes[index] == tab
+        }
+        return first == 0x3C && isHTMLBlockKind7(bytes, from: start, to: end)
+    }
+
     /// Whether ASCII `bytes` equal the lower-case `word`, ignoring case.
     private static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
         guard bytes.count == word.utf8CodeUnitCount else { return false }
