@@ -55,7 +55,6 @@ struct teigen_arena {
     size_t node_size;
     unsigned char *last; /* the most recent general block, which realloc may grow in place */
     size_t allocated;
-    size_t chunk_bytes;
 };
 
 static _Thread_local teigen_arena *entered = NULL;
@@ -101,7 +100,7 @@ static void chunk_release(chunk *released) {
     }
 }
 
-static int lane_add_chunk(teigen_arena *arena, lane *into, size_t needed) {
+static int lane_add_chunk(lane *into, size_t needed) {
     size_t size = into->next_chunk > needed ? into->next_chunk : needed;
     chunk *added = chunk_new(size);
     if (added == NULL) return 0;
@@ -110,7 +109,6 @@ static int lane_add_chunk(teigen_arena *arena, lane *into, size_t needed) {
     into->next = (unsigned char *)added + round_up(sizeof(chunk), ALIGNMENT);
     into->end = into->next + added->size;
     ASAN_POISON_MEMORY_REGION(into->next, added->size);
-    arena->chunk_bytes += added->size;
     if (into->next_chunk < MAX_CHUNK) into->next_chunk *= 2;
     return 1;
 }
@@ -154,7 +152,6 @@ int teigen_arena_is_entered(void) { return entered != NULL; }
 
 size_t teigen_arena_allocated_bytes(const teigen_arena *arena) { return arena->allocated; }
 
-size_t teigen_arena_chunk_bytes(const teigen_arena *arena) { return arena->chunk_bytes; }
 
 static teigen_arena *current_arena(void) {
     teigen_arena *arena = entered;
@@ -177,7 +174,7 @@ static void *lane_alloc(teigen_arena *arena, lane *from, size_t size) {
     size_t rounded = round_up(size == 0 ? 1 : size, ALIGNMENT);
     size_t needed = HEADER + rounded + REDZONE;
     if (needed < rounded || (size_t)(from->end - from->next) < needed) {
-        if (needed < rounded || !lane_add_chunk(arena, from, needed)) out_of_memory();
+        if (needed < rounded || !lane_add_chunk(from, needed)) out_of_memory();
     }
     unsigned char *block = from->next + HEADER;
     ASAN_UNPOISON_MEMORY_REGION(block - HEADER, HEADER + rounded);

@@ -59,20 +59,19 @@ struct MarkdownCommand: ParsableCommand {
             var plainOptions = options
             plainOptions.extensions = false
             let plain = MarkdownRenderer(options: plainOptions)
-            var best = (libcmark: Duration.seconds(3600), whole: Duration.seconds(3600))
-            var plainStages: [MarkdownStageTime] = []
-            var stages: [MarkdownStageTime] = []
-            for run in 0..<4 {
-                let plainRun = plain.renderTimed(utf8: source, includingText: false).1
-                let plainTime = plainRun.reduce(Duration.zero) { $0 + $1.duration }
-                if run > 0, plainTime < best.libcmark { (best.libcmark, plainStages) = (plainTime, plainRun) }
+            func bestOfSeries(_ renderer: MarkdownRenderer) -> (time: Duration, stages: [MarkdownStageTime]) {
+                var best = (time: Duration.seconds(3600), stages: [MarkdownStageTime]())
+                for run in 0..<4 {
+                    let stages: [MarkdownStageTime]
+                    (rendered, stages) = renderer.renderTimed(utf8: source, includingText: false)
+                    let time = stages.reduce(Duration.zero) { $0 + $1.duration }
+                    if run > 0, time < best.time { best = (time, stages) }
+                }
+                return best
             }
-            for run in 0..<4 {
-                let wholeRun: [MarkdownStageTime]
-                (rendered, wholeRun) = renderer.renderTimed(utf8: source, includingText: false)
-                let wholeTime = wholeRun.reduce(Duration.zero) { $0 + $1.duration }
-                if run > 0, wholeTime < best.whole { (best.whole, stages) = (wholeTime, wholeRun) }
-            }
+            let (libcmarkTime, plainStages) = bestOfSeries(plain)
+            let (wholeTime, stages) = bestOfSeries(renderer)  // last: `rendered` is a whole conversion again
+            let best = (libcmark: libcmarkTime, whole: wholeTime)
             // Teigen's own passes: its stages other than those libcmark alone has too (parse, render, free).
             let passes = stages.filter { $0.isPass }.reduce(Duration.zero) { $0 + $1.duration }
             let list = { (stages: [MarkdownStageTime]) in

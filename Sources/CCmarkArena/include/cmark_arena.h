@@ -36,8 +36,6 @@ int teigen_arena_is_entered(void);
 /// The bytes handed out by `arena` so far, red zones and headers included.
 size_t teigen_arena_allocated_bytes(const teigen_arena *arena);
 
-/// The bytes of the chunks `arena` holds.
-size_t teigen_arena_chunk_bytes(const teigen_arena *arena);
 
 /// The bytes libcmark asks for a node (sizeof(cmark_node), which its public header hides), found by
 /// making one node with an allocator that notes the size.

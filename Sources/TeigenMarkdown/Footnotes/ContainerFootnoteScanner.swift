@@ -208,12 +208,10 @@ struct ContainerFootnoteScanner {
                 return
             }
             // A line starting no block continues the last paragraph, even without all the markers.
-            // Any list marker starts a block here (`11.` too): the paragraph is inside the definition,
-            // which this line does not continue.
+            // Any list marker starts a block here (`11.` too, ``LineSyntax/startsBlock(_:from:to:)``):
+            // the paragraph is inside the definition, which this line does not continue.
             guard definition.acceptsLazyLine,
-                indentation >= 4
-                    || (!LineSyntax.startsBlock(bytes, from: first, to: range.upperBound)
-                        && ContainerPrefix.itemWidth(after: match, in: bytes, range: range) == nil)
+                indentation >= 4 || !LineSyntax.startsBlock(bytes, from: first, to: range.upperBound)
             else { return }
             definition.append(line: number, from: first, to: range.upperBound, lineStart: range.lowerBound, in: bytes, lazy: true)
         }

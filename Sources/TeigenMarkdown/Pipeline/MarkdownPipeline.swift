@@ -97,7 +97,7 @@ struct MarkdownPipeline {
             let bodyText = FootnoteBodyText(registry: registry, referenceDefinitions: scanned.referenceDefinitions)
             let index = map.add(bodyText.text)
             let tree = CmarkTree(parsing: bodyText.text.bytes, options: parseOptions)
-                var untimed = StageTimer(enabled: false)
+            var untimed = StageTimer(enabled: false)
             let collections = collect(
                 tree, text: index, tables: tables, notes: true, map: &map, markup: &markup, timer: &untimed)
             var quotes: [CmarkNode] = []

@@ -88,6 +88,13 @@ struct HTMLBuffer: ~Copyable {
         count += length
     }
 
+    /// Appends the bytes of `bytes` (the passes' markup, ``PassMarkup``).
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress else { return }
+        append(start.assumingMemoryBound(to: UInt8.self), length: bytes.count)
+    }
+
     /// Appends a literal's UTF-8 bytes (tags and entities; their lengths are constants once inlined).
     @inline(__always)
     mutating func append(_ literal: StaticString) {

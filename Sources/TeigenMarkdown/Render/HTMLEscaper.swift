@@ -12,18 +12,28 @@ enum HTMLEscaper {
     /// `houdini_escape_html0(…, secure: 0)`: `"` `&` `<` `>` become `&quot;` `&amp;` `&lt;` `&gt;`;
     /// every other byte (`'` and `/` too, since secure is off) is copied.
     static func escapeHTML(_ source: UnsafePointer<UInt8>, length: Int, into out: inout HTMLBuffer) {
+        escapeHTML(source, length: length, copying: { out.append($0, length: $1) }, entity: { out.append($0) })
+    }
+
+    /// ``escapeHTML(_:length:into:)`` for any output: `copy(start, length)` for each run of bytes copied as
+    /// they are, `entity(e)` for each byte written as an entity, in order.
+    @inline(__always)
+    static func escapeHTML(
+        _ source: UnsafePointer<UInt8>, length: Int, copying copy: (UnsafePointer<UInt8>, Int) -> Void,
+        entity: (StaticString) -> Void
+    ) {
         let end = source + length
         var run = source  // start of the bytes not yet written
         var cursor = source
         while true {
             cursor = nextHTMLSpecial(from: cursor, end: end)
             if cursor == end { break }
-            out.append(run, length: cursor - run)
-            out.append(entity(for: cursor.pointee)!)  // nextHTMLSpecial stops only at bytes that have one
+            copy(run, cursor - run)
+            entity(Self.entity(for: cursor.pointee)!)  // nextHTMLSpecial stops only at bytes that have one
             cursor += 1
             run = cursor
         }
-        out.append(run, length: end - run)
+        copy(run, end - run)
     }
 
     /// The entity ``escapeHTML(_:length:into:)`` writes for `byte`, or `nil` for a byte copied as it is.

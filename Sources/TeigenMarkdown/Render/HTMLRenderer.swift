@@ -201,9 +201,7 @@ struct HTMLRenderer {
         out.append("<h")
         out.append(Self.headingDigit(node))
         if case .heading(let index) = NodeTag(bitPattern: cmark_node_get_user_data(node)) {
-            markup.headingAttributes.withEntry(index) { bytes in
-                if let base = bytes.baseAddress { out.append(base.assumingMemoryBound(to: UInt8.self), length: bytes.count) }
-            }
+            markup.headingAttributes.withEntry(index) { out.append($0) }
         }
         out.append(0x3E)
     }
@@ -211,9 +209,7 @@ struct HTMLRenderer {
     /// `</hN>`, after the heading's self-link when a pass tagged it with one.
     private func writeHeadingClose(_ node: OpaquePointer, into out: inout HTMLBuffer) {
         if case .heading(let index) = NodeTag(bitPattern: cmark_node_get_user_data(node)) {
-            markup.headingAnchors.withEntry(index) { bytes in
-                if let base = bytes.baseAddress { out.append(base.assumingMemoryBound(to: UInt8.self), length: bytes.count) }
-            }
+            markup.headingAnchors.withEntry(index) { out.append($0) }
         }
         out.append("</h")
         out.append(Self.headingDigit(node))
@@ -396,9 +392,7 @@ struct HTMLRenderer {
     @inline(__always)
     private func writeCustom(_ node: OpaquePointer, entering: Bool, into out: inout HTMLBuffer) {
         if let tag = NodeTag(bitPattern: cmark_node_get_user_data(node)) {
-            markup.markup(tag, entering: entering) { bytes in
-                if let base = bytes.baseAddress { out.append(base.assumingMemoryBound(to: UInt8.self), length: bytes.count) }
-            }
+            markup.markup(tag, entering: entering) { out.append($0) }
         } else {
             out.append(cString: entering ? cmark_node_get_on_enter(node) : cmark_node_get_on_exit(node))
         }

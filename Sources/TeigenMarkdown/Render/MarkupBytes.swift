@@ -9,15 +9,11 @@ extension Array where Element == UInt8 {
     mutating func append(escaping text: String) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             reserveCapacity(count + bytes.count)
-            var copied = 0
-            for index in 0..<bytes.count {
-                guard let entity = HTMLEscaper.entity(for: bytes[index]) else { continue }
-                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                append(entity)
-                copied = index + 1
-            }
-            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            HTMLEscaper.escapeHTML(
+                base, length: bytes.count, copying: { append(contentsOf: UnsafeBufferPointer(start: $0, count: $1)) },
+                entity: { append($0) })
         }
     }
 
