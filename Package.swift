@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,7 +41,9 @@ let package = Package(
         ),
         .target(
             name: "TeigenBuild",
-            dependencies: ["TeigenCore", "TeigenContent", "TeigenTheme", "TeigenMarkdown", "CAtomicRename"],
+            dependencies: [
+                "TeigenCore", "TeigenContent", "TeigenTheme", "CAtomicRename", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .target(

@@ -44,10 +44,10 @@ public actor IncrementalBuilder {
             outputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
             let changedPaths = Set(outcome.changedOutputs.keys)
             // The search index is made again later (``refreshSearchIndex()``): the edited page comes first.
-            if state.parsed.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
-            cache.state = outcome.state
+            if state.input.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
+            cache.keep(outcome.state)
             pendingPaths = []
-            let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.warnings, changedPaths: changedPaths)
+            let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.bodies.warnings, changedPaths: changedPaths)
             return (
                 snapshot,
                 RebuildReport(
@@ -103,7 +103,7 @@ public actor IncrementalBuilder {
         }
         outputs = pages.merging(index, uniquingKeysWith: { _, new in new })
         searchIndexIsStale = false
-        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: changed)
+        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.bodies.warnings, changedPaths: changed)
     }
 
     /// The new bytes of the changed files by content path, when every changed path is an existing
@@ -118,7 +118,7 @@ public actor IncrementalBuilder {
             guard path.hasPrefix(contentFolder) else { return nil }
             let contentPath = String(path.dropFirst(contentFolder.count))
             if !fileSystem.isFile(path) {
-                if known == nil { known = Set(state.parsed.files.content.map(\.relativePath)) }
+                if known == nil { known = Set(state.input.files.content.map(\.relativePath)) }
                 let folder = contentPath + "/"
                 let wasInput = known!.contains(contentPath) || known!.contains { $0.hasPrefix(folder) } // a file, or a folder moved away
                 if !wasInput && !fileSystem.isDirectory(path) { continue }

@@ -23,18 +23,13 @@ struct SiteFiles: Sendable {
         let site = options.sourceDirectory.path
         let theme = options.themeDirectory.path
         var errors: [Diagnostic] = []
-        let configPath = site + "/config.yaml"
+        let configPath = try ConfigFile.path(in: site, fileSystem: fileSystem)
         var configText = ""
-        if !fileSystem.isFile(configPath) {
-            throw DiagnosticError(.error("no config.yaml in the site folder '\(Self.display(site))' (is --source right?)", at: SourceLocation(path: Self.display(configPath))))
-        }
         do {
-            configText = try Self.text(try fileSystem.read(configPath), path: Self.display(configPath))
-        } catch let error as FileSystemError {
-            errors.append(error.diagnostic)
-        } catch let error as DiagnosticError {
+            configText = try ConfigFile.text(at: configPath, fileSystem: fileSystem)
+        } catch {
             errors += error.diagnostics
-        } catch {}
+        }
         if !fileSystem.isDirectory(theme + "/templates") {
             errors.append(.error("theme has no templates folder: '\(Self.display(theme))/templates' (is --theme right?)", at: SourceLocation(path: Self.display(theme))))
         }

@@ -1,7 +1,8 @@
 import Foundation
 import TeigenCore
 
-/// `teigen build`: runs the pipeline and writes the result atomically into the output folder.
+/// `teigen build`: runs the pipeline, then the last steps: write → search → commit, which replaces the
+/// output folder atomically.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     public let output: URL
@@ -18,18 +19,16 @@ public struct SiteBuilder: Sendable {
     /// Builds and swaps the new output in. On any error the output folder is left exactly as it was.
     public func build() async throws(DiagnosticError) -> BuildProduct {
         try checkOutputIsSafe()
-        var cache = RenderCache(enabled: false)
         let staging = try AtomicOutput(destination: output)
         do throws(DiagnosticError) {
             var pipeline = BuildPipeline(options: options)
             pipeline.pageWriter = staging
+            var cache = RenderCache(enabled: false)
             var product = try await pipeline.run(cache: &cache)
-            var timer = StageTimer()
-            if failOnWarnings, !product.warnings.isEmpty {
-                throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, sourceLine: $0.sourceLine) })
-            }
+            try checkWarnings(of: product)
             let indexer = product.search ? try PagefindIndexer.locate() : nil
-            try await write(product.files, into: staging)
+            var timer = StageTimer()
+            try await FileWriter(output: staging, jobs: options.jobs).write(product.files)
             timer.mark("write")
             if let indexer {
                 try indexer.index(staging.staging)
@@ -56,17 +55,9 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Writes the files into the staging folder: folders first, then the files from several tasks at once.
-    func write(_ files: [(path: String, data: Data)], into staging: AtomicOutput) async throws(DiagnosticError) {
-        try staging.makeFolders(AtomicOutput.folders(of: files.map(\.path)))
-        let failures = await BuildPipeline.parallelMap(files, jobs: options.jobs) { file -> DiagnosticError? in
-            do throws(DiagnosticError) {
-                try staging.write(file.data, to: file.path, createFolder: false)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    /// With `--fail-on-warnings`, the build's warnings as errors.
+    func checkWarnings(of product: BuildProduct) throws(DiagnosticError) {
+        guard failOnWarnings, !product.warnings.isEmpty else { return }
+        throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, sourceLine: $0.sourceLine) })
     }
 }
