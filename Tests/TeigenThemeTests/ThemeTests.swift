@@ -11,7 +11,7 @@ import TeigenCore
                 "page": "{{<base}}{{$main}}{{{page.content}}}<a href=\"{{#relURL}}/x/{{/relURL}}\">x</a>{{/main}}{{/base}}",
             ],
             paths: [:])
-        let shared = SharedContext(values: [:], lambdas: ["relURL": { "/sub" + $0 }])
+        let shared = SharedContext(values: [:], lambdas: ["relURL": TemplateLambda { "/sub" + $0 }])
         let html = theme.render(
             "page",
             context: TemplateContext(
@@ -34,9 +34,17 @@ import TeigenCore
                 "site": .map([("title", .string("提言")), ("menus", .string("shared menus are hidden"))]),
                 "data": .map([("n", .int(3))]),
             ],
-            lambdas: ["up": { "<" + $0 + ">" }])
+            lambdas: ["up": TemplateLambda { "<" + $0 + ">" }])
         let context = TemplateContext(shared: shared, own: ["site": .map([("menus", .array([.map([("name", .string("本文"))])]))])])
         #expect(theme.render("page", context: context) == "提言|本文|提言|3|<提言>")
+    }
+
+    /// Known results are written as they are; other texts go to the function, whose result is rendered.
+    @Test func knownLambdaResultsAreWrittenAsTheyAre() throws {
+        let theme = try Theme(templates: ["page": "{{#asset}}a.css{{/asset}}|{{#asset}}{{name}}.css{{/asset}}|{{#asset}}b{{/asset}}"], paths: [:])
+        let asset = TemplateLambda(known: ["a.css": "/x/a.1.css", "b": "{{name}}"]) { "/f/" + $0 }
+        let context = TemplateContext(shared: SharedContext(values: ["name": .string("n")], lambdas: ["asset": asset]), own: [:])
+        #expect(theme.render("page", context: context) == "/x/a.1.css|/f/n.css|/f/b")
     }
 
     @Test func variablesAreFoundWithTheirPositions() throws {

@@ -6,18 +6,16 @@ import TeigenTheme
 /// `asset` (a theme asset's fingerprinted URL) and `integrity` (its SRI hash).
 ///
 /// The URL and hash of every asset a template names literally (`{{#asset}}css/style.css{{/asset}}`) are
-/// looked up once per build, so a page's lambda call is one dictionary lookup.
+/// made once per build and written as they are on every page (see `TemplateLambda`).
 enum TemplateLambdas {
-    static func make(urls: SiteURLs, assets: AssetCatalog, theme: Theme) -> [String: @Sendable (String) -> String] {
+    static func make(urls: SiteURLs, assets: AssetCatalog, theme: Theme) -> [String: TemplateLambda] {
         let url: @Sendable (String) -> String = { name in assets.asset(named: name).map { urls.rooted("/" + $0.outputPath) } ?? "" }
         let integrity: @Sendable (String) -> String = { name in assets.asset(named: name)?.integrity ?? "" }
-        let urlOf = table(of: theme.literalSections(named: "asset"), url)
-        let integrityOf = table(of: theme.literalSections(named: "integrity"), integrity)
         return [
-            "relURL": { text in urls.rooted(text.trimmingCharacters(in: .whitespacesAndNewlines)) },
-            "absURL": { text in urls.absolute(text.trimmingCharacters(in: .whitespacesAndNewlines)) },
-            "asset": { text in urlOf[text] ?? url(text) },
-            "integrity": { text in integrityOf[text] ?? integrity(text) },
+            "relURL": TemplateLambda { text in urls.rooted(text.trimmingCharacters(in: .whitespacesAndNewlines)) },
+            "absURL": TemplateLambda { text in urls.absolute(text.trimmingCharacters(in: .whitespacesAndNewlines)) },
+            "asset": TemplateLambda(known: table(of: theme.literalSections(named: "asset"), url), url),
+            "integrity": TemplateLambda(known: table(of: theme.literalSections(named: "integrity"), integrity), integrity),
         ]
     }
 

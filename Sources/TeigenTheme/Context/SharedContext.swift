@@ -6,11 +6,10 @@ import TeigenCore
 public struct SharedContext: Sendable {
     /// The values every page sees, by top-level name (`site`, `data`).
     public let values: [String: TemplateValue]
-    /// The lambdas, by name: each receives the text of its section and returns template text, which is
-    /// rendered in turn (`{{#relURL}}{{url}}{{/relURL}}` gets `{{url}}` and returns `/base{{url}}`).
-    public let lambdas: [String: @Sendable (String) -> String]
+    /// The lambdas, by name.
+    public let lambdas: [String: TemplateLambda]
 
-    public init(values: [String: TemplateValue], lambdas: [String: @Sendable (String) -> String] = [:]) {
+    public init(values: [String: TemplateValue], lambdas: [String: TemplateLambda] = [:]) {
         self.values = values
         self.lambdas = lambdas
     }
