@@ -62,13 +62,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "TeigenMarkdownTests", dependencies: ["TeigenMarkdown"], swiftSettings: strict),
+        .testTarget(name: "TeigenMarkdownTests", dependencies: ["TeigenMarkdown", "CCmark", "CCmarkArena"], swiftSettings: strict),
         .testTarget(name: "TeigenCoreTests", dependencies: ["TeigenCore"], swiftSettings: strict),
-        .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent"], swiftSettings: strict),
-        .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme"], swiftSettings: strict),
+        .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent", "TeigenCore"], swiftSettings: strict),
+        .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme", "TeigenCore"], swiftSettings: strict),
         .testTarget(
             name: "TeigenBuildTests",
-            dependencies: ["TeigenBuild"],
+            dependencies: ["TeigenBuild", "TeigenCore"],
             resources: [],
             swiftSettings: strict
         ),
@@ -87,6 +87,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Reads Package.swift, README.md and every module's imports: the architecture holds.
+        .testTarget(name: "ArchitectureTests", swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
