@@ -17,9 +17,23 @@ struct YAMLReader {
             throw DiagnosticError(
                 .error("tabs are not allowed for indentation in YAML; use spaces", at: location(line: tabLine, column: 1), source: fileText))
         }
+        if let key = AliasKeyScanner.firstAliasKey(in: yaml) {
+            throw DiagnosticError(.error(
+                "a YAML alias ('*\(key.name)') cannot be a mapping key: keys are plain text", at: location(line: key.line, column: key.column),
+                source: fileText))
+        }
         do {
             // The encoding given: Yams would otherwise read the environment (all of it) for every document.
-            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
+            guard let root = try parser.singleRoot() else { return nil }
+            // The nodes refer to their anchors weakly: the parser keeps them alive for the check.
+            try withExtendedLifetime(parser) { () throws(AliasBudget.Exceeded) in try AliasBudget.check(root) }
+            return root
+        } catch let error as AliasBudget.Exceeded {
+            throw DiagnosticError(.error(
+                "YAML aliases expand this value beyond \(AliasBudget.limit) nodes: each '*name' copies the value anchored as '&name', "
+                    + "and a document may add at most \(AliasBudget.limit) nodes that way",
+                at: location(line: error.mark?.line ?? 1, column: error.mark?.column ?? 1), source: fileText))
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error))
         } catch {
