@@ -119,8 +119,18 @@ struct SiteFiles: Sendable {
     /// Decodes UTF-8 text, reporting the position of the first invalid byte.
     static func text(_ data: Data, path: String) throws(DiagnosticError) -> String {
         if let text = String(validating: data, as: UTF8.self) {
-            if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
-                throw DiagnosticError(.error("file contains NUL bytes: is this a binary file with a text extension?", at: SourceLocation(path: path, line: 1, column: 1)))
+            let nul = data.withUnsafeBytes { buffer -> Int? in
+                guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
+            }
+            if let nul {
+                // Where the first NUL is: its line, and its column in Unicode scalars.
+                let before = text.utf8.prefix(nul)
+                let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                let lineStart = before.lastIndex(of: 0x0A).map { before.index(after: $0) } ?? before.startIndex
+                let column = before[lineStart...].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                throw DiagnosticError(.error(
+                    "file contains a NUL byte here: is this a binary file with a text extension?", at: SourceLocation(path: path, line: line, column: column)))
             }
             return text
         }
