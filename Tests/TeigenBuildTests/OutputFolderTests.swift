@@ -75,6 +75,16 @@ import TeigenCore
         #expect(try Fixtures.tree(project.appendingPathComponent("public")) == first)
     }
 
+    @Test func aSiteFileCannotTakeTheManifestsName() async throws {
+        let project = try project()
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("site/static"), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: project.appendingPathComponent("site/static/.teigen-manifest.json"))
+        #expect(await refusal(project, output: "public") == [
+            "public: error: the site has a file that would be published as /.teigen-manifest.json, a name Teigen keeps for the manifest of its output; rename it",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("public").path))
+    }
+
     @Test func anOutputHoldingTheSourceIsRefusedThroughASymbolicLink() async throws {
         // The case: `--source plink/site --theme plink/theme --output p/proj`, plink → p/proj.
         let top = Fixtures.temporaryFolder()

@@ -50,6 +50,11 @@ enum OutputManifest {
 
     /// Writes the manifest of what the staging folder holds into it: the last file of a build.
     static func write(into output: AtomicOutput) throws(DiagnosticError) {
+        if FileManager.default.fileExists(atPath: output.stagingPath + "/" + fileName) {
+            throw DiagnosticError(.error(
+                "the site has a file that would be published as /\(fileName), a name Teigen keeps for the manifest of its output; rename it",
+                at: SourceLocation(path: SiteFiles.display(output.destination.path))))
+        }
         try output.write(Data(text(listing: output.stagingPath).utf8), to: fileName)
     }
 
