@@ -68,9 +68,7 @@ import TeigenCore
         #expect(lines[1] == "\"files\": [")
         #expect(lines.last == "]}")
         let listed = lines.dropFirst(2).dropLast().map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
-        let expected = first.filter { $0.key != OutputManifest.fileName }.sorted { $0.key < $1.key }
-            .map { "{\"path\": \"\($0.key)\", \"size\": \($0.value.count)}" }
-        #expect(listed == expected)
+        #expect(listed == first.keys.filter { $0 != OutputManifest.fileName }.sorted().map { "\"\($0)\"" })
         _ = try await build(project, output: "public")
         #expect(try Fixtures.tree(project.appendingPathComponent("public")) == first)
     }

@@ -42,7 +42,7 @@ public struct SiteBuilder: Sendable {
                 try indexer.index(staging.staging)
                 timer.mark("search")
             }
-            try OutputManifest.write(into: staging)
+            try OutputManifest.write(into: staging, files: try writtenFiles(product, staging: staging, indexed: indexer != nil))
             try staging.commit()
             timer.mark("commit")
             product.timings += timer.stages
@@ -62,6 +62,19 @@ public struct SiteBuilder: Sendable {
         if problems.isEmpty, let problem = folder.ownershipProblem(force: force) { problems.append(problem) }
         guard problems.isEmpty else { throw DiagnosticError(problems) }
         return folder
+    }
+
+    /// Every file the build wrote into the staging folder: the pages, the other outputs, and the search index.
+    func writtenFiles(_ product: BuildProduct, staging: AtomicOutput, indexed: Bool) throws(DiagnosticError) -> [String] {
+        var files = product.files.map(\.path) + product.sources.keys
+        if indexed {
+            do {
+                files += try DiskFileSystem().files(under: staging.stagingPath + "/" + PagefindIndexer.outputFolder).map { PagefindIndexer.outputFolder + $0 }
+            } catch {
+                throw DiagnosticError(error.diagnostic)
+            }
+        }
+        return files
     }
 
     /// Writes the files into the staging folder: folders first, then the files from several tasks at once.
