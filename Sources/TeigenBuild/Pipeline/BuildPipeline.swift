@@ -116,12 +116,13 @@ public struct BuildPipeline: Sendable {
         var templates: [String: String] = [:]
         var templatePaths: [String: String] = [:]
         for file in files.templates {
+            let name = String(file.relativePath.dropLast(".mustache".count))
+            templatePaths[name] = file.displayPath
             do {
-                let name = String(file.relativePath.dropLast(".mustache".count))
                 templates[name] = try SiteFiles.text(file.data, path: file.displayPath)
-                templatePaths[name] = file.displayPath
             } catch {
                 errors += error.diagnostics
+                templates[name] = ""  // It exists: templates including it are not told it is missing.
             }
         }
         var theme: Theme?
