@@ -20,11 +20,14 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .customLong("fail-on-warnings"), help: "Treats warnings as errors: nothing is written when there are any.")
     var failOnWarnings = false
 
+    @Flag(name: .long, help: "Replaces the output folder even when it holds files Teigen did not write (they are deleted).")
+    var force = false
+
     func run() async throws {
         let options = site.buildOptions()
         let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         do {
-            let product = try await SiteBuilder(options: options, output: outputURL, failOnWarnings: failOnWarnings).build()
+            let product = try await SiteBuilder(options: options, output: outputURL, failOnWarnings: failOnWarnings, force: force).build()
             DiagnosticPrinter.print(product.warnings)
             if verbose {
                 let width = product.timings.map(\.stage.count).max() ?? 0

@@ -3,10 +3,13 @@ import TeigenCore
 
 /// Prints diagnostics to standard error in the `path:line:column: error: message` form.
 enum DiagnosticPrinter {
+    /// Prints `diagnostics`, at most `DiagnosticList.defaultLimit` of each kind, then how many more there are.
     static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        var text = ""
+        for line in DiagnosticList(diagnostics).lines {
+            text += line + "\n"
         }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     static func summary(errors: Int) {

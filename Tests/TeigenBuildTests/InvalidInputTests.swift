@@ -36,11 +36,14 @@ import TeigenCore
         let output = work.appendingPathComponent("public")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data("previous build\n".utf8).write(to: output.appendingPathComponent("index.html"))
+        try Data(Self.manifest.utf8).write(to: output.appendingPathComponent(OutputManifest.fileName))
         var headers: [String] = []
         do {
             _ = try await SiteBuilder(options: BuildOptions(sourceDirectory: work.appendingPathComponent("site")), output: output).build()
         } catch {
-            headers = error.diagnostics.filter { $0.severity == .error }.map { $0.header.replacingOccurrences(of: work.path + "/", with: "") }
+            headers = error.diagnostics.filter { $0.severity == .error }.map {
+                $0.header.replacingOccurrences(of: work.path + "/", with: "").replacingOccurrences(of: work.path, with: ".")
+            }
         }
         let expectedFile = caseFolder.appendingPathComponent("expected.txt")
         if ProcessInfo.processInfo.environment["TEIGEN_UPDATE_GOLDEN"] == "1" {
@@ -50,6 +53,9 @@ import TeigenCore
         #expect(headers == expected)
         #expect(!headers.isEmpty, "the build of '\(name)' must fail")
         // The previous output is untouched.
-        #expect(try Fixtures.tree(output) == ["index.html": Data("previous build\n".utf8)])
+        #expect(try Fixtures.tree(output) == ["index.html": Data("previous build\n".utf8), OutputManifest.fileName: Data(Self.manifest.utf8)])
     }
+
+    /// The manifest of the previous build (which the build may therefore replace).
+    static let manifest = "{\"teigen-output\": 1, \"generator\": \"Teigen\",\n\"files\": [\n{\"path\": \"index.html\", \"size\": 15}\n]}\n"
 }

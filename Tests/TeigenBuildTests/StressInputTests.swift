@@ -65,4 +65,36 @@ import TeigenCore
                 "site/content/big.md:1:1: error: page is 24 MB; the largest page Teigen reads is 20 MB (split it into several pages)") ?? false
         }
     }
+
+    @Test func manyDiagnosticsCostTheirNumberAndPrintABoundedReport() async throws {
+        // 50,000 notes each citing the next (each a warning: none is cited from the text), and 10,000
+        // broken links on one line: every diagnostic is produced, and
+        // a hundred of each kind are printed, then how many more there are.
+        let chain = (1...50_000).map { "[^\($0)]: 次の注を見よ[^\($0 + 1)]" }.joined(separator: "\n")
+        let chained = try site(["chain.md": "---\ntitle: 連鎖\n---\n\n\(chain)\n"])
+        let product = try await SiteBuilder(
+            options: BuildOptions(sourceDirectory: chained.appendingPathComponent("site")), output: chained.appendingPathComponent("public")
+        ).build()
+        #expect(product.warnings.count == 50_000)
+        let warnings = DiagnosticList(product.warnings).lines
+        #expect(warnings.count == DiagnosticList.defaultLimit + 1)
+        #expect(warnings.last == "warning: … and 49900 more warnings like \"footnote [^N] is defined but never referenced\" (not shown)")
+
+        let links = (1...10_000).map { "[リンク\($0)](missing-\($0).md)" }.joined(separator: " ")
+        let linked = try site(["links.md": "---\ntitle: リンク\n---\n\n\(links)\n"])
+        let error = try #require(await #expect(throws: DiagnosticError.self) { _ = try await build(linked) })
+        #expect(error.diagnostics.count == 10_000)
+        let report = error.description
+        let lines = report.split(separator: "\n")
+        // A hundred diagnostics of three lines (header, source, caret), then one line for the rest.
+        #expect(lines.count == 3 * DiagnosticList.defaultLimit + 1)
+        #expect(lines.allSatisfy { $0.count < 300 })
+        #expect(report.utf8.count < 100_000)
+        #expect(lines.last == "error: … and 9900 more errors like \"link to a page that does not exist: '…'\" (not shown)")
+        // The 5,000th link, far along its 200 kB line, is shown in a window around its column.
+        let link = try #require(error.diagnostics.first { $0.message == "link to a page that does not exist: 'missing-5000.md'" })
+        #expect(link.location.line == 5)
+        #expect(link.sourceLine?.hasPrefix("…") == true)
+        #expect(link.sourceLine?.contains("[リンク5000](missing-5000.md)") == true)
+    }
 }

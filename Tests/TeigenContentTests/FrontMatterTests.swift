@@ -42,18 +42,30 @@ import TeigenCore
         ("---\ntitle: x\ndate: tomorrow\n---\n", "site/content/a.md:3:7: error: 'date' must be a date such as 2024-03-01 or 2024-03-01T09:00:00+09:00 (got 'tomorrow')"),
         ("---\ntitle: x\nslug: ../x\n---\n", "site/content/a.md:3:7: error: 'slug' must be a single path segment without '/' or '..' (got '../x')"),
         ("---\ntitle: x\nurl: /a/../../etc/\n---\n", "site/content/a.md:3:6: error: 'url' must not contain '..' or '.' segments (got '/a/../../etc/')"),
-        ("---\ntitle: x\nurl: etc/passwd\n---\n", "site/content/a.md:3:6: error: 'url' must start with '/' (got 'etc/passwd')"),
+        ("---\ntitle: x\nurl: etc/passwd\n---\n", "site/content/a.md:3:6: error: 'url' must be a path starting with '/' (got 'etc/passwd')"),
         ("---\ntitle: x\n\tweight: 1\n---\n", "site/content/a.md:3:1: error: tabs are not allowed for indentation in YAML; use spaces"),
         ("---\ntitle: x\ntitle: y\n---\n", "site/content/a.md:3:1: error: duplicate key 'title' in YAML mapping"),
         ("---\n- a\n- b\n---\n", "site/content/a.md:2:1: error: front matter must be a YAML mapping of keys to values (such as 'title: …')"),
+        ("---\ntitle: x\nslug: \"%2e%2e\"\n---\n",
+         "site/content/a.md:3:7: error: 'slug' must not contain '%': percent-escapes such as '%2e' are not decoded, so write the characters themselves (got '%2e%2e')"),
+        ("---\ntitle: x\nurl: /%2e%2e/x/\n---\n",
+         "site/content/a.md:3:6: error: 'url' must not contain '%': percent-escapes such as '%2e' are not decoded, so write the characters themselves (got '%2e%2e')"),
+        ("---\ntitle: x\nslug: \"a\\0b\"\n---\n", "site/content/a.md:3:7: error: 'slug' must not contain control characters (got 'a\\0b')"),
+        ("---\ntitle: x\naliases: 5\n---\n", "site/content/a.md:3:10: error: each of 'aliases' must be a path starting with '/' (got '5')"),
+        ("---\ntitle: x\naliases: [/a/, b]\n---\n", "site/content/a.md:3:16: error: each of 'aliases' must be a path starting with '/' (got 'b')"),
+        ("---\ntitle: x\nslug: \(String(repeating: "あ", count: 86))\n---\n",
+         "site/content/a.md:3:7: error: 'slug' is 258 bytes long; it becomes a folder name, which may have at most 255 bytes"),
     ])
     func errors(text: String, expected: String) {
         #expect(firstHeader(text) == expected)
     }
 
-    @Test func malformedYAMLPointsIntoTheFile() {
-        let header = firstHeader("---\ntitle: x\nparams: [a, b\n---\n") ?? ""
-        #expect(header.hasPrefix("site/content/a.md:4:"))
-        #expect(header.contains("error: invalid YAML"))
+    @Test func malformedYAMLPointsAtTheConstructLeftOpen() {
+        #expect(firstHeader("---\ntitle: x\nparams: [a, b\n---\n")
+            == "site/content/a.md:3:9: error: invalid YAML: '[' is never closed (did not find expected ',' or ']' while parsing a flow sequence)")
+        #expect(firstHeader("---\ntitle: x\nweight: [2\ndraft: false\n---\n")
+            == "site/content/a.md:3:9: error: invalid YAML: '[' is never closed (did not find expected ',' or ']' while parsing a flow sequence)")
+        // A problem on the construct's own line is shown where it was found.
+        #expect(firstHeader("---\ntitle: x\nparams: [a, b: c: d]\n---\n")?.hasPrefix("site/content/a.md:3:") == true)
     }
 }

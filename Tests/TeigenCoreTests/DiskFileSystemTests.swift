@@ -32,3 +32,34 @@ import TeigenCore
         #expect(error?.reason == "cannot read file: it is a folder")
     }
 }
+
+/// ``DiskFileSystem``'s listing reports symbolic links and follows only those it is told to.
+@Suite struct SymbolicLinkListingTests {
+    @Test func linksAreReportedAndOnlyPermittedOnesFollowed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("teigen-links-\(UUID().uuidString)").path
+        let outside = root + "-outside"
+        defer {
+            try? FileManager.default.removeItem(atPath: root)
+            try? FileManager.default.removeItem(atPath: outside)
+        }
+        try FileManager.default.createDirectory(atPath: root + "/folder", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: outside + "/deep", withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: URL(fileURLWithPath: root + "/folder/a.txt"))
+        try Data("o".utf8).write(to: URL(fileURLWithPath: outside + "/deep/o.txt"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/inside", withDestinationPath: "folder")
+        try FileManager.default.createSymbolicLink(atPath: root + "/out", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: root + "/passwd", withDestinationPath: "/etc/passwd")
+        let disk = DiskFileSystem()
+        let realOutside = try #require(disk.resolve(outside))
+        let listing = try disk.list(root) { link in !link.resolved.hasPrefix(realOutside) && link.resolved != "/etc/passwd" }
+        #expect(listing.files == ["folder/a.txt", "inside/a.txt"])
+        #expect(listing.links.map(\.path) == ["inside", "out", "passwd"])
+        #expect(listing.links.map(\.destination) == ["folder", outside, "/etc/passwd"])
+        #expect(listing.links.map(\.isFolder) == [true, true, false])
+        #expect(listing.links[1].resolved == realOutside)
+        // Followed, every file is listed (the listing of `files(under:)`).
+        #expect(try disk.files(under: root) == ["folder/a.txt", "inside/a.txt", "out/deep/o.txt", "passwd"])
+        #expect(disk.symbolicLink(at: root + "/passwd")?.resolved == "/etc/passwd")
+        #expect(disk.symbolicLink(at: root + "/folder") == nil)
+    }
+}

@@ -126,6 +126,8 @@ public actor IncrementalBuilder {
             }
             guard path.hasSuffix(".md") else { return nil }
             guard !contentPath.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { return nil }
+            // A page that is (now) a symbolic link: the full pipeline decides whether it may be followed.
+            guard fileSystem.symbolicLink(at: path) == nil else { return nil }
             do {
                 files[contentPath] = try fileSystem.read(path)
             } catch {

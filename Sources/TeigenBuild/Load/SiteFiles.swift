@@ -1,4 +1,5 @@
 import Foundation
+import TeigenContent
 import TeigenCore
 
 /// Every input file of a build, read through the FileSystem seam: the `load` stage.
@@ -18,26 +19,58 @@ struct SiteFiles: Sendable {
     var templates: [File]
     var assets: [File]
 
-    /// Reads the site folder and the theme folder. All unreadable files are reported together.
+    /// Reads the site folder and the theme folder. All unreadable files are reported together, and so are
+    /// symbolic links that lead outside the site (see `SymlinkPolicy`) and input that leads into the output folder.
     static func load(options: BuildOptions, fileSystem: any FileSystem) async throws(DiagnosticError) -> SiteFiles {
         let site = options.sourceDirectory.path
         let theme = options.themeDirectory.path
         var errors: [Diagnostic] = []
         let configPath = try ConfigFile.path(in: site, fileSystem: fileSystem)
         var configText = ""
+        var policy = SymlinkPolicy(options: options, configPath: Self.display(configPath), fileSystem: fileSystem)
+        try ConfigFile.checkLink(at: configPath, policy: policy, fileSystem: fileSystem)
         do {
             configText = try ConfigFile.text(at: configPath, fileSystem: fileSystem)
         } catch {
             errors += error.diagnostics
         }
+        // Problems with the configuration are reported by the parse stage, with the others of the site, unless
+        // a link is refused: then they may be why it was.
+        var configProblems: [Diagnostic] = []
+        do throws(DiagnosticError) {
+            let allowances = try ConfigLoader.symlinkAllowances(in: configText, path: Self.display(configPath))
+            errors += policy.allow(allowances, site: site, configText: configText, fileSystem: fileSystem)
+        } catch {
+            configProblems = error.diagnostics
+        }
         if !fileSystem.isDirectory(theme + "/templates") {
             errors.append(.error("theme has no templates folder: '\(Self.display(theme))/templates' (is --theme right?)", at: SourceLocation(path: Self.display(theme))))
         }
+        var refusedLinks = false
+        var inputs = OutputFolder.inputs(of: options, fileSystem: fileSystem)
         // Reads the files below `root` that `keep` accepts, several at once, in path order.
         func files(_ root: String, keep: (String) -> Bool = { _ in true }) async -> [File] {
+            if let link = fileSystem.symbolicLink(at: root) {
+                guard policy.permits(link) else {
+                    errors.append(policy.problem(with: link, displayPath: Self.display(root)))
+                    refusedLinks = true
+                    return []
+                }
+                inputs.append(.link(Self.display(root), resolved: link.resolved))
+            }
             let names: [String]
             do {
-                names = try fileSystem.files(under: root).filter(keep)
+                let listing = try fileSystem.list(root, follow: policy.permits)
+                for link in listing.links {
+                    let path = Self.display(root + "/" + link.path)
+                    if policy.permits(link) {
+                        inputs.append(.link(path, resolved: link.resolved))
+                    } else {
+                        errors.append(policy.problem(with: link, displayPath: path))
+                        refusedLinks = true
+                    }
+                }
+                names = listing.files.filter(keep)
             } catch {
                 errors.append(FileSystemError(path: Self.display(error.path), reason: error.reason).diagnostic)
                 return []
@@ -68,6 +101,10 @@ struct SiteFiles: Sendable {
             staticFiles: await files(site + "/static"),
             templates: await files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
             assets: await files(theme + "/assets", keep: notHidden))
+        if refusedLinks { errors += configProblems }
+        if let output = options.outputDirectory {
+            errors += OutputFolder(output, fileSystem: fileSystem).placementProblems(inputs: inputs)
+        }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return loaded
     }
@@ -75,8 +112,18 @@ struct SiteFiles: Sendable {
     /// Decodes UTF-8 text, reporting the position of the first invalid byte.
     static func text(_ data: Data, path: String) throws(DiagnosticError) -> String {
         if let text = String(validating: data, as: UTF8.self) {
-            if data.withUnsafeBytes({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
-                throw DiagnosticError(.error("file contains NUL bytes: is this a binary file with a text extension?", at: SourceLocation(path: path, line: 1, column: 1)))
+            let nul = data.withUnsafeBytes { buffer -> Int? in
+                guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
+            }
+            if let nul {
+                // Where the first NUL is: its line, and its column in Unicode scalars.
+                let before = text.utf8.prefix(nul)
+                let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                let lineStart = before.lastIndex(of: 0x0A).map { before.index(after: $0) } ?? before.startIndex
+                let column = before[lineStart...].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                throw DiagnosticError(.error(
+                    "file contains a NUL byte here: is this a binary file with a text extension?", at: SourceLocation(path: path, line: line, column: column)))
             }
             return text
         }

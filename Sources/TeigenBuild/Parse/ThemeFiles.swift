@@ -11,12 +11,13 @@ struct ThemeFiles {
         var templates: [String: String] = [:]
         var paths: [String: String] = [:]
         for file in files {
+            let name = String(file.relativePath.dropLast(".mustache".count))
+            paths[name] = file.displayPath
             do {
-                let name = String(file.relativePath.dropLast(".mustache".count))
                 templates[name] = try SiteFiles.text(file.data, path: file.displayPath)
-                paths[name] = file.displayPath
             } catch {
                 errors += error.diagnostics
+                templates[name] = ""  // It exists: templates including it are not told it is missing.
             }
         }
         do {

@@ -10,17 +10,24 @@ public struct SiteBuilder: Sendable {
     /// Fails (writing nothing) when the build has warnings.
     public let failOnWarnings: Bool
 
-    public init(options: BuildOptions, output: URL, failOnWarnings: Bool = false) {
+    /// Replaces an existing output folder even when it holds files Teigen did not write (`--force`).
+    public let force: Bool
+
+    public init(options: BuildOptions, output: URL, failOnWarnings: Bool = false, force: Bool = false) {
         self.options = options
         self.output = output
         self.failOnWarnings = failOnWarnings
+        self.force = force
     }
 
     /// Builds and swaps the new output in. On any error the output folder is left exactly as it was.
     public func build() async throws(DiagnosticError) -> BuildProduct {
-        try checkOutputIsSafe()
-        let staging = try AtomicOutput(destination: output)
+        let folder = try checkOutputFolder()
+        // Written where the folder really is (through a symbolic link to it, say).
+        let staging = try AtomicOutput(destination: URL(fileURLWithPath: folder.resolved))
         do throws(DiagnosticError) {
+            var options = self.options
+            options.outputDirectory = URL(fileURLWithPath: folder.resolved)
             var pipeline = BuildPipeline(options: options)
             pipeline.pageWriter = staging
             var cache = RenderCache(enabled: false)
@@ -34,6 +41,7 @@ public struct SiteBuilder: Sendable {
                 try indexer.index(staging.staging)
                 timer.mark("search")
             }
+            try OutputManifest.write(into: staging, files: try writtenFiles(product, staging: staging, indexed: indexer != nil))
             try staging.commit()
             timer.mark("commit")
             product.timings += timer.stages
@@ -44,20 +52,33 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Refuses output folders that would swallow the input (the site folder itself or one of its parents).
-    func checkOutputIsSafe() throws(DiagnosticError) {
-        let out = output.standardizedFileURL.path
-        for input in [options.sourceDirectory, options.themeDirectory] {
-            let path = input.standardizedFileURL.path
-            if path == out || path.hasPrefix(out.hasSuffix("/") ? out : out + "/") || out == "/" {
-                throw DiagnosticError(.error("refusing to write output into '\(out)': it contains the input folder '\(path)'", at: SourceLocation(path: out)))
+    /// Refuses output folders that are not Teigen's to replace (see `OutputFolder`): `/`, a home folder, one that
+    /// is, holds or lies inside the site or theme folder, or one holding files of someone else's (unless `force`).
+    func checkOutputFolder() throws(DiagnosticError) -> OutputFolder {
+        let fileSystem = DiskFileSystem()
+        let folder = OutputFolder(output, fileSystem: fileSystem)
+        var problems = folder.placementProblems(inputs: OutputFolder.inputs(of: options, fileSystem: fileSystem))
+        if problems.isEmpty, let problem = folder.ownershipProblem(force: force) { problems.append(problem) }
+        guard problems.isEmpty else { throw DiagnosticError(problems) }
+        return folder
+    }
+
+    /// Every file the build wrote into the staging folder: the pages, the other outputs, and the search index.
+    func writtenFiles(_ product: BuildProduct, staging: AtomicOutput, indexed: Bool) throws(DiagnosticError) -> [String] {
+        var files = product.files.map(\.path) + product.sources.keys
+        if indexed {
+            do {
+                files += try DiskFileSystem().files(under: staging.stagingPath + "/" + PagefindIndexer.outputFolder).map { PagefindIndexer.outputFolder + $0 }
+            } catch {
+                throw DiagnosticError(error.diagnostic)
             }
         }
+        return files
     }
 
     /// With `--fail-on-warnings`, the build's warnings as errors.
     func checkWarnings(of product: BuildProduct) throws(DiagnosticError) {
         guard failOnWarnings, !product.warnings.isEmpty else { return }
-        throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, sourceLine: $0.sourceLine) })
+        throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, excerpt: $0.excerpt) })
     }
 }

@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable, Hashable {
     public var includeDrafts: Bool
     /// How many pages render at once; by default the number of cores.
     public var jobs: Int
+    /// The folder the build writes into, when it writes one (`SiteBuilder` sets it): the load stage refuses input
+    /// that leads into it, such as a symbolic link in `content/` to the output folder.
+    public var outputDirectory: URL?
 
     public init(
         sourceDirectory: URL, themeDirectory: URL? = nil, baseURL: String? = nil,

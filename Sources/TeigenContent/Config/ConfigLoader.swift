@@ -6,7 +6,7 @@ import Yams
 public enum ConfigLoader {
     static let knownKeys: Set<String> = [
         "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
-        "markdown", "search", "relativeURLs",
+        "markdown", "search", "relativeURLs", "allowSymlinksOutside",
     ]
 
     /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
@@ -41,6 +41,7 @@ public enum ConfigLoader {
                 case "relativeURLs": config.relativeURLs = try decoder.bool(value, key: key)
                 case "markdown": config.markdown = try markdownSettings(value, decoder: decoder)
                 case "menus": config.menus = try menus(value, decoder: decoder)
+                case "allowSymlinksOutside": config.allowSymlinksOutside = try symlinkAllowances(value, decoder: decoder)
                 default:
                     let known = knownKeys.sorted().joined(separator: ", ")
                     throw DiagnosticError(reader.error("unknown key '\(key)' in config (known keys: \(known))", at: keyNode))
@@ -63,6 +64,34 @@ public enum ConfigLoader {
         if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return config
+    }
+
+    /// `allowSymlinksOutside` alone, for the load stage, which must know it before reading anything else.
+    /// Problems with the rest of the file are left to `load`.
+    public static func symlinkAllowances(in text: String, path: String) throws(DiagnosticError) -> [SymlinkAllowance] {
+        let reader = YAMLReader(path: path, fileText: text, firstLine: 1)
+        guard let root = try reader.compose(text), case .mapping(let mapping) = root else { return [] }
+        guard let value = mapping.first(where: { $0.key.string == "allowSymlinksOutside" })?.value else { return [] }
+        return try symlinkAllowances(value, decoder: NodeDecoder(reader: reader))
+    }
+
+    private static func symlinkAllowances(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> [SymlinkAllowance] {
+        let items: [Node]
+        switch node {
+        case .sequence(let sequence): items = Array(sequence)
+        case .scalar: items = [node]
+        default:
+            throw DiagnosticError(decoder.reader.error("'allowSymlinksOutside' must be a list of paths (such as [/srv/shared/images])", at: node))
+        }
+        var allowances: [SymlinkAllowance] = []
+        for item in items {
+            let path = try decoder.string(item, key: "allowSymlinksOutside")
+            if path.isEmpty || path.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                throw DiagnosticError(decoder.reader.error("'allowSymlinksOutside' entries must be paths (got '\(Diagnostic.shown(path))')", at: item))
+            }
+            allowances.append(SymlinkAllowance(path: path, location: decoder.reader.location(of: item)))
+        }
+        return allowances
     }
 
     /// Why a base URL is unusable, or nil when it is a fine absolute http(s) URL.

@@ -38,13 +38,11 @@ public struct FrontMatterDecoder: Sendable {
                 case "weight": matter.weight = try decoder.int(value, key: key)
                 case "slug":
                     let slug = try decoder.string(value, key: key)
-                    if slug.isEmpty || slug.contains("/") || slug.contains("\\") || slug == "." || slug == ".." {
-                        throw DiagnosticError(reader.error("'slug' must be a single path segment without '/' or '..' (got '\(slug)')", at: value))
-                    }
+                    if let problem = Self.problem(withSlug: slug) { throw DiagnosticError(reader.error(problem, at: value)) }
                     matter.slug = slug
                 case "url":
                     let url = try decoder.string(value, key: key)
-                    if let problem = Self.problem(withURL: url) { throw DiagnosticError(reader.error(problem, at: value)) }
+                    if let problem = Self.problem(withURL: url, subject: "'url'") { throw DiagnosticError(reader.error(problem, at: value)) }
                     matter.url = url
                 case "layout":
                     let layout = try decoder.string(value, key: key)
@@ -53,9 +51,11 @@ public struct FrontMatterDecoder: Sendable {
                     }
                     matter.layout = layout
                 case "aliases":
+                    let items: [Node]
+                    if case .sequence(let sequence) = value { items = Array(sequence) } else { items = [value] }
                     matter.aliases = try decoder.stringList(value, key: key)
-                    for alias in matter.aliases {
-                        if let problem = Self.problem(withURL: alias) { throw DiagnosticError(reader.error("alias: \(problem)", at: value)) }
+                    for (alias, item) in zip(matter.aliases, items) {
+                        if let problem = Self.problem(withURL: alias, subject: "each of 'aliases'") { throw DiagnosticError(reader.error(problem, at: item)) }
                     }
                 case "schemaType": matter.schemaType = try decoder.string(value, key: key)
                 case "footnoteStart":
@@ -81,13 +81,47 @@ public struct FrontMatterDecoder: Sendable {
         return matter
     }
 
-    /// Why a `url` or alias is unusable, or nil.
-    static func problem(withURL url: String) -> String? {
-        if !url.hasPrefix("/") { return "'url' must start with '/' (got '\(url)')" }
-        if url.hasPrefix("//") || url.contains("://") { return "'url' must be a path on this site, not an address elsewhere (got '\(url)')" }
-        if url.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) { return "'url' must not contain '..' or '.' segments (got '\(url)')" }
-        if url.contains("\\") || url.contains("?") || url.contains("#") || url.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-            return "'url' must not contain '\\', '?', '#' or control characters (got '\(url)')"
+    /// The most bytes a URL segment may have: it becomes a file or folder name, and file systems allow 255.
+    static let maximumSegmentBytes = 255
+
+    /// Why a `slug` is unusable, or nil.
+    static func problem(withSlug slug: String) -> String? {
+        if slug.isEmpty || slug.contains("/") || slug.contains("\\") || slug == "." || slug == ".." {
+            return "'slug' must be a single path segment without '/' or '..' (got '\(Diagnostic.shown(slug))')"
+        }
+        if slug.utf8.count > maximumSegmentBytes {
+            return "'slug' is \(slug.utf8.count) bytes long; it becomes a folder name, which may have at most \(maximumSegmentBytes) bytes"
+        }
+        return problem(withSegment: slug, subject: "'slug'")
+    }
+
+    /// Why a `url` or alias is unusable, or nil; `subject` names it in the message (`'url'`).
+    static func problem(withURL url: String, subject: String) -> String? {
+        let shown = Diagnostic.shown(url)
+        if !url.hasPrefix("/") { return "\(subject) must be a path starting with '/' (got '\(shown)')" }
+        if url.hasPrefix("//") || url.contains("://") { return "\(subject) must be a path on this site, not an address elsewhere (got '\(shown)')" }
+        if url.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) { return "\(subject) must not contain '..' or '.' segments (got '\(shown)')" }
+        if url.contains("\\") || url.contains("?") || url.contains("#") {
+            return "\(subject) must not contain '\\', '?' or '#' (got '\(shown)')"
+        }
+        for segment in url.split(separator: "/") {
+            if let problem = problem(withSegment: String(segment), subject: subject) { return problem }
+        }
+        return nil
+    }
+
+    /// Why one segment of a URL is unusable as a file or folder name, or nil.
+    private static func problem(withSegment segment: String, subject: String) -> String? {
+        if segment.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "\(subject) must not contain control characters (got '\(Diagnostic.shown(segment))')"
+        }
+        if segment.contains("%") {
+            return "\(subject) must not contain '%': percent-escapes such as '%2e' are not decoded, so write the characters themselves "
+                + "(got '\(Diagnostic.shown(segment))')"
+        }
+        if segment.utf8.count > maximumSegmentBytes {
+            return "\(subject) has a segment of \(segment.utf8.count) bytes ('\(Diagnostic.shown(segment))'); "
+                + "each becomes a file or folder name, which may have at most \(maximumSegmentBytes) bytes"
         }
         return nil
     }

@@ -111,12 +111,13 @@ extension PageBodyRenderer {
     }
 
     /// The diagnostics of an already converted page (when its conversion came from a cache).
+    /// Their offending lines are taken in one pass over the page, however many issues it has.
     public func diagnostics(for body: PageBody, page: Page) -> [Diagnostic] {
-        body.issues.map { issue in
+        guard !body.issues.isEmpty else { return [] }
+        let diagnostics = body.issues.map { issue in
             let location = SourceLocation(path: page.source.sourcePath, line: issue.line + page.source.bodyFirstLine - 1, column: issue.column)
-            return issue.severity == .error
-                ? Diagnostic.error(issue.message, at: location, source: page.source.text)
-                : Diagnostic.warning(issue.message, at: location, source: page.source.text)
+            return Diagnostic(issue.severity == .error ? .error : .warning, issue.message, at: location)
         }
+        return Diagnostic.excerpting(diagnostics, from: page.source.text)
     }
 }

@@ -17,9 +17,23 @@ struct YAMLReader {
             throw DiagnosticError(
                 .error("tabs are not allowed for indentation in YAML; use spaces", at: location(line: tabLine, column: 1), source: fileText))
         }
+        if let key = AliasKeyScanner.firstAliasKey(in: yaml) {
+            throw DiagnosticError(.error(
+                "a YAML alias ('*\(key.name)') cannot be a mapping key: keys are plain text", at: location(line: key.line, column: key.column),
+                source: fileText))
+        }
         do {
             // The encoding given: Yams would otherwise read the environment (all of it) for every document.
-            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
+            guard let root = try parser.singleRoot() else { return nil }
+            // The nodes refer to their anchors weakly: the parser keeps them alive for the check.
+            try withExtendedLifetime(parser) { () throws(AliasBudget.Exceeded) in try AliasBudget.check(root) }
+            return root
+        } catch let error as AliasBudget.Exceeded {
+            throw DiagnosticError(.error(
+                "YAML aliases expand this value beyond \(AliasBudget.limit) nodes: each '*name' copies the value anchored as '&name', "
+                    + "and a document may add at most \(AliasBudget.limit) nodes that way",
+                at: location(line: error.mark?.line ?? 1, column: error.mark?.column ?? 1), source: fileText))
         } catch let error as YamlError {
             throw DiagnosticError(diagnostic(for: error))
         } catch {
@@ -61,6 +75,13 @@ struct YAMLReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // Found on a later line than the construct it was reading (a '[' or a quote never closed): the
+            // construct is the mistake, as compilers point at an unclosed bracket.
+            if let context, context.mark.line < mark.line, let opener = character(at: context.mark) {
+                return .error(
+                    "invalid YAML: '\(Diagnostic.shown(opener))' is never closed (\(problem) \(context.text))",
+                    at: location(line: context.mark.line, column: context.mark.column), source: fileText)
+            }
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text))" }
             return .error(message, at: location(line: mark.line, column: mark.column), source: fileText)
@@ -74,6 +95,14 @@ struct YAMLReader {
         default:
             return .error("invalid YAML: \(error)", at: location(line: 1, column: 1), source: fileText)
         }
+    }
+
+    /// The character at a mark (YAML coordinates), if there is one.
+    private func character(at mark: Mark) -> String? {
+        guard let line = Diagnostic.line(mark.line + firstLine - 1, of: fileText) else { return nil }
+        let scalars = line.unicodeScalars
+        guard mark.column >= 1, mark.column <= scalars.count else { return nil }
+        return String(scalars[scalars.index(scalars.startIndex, offsetBy: mark.column - 1)])
     }
 
     /// The line (in YAML coordinates) of the second occurrence of `key:` at or after `line`.

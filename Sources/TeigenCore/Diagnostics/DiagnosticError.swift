@@ -10,7 +10,8 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = [diagnostic]
     }
 
+    /// Every diagnostic in full, except that at most `DiagnosticList.defaultLimit` of each kind are shown.
     public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
+        DiagnosticList(diagnostics).description
     }
 }

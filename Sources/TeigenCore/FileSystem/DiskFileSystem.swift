@@ -61,19 +61,48 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func files(under directory: String) throws(FileSystemError) -> [String] {
-        guard isDirectory(directory) else { return [] }
-        var result: [String] = []
-        var visited = Set<String>()
-        try walk(directory, relative: "", into: &result, visited: &visited)
-        return result.sorted()
+        try list(directory, follow: { _ in true }).files
     }
 
-    private func walk(_ path: String, relative: String, into result: inout [String], visited: inout Set<String>) throws(FileSystemError) {
-        guard let resolved = realpath(path, nil) else {
+    public func list(_ directory: String, follow: (SymbolicLink) -> Bool) throws(FileSystemError) -> FolderListing {
+        guard isDirectory(directory) else { return FolderListing(files: [], links: []) }
+        var listing = FolderListing(files: [], links: [])
+        var visited = Set<String>()
+        try walk(directory, relative: "", into: &listing, visited: &visited, follow: follow)
+        listing.files.sort()
+        return listing
+    }
+
+    public func symbolicLink(at path: String) -> SymbolicLink? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        let destination = Self.destination(ofLink: path)
+        var target = stat()
+        let isFolder = stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFDIR
+        // A broken link resolves to nothing: it is reported as what it says, from its folder.
+        return SymbolicLink(path: path, destination: destination, resolved: resolve(path) ?? destination, isFolder: isFolder)
+    }
+
+    public func resolve(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func destination(ofLink path: String) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink(path, &buffer, buffer.count - 1)
+        guard length >= 0 else { return "" }
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private func walk(
+        _ path: String, relative: String, into listing: inout FolderListing, visited: inout Set<String>,
+        follow: (SymbolicLink) -> Bool
+    ) throws(FileSystemError) {
+        guard let real = resolve(path) else {
             throw FileSystemError(path: path, reason: "cannot resolve folder: \(String(cString: strerror(errno)))")
         }
-        let real = String(cString: resolved)
-        free(resolved)
         guard visited.insert(real).inserted else {
             throw FileSystemError(path: path, reason: "symbolic link loop: this folder leads back to \(real)")
         }
@@ -95,11 +124,11 @@ public struct DiskFileSystem: FileSystem {
             let child = path + "/" + name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             if type == UInt8(DT_REG) {
-                result.append(childRelative)
+                listing.files.append(childRelative)
                 continue
             }
             if type == UInt8(DT_DIR) {
-                try walk(child, relative: childRelative, into: &result, visited: &visited)
+                try walk(child, relative: childRelative, into: &listing, visited: &visited, follow: follow)
                 continue
             }
             var info = stat()
@@ -113,10 +142,15 @@ public struct DiskFileSystem: FileSystem {
                 }
                 throw FileSystemError(path: child, reason: "cannot read: \(String(cString: strerror(errno)))")
             }
+            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN), var link = symbolicLink(at: child) {
+                link.path = childRelative
+                listing.links.append(link)
+                guard follow(link) else { continue }
+            }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                try walk(child, relative: childRelative, into: &result, visited: &visited)
+                try walk(child, relative: childRelative, into: &listing, visited: &visited, follow: follow)
             } else if (info.st_mode & S_IFMT) == S_IFREG {
-                result.append(childRelative)
+                listing.files.append(childRelative)
             }
         }
     }

@@ -11,6 +11,24 @@ public protocol FileSystem: Sendable {
     func isDirectory(_ path: String) -> Bool
     /// Whether a regular file exists at `path`.
     func isFile(_ path: String) -> Bool
+    /// Lists `directory` like `files(under:)`, also reporting every symbolic link met below it. A link for which
+    /// `follow` returns false is reported but neither followed nor listed: a folder it leads to is never read.
+    func list(_ directory: String, follow: (SymbolicLink) -> Bool) throws(FileSystemError) -> FolderListing
+    /// The symbolic link at `path` (not following it), or nil when `path` is not one.
+    func symbolicLink(at path: String) -> SymbolicLink?
+    /// `path` with every symbolic link and `.`/`..` resolved, or nil when it does not exist.
+    func resolve(_ path: String) -> String?
+}
+
+extension FileSystem {
+    /// A file system without symbolic links (such as memory) lists files only.
+    public func list(_ directory: String, follow: (SymbolicLink) -> Bool) throws(FileSystemError) -> FolderListing {
+        FolderListing(files: try files(under: directory), links: [])
+    }
+
+    public func symbolicLink(at path: String) -> SymbolicLink? { nil }
+
+    public func resolve(_ path: String) -> String? { path }
 }
 
 /// A file that could not be read or a folder that could not be listed.

@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var relativeURLs: Bool
     /// Where the config was read from.
     public var path: String
+    /// Targets outside the site that symbolic links in it may lead to (`allowSymlinksOutside`).
+    public var allowSymlinksOutside: [SymlinkAllowance] = []
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "en", author: String = "",

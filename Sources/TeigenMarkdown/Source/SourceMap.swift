@@ -15,6 +15,9 @@ struct SourceMap {
     /// Where the raw Markdown is of text nodes Teigen made from part of a parsed text node (table
     /// cells), which have no libcmark position of their own; such a node is tagged with its index here.
     private var textOrigins: [TextOrigin] = []
+    /// The last position `originalPosition` counted a column for: positions are asked mostly in document order,
+    /// so many on one long line (thousands of broken links) cost the line's length once, not once each.
+    private var columnCursor: (line: Int, offset: Int, column: Int)?
 
     init(original: SourceText) {
         self.original = original
@@ -77,9 +80,13 @@ struct SourceMap {
     }
 
     /// The author's 1-based line and column of byte `offset` of `line` in text `index`.
-    func originalPosition(text index: Int, line: Int, offset: Int) -> (line: Int, column: Int) {
+    mutating func originalPosition(text index: Int, line: Int, offset: Int) -> (line: Int, column: Int) {
         let mapped = texts[index].original(line: line, offset: offset)
-        return (mapped.line, original.scalarColumn(line: mapped.line, offset: mapped.offset))
+        var start = (offset: 0, column: 1)
+        if let cursor = columnCursor, cursor.line == mapped.line, cursor.offset <= mapped.offset { start = (cursor.offset, cursor.column) }
+        let column = original.scalarColumn(line: mapped.line, offset: mapped.offset, from: start)
+        columnCursor = (mapped.line, mapped.offset, column)
+        return (mapped.line, column)
     }
 
     /// Lines libcmark took off the start of a paragraph as link reference definitions.

@@ -108,16 +108,19 @@ struct SourceText {
         return (origin.line, origin.originalOffset(offset))
     }
 
-    /// The 1-based column, in Unicode scalars, of byte `offset` of line `number` (1-based).
-    func scalarColumn(line number: Int, offset: Int) -> Int {
+    /// The 1-based column, in Unicode scalars, of byte `offset` of line `number` (1-based). `start` is a known
+    /// earlier place of the same line (its byte offset and column), from which the counting goes on.
+    func scalarColumn(line number: Int, offset: Int, from start: (offset: Int, column: Int) = (0, 1)) -> Int {
         let range = line(number)
         let end = range.lowerBound + max(0, min(offset, range.count))
-        var column = 1
-        var index = range.lowerBound
-        while index < end {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            var column = start.column
+            var index = range.lowerBound + min(max(0, start.offset), range.count)
+            while index < end {
+                if buffer[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+            return column
         }
-        return column
     }
 }
