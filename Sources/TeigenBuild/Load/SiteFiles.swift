@@ -46,64 +46,19 @@ struct SiteFiles: Sendable {
         if !fileSystem.isDirectory(theme + "/templates") {
             errors.append(.error("theme has no templates folder: '\(Self.display(theme))/templates' (is --theme right?)", at: SourceLocation(path: Self.display(theme))))
         }
-        var refusedLinks = false
-        var inputs = OutputFolder.inputs(of: options, fileSystem: fileSystem)
-        // Reads the files below `root` that `keep` accepts, several at once, in path order.
-        func files(_ root: String, keep: (String) -> Bool = { _ in true }) async -> [File] {
-            if let link = fileSystem.symbolicLink(at: root) {
-                guard policy.permits(link) else {
-                    errors.append(policy.problem(with: link, displayPath: Self.display(root)))
-                    refusedLinks = true
-                    return []
-                }
-                inputs.append(.link(Self.display(root), resolved: link.resolved))
-            }
-            let names: [String]
-            do {
-                let listing = try fileSystem.list(root, follow: policy.permits)
-                for link in listing.links {
-                    let path = Self.display(root + "/" + link.path)
-                    if policy.permits(link) {
-                        inputs.append(.link(path, resolved: link.resolved))
-                    } else {
-                        errors.append(policy.problem(with: link, displayPath: path))
-                        refusedLinks = true
-                    }
-                }
-                names = listing.files.filter(keep)
-            } catch {
-                errors.append(FileSystemError(path: Self.display(error.path), reason: error.reason).diagnostic)
-                return []
-            }
-            let read = await BuildPipeline.parallelMap(names, jobs: options.jobs) { name -> Result<File, FileSystemError> in
-                let path = root + "/" + name
-                do throws(FileSystemError) {
-                    return .success(File(relativePath: name, displayPath: Self.display(path), data: try fileSystem.read(path)))
-                } catch {
-                    return .failure(FileSystemError(path: Self.display(path), reason: error.reason))
-                }
-            }
-            var result: [File] = []
-            result.reserveCapacity(read.count)
-            for file in read {
-                switch file {
-                case .success(let file): result.append(file)
-                case .failure(let error): errors.append(error.diagnostic)
-                }
-            }
-            return result
-        }
+        var reader = FolderReader(fileSystem: fileSystem, policy: policy, options: options)
         let notHidden: @Sendable (String) -> Bool = { path in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
         let loaded = SiteFiles(
             configPath: Self.display(configPath), configText: configText,
-            content: await files(site + "/content", keep: notHidden),
-            data: await files(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
-            staticFiles: await files(site + "/static"),
-            templates: await files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
-            assets: await files(theme + "/assets", keep: notHidden))
-        if refusedLinks { errors += configProblems }
+            content: await reader.read(site + "/content", keep: notHidden),
+            data: await reader.read(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
+            staticFiles: await reader.read(site + "/static"),
+            templates: await reader.read(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
+            assets: await reader.read(theme + "/assets", keep: notHidden))
+        errors += reader.errors
+        if reader.refusedLinks { errors += configProblems }
         if let output = options.outputDirectory {
-            errors += OutputFolder(output, fileSystem: fileSystem).placementProblems(inputs: inputs)
+            errors += OutputFolder(output, fileSystem: fileSystem).placementProblems(inputs: reader.inputs)
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return loaded
