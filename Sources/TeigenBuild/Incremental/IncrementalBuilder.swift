@@ -34,28 +34,32 @@ public actor IncrementalBuilder {
     /// Builds everything (first call, or `changedPaths == nil`) or what the changed absolute paths can
     /// affect. Throws `DiagnosticError` when the input is wrong; the previous state is kept then.
     public func build(changedPaths: Set<String>? = nil) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport) {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         if let changedPaths { pendingPaths.formUnion(changedPaths) } else { pendingAll = true }
+        if let rebuilt = try editBodies(since: start) { return rebuilt }
+        return try await runPipeline(since: start)
+    }
 
-        if !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state),
+    /// The quick way (``BodyEdit``), when the pending changes are edits of page bodies alone; nil otherwise.
+    private func editBodies(since start: ContinuousClock.Instant) throws(DiagnosticError) -> (SiteSnapshot, RebuildReport)? {
+        guard !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state),
             let outcome = try BodyEdit(files: files).apply(to: state, previousOutputs: outputs)
-        {
-            outputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
-            let changedPaths = Set(outcome.changedOutputs.keys)
-            // The search index is made again later (``refreshSearchIndex()``): the edited page comes first.
-            if state.input.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
-            cache.keep(outcome.state)
-            pendingPaths = []
-            let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.bodies.warnings, changedPaths: changedPaths)
-            return (
-                snapshot,
-                RebuildReport(
-                    rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, searchIndexIsStale: searchIndexIsStale,
-                    duration: clock.now - start)
-            )
-        }
+        else { return nil }
+        outputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
+        let changedPaths = Set(outcome.changedOutputs.keys)
+        // The search index is made again later (``refreshSearchIndex()``): the edited page comes first.
+        if state.input.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
+        cache.keep(outcome.state)
+        pendingPaths = []
+        let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.bodies.warnings, changedPaths: changedPaths)
+        let report = RebuildReport(
+            rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, searchIndexIsStale: searchIndexIsStale,
+            duration: ContinuousClock.now - start)
+        return (snapshot, report)
+    }
 
+    /// The whole pipeline, with the cache (emptied first when the configuration changed).
+    private func runPipeline(since start: ContinuousClock.Instant) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport) {
         var workingCache = cache
         let configChanged = pendingAll || pendingPaths.contains { $0.hasSuffix("/config.yaml") }
         if configChanged { workingCache = RenderCache() }
@@ -83,11 +87,9 @@ public actor IncrementalBuilder {
         pendingPaths = []
         pendingAll = false
         let snapshot = SiteSnapshot(files: files, basePath: basePath, warnings: product.warnings)
-        return (
-            snapshot,
-            RebuildReport(
-                rebuiltPaths: product.renderedPaths, wasFullBuild: wasFull, searchIndexIsStale: searchIndexIsStale, duration: clock.now - start)
-        )
+        let report = RebuildReport(
+            rebuiltPaths: product.renderedPaths, wasFullBuild: wasFull, searchIndexIsStale: searchIndexIsStale, duration: ContinuousClock.now - start)
+        return (snapshot, report)
     }
 
     /// Makes the search index again when a rebuild left it stale (the site has `search: true`), so that a
