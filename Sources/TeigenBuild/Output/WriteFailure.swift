@@ -8,6 +8,7 @@ public struct WriteFailure: Error, Sendable {
     /// What went wrong, at the output folder.
     public var diagnostic: Diagnostic
 
+    /// Creates a failure to write `path`, described by `diagnostic`.
     public init(path: String, diagnostic: Diagnostic) {
         self.path = path
         self.diagnostic = diagnostic

@@ -9,6 +9,7 @@ public struct SharedContext: Sendable {
     /// The lambdas, by name.
     public let lambdas: [String: TemplateLambda]
 
+    /// Creates the shared part of every page's context.
     public init(values: [String: TemplateValue], lambdas: [String: TemplateLambda] = [:]) {
         self.values = values
         self.lambdas = lambdas

@@ -7,10 +7,12 @@ import TeigenCore
 /// (which mark the current page) completes the shared `site` rather than hiding it.
 /// Lambdas win over values of the same name.
 public struct TemplateContext: Sendable {
+    /// What every page of the build shares.
     public let shared: SharedContext
     /// The page's own values, by top-level name.
     public var own: [String: TemplateValue]
 
+    /// Creates a page's context: its own values over the shared ones.
     public init(shared: SharedContext, own: [String: TemplateValue]) {
         self.shared = shared
         self.own = own
