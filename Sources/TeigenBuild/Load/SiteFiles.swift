@@ -39,7 +39,7 @@ struct SiteFiles: Sendable {
             errors.append(.error("theme has no templates folder: '\(Self.display(theme))/templates' (is --theme right?)", at: SourceLocation(path: Self.display(theme))))
         }
         // Reads the files below `root` that `keep` accepts, several at once, in path order.
-        func files(_ root: String, keep: (String) -> Bool = { _ in true }) async -> [File] {
+        func files(_ root: String, keep: (String) -> Bool = { _ in true }) async throws(DiagnosticError) -> [File] {
             let names: [String]
             do {
                 names = try fileSystem.files(under: root).filter(keep)
@@ -47,7 +47,7 @@ struct SiteFiles: Sendable {
                 errors.append(FileSystemError(path: Self.display(error.path), reason: error.reason).diagnostic)
                 return []
             }
-            let read = await BuildPipeline.parallelMap(names, jobs: options.jobs) { name -> Result<File, FileSystemError> in
+            let read = try await BuildPipeline.parallelMap(names, jobs: options.jobs) { name -> Result<File, FileSystemError> in
                 let path = root + "/" + name
                 do throws(FileSystemError) {
                     return .success(File(relativePath: name, displayPath: Self.display(path), data: try fileSystem.read(path)))
@@ -68,11 +68,11 @@ struct SiteFiles: Sendable {
         let notHidden: @Sendable (String) -> Bool = { path in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
         let loaded = SiteFiles(
             configPath: Self.display(configPath), configText: configText,
-            content: await files(site + "/content", keep: notHidden),
-            data: await files(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
-            staticFiles: await files(site + "/static"),
-            templates: await files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
-            assets: await files(theme + "/assets", keep: notHidden))
+            content: try await files(site + "/content", keep: notHidden),
+            data: try await files(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
+            staticFiles: try await files(site + "/static"),
+            templates: try await files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
+            assets: try await files(theme + "/assets", keep: notHidden))
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return loaded
     }
