@@ -86,6 +86,16 @@ import TeigenCore
         }
     }
 
+    @Test("a cancelled build kills the command it runs (Pagefind) instead of waiting for it", .timeLimit(.minutes(1)))
+    func cancelledBuildKillsItsCommand() async throws {
+        let run = Task { try PagefindIndexer.run(["/bin/sleep", "30"]) }
+        try await Task.sleep(for: .milliseconds(200))
+        run.cancel()
+        let result = try await run.value
+        #expect(result.status == SIGKILL)
+        #expect(try PagefindIndexer.run(["/bin/sh", "-c", "echo indexed; exit 3"]) == (status: 3, output: "indexed\n"))
+    }
+
     @Test func templateChangeRerendersOnlyThePagesUsingIt() async throws {
         let copy = try Fixtures.copy(Fixtures.root.appendingPathComponent("sites/basic"))
         let site = copy.appendingPathComponent("site")
