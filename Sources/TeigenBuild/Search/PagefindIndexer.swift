@@ -47,16 +47,31 @@ public struct PagefindIndexer: Sendable {
         }
     }
 
+    /// Runs a command and returns its exit status and output. When the calling task is cancelled (the
+    /// preview server stopping a build), the command is killed instead of awaited.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        // The output goes to a file, so that waiting below never blocks on a full pipe.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("teigen-pagefind-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let handle = try FileHandle(forWritingTo: log)
+        defer { try? handle.close() }
+        process.standardOutput = handle
+        process.standardError = handle
         try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        var killed = false
+        while process.isRunning {
+            if Task.isCancelled && !killed {
+                // SIGKILL: the process inherits the signal mask of the thread that started it, and the
+                // threads of Swift's concurrency pool block SIGTERM.
+                kill(process.processIdentifier, SIGKILL)
+                killed = true
+            }
+            usleep(10_000)
+        }
+        return (process.terminationStatus, String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self))
     }
 }
