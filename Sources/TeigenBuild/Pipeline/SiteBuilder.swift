@@ -28,11 +28,10 @@ public struct SiteBuilder: Sendable {
             if failOnWarnings, !product.warnings.isEmpty {
                 throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, sourceLine: $0.sourceLine) })
             }
-            let indexer = product.search ? try PagefindIndexer.locate() : nil
             try await write(product.files, into: staging)
             timer.mark("write")
-            if let indexer {
-                try indexer.index(staging.staging)
+            if product.search {
+                try await write(try await searchIndex(of: product, in: staging), into: staging)
                 timer.mark("search")
             }
             try staging.commit()
@@ -54,6 +53,26 @@ public struct SiteBuilder: Sendable {
                 throw DiagnosticError(.error("refusing to write output into '\(out)': it contains the input folder '\(path)'", at: SourceLocation(path: out)))
             }
         }
+    }
+
+    /// The search index (``SearchIndex``) of the HTML pages of `product`: those still in it and the pages
+    /// already streamed into the staging folder, read back from there.
+    func searchIndex(of product: BuildProduct, in staging: AtomicOutput) async throws(DiagnosticError) -> [(path: String, data: Data)] {
+        var pages: [String: Data] = [:]
+        for file in product.files where file.path.hasSuffix(".html") { pages[file.path] = file.data }
+        let written = product.sources.keys.filter { pages[$0] == nil }.sorted()
+        let fileSystem = DiskFileSystem()
+        let read = await BuildPipeline.parallelMap(written, jobs: options.jobs) { path in
+            Result { () throws(FileSystemError) in try fileSystem.read(staging.staging.appendingPathComponent(path).path) }
+        }
+        for (path, result) in zip(written, read) {
+            switch result {
+            case .success(let data): pages[path] = data
+            case .failure(let error):
+                throw DiagnosticError(.error("cannot read '\(path)' back for the search index: \(error)", at: SourceLocation(path: path)))
+            }
+        }
+        return await SearchIndex.files(indexing: pages, jobs: options.jobs).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Writes the files into the staging folder: folders first, then the files from several tasks at once.
