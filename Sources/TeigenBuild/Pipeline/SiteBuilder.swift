@@ -31,7 +31,9 @@ public struct SiteBuilder: Sendable {
             try await write(product.files, into: staging)
             timer.mark("write")
             if product.search {
-                try await write(try await searchIndex(of: product, in: staging), into: staging)
+                let index = try await searchIndex(of: product, in: staging)
+                try await write(index, into: staging)
+                product.writtenCount += index.count
                 timer.mark("search")
             }
             try staging.commit()

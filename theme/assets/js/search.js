@@ -367,12 +367,14 @@
       if (chars[i - 1] === "\n" || SENTENCE_END.test(chars[i - 1])) return i;
     }
     if (at <= floor + 40) return floor;
-    for (i = at; i > at - 20; i--) {
+    for (i = at; i > at - 30; i--) {
       if (CLAUSE_END.test(chars[i - 1]) || chars[i - 1] === " ") return i;
       if (OPENING.test(chars[i])) return i;
     }
-    var words = wordBoundaries(chars, at - 20, at + 20);
-    for (i = at; i > at - 20; i--) if (words.has(i)) return i;
+    // A word boundary a few words before the match, so that it is read in context.
+    var words = wordBoundaries(chars, at - 30, at + 10);
+    for (i = at - 12; i > at - 30; i--) if (words.has(i)) return i;
+    for (i = at; i > at - 12; i--) if (words.has(i)) return i;
     return at;
   }
 
