@@ -10,7 +10,7 @@ struct PostingList {
     private var lastPage = 0
 
     /// Adds a page; pages come in ascending order, positions ascending.
-    mutating func add(page: Int, positions: [Int32]) {
+    mutating func add(page: Int, positions: ArraySlice<Int32>) {
         Self.appendVarint(page - lastPage, to: &bytes)
         lastPage = page
         pageCount += 1

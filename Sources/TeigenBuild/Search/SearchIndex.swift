@@ -62,12 +62,24 @@ public struct SearchIndex: Sendable {
         let read = await BuildPipeline.parallelMap(Array(documents.indices), jobs: jobs) { page in
             Self.tokens(of: documents[page], fold: fold)
         }
-        var postings: [SearchToken: PostingList] = [:]
+        var characterPostings: [UInt64: PostingList] = [:]
+        var wordPostings: [String: PostingList] = [:]
         for (page, document) in read.enumerated() {
-            for (token, positions) in document.tokens {
-                postings[token, default: PostingList()].add(page: page, positions: positions)
+            var start = 0
+            while start < document.characterKeys.count {
+                let key = document.characterKeys[start]
+                var end = start + 1
+                while end < document.characterKeys.count, document.characterKeys[end] == key { end += 1 }
+                characterPostings[key, default: PostingList()].add(page: page, positions: document.characterPositions[start..<end])
+                start = end
+            }
+            for (word, positions) in document.words {
+                wordPostings[word, default: PostingList()].add(page: page, positions: positions[...])
             }
         }
+        var postings: [(key: String, list: PostingList)] = wordPostings.map { ($0.key, $0.value) }
+        postings.reserveCapacity(wordPostings.count + characterPostings.count)
+        for (key, list) in characterPostings { postings.append((Self.characters(of: key), list)) }
         let (shards, firstKeys) = Self.shards(of: postings)
         let folder = Self.outputFolder + language + "/"
         var files: [String: Data] = [:]
@@ -95,10 +107,13 @@ public struct SearchIndex: Sendable {
         return files
     }
 
-    /// One page read for the index: its tokens with their positions (tokens in no particular order), the
-    /// number of positions, the title's, and the characters of the text dropped (``SearchText/skipped``).
+    /// One page read for the index: its CJK tokens (``characterKey(_:)``) sorted with their positions,
+    /// its words with theirs, the number of positions, the title's, and the characters of the text
+    /// dropped (``SearchText/skipped``).
     struct ReadPage: Sendable {
-        var tokens: [(SearchToken, [Int32])]
+        var characterKeys: [UInt64]
+        var characterPositions: [Int32]
+        var words: [String: [Int32]]
         var length: Int
         var titleLength: Int
         var skipped: [Int]
@@ -106,19 +121,39 @@ public struct SearchIndex: Sendable {
 
     static func tokens(of document: SearchDocument, fold: ScalarFold) -> ReadPage {
         let text = document.searchText(fold: fold)
-        var positions: [SearchToken: [Int32]] = [:]
-        for (token, position) in text.tokens() {
-            positions[token, default: []].append(Int32(position))
+        var characters: [(key: UInt64, position: Int32)] = []
+        characters.reserveCapacity(text.scalars.count)
+        var words: [String: [Int32]] = [:]
+        text.forEachToken { token, position in
+            switch token {
+            case .bigram(let first, let second): characters.append((characterKey(first, second), Int32(position)))
+            case .unigram(let scalar): characters.append((characterKey(scalar, nil), Int32(position)))
+            case .word(let word): words[word, default: []].append(Int32(position))
+            }
         }
+        characters.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
         return ReadPage(
-            tokens: Array(positions), length: text.scalars.count, titleLength: text.scalars.firstIndex(of: "\n") ?? text.scalars.count,
-            skipped: text.skipped)
+            characterKeys: characters.map(\.key), characterPositions: characters.map(\.position), words: words,
+            length: text.scalars.count, titleLength: text.scalars.firstIndex(of: "\n") ?? text.scalars.count, skipped: text.skipped)
+    }
+
+    /// A CJK token as a number: the first character's scalar value above the second's (0 for none).
+    static func characterKey(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> UInt64 {
+        UInt64(first.value) << 21 | UInt64(second?.value ?? 0)
+    }
+
+    /// The characters of a ``characterKey(_:_:)``.
+    static func characters(of key: UInt64) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(Unicode.Scalar(UInt32(key >> 21))!)
+        if let second = Unicode.Scalar(UInt32(key & 0x1FFFFF)), second.value != 0 { view.append(second) }
+        return String(view)
     }
 
     /// The postings cut into shards in key order (UTF-16 order, as JavaScript compares strings), and each
     /// shard's first key. An entry: the key's UTF-8 length and bytes, the posting list's length and bytes.
-    static func shards(of postings: [SearchToken: PostingList]) -> (shards: [[UInt8]], firstKeys: [String]) {
-        let keyed = postings.map { (key: $0.key.key, list: $0.value) }.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+    static func shards(of postings: [(key: String, list: PostingList)]) -> (shards: [[UInt8]], firstKeys: [String]) {
+        let keyed = postings.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
         var shards: [[UInt8]] = []
         var firstKeys: [String] = []
         var shard: [UInt8] = []

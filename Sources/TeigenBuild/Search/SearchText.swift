@@ -21,11 +21,13 @@ import Foundation
 struct SearchText: Equatable {
     /// The folded characters, spaces dropped, one per position.
     var scalars: [Unicode.Scalar]
+    /// The kind of each of `scalars`.
+    var kinds: [Kind]
     /// The offsets (in Unicode scalars) of the characters of the source that were dropped, ascending.
     var skipped: [Int]
 
     /// The character classes of rule 2.
-    enum Kind: Equatable {
+    enum Kind: UInt8, Equatable {
         case cjk, word, space, other
     }
 
@@ -56,34 +58,42 @@ struct SearchText: Equatable {
     /// Folds and reads `text` (rules 1 to 3) with `fold` (``ScalarFold``).
     init(_ text: some StringProtocol, fold: ScalarFold) {
         scalars = []
+        kinds = []
         skipped = []
         scalars.reserveCapacity(text.unicodeScalars.count)
+        kinds.reserveCapacity(text.unicodeScalars.count)
         var pendingSpace: Int?  // the offset of a run of spaces not yet kept or dropped
         var offset = 0
         var previousIsCJK = false
         var lastKept = -2  // the offset of the character last appended (or absorbed)
         for scalar in text.unicodeScalars {
-            let folded = fold[scalar]
-            if lastKept == offset - 1, Self.isMark(folded), let composed = Self.composed(scalars[scalars.count - 1], folded)
-            {
+            let (folded, kind, isMark) = fold.read(scalar)
+            if isMark, lastKept == offset - 1, let composed = Self.composed(scalars[scalars.count - 1], folded) {
+                let composedKind = fold.read(composed).kind
                 scalars[scalars.count - 1] = composed
-                previousIsCJK = Self.kind(of: composed) == .cjk
+                kinds[kinds.count - 1] = composedKind
+                previousIsCJK = composedKind == .cjk
                 skipped.append(offset)
                 lastKept = offset
                 offset += 1
                 continue
             }
-            let kind = Self.kind(of: folded)
             if kind == .space {
                 if pendingSpace != nil || previousIsCJK || scalars.isEmpty { skipped.append(offset) } else { pendingSpace = offset }
                 offset += 1
                 continue
             }
             if let space = pendingSpace {
-                if kind == .cjk { skipped.append(space) } else { scalars.append(" ") }
+                if kind == .cjk {
+                    skipped.append(space)
+                } else {
+                    scalars.append(" ")
+                    kinds.append(.space)
+                }
                 pendingSpace = nil
             }
             scalars.append(folded)
+            kinds.append(kind)
             previousIsCJK = kind == .cjk
             lastKept = offset
             offset += 1
@@ -140,28 +150,32 @@ struct SearchText: Equatable {
     /// Rule 4: every token with its position, in order of position.
     func tokens() -> [(token: SearchToken, position: Int)] {
         var tokens: [(token: SearchToken, position: Int)] = []
-        tokens.reserveCapacity(scalars.count)
+        forEachToken { tokens.append(($0, $1)) }
+        return tokens
+    }
+
+    /// Calls `body` with every token and its position, in order of position.
+    func forEachToken(_ body: (SearchToken, Int) -> Void) {
         var index = 0
         while index < scalars.count {
-            switch Self.kind(of: scalars[index]) {
+            switch kinds[index] {
             case .cjk:
                 let next = index + 1
-                if next < scalars.count, Self.kind(of: scalars[next]) == .cjk {
-                    tokens.append((.bigram(scalars[index], scalars[next]), index))
+                if next < scalars.count, kinds[next] == .cjk {
+                    body(.bigram(scalars[index], scalars[next]), index)
                 } else {
-                    tokens.append((.unigram(scalars[index]), index))
+                    body(.unigram(scalars[index]), index)
                 }
                 index = next
             case .word:
                 var end = index + 1
-                while end < scalars.count, Self.kind(of: scalars[end]) == .word { end += 1 }
-                tokens.append((.word(String(String.UnicodeScalarView(scalars[index..<end]))), index))
+                while end < scalars.count, kinds[end] == .word { end += 1 }
+                body(.word(String(String.UnicodeScalarView(scalars[index..<end]))), index)
                 index = end
             case .space, .other:
                 index += 1
             }
         }
-        return tokens
     }
 }
 
