@@ -9,8 +9,8 @@ loopback port (sitebrowser.py), opens the search page in headless Chromium (sele
 waits until the page says it is done (#search[data-state=done], explicit waits, no sleeps), shows every result
 ("さらに表示") and checks:
   - the results are exactly the pages a reference search finds: this script reads every page's searchable text
-    itself (data-search-body, less data-search-ignore, hidden and aria-hidden parts; the first h1 is the
-    title) and looks for every word of the query in it, character by character after NFKC and lower case,
+    itself (data-search-body, less data-search-ignore, hidden and aria-hidden parts and footnote marks; the
+    first h1 is the title) and looks for every word of the query in it, character by character after NFKC and lower case,
     spaces next to Japanese ignored, a Latin word whole at its start (and at its end unless it ends the word
     typed); so no query returns a page without its words, and none misses a page with them;
   - what the query set asks: pages that must or must not be found, pages that must come first, a passage an
@@ -109,7 +109,8 @@ class PageReader(html.parser.HTMLParser):
                 self.block()
             return
         marks = "data-search-body" in a
-        ignores = ("data-search-ignore" in a or "hidden" in a or a.get("aria-hidden") == "true" or tag in SKIPPED)
+        ignores = ("data-search-ignore" in a or "hidden" in a or a.get("aria-hidden") == "true" or tag in SKIPPED
+                   or a.get("role") in ("doc-noteref", "doc-backlink"))
         self.marked = self.marked or marks
         if tag in BLOCKS:
             self.block()

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// - The text is that of the elements marked `data-search-body` (all of them, in order); on a site where
 ///   no page marks one, that of `<body>`. Inside, elements marked `data-search-ignore`, `hidden` or
-///   `aria-hidden="true"`, and `script`, `style`, `template` and `svg`, are left out.
+///   `aria-hidden="true"`, footnote marks and back-links (`role="doc-noteref"`, `role="doc-backlink"`),
+///   and `script`, `style`, `template` and `svg`, are left out.
 /// - The title is the text of the first `<h1>` of that text (which is then not part of the body), or the
 ///   page's `<title>`.
 /// - Headings (`h1`–`h6`) with an `id` are kept with where they start, so that a result can link to the
@@ -37,6 +38,8 @@ struct SearchDocument: Equatable, Sendable {
     ]
     /// Elements whose content is never text a reader reads in the page.
     static let skipped: Set<String> = ["script", "style", "template", "svg", "noscript", "head", "iframe", "object", "select", "textarea"]
+    /// Footnote reference marks and back-links: navigation, not text (`核の傘国¹が` reads `核の傘国が`).
+    static let skippedRoles: Set<String> = ["doc-noteref", "doc-backlink"]
     static let void: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
 
     /// Reads the page at `outputPath` (`proposals/1/index.html`); nil for a page that redirects
@@ -167,6 +170,7 @@ struct SearchDocument: Equatable, Sendable {
             let marks = tag.attribute("data-search-body") != nil
             let ignores = tag.attribute("data-search-ignore") != nil || tag.attribute("hidden") != nil
                 || tag.attribute("aria-hidden") == "true" || SearchDocument.skipped.contains(tag.name)
+                || SearchDocument.skippedRoles.contains(tag.attribute("role") ?? "")
             if marks { sawMarker = true }
             if SearchDocument.blocks.contains(tag.name) { breakBlock() }
             let isHeading = ignoredDepth == 0 && !ignores && tag.name.count == 2 && tag.name.first == "h"
