@@ -91,4 +91,9 @@ teigen_vips_image *teigen_vips_text(const char *markup, const char *font, int wi
 /// `overlay` (with alpha) composited over `base` at (x, y).
 teigen_vips_image *teigen_vips_composite(teigen_vips_image *base, teigen_vips_image *overlay, int x, int y);
 
+/// The word boundaries of the UTF-8 `text` by ICU's rules for `locale` (dictionary-based for Japanese and
+/// Chinese, which write no spaces): the byte offset of each boundary after the start, ascending, into
+/// `offsets` (at most `capacity`). Returns how many were written, or -1 if ICU failed.
+int teigen_word_boundaries(const char *text, const char *locale, int *offsets, int capacity);
+
 #endif

@@ -16,12 +16,14 @@ struct ShareCardRenderer: Sendable {
     private let top = 76
     private let bottom = 64
     private let titleSizes = Array(stride(from: 64, through: 40, by: -2))
+    /// About 1.45 em between baselines: a headline's leading, tighter than body text's.
+    private let titleLineHeight = 1.0
 
     /// The card as PNG bytes.
     func render(_ card: ShareCard) throws(VipsFailure) -> [UInt8] {
         let style = card.style
         let measure = Self.size.width - left - right
-        let siteName = try text(card.siteName, font: "\(style.textFont) Bold 28", color: style.accent, lineHeight: 1.3, card: card, width: measure)
+        let siteName = try text(card.siteName, font: "\(style.textFont) Bold 28", color: style.accent, lineHeight: 1.0, card: card, width: measure)
         let rule = PixelRect(x: left, y: top + siteName.height + 26, width: 56, height: 4)
         var canvas = try VipsImage.canvas(Self.size, color: style.background)
             .filling(PixelRect(x: 0, y: 0, width: band, height: Self.size.height), with: style.accent)
@@ -29,7 +31,7 @@ struct ShareCardRenderer: Sendable {
             .compositing(siteName, x: left, y: top)
         var titleBottom = Self.size.height - bottom
         if let footer = card.footer, !footer.isEmpty {
-            let footerText = try text(footer, font: "\(style.textFont) 22", color: style.muted, lineHeight: 1.3, card: card, width: measure)
+            let footerText = try text(footer, font: "\(style.textFont) 22", color: style.muted, lineHeight: 1.0, card: card, width: measure)
             let footerTop = Self.size.height - bottom - footerText.height
             let hairline = PixelRect(x: left, y: footerTop - 22, width: measure, height: 1)
             canvas = try canvas.filling(hairline, with: style.muted).compositing(footerText, x: left, y: footerTop)
@@ -83,14 +85,28 @@ struct ShareCardRenderer: Sendable {
         return try title(text, size: size, card: card, width: upper)
     }
 
+    /// The title at `size`; in Japanese, each phrase that fits a line is kept from breaking inside.
     private func title(_ text: String, size: Int, card: ShareCard, width: Int) throws(VipsFailure) -> VipsImage {
-        try self.text(text, font: "\(card.style.titleFont) Bold \(size)", color: card.style.text, lineHeight: 1.42, card: card, width: width)
+        var body = text.escapedForMarkup
+        if card.language.hasPrefix("ja") {
+            body = PhraseBreaks.phrases(text, locale: card.language).map { phrase in
+                phrase.count > 1 && phrase.count * size < width
+                    ? "<span allow_breaks=\"false\">" + phrase.escapedForMarkup + "</span>" : phrase.escapedForMarkup
+            }.joined()
+        }
+        return try markup(body, font: "\(card.style.titleFont) Bold \(size)", color: card.style.text, lineHeight: titleLineHeight, card: card, width: width)
     }
 
     /// `text` in `font` and `color`, wrapped at `width`.
     private func text(_ text: String, font: String, color: RGBColor, lineHeight: Double, card: ShareCard, width: Int) throws(VipsFailure) -> VipsImage {
+        try markup(text.escapedForMarkup, font: font, color: color, lineHeight: lineHeight, card: card, width: width)
+    }
+
+    /// Pango markup `body` in `font` and `color`, wrapped at `width`. `lineHeight` is a multiple of the
+    /// font's own line height (Noto CJK's is about 1.45 em).
+    private func markup(_ body: String, font: String, color: RGBColor, lineHeight: Double, card: ShareCard, width: Int) throws(VipsFailure) -> VipsImage {
         let markup = "<span foreground=\"\(color.hex)\" lang=\"\(card.language.escapedForMarkup)\" line_height=\"\(lineHeight)\">"
-            + text.escapedForMarkup + "</span>"
+            + body + "</span>"
         return try VipsImage.text(markup: markup, font: font, width: width, alignment: .leading)
     }
 }
