@@ -4,7 +4,8 @@
 #   scripts/install-deps.sh [site|test|bench|fuzz]...   (default: site)
 #
 #   site   build the site: libcmark-dev (the Markdown parser we link), libvips-dev (the image library we
-#          link: resizing, WebP, share images), fonts-noto-cjk (the share images' Japanese type),
+#          link: resizing, WebP, share images), libicu-dev (Japanese word boundaries for share-image
+#          titles), fonts-noto-cjk (the share images' Japanese type),
 #          pkg-config, and Pagefind (pip pagefind-bin-extended) for search
 #   test   site's + cmark (reference for differential tests), nginx, linkchecker,
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
@@ -51,7 +52,8 @@ want_site() {
     need_deb libcmark-dev pkg-config
     # Images (TeigenImages): libvips resizes and encodes them and draws share images with Pango,
     # which finds the Noto CJK fonts through fontconfig.
-    need_deb libvips-dev fonts-noto-cjk
+    # ICU finds word boundaries so that share-image titles break between Japanese phrases.
+    need_deb libvips-dev libicu-dev fonts-noto-cjk
     # search: true in site/config.yaml runs Pagefind; its extended build segments Japanese.
     need_py pagefind-bin-extended pagefind_bin_extended
 }

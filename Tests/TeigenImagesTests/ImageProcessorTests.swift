@@ -1,4 +1,5 @@
 import Foundation
+import TeigenCore
 import Testing
 
 @testable import TeigenImages
@@ -156,5 +157,17 @@ import Testing
         #expect(image.variants[0].fileName == "flow.\(image.key.prefix(8)).svg")
         #expect(image.variants[0].size == PixelSize(width: 120, height: 80))
         #expect(try Data(contentsOf: URL(fileURLWithPath: image.path(of: image.variants[0]))) == svg)
+    }
+
+    @Test func readsSourcesThroughTheFileSystemWhenTheirTurnComes() async throws {
+        let folder = try TemporaryFolder()
+        let png = try TestImages.make(.png, PixelSize(width: 40, height: 30))
+        let files = MemoryFileSystem(["site/static/a.png": png.bytes])
+        let results = try await ImageProcessor(cache: folder.cache).process(["site/static/a.png", "site/static/gone.png"], from: files)
+        #expect(try results[0].get().header.size == PixelSize(width: 40, height: 30))
+        #expect(throws: ImageError.self) { try results[1].get() }
+        if case .failure(let error) = results[1] {
+            #expect(error.description.hasPrefix("cannot read image 'site/static/gone.png'"))
+        }
     }
 }

@@ -85,13 +85,20 @@ public struct ImageCache: Sendable {
         throw ImageError(path: path, problem: .cache("another process keeps replacing \(folder)"))
     }
 
-    /// Removes every entry whose key is not in `keys` (the ones the last full build used), and leftovers
-    /// of interrupted writes; returns how many entries went. Safe while another build reads other entries.
+    /// Removes every entry whose key is not in `keys` (the ones the last full build used), and what
+    /// interrupted writes left in `tmp/` more than an hour ago; returns how many entries went. Safe while
+    /// another build reads or writes other entries.
     public func prune(keeping keys: Set<String>) throws(ImageError) -> Int {
         let manager = FileManager.default
         var removed = 0
         guard manager.fileExists(atPath: directory) else { return 0 }
         do {
+            let staging = directory + "/tmp"
+            for leftover in (try? manager.contentsOfDirectory(atPath: staging)) ?? [] {
+                let path = staging + "/" + leftover
+                let modified = try manager.attributesOfItem(atPath: path)[.modificationDate] as? Date ?? .distantPast
+                if modified < Date(timeIntervalSinceNow: -3600) { try manager.removeItem(atPath: path) }
+            }
             for shard in try manager.contentsOfDirectory(atPath: directory) where shard.count == 2 {
                 for entry in try manager.contentsOfDirectory(atPath: directory + "/" + shard) where !keys.contains(entry) {
                     try manager.removeItem(atPath: directory + "/" + shard + "/" + entry)

@@ -1,4 +1,5 @@
 import Foundation
+import TeigenCore
 
 /// Turns source images into resized, re-encoded, metadata-free files in the cache, many at once.
 ///
@@ -33,14 +34,29 @@ public struct ImageProcessor: Sendable {
     /// The files for each of `sources`, in their order; one failed image does not stop the others.
     /// Throws only `CancellationError`.
     public func process(_ sources: [ImageSource]) async throws -> [Result<ProcessedImage, ImageError>] {
-        let lanes = (0..<min(concurrency, sources.count)).map { WorkLane(label: "teigen.images.\($0)") }
-        var results = [Result<ProcessedImage, ImageError>?](repeating: nil, count: sources.count)
+        try await process(count: sources.count) { index throws(ImageError) in sources[index] }
+    }
+
+    /// The files for the image at each of `paths`, read through `fileSystem` when its turn comes (so that
+    /// only the images in progress are in memory), in their order; a missing or broken image is a failure
+    /// in its place, not a stop. Throws only `CancellationError`.
+    public func process(_ paths: [String], from fileSystem: any FileSystem) async throws -> [Result<ProcessedImage, ImageError>] {
+        try await process(count: paths.count) { index throws(ImageError) in try ImageSource.read(paths[index], from: fileSystem) }
+    }
+
+    /// Processes `count` sources, at most `concurrency` at a time, each lane taking the next when it is free.
+    private func process(
+        count: Int, source: @escaping @Sendable (Int) throws(ImageError) -> ImageSource
+    ) async throws -> [Result<ProcessedImage, ImageError>] {
+        let lanes = (0..<min(concurrency, count)).map { WorkLane(label: "teigen.images.\($0)") }
+        var results = [Result<ProcessedImage, ImageError>?](repeating: nil, count: count)
         try await withThrowingTaskGroup(of: (index: Int, lane: Int, result: Result<ProcessedImage, ImageError>).self) { group in
             var next = 0
             func start(_ index: Int, on lane: Int) {
                 group.addTask {
                     do {
-                        return (index, lane, .success(try await process(sources[index], on: lanes[lane])))
+                        let image = try await lanes[lane].run { () throws(ImageError) in try source(index) }
+                        return (index, lane, .success(try await process(image, on: lanes[lane])))
                     } catch let error as ImageError {
                         return (index, lane, .failure(error))
                     }
@@ -52,7 +68,7 @@ public struct ImageProcessor: Sendable {
             }
             for try await finished in group {
                 results[finished.index] = finished.result
-                guard next < sources.count else { continue }
+                guard next < count else { continue }
                 try Task.checkCancellation()
                 start(next, on: finished.lane)
                 next += 1
@@ -61,7 +77,8 @@ public struct ImageProcessor: Sendable {
         return results.map { $0! }
     }
 
-    /// `source` processed on `lane`: the cache first, then each width, checking for cancellation between them.
+    /// `source` processed on `lane`: from the cache if it has the entry, else made, checking for
+    /// cancellation between widths, and cached.
     private func process(_ source: ImageSource, on lane: WorkLane) async throws -> ProcessedImage {
         try Task.checkCancellation()
         if let problem = options.problem { throw ImageError(path: source.path, problem: .invalidOptions(problem)) }
@@ -70,30 +87,44 @@ public struct ImageProcessor: Sendable {
             return processed(source, manifest, key, origin: .cache)
         }
         let header = try await lane.run { () throws(ImageError) in try ImageHeader.read(source) }
-        var files: [String: [UInt8]] = [:]
-        var variants: [ImageVariant] = []
-        if header.format == .svg {
-            let name = "\(source.stem).\(key.short).svg"
-            files[name] = Array(source.bytes)
-            variants.append(ImageVariant(fileName: name, format: .svg, size: header.size, byteCount: source.bytes.count))
-        } else {
-            let plan = VariantPlan(header: header, options: options)
-            let resizer = ImageResizer(header: header, quality: EncodingQuality(options: options, source: header.format))
-            for width in plan.widths {
-                try Task.checkCancellation()
-                let encoded = try await lane.run { () throws(ImageError) in
-                    try resizer.encode(source, width: width, formats: plan.formats)
-                }
-                for file in encoded {
-                    let name = "\(source.stem)-\(file.size.width).\(key.short).\(file.format.fileExtension)"
-                    files[name] = file.bytes
-                    variants.append(ImageVariant(fileName: name, format: file.format, size: file.size, byteCount: file.bytes.count))
-                }
-            }
-            variants.sort { ($0.format == .webp ? 0 : 1, $0.size?.width ?? 0) < ($1.format == .webp ? 0 : 1, $1.size?.width ?? 0) }
+        let files = header.format == .svg ? passThrough(source, header: header, key: key) : try await resize(source, header: header, key: key, on: lane)
+        let manifest = try await lane.run { [cache] () throws(ImageError) in
+            try cache.store(key, files: files.contents, manifest: CacheManifest(header: header, variants: files.variants), for: source.path)
         }
-        let manifest = try cache.store(key, files: files, manifest: CacheManifest(header: header, variants: variants), for: source.path)
         return processed(source, manifest, key, origin: .made)
+    }
+
+    /// The files of an entry before they are cached: what the manifest lists, and their bytes by name.
+    private struct EntryFiles: Sendable {
+        var variants: [ImageVariant] = []
+        var contents: [String: [UInt8]] = [:]
+    }
+
+    /// The SVG itself, under its fingerprinted name.
+    private func passThrough(_ source: ImageSource, header: ImageHeader, key: CacheKey) -> EntryFiles {
+        let name = "\(source.stem).\(key.short).svg"
+        let variant = ImageVariant(fileName: name, format: .svg, size: header.size, byteCount: source.bytes.count)
+        return EntryFiles(variants: [variant], contents: [name: Array(source.bytes)])
+    }
+
+    /// Each width of the plan in each format: WebP widths ascending, then the fallback's.
+    private func resize(_ source: ImageSource, header: ImageHeader, key: CacheKey, on lane: WorkLane) async throws -> EntryFiles {
+        let plan = VariantPlan(header: header, options: options)
+        let resizer = ImageResizer(header: header, quality: EncodingQuality(options: options, source: header.format))
+        var files = EntryFiles()
+        for width in plan.widths {
+            try Task.checkCancellation()
+            let encoded = try await lane.run { () throws(ImageError) in
+                try resizer.encode(source, width: width, formats: plan.formats)
+            }
+            for file in encoded {
+                let name = "\(source.stem)-\(file.size.width).\(key.short).\(file.format.fileExtension)"
+                files.contents[name] = file.bytes
+                files.variants.append(ImageVariant(fileName: name, format: file.format, size: file.size, byteCount: file.bytes.count))
+            }
+        }
+        files.variants.sort { ($0.format == .webp ? 0 : 1, $0.size?.width ?? 0) < ($1.format == .webp ? 0 : 1, $1.size?.width ?? 0) }
+        return files
     }
 
     private func processed(_ source: ImageSource, _ manifest: CacheManifest, _ key: CacheKey, origin: CacheOrigin) -> ProcessedImage {
