@@ -63,6 +63,33 @@ import Testing
         }
     }
 
+    @Test func servesAVIFAsWebPAndJPEG() async throws {
+        let folder = try TemporaryFolder()
+        // 40×30, red, made with `vips heifsave red.v small.avif --compression av1`.
+        let source = ImageSource(path: "Fixtures/small.avif", bytes: try Data(contentsOf: TestImages.fixtures.appendingPathComponent("small.avif")))
+        #expect(try ImageHeader.read(source).format == .avif)
+        let image = try await ImageProcessor(cache: folder.cache).process(source)
+        #expect(image.variants.map(\.format) == [.webp, .jpeg])
+        #expect(image.fallback?.size == PixelSize(width: 40, height: 30))
+        #expect(try TestImages.header(ofFile: image.path(of: image.fallback!)).format == .jpeg)
+    }
+
+    @Test func keepsAnimationsAnimated() async throws {
+        let folder = try TemporaryFolder()
+        let source = try TestImages.twoFrames()
+        let header = try ImageHeader.read(source)
+        #expect(header.format == .gif && header.size == PixelSize(width: 40, height: 30) && header.frameCount == 2)
+        let options = ImageOptions(widths: [20], jpegQuality: 82, webpQuality: 80, webpEffort: 4, pngCompression: 9)
+        let image = try await ImageProcessor(cache: folder.cache, options: options).process(source)
+        #expect(image.variants.map(\.format) == [.webp, .gif])
+        for variant in image.variants {
+            #expect(variant.size == PixelSize(width: 20, height: 15))
+            let decoded = try TestImages.header(ofFile: image.path(of: variant))
+            #expect(decoded.frameCount == 2, "\(variant.fileName)")
+            #expect(decoded.size == PixelSize(width: 20, height: 15))
+        }
+    }
+
     @Test func theSameInputGivesTheSameBytes() async throws {
         let first = try TemporaryFolder()
         let second = try TemporaryFolder()

@@ -16,6 +16,13 @@ enum TestImages {
         return ImageSource(path: "Fixtures/oriented-gps.jpg", bytes: try Data(contentsOf: url))
     }
 
+    /// A 40×30 GIF of two frames, red then blue (`vips join red.v blue.v anim.v vertical` and
+    /// `vips gifsave anim.v two-frames.gif --page-height 30`).
+    static func twoFrames() throws -> ImageSource {
+        let url = fixtures.appendingPathComponent("two-frames.gif")
+        return ImageSource(path: "Fixtures/two-frames.gif", bytes: try Data(contentsOf: url))
+    }
+
     /// A `size` image of one `color` plus a darker left half (so resizing has something to do), as `format`.
     static func make(_ format: ImageFormat, _ size: PixelSize, name: String? = nil, color: RGBColor = RGBColor(red: 40, green: 120, blue: 200)) throws -> ImageSource {
         let half = PixelRect(x: 0, y: 0, width: size.width / 2, height: size.height)

@@ -28,14 +28,6 @@ struct EncodingQuality: Sendable, Hashable {
         }
     }
 
-    /// Settings for a generated picture of text and flat colour (a share image).
-    static let graphic = EncodingQuality(jpeg: 90, webp: 90, webpEffort: 4, webpPreset: .drawing, pngCompression: 9)
-
-    private init(jpeg: Int, webp: Int, webpEffort: Int, webpPreset: WebPPreset, pngCompression: Int) {
-        self.jpeg = jpeg
-        self.webp = webp
-        self.webpEffort = webpEffort
-        self.webpPreset = webpPreset
-        self.pngCompression = pngCompression
-    }
+    /// Settings for a generated picture of text and flat colour (a share image): PNG's, and WebP's drawing preset.
+    static let graphic = EncodingQuality(options: .default, source: .png)
 }
