@@ -31,7 +31,13 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"])]
         ),
-        .target(name: "CVipsBridge", dependencies: ["CVips"], linkerSettings: [.linkedLibrary("webpmux"), .linkedLibrary("webp"), .linkedLibrary("icuuc")]),
+        // libwebpmux removes the metadata chunks libvips 8.14.1 writes into WebP in spite of "strip";
+        // ICU (icuuc) finds Japanese word boundaries for share-image titles.
+        .target(
+            name: "CVipsBridge",
+            dependencies: ["CVips"],
+            linkerSettings: [.linkedLibrary("webpmux"), .linkedLibrary("webp"), .linkedLibrary("icuuc")]
+        ),
         .target(
             name: "TeigenImages",
             dependencies: ["TeigenCore", "CVipsBridge", .product(name: "Crypto", package: "swift-crypto")],
