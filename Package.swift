@@ -18,15 +18,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-<<<<<<< HEAD
         // What the preview server uses of Hummingbird's own dependencies (the versions Hummingbird needs).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
-=======
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
->>>>>>> media
     ],
     targets: [
         .systemLibrary(
