@@ -11,19 +11,42 @@ let package = Package(
         .library(name: "TeigenCore", targets: ["TeigenCore"]),
         .library(name: "TeigenMarkdown", targets: ["TeigenMarkdown"]),
         .library(name: "TeigenContent", targets: ["TeigenContent"]),
+        .library(name: "TeigenImages", targets: ["TeigenImages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // What the preview server uses of Hummingbird's own dependencies (the versions Hummingbird needs).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // libwebpmux removes the metadata chunks libvips 8.14.1 writes into WebP in spite of "strip";
+        // ICU (icuuc) finds Japanese word boundaries for share-image titles.
+        .target(
+            name: "CVipsBridge",
+            dependencies: ["CVips"],
+            linkerSettings: [.linkedLibrary("webpmux"), .linkedLibrary("webp"), .linkedLibrary("icuuc")]
+        ),
+        .target(
+            name: "TeigenImages",
+            dependencies: ["TeigenCore", "CVipsBridge", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
         ),
         .target(name: "CAtomicRename"),
         .target(name: "CCmarkArena"),
@@ -51,6 +74,12 @@ let package = Package(
             dependencies: [
                 "TeigenCore", "TeigenBuild",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -67,6 +96,12 @@ let package = Package(
         .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent", "TeigenCore"], swiftSettings: strict),
         .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme", "TeigenCore"], swiftSettings: strict),
         .testTarget(
+            name: "TeigenImagesTests",
+            dependencies: ["TeigenImages", "TeigenCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "TeigenBuildTests",
             dependencies: ["TeigenBuild", "TeigenCore"],
             resources: [],
@@ -82,8 +117,11 @@ let package = Package(
         .testTarget(
             name: "TeigenPreviewTests",
             dependencies: [
-                "TeigenPreview",
+                "TeigenPreview", "TeigenBuild", "TeigenCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),

@@ -7,6 +7,7 @@
 #   site-build  the real site/ built with the debug binary into a temp folder
 #   content, validate-html, axe, screenshots
 #               Tests/site/* checks on that folder, each run only if its script exists
+#   overlay     Tests/site/check_overlay.py: teigen serve's error overlay and error page in Chromium
 #   asan-markdown    scripts/asan.sh: the Markdown tests under AddressSanitizer/LeakSanitizer
 #   deploy-selftest  Tests/deploy/selftest.sh: the deploy test must catch planted faults
 #   deploy      Tests/deploy/deploy_test.sh with the debug binary (nginx, linkchecker, teigen serve)
@@ -127,6 +128,15 @@ else
 fi
 [[ -f Tests/site/screenshots.py ]] && mkdir -p screenshots # git-ignored; kept for people to look at
 site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/
+
+if (( have_binary )); then
+    # `teigen serve` on a copy of the site: the error overlay and error page in headless Chromium
+    # (opaque, the site's language, 320 px, dark mode), with screenshots/overlay-*.png, error-page-*.png.
+    mkdir -p screenshots
+    stage overlay 600 python3 Tests/site/check_overlay.py "$teigen" --screenshots screenshots
+else
+    skip overlay "build failed"
+fi
 
 # The Markdown module under AddressSanitizer/LeakSanitizer (its own build folder, .build-asan).
 stage asan-markdown 1800 bash scripts/asan.sh

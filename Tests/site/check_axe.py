@@ -6,7 +6,7 @@ Usage: python3 Tests/site/check_axe.py PUBLIC_DIR [--width 1280] [--height 900] 
 Serves PUBLIC_DIR on a free loopback port, opens every index.html and 404.html in headless Chromium
 (selenium; /usr/bin/chromium with /usr/bin/chromedriver), injects axe-core from the PyPI package
 axe-playwright-python (its bundled axe.min.js) and fails on any violation of impact serious or critical.
-The search page is checked showing the results of a query (search/?q=核軍縮), Pagefind's UI included.
+The search page is checked showing the results of a query (search/?q=核軍縮).
 Needs: pip install selenium; pip install --no-deps axe-playwright-python.
 """
 from __future__ import annotations

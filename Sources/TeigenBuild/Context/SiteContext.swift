@@ -29,7 +29,7 @@ struct SiteContext: Sendable {
     static func make(_ input: SiteInput, bodies: [PageBody], jobs: Int) async throws(DiagnosticError) -> SiteContext {
         let urls = SiteURLs(baseURL: input.config.baseURL)
         let (graph, config) = (input.graph, input.config)
-        let summaries = await BuildPipeline.parallelMap(Array(graph.pages.indices), jobs: jobs) { index in
+        let summaries = try await BuildPipeline.parallelMap(Array(graph.pages.indices), jobs: jobs) { index in
             PageSummary.value(of: index, graph: graph, bodies: bodies, urls: urls, config: config)
         }
         let lambdas = TemplateLambdas.make(urls: urls, assets: input.assets, theme: input.theme)

@@ -23,7 +23,8 @@ struct FolderReader {
     }
 
     /// The files below `root` that `keep` accepts (by path relative to `root`).
-    mutating func read(_ root: String, keep: (String) -> Bool = { _ in true }) async -> [SiteFiles.File] {
+    /// Throws only when the build is cancelled.
+    mutating func read(_ root: String, keep: (String) -> Bool = { _ in true }) async throws(DiagnosticError) -> [SiteFiles.File] {
         if let link = fileSystem.symbolicLink(at: root) {
             guard policy.permits(link) else {
                 refuse(link, displayPath: SiteFiles.display(root))
@@ -48,7 +49,7 @@ struct FolderReader {
             return []
         }
         let fileSystem = self.fileSystem
-        let read = await BuildPipeline.parallelMap(names, jobs: jobs) { name -> Result<SiteFiles.File, FileSystemError> in
+        let read = try await BuildPipeline.parallelMap(names, jobs: jobs) { name -> Result<SiteFiles.File, FileSystemError> in
             let path = root + "/" + name
             do throws(FileSystemError) {
                 return .success(SiteFiles.File(relativePath: name, displayPath: SiteFiles.display(path), data: try fileSystem.read(path)))

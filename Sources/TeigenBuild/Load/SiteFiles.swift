@@ -50,11 +50,11 @@ struct SiteFiles: Sendable {
         let notHidden: @Sendable (String) -> Bool = { path in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
         let loaded = SiteFiles(
             configPath: Self.display(configPath), configText: configText,
-            content: await reader.read(site + "/content", keep: notHidden),
-            data: await reader.read(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
-            staticFiles: await reader.read(site + "/static"),
-            templates: await reader.read(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
-            assets: await reader.read(theme + "/assets", keep: notHidden))
+            content: try await reader.read(site + "/content", keep: notHidden),
+            data: try await reader.read(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
+            staticFiles: try await reader.read(site + "/static"),
+            templates: try await reader.read(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
+            assets: try await reader.read(theme + "/assets", keep: notHidden))
         errors += reader.errors
         if reader.refusedLinks { errors += configProblems }
         if let output = options.outputDirectory {

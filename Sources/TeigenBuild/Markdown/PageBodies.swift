@@ -26,12 +26,12 @@ struct PageBodies: Sendable {
     }
 
     /// Converts every page of `input`, several at once, reusing the conversions in `memo` whose inputs did not change.
-    static func convert(_ input: SiteInput, jobs: Int, memo: inout Memo<PageBody>) async -> PageBodies {
+    static func convert(_ input: SiteInput, jobs: Int, memo: inout Memo<PageBody>) async throws(DiagnosticError) -> PageBodies {
         let converter = converter(for: input)
         let graph = input.graph
         let shared = memo.key { converter.hashSharedInputs(into: &$0) }
         let kept = memo
-        let converted = await BuildPipeline.parallelMap(Array(graph.pages.indices), jobs: jobs) { index -> (PageBody, [Diagnostic], key: Int) in
+        let converted = try await BuildPipeline.parallelMap(Array(graph.pages.indices), jobs: jobs) { index -> (PageBody, [Diagnostic], key: Int) in
             let page = graph.pages[index]
             let key = kept.key { hasher in
                 hasher.combine(shared)

@@ -14,7 +14,7 @@ struct FileWriter {
             throw WriteFailure.report([error])
         }
         let output = self.output
-        let failures = await BuildPipeline.parallelMap(files, jobs: jobs) { file -> WriteFailure? in
+        let failures = try await BuildPipeline.parallelMap(files, jobs: jobs) { file -> WriteFailure? in
             do throws(WriteFailure) {
                 try output.write(file.data, to: file.path, createFolder: false)
                 return nil

@@ -13,9 +13,9 @@ enum PageSources {
     }
 
     /// Decodes `files`, reusing the pages in `memo` whose bytes and path did not change.
-    static func parse(_ files: [SiteFiles.File], jobs: Int, memo: inout Memo<SourcePage>) async -> (pages: [SourcePage], errors: [Diagnostic]) {
+    static func parse(_ files: [SiteFiles.File], jobs: Int, memo: inout Memo<SourcePage>) async throws(DiagnosticError) -> (pages: [SourcePage], errors: [Diagnostic]) {
         let kept = memo
-        let results = await BuildPipeline.parallelMap(files, jobs: jobs) { file -> (Result<SourcePage, DiagnosticError>, key: Int) in
+        let results = try await BuildPipeline.parallelMap(files, jobs: jobs) { file -> (Result<SourcePage, DiagnosticError>, key: Int) in
             let key = kept.key { hasher in
                 hasher.combine(file.data)
                 hasher.combineBytes(of: file.displayPath)

@@ -26,7 +26,7 @@ struct SiteInput: Sendable {
         } catch {
             errors += error.diagnostics
         }
-        let pages = await PageSources.parse(files.content.filter { PageSources.isPage($0.relativePath) }, jobs: options.jobs, memo: &sources)
+        let pages = try await PageSources.parse(files.content.filter { PageSources.isPage($0.relativePath) }, jobs: options.jobs, memo: &sources)
         errors += pages.errors
         let data = DataFiles(files.data)
         errors += data.errors

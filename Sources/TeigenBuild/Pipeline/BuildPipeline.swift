@@ -5,7 +5,8 @@ import TeigenCore
 /// The build as a list of named, timed steps (`teigen build --verbose` prints their times), each in a
 /// folder of its own: load → parse → markdown → templates → contexts → pages → generated files → copied
 /// files. Writing, search and commit follow in ``SiteBuilder`` (or the preview server keeps the files in
-/// memory). Each step reports all of its diagnostics at once.
+/// memory). Each step reports all of its diagnostics at once; a cancelled build stops at the end of a step
+/// (or between the pages of one) with ``DiagnosticError/cancelled``.
 public struct BuildPipeline: Sendable {
     public let options: BuildOptions
     public let fileSystem: any FileSystem
@@ -22,26 +23,26 @@ public struct BuildPipeline: Sendable {
     public func run(cache: inout RenderCache) async throws(DiagnosticError) -> BuildProduct {
         var timer = StageTimer()
         let files = try await SiteFiles.load(options: options, fileSystem: fileSystem)
-        timer.mark("load")
+        try timer.endStep("load")
         let input = try await SiteInput.parse(files, options: options, sources: &cache.sources)
-        timer.mark("parse")
-        let bodies = await PageBodies.convert(input, jobs: options.jobs, memo: &cache.bodies)
-        timer.mark("markdown")
+        try timer.endStep("parse")
+        let bodies = try await PageBodies.convert(input, jobs: options.jobs, memo: &cache.bodies)
+        try timer.endStep("markdown")
         let templates = TemplateChoice(graph: input.graph, theme: input.theme, themeFolder: SiteFiles.display(options.themeDirectory.path))
         guard bodies.errors.isEmpty, templates.errors.isEmpty else { throw DiagnosticError(bodies.errors + templates.errors) }
-        timer.mark("templates")
+        try timer.endStep("templates")
         let site = try await SiteContext.make(input, bodies: bodies.bodies, jobs: options.jobs)
-        timer.mark("contexts")
+        try timer.endStep("contexts")
         let renderer = PageRenderer(theme: input.theme, site: site, templates: templates.names)
         let pages = try await renderer.renderPages(jobs: options.jobs, writer: pageWriter, memo: &cache.pages)
         var outputs = OutputSet()
         outputs.add(pages.pages)
-        timer.mark("pages")
+        try timer.endStep("pages")
         outputs.add(GeneratedFiles(site: site).files(notFound: renderer.notFoundPage()))
-        timer.mark("generated files")
+        try timer.endStep("generated files")
         outputs.add(CopiedFiles.files(of: input))
         try outputs.checkCollisions()
-        timer.mark("copied files")
+        try timer.endStep("copied files")
         cache.keep(RenderState(input: input, bodies: bodies, site: site, templates: templates.names))
         return BuildProduct(
             files: outputs.sorted, writtenCount: outputs.count, warnings: bodies.warnings, timings: timer.stages,

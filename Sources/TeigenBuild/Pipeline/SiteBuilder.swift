@@ -33,15 +33,19 @@ public struct SiteBuilder: Sendable {
             var cache = RenderCache(enabled: false)
             var product = try await pipeline.run(cache: &cache)
             try checkWarnings(of: product)
-            let indexer = product.search ? try PagefindIndexer.locate() : nil
             var timer = StageTimer()
-            try await FileWriter(output: staging, jobs: options.jobs).write(product.files)
+            let writer = FileWriter(output: staging, jobs: options.jobs)
+            try await writer.write(product.files)
             timer.mark("write")
-            if let indexer {
-                try indexer.index(staging.staging)
+            var indexFiles: [String] = []
+            if product.search {
+                let index = try await searchIndex(of: product, in: staging)
+                try await writer.write(index)
+                product.writtenCount += index.count
+                indexFiles = index.map(\.path)
                 timer.mark("search")
             }
-            try OutputManifest.write(into: staging, files: try writtenFiles(product, staging: staging, indexed: indexer != nil))
+            try OutputManifest.write(into: staging, files: writtenFiles(product, searchIndex: indexFiles))
             try staging.commit()
             timer.mark("commit")
             product.timings += timer.stages
@@ -64,16 +68,28 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Every file the build wrote into the staging folder: the pages, the other outputs, and the search index.
-    func writtenFiles(_ product: BuildProduct, staging: AtomicOutput, indexed: Bool) throws(DiagnosticError) -> [String] {
-        var files = product.files.map(\.path) + product.sources.keys
-        if indexed {
-            do {
-                files += try DiskFileSystem().files(under: staging.stagingPath + "/" + PagefindIndexer.outputFolder).map { PagefindIndexer.outputFolder + $0 }
-            } catch {
-                throw DiagnosticError(error.diagnostic)
+    func writtenFiles(_ product: BuildProduct, searchIndex: [String]) -> [String] {
+        product.files.map(\.path) + product.sources.keys + searchIndex
+    }
+
+    /// The search index (``SearchIndex``) of the HTML pages of `product`: those still in it and the pages
+    /// already streamed into the staging folder, read back from there.
+    func searchIndex(of product: BuildProduct, in staging: AtomicOutput) async throws(DiagnosticError) -> [(path: String, data: Data)] {
+        var pages: [String: Data] = [:]
+        for file in product.files where file.path.hasSuffix(".html") { pages[file.path] = file.data }
+        let written = product.sources.keys.filter { pages[$0] == nil }.sorted()
+        let fileSystem = DiskFileSystem()
+        let read = try await BuildPipeline.parallelMap(written, jobs: options.jobs) { path in
+            Result { () throws(FileSystemError) in try fileSystem.read(staging.staging.appendingPathComponent(path).path) }
+        }
+        for (path, result) in zip(written, read) {
+            switch result {
+            case .success(let data): pages[path] = data
+            case .failure(let error):
+                throw DiagnosticError(.error("cannot read '\(path)' back for the search index: \(error)", at: SourceLocation(path: path)))
             }
         }
-        return files
+        return try await SearchIndex.files(indexing: pages, jobs: options.jobs).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// With `--fail-on-warnings`, the build's warnings as errors.

@@ -46,7 +46,7 @@ struct PageRenderer: Sendable {
         }
         let keys = PageKeys(renderer: self, memo: memo)
         let kept = memo
-        let results = await BuildPipeline.parallelMap(Array(pages.indices), jobs: jobs) { index -> Result<(OutputFile, key: Int, fresh: Bool), WriteFailure> in
+        let results = try await BuildPipeline.parallelMap(Array(pages.indices), jobs: jobs) { index -> Result<(OutputFile, key: Int, fresh: Bool), WriteFailure> in
             let context = site.context(forPageAt: index)
             let key = keys.key(ofPageAt: index, context: context)
             if let data = kept.value(named: pages[index].outputPath, key: key) {

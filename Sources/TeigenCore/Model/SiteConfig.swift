@@ -14,7 +14,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// Free-form values handed to templates as `site.params`.
     public var params: TemplateValue
     public var markdown: MarkdownSettings
-    /// Runs Pagefind over the output.
+    /// Writes the full-text search index (`search-index/`) with the pages.
     public var search: Bool
     /// Makes every internal link relative, so the output works from disk.
     public var relativeURLs: Bool

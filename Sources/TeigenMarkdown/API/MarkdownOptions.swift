@@ -18,8 +18,8 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Whether headings get a self-link anchor.
     ///
     /// The anchor is the heading's last child, after a space:
-    /// `<h2 id="id">Title <a class="heading-anchor" href="#id" aria-label="Link to this section: Title" data-pagefind-ignore>#</a></h2>`
-    /// (`data-pagefind-ignore` keeps the `#` out of search excerpts).
+    /// `<h2 id="id">Title <a class="heading-anchor" href="#id" aria-label="Link to this section: Title" data-search-ignore>#</a></h2>`
+    /// (`data-search-ignore` keeps the `#` out of the search index).
     /// The `aria-label` names the target, so the link makes sense when read out of context
     /// (for example in a screen reader's list of links); its first part is ``headingAnchorLabel``.
     public var headingAnchors: Bool

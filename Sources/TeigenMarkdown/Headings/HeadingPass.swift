@@ -88,7 +88,7 @@ struct HeadingPass {
             anchor.append(escaping: options.headingAnchorLabel)
             anchor.append(": ")
             anchor.append(escaping: heading.title)
-            anchor.append("\" data-pagefind-ignore>#</a>")
+            anchor.append("\" data-search-ignore>#</a>")
         }
         heading.node.tag = .heading(index)
     }
