@@ -64,7 +64,9 @@ let package = Package(
         ),
         .target(
             name: "TeigenBuild",
-            dependencies: ["TeigenCore", "TeigenContent", "TeigenTheme", "TeigenMarkdown", "CAtomicRename"],
+            dependencies: [
+                "TeigenCore", "TeigenContent", "TeigenTheme", "CAtomicRename", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -89,10 +91,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "TeigenMarkdownTests", dependencies: ["TeigenMarkdown"], swiftSettings: strict),
+        .testTarget(name: "TeigenMarkdownTests", dependencies: ["TeigenMarkdown", "CCmark", "CCmarkArena"], swiftSettings: strict),
         .testTarget(name: "TeigenCoreTests", dependencies: ["TeigenCore"], swiftSettings: strict),
-        .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent"], swiftSettings: strict),
-        .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme"], swiftSettings: strict),
+        .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent", "TeigenCore"], swiftSettings: strict),
+        .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme", "TeigenCore"], swiftSettings: strict),
         .testTarget(
             name: "TeigenImagesTests",
             dependencies: ["TeigenImages", "TeigenCore"],
@@ -101,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TeigenBuildTests",
-            dependencies: ["TeigenBuild"],
+            dependencies: ["TeigenBuild", "TeigenCore"],
             resources: [],
             swiftSettings: strict
         ),
@@ -123,6 +125,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Reads Package.swift, README.md and every module's imports: the architecture holds.
+        .testTarget(name: "ArchitectureTests", swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

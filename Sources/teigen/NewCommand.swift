@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TeigenMarkdown
 
 /// `teigen new site DIR` and `teigen new page content/PATH.md`.
 struct NewCommand: ParsableCommand {

@@ -187,7 +187,7 @@ import TeigenCore
     }
 
     @Test func writesOneIndexPerLanguage() async throws {
-        let files = await SearchIndex.files(indexing: Self.outputs, jobs: 2)
+        let files = try await SearchIndex.files(indexing: Self.outputs, jobs: 2)
         #expect(Set(files.keys) == [
             "search-index/en/meta.json", "search-index/en/pages/0.json", "search-index/en/shards/0.bin",
             "search-index/ja/meta.json", "search-index/ja/pages/0.json", "search-index/ja/pages/1.json",
@@ -204,7 +204,7 @@ import TeigenCore
     }
 
     @Test func postingsHoldEveryTokenAtItsPositions() async throws {
-        let files = await SearchIndex.files(indexing: Self.outputs, jobs: 1)
+        let files = try await SearchIndex.files(indexing: Self.outputs, jobs: 1)
         let entries = Self.entries(try #require(files["search-index/ja/shards/0.bin"]))
         // Page 2 reads 提言2 \n 対話 \n 核軍縮と「トラック2核対話」。核軍縮。 (title, heading, paragraph).
         #expect(entries["軍縮"]?.map(\.page) == [0, 2])
@@ -220,7 +220,7 @@ import TeigenCore
     }
 
     @Test func fragmentsCarryTextHeadingsAndSharedTitles() async throws {
-        let files = await SearchIndex.files(indexing: Self.outputs, jobs: 1)
+        let files = try await SearchIndex.files(indexing: Self.outputs, jobs: 1)
         let home = try Self.json(files["search-index/ja/pages/0.json"])
         let index = try Self.json(files["search-index/ja/pages/1.json"])
         let proposal = try Self.json(files["search-index/ja/pages/2.json"])
@@ -235,21 +235,21 @@ import TeigenCore
     }
 
     @Test func theSamePagesGiveTheSameBytes() async throws {
-        let first = await SearchIndex.files(indexing: Self.outputs, jobs: 1)
-        let second = await SearchIndex.files(indexing: Self.outputs, jobs: 4)
+        let first = try await SearchIndex.files(indexing: Self.outputs, jobs: 1)
+        let second = try await SearchIndex.files(indexing: Self.outputs, jobs: 4)
         #expect(first == second)
         var changed = Self.outputs
         changed["proposals/2/index.html"] = Self.page("提言 2", "<p>核軍縮。</p>")
-        let third = await SearchIndex.files(indexing: changed, jobs: 1)
+        let third = try await SearchIndex.files(indexing: changed, jobs: 1)
         #expect(try Self.json(third["search-index/ja/meta.json"])["version"] as? String
             != (try Self.json(first["search-index/ja/meta.json"])["version"] as? String))
     }
 
     @Test func indexesEveryPageWhenNoneIsMarked() async throws {
         let outputs = ["a/index.html": Self.page("A", "<p>一</p>", marked: false), "b/index.html": Self.page("B", "<p>二</p>", marked: false)]
-        let files = await SearchIndex.files(indexing: outputs, jobs: 1)
+        let files = try await SearchIndex.files(indexing: outputs, jobs: 1)
         #expect(try Self.json(files["search-index/ja/meta.json"])["pages"] as? Int == 2)
-        #expect(await SearchIndex.files(indexing: [:], jobs: 1).isEmpty)
+        #expect(try await SearchIndex.files(indexing: [:], jobs: 1).isEmpty)
     }
 
     @Test func manyPagesSplitIntoShardsInKeyOrder() async throws {
@@ -258,7 +258,7 @@ import TeigenCore
             let words = (0..<40).map { "w\(number)x\($0) 語\(number % 50)の\($0)" }.joined(separator: " ")
             outputs["p/\(number)/index.html"] = Self.page("頁\(number)", "<p>\(words)</p>")
         }
-        let files = await SearchIndex.files(indexing: outputs, jobs: 2)
+        let files = try await SearchIndex.files(indexing: outputs, jobs: 2)
         let meta = try Self.json(files["search-index/ja/meta.json"])
         let firsts = try #require(meta["shards"] as? [String])
         #expect(firsts.count > 3)

@@ -1,6 +1,5 @@
 import TeigenContent
 import TeigenCore
-import TeigenMarkdown
 
 /// An Atom 1.0 feed of the newest pages (the site's at `/atom.xml`, a section's at `/SECTION/atom.xml`).
 struct AtomFeed {
@@ -9,7 +8,7 @@ struct AtomFeed {
     /// At most this many entries, newest first.
     var limit = 20
 
-    func render(title: String, feedPath: String, pageURL: String, pages: [Page], bodies: [Int: RenderedMarkdown], indices: [Int]) -> String {
+    func render(title: String, feedPath: String, pageURL: String, pages: [Page], bodies: [PageBody], indices: [Int]) -> String {
         let entries = indices.filter { pages[$0].kind == .page && !pages[$0].frontMatter.hidden }
             .sorted { a, b in
                 let da = pages[a].frontMatter.date
@@ -46,11 +45,9 @@ struct AtomFeed {
 
                 """
             if let published = page.frontMatter.date { xml += "    <published>\(published.rfc3339)</published>\n" }
-            if let body {
-                let summary = page.frontMatter.description ?? body.summaryText
-                xml += "    <summary>\(XMLText.escape(summary))</summary>\n"
-                xml += "    <content type=\"html\">\(XMLText.escape(body.html))</content>\n"
-            }
+            let summary = page.frontMatter.description ?? body.summaryText
+            xml += "    <summary>\(XMLText.escape(summary))</summary>\n"
+            xml += "    <content type=\"html\">\(XMLText.escape(body.html))</content>\n"
             xml += "  </entry>\n"
         }
         return xml + "</feed>\n"

@@ -1,7 +1,8 @@
 import Foundation
 import TeigenCore
 
-/// `teigen build`: runs the pipeline and writes the result atomically into the output folder.
+/// `teigen build`: runs the pipeline, then the last steps: write → search → commit, which replaces the
+/// output folder atomically.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     public let output: URL
@@ -22,7 +23,6 @@ public struct SiteBuilder: Sendable {
     /// Builds and swaps the new output in. On any error the output folder is left exactly as it was.
     public func build() async throws(DiagnosticError) -> BuildProduct {
         let folder = try checkOutputFolder()
-        var cache = RenderCache(enabled: false)
         // Written where the folder really is (through a symbolic link to it, say).
         let staging = try AtomicOutput(destination: URL(fileURLWithPath: folder.resolved))
         do throws(DiagnosticError) {
@@ -30,17 +30,17 @@ public struct SiteBuilder: Sendable {
             options.outputDirectory = URL(fileURLWithPath: folder.resolved)
             var pipeline = BuildPipeline(options: options)
             pipeline.pageWriter = staging
+            var cache = RenderCache(enabled: false)
             var product = try await pipeline.run(cache: &cache)
+            try checkWarnings(of: product)
             var timer = StageTimer()
-            if failOnWarnings, !product.warnings.isEmpty {
-                throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, excerpt: $0.excerpt) })
-            }
-            try await write(product.files, into: staging)
+            let writer = FileWriter(output: staging, jobs: options.jobs)
+            try await writer.write(product.files)
             timer.mark("write")
             var indexFiles: [String] = []
             if product.search {
                 let index = try await searchIndex(of: product, in: staging)
-                try await write(index, into: staging)
+                try await writer.write(index)
                 product.writtenCount += index.count
                 indexFiles = index.map(\.path)
                 timer.mark("search")
@@ -89,20 +89,12 @@ public struct SiteBuilder: Sendable {
                 throw DiagnosticError(.error("cannot read '\(path)' back for the search index: \(error)", at: SourceLocation(path: path)))
             }
         }
-        return await SearchIndex.files(indexing: pages, jobs: options.jobs).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return try await SearchIndex.files(indexing: pages, jobs: options.jobs).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// Writes the files into the staging folder: folders first, then the files from several tasks at once.
-    func write(_ files: [(path: String, data: Data)], into staging: AtomicOutput) async throws(DiagnosticError) {
-        try staging.makeFolders(AtomicOutput.folders(of: files.map(\.path)))
-        let failures = try await BuildPipeline.parallelMap(files, jobs: options.jobs) { file -> DiagnosticError? in
-            do throws(DiagnosticError) {
-                try staging.write(file.data, to: file.path, createFolder: false)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    /// With `--fail-on-warnings`, the build's warnings as errors.
+    func checkWarnings(of product: BuildProduct) throws(DiagnosticError) {
+        guard failOnWarnings, !product.warnings.isEmpty else { return }
+        throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, excerpt: $0.excerpt) })
     }
 }

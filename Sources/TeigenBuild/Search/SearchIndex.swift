@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import TeigenCore
 
@@ -30,20 +31,20 @@ public struct SearchIndex: Sendable {
     }
 
     /// The index files (paths under ``outputFolder``) of the HTML pages among `outputs` (output path → bytes).
-    public static func files(indexing outputs: [String: Data], jobs: Int) async -> [String: Data] {
-        let documents = await read(outputs, jobs: jobs)
+    public static func files(indexing outputs: [String: Data], jobs: Int) async throws(DiagnosticError) -> [String: Data] {
+        let documents = try await read(outputs, jobs: jobs)
         let fold = ScalarFold()
         var files: [String: Data] = [:]
         for (language, pages) in Dictionary(grouping: documents, by: { folderName(ofLanguage: $0.language) }).sorted(by: { $0.key < $1.key }) {
-            files.merge(await SearchIndex(language: language, documents: pages).files(fold: fold, jobs: jobs), uniquingKeysWith: { old, _ in old })
+            files.merge(try await SearchIndex(language: language, documents: pages).files(fold: fold, jobs: jobs), uniquingKeysWith: { old, _ in old })
         }
         return files
     }
 
     /// The searchable pages among `outputs`: those marked with `data-search-body` when any page is.
-    static func read(_ outputs: [String: Data], jobs: Int) async -> [SearchDocument] {
+    static func read(_ outputs: [String: Data], jobs: Int) async throws(DiagnosticError) -> [SearchDocument] {
         let pages = outputs.keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix(outputFolder) }.sorted()
-        let documents = await BuildPipeline.parallelMap(pages, jobs: jobs) { path in
+        let documents = try await BuildPipeline.parallelMap(pages, jobs: jobs) { path in
             SearchDocument(html: outputs[path]!, outputPath: path)
         }.compactMap { $0 }
         let anyMarked = documents.contains(where: \.isMarked)
@@ -57,9 +58,9 @@ public struct SearchIndex: Sendable {
     }
 
     /// This language's files.
-    func files(fold: ScalarFold, jobs: Int) async -> [String: Data] {
+    func files(fold: ScalarFold, jobs: Int) async throws(DiagnosticError) -> [String: Data] {
         let documents = self.documents
-        let read = await BuildPipeline.parallelMap(Array(documents.indices), jobs: jobs) { page in
+        let read = try await BuildPipeline.parallelMap(Array(documents.indices), jobs: jobs) { page in
             Self.tokens(of: documents[page], fold: fold)
         }
         var characterPostings: [UInt64: PostingList] = [:]
@@ -97,7 +98,7 @@ public struct SearchIndex: Sendable {
         }
         var digest: [UInt8] = []
         for path in files.keys.sorted() {
-            digest = SHA384.hash(digest + Array(path.utf8) + SHA384.hash(files[path]!))
+            digest = Array(SHA384.hash(data: digest + Array(path.utf8) + Array(SHA384.hash(data: files[path]!))))
         }
         let meta = Meta(
             format: Self.format, language: language, version: digest.prefix(8).map { String(format: "%02x", $0) }.joined(),

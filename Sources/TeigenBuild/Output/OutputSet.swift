@@ -5,16 +5,26 @@ import TeigenCore
 struct OutputSet {
     /// Outputs by path; `data` is nil for files already written (pages streamed to disk).
     private var files: [String: (data: Data?, origin: String)] = [:]
-    private(set) var collisions: [Diagnostic] = []
+    private var collisions: [Diagnostic] = []
 
-    mutating func add(_ path: String, _ data: Data?, origin: String) {
-        if let existing = files[path] {
+    mutating func add(_ file: OutputFile) {
+        if let existing = files[file.path] {
+            let origin = file.origin
             collisions.append(.error(
-                "two sources write the same output file '\(path)': \(existing.origin) and \(origin)",
+                "two sources write the same output file '\(file.path)': \(existing.origin) and \(origin)",
                 at: SourceLocation(path: origin.hasPrefix("alias") || origin.hasPrefix("the ") ? existing.origin : origin)))
             return
         }
-        files[path] = (data, origin)
+        files[file.path] = (file.data, file.origin)
+    }
+
+    mutating func add(_ files: [OutputFile]) {
+        for file in files { add(file) }
+    }
+
+    /// Throws when two sources make the same file.
+    func checkCollisions() throws(DiagnosticError) {
+        guard collisions.isEmpty else { throw DiagnosticError(collisions) }
     }
 
     /// The outputs still to be written, sorted by path.
