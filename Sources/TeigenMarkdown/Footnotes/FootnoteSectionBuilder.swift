@@ -3,7 +3,9 @@ import CCmark
 /// Gives footnotes their ids, fills in the reference markup and appends the notes section.
 ///
 /// Markup (N is the note's number, ID the slug of its label, see ``Slug``):
-/// - reference: `<sup class="footnote-ref"><a href="#fn-ID" id="fnref-ID" role="doc-noteref">N</a></sup>`;
+/// - reference: U+2060 WORD JOINER (so the mark never starts a line: it stays with the character
+///   before it; invisible and silent for screen readers), then
+///   `<sup class="footnote-ref"><a href="#fn-ID" id="fnref-ID" role="doc-noteref">N</a></sup>`;
 ///   the note's second reference has `id="fnref-ID-2"`, and so on;
 /// - section: `<section class="footnotes" role="doc-endnotes">` `<ol>` (`<ol start="N">` when the first
 ///   number is not 1) then one `<li id="fn-ID">` per note,
@@ -34,7 +36,8 @@ struct FootnoteSectionBuilder {
         context.markup.references.reserve(entries: registry.references.count, bytesEach: 130)
         for (note, ordinal) in registry.references {
             context.markup.references.append { reference in
-                reference.append("<sup class=\"footnote-ref\"><a href=\"#fn-")
+                // U+2060 WORD JOINER binds the mark to the character before it: no line starts with it.
+                reference.append("\u{2060}<sup class=\"footnote-ref\"><a href=\"#fn-")
                 reference.append(contentsOf: ids[note])
                 reference.append("\" id=\"")
                 Self.appendReferenceID(ids[note], ordinal: ordinal, to: &reference)

@@ -16,6 +16,9 @@ import CCmark
 struct InlineCollector {
     var wantsFootnoteReferences: Bool
     var wantsLinks: Bool
+    /// The passes that change the inline content of a block before it is collected (strikethrough,
+    /// CJK-friendly emphasis, extended autolinks); `nil` when none is on.
+    var passes: InlinePasses?
     /// The lines of the text that may hold a footnote reference or a link.
     var lines: InlineLineFilter
 
@@ -27,7 +30,7 @@ struct InlineCollector {
         _ scan: BlockScan, tables: [[CmarkNode]?], text: Int, groupingTopLevelBlocks: Bool = false, in context: ConversionContext
     ) -> [InlineCollection] {
         var collections = [InlineCollection](repeating: InlineCollection(), count: groupingTopLevelBlocks ? max(scan.groupCount, 1) : 1)
-        let wantsInlines = wantsFootnoteReferences || wantsLinks
+        let wantsInlines = wantsFootnoteReferences || wantsLinks || passes != nil
         for (entry, group) in scan.entries {
             let current = groupingTopLevelBlocks ? group : 0
             switch entry {
@@ -61,7 +64,9 @@ struct InlineCollector {
     ) {
         var walker = InlineWalker(collector: self, text: text, leaf: (node, quoteDepth))
         if node.type == CMARK_NODE_HEADING, let block = walker.block(context) { collection.headings.append((node, block)) }
-        guard wantsFootnoteReferences || wantsLinks, always || lines.any(from: node.startLine, through: node.endLine) else { return }
+        guard wantsFootnoteReferences || wantsLinks || passes != nil, always || lines.any(from: node.startLine, through: node.endLine)
+        else { return }
+        if let passes, let block = walker.block(context) { passes.run(node, block: block, in: context) }
         walker.walk(node, into: &collection, in: context)
     }
 
@@ -74,6 +79,7 @@ struct InlineCollector {
                 var nextCell = row.firstChild
                 while let cell = nextCell {
                     if case .tableCell(let block, _, _) = cell.tag {
+                        if let passes, let block { passes.run(cell, block: block, in: context) }
                         var walker = InlineWalker(collector: self, text: text, cell: block)
                         walker.walk(cell, into: &collection, in: context)
                     }

@@ -176,8 +176,12 @@ struct MarkdownPipeline {
 
     /// A collector gathering what the passes need in `text`.
     private func collector(for text: SourceText) -> InlineCollector {
-        let lines = InlineLineFilter(text, footnoteReferences: true, links: rewriteLink != nil)
-        return InlineCollector(wantsFootnoteReferences: lines.hasFootnoteMarker, wantsLinks: rewriteLink != nil, lines: lines)
+        let passes = InlinePasses(options: options)
+        let lines = InlineLineFilter(
+            text, footnoteReferences: true, links: rewriteLink != nil, strikethrough: passes != nil,
+            cjkEmphasis: passes != nil && options.cjkFriendlyEmphasis, autolinks: passes != nil, taskLists: passes != nil)
+        return InlineCollector(
+            wantsFootnoteReferences: lines.hasFootnoteMarker, wantsLinks: rewriteLink != nil, passes: passes, lines: lines)
     }
 
     /// Link rewriting.

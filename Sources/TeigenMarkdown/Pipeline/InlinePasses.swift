@@ -1,0 +1,33 @@
+/// The passes that rewrite a block's inline content before the footnote and link passes collect it:
+/// task list markers (``TaskListPass``), strikethrough and CJK-friendly emphasis (``DelimiterPass``), then extended autolinks
+/// (``AutolinkPass``). Each is timed on a line of its own (``StageTimer/add(_:since:)``).
+struct InlinePasses {
+    var tasks: TaskListPass?
+    var delimiters: DelimiterPass?
+    var autolinks: AutolinkPass?
+
+    /// The passes `options` turn on, or `nil` when none is.
+    init?(options: MarkdownOptions) {
+        guard options.extensions else { return nil }
+        tasks = TaskListPass()
+        delimiters = DelimiterPass(
+            rules: DelimiterScope.Rules(
+                strikethrough: true, cjkFriendly: options.cjkFriendlyEmphasis, smartPunctuation: options.smartPunctuation))
+        autolinks = AutolinkPass()
+    }
+
+    /// Runs the passes over `container` (a paragraph, heading or table cell), block `block` of the map.
+    func run(_ container: CmarkNode, block: Int, in context: ConversionContext) {
+        tasks?.run(container, block: block, in: context)
+        if let delimiters {
+            let start = context.timer.now
+            delimiters.run(container, block: block, in: context)
+            context.timer.add("strikethrough and CJK emphasis", since: start)
+        }
+        if let autolinks {
+            let start = context.timer.now
+            autolinks.run(container, in: context)
+            context.timer.add("autolinks", since: start)
+        }
+    }
+}
