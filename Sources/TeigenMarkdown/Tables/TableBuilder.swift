@@ -64,6 +64,7 @@ struct TableBuilder {
                     switch piece {
                     case .node(let node):
                         cell.append(node)
+                        if !CmarkWalk.isLeaf(node.type) { Self.unescapePipes(inCodeBelow: node) }
                     case .slice(let source, let range, let origin):
                         let node = CmarkNode.text(UnsafeBufferPointer(rebasing: source.literalBytes[range]))
                         cell.append(node)
@@ -78,6 +79,19 @@ struct TableBuilder {
         }
         if !reparsed.isEmpty { parseCells(of: reparsed, text: textIndex, replacements: &replacements, in: context) }
         return replacements
+    }
+
+    /// GitHub unescapes `\|` in a cell before parsing it: a code span inside emphasis or a link in a
+    /// cell (moved with its container) shows `|` too.
+    private static func unescapePipes(inCodeBelow node: CmarkNode) {
+        var codes: [CmarkNode] = []
+        CmarkWalk.walk(node) { child, _ in
+            if child.type == CMARK_NODE_CODE, TableCellSplitter.hasEscapedPipe(child.literalBytes) { codes.append(child) }
+            return .proceed
+        }
+        for code in codes {
+            TableCellSplitter.unescapingPipes(code.literalBytes).withUnsafeBufferPointer { code.setLiteral($0) }
+        }
     }
 
     /// Builds the table skeleton; `fill(row, column, cell)` is called for every cell with Markdown
