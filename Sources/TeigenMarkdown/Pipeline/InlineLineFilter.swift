@@ -37,18 +37,13 @@ struct InlineLineFilter {
                 if links { mark(0x3C) { _ in true } }
                 if strikethrough { mark(0x7E) { _ in true } }
                 if cjkEmphasis {
-                    let nextToNonASCII = { (index: Int) in
-                        (index > 0 && buffer[index - 1] >= 0x80) || (index + 1 < buffer.count && buffer[index + 1] >= 0x80)
-                    }
-                    mark(0x2A, when: nextToNonASCII)
-                    mark(0x5F, when: nextToNonASCII)
+                    mark(0x2A) { Self.mayBeDecidedAnew(buffer, run: $0) }
+                    mark(0x5F) { Self.mayBeDecidedAnew(buffer, run: $0) }
                 }
                 if autolinks {
                     mark(0x3A) { index in index + 2 < buffer.count && buffer[index + 1] == 0x2F && buffer[index + 2] == 0x2F }
+                    mark(0x2E) { index in index >= 3 && buffer[index - 1] == 0x77 && buffer[index - 2] == 0x77 && buffer[index - 3] == 0x77 }
                     mark(0x40) { _ in true }
-                    mark(0x77) { index in
-                        index + 3 < buffer.count && buffer[index + 1] == 0x77 && buffer[index + 2] == 0x77 && buffer[index + 3] == 0x2E
-                    }
                 }
             }
         }
@@ -59,6 +54,45 @@ struct InlineLineFilter {
             if flags[line] { count += 1 }
             marked[line] = count
         }
+    }
+
+    /// Whether the CJK-friendly rules may decide the `*` or `_` run around `index` differently from
+    /// libcmark: a non-ASCII character next to the run, and the rules disagreeing with the character
+    /// before it as it is in the line or as the start of a line (a container's marker may come before).
+    private static func mayBeDecidedAnew(_ buffer: UnsafeBufferPointer<UInt8>, run index: Int) -> Bool {
+        let character = buffer[index]
+        // Only the run's first character decides, once for the whole run.
+        if index > 0, buffer[index - 1] == character { return false }
+        var end = index
+        while end < buffer.count, buffer[end] == character { end += 1 }
+        let after = end < buffer.count ? scalar(buffer, at: end) : 0x0A
+        let before = index > 0 ? scalar(buffer, endingAt: index) : (value: UInt32(0x0A), start: index)
+        guard after >= 0x80 || before.value >= 0x80 else { return false }
+        let afterValue = after == 0x0D ? 0x0A : after
+        for candidate in [before, (value: UInt32(0x0A), start: index)] {
+            let around = Flanking.Surroundings(
+                before: candidate.value, beforeBase: { candidate.start > 0 ? scalar(buffer, endingAt: candidate.start).value : 0x0A },
+                after: afterValue)
+            if Flanking.cjkFriendly(character, around) != Flanking.commonMark(character, before: candidate.value, after: afterValue) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The scalar starting at `index` (a line feed for a line ending, U+FFFD for a broken sequence).
+    private static func scalar(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+        let lead = buffer[index]
+        if lead < 0x80 { return lead == 0x0D ? 0x0A : UInt32(lead) }
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return UnsafeBufferPointer(rebasing: buffer[index..<min(buffer.count, index + length)]).firstScalar?.value ?? 0xFFFD
+    }
+
+    /// The scalar ending just before `end`, and where it starts.
+    private static func scalar(_ buffer: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> (value: UInt32, start: Int) {
+        var start = end - 1
+        while start > 0, end - start < 4, buffer[start] & 0xC0 == 0x80 { start -= 1 }
+        return (scalar(buffer, at: start), start)
     }
 
     /// Whether any of lines `start`…`end` (1-based, clamped to the text) is marked.
