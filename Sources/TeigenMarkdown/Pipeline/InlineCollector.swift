@@ -66,7 +66,7 @@ struct InlineCollector {
         if node.type == CMARK_NODE_HEADING, let block = walker.block(context) { collection.headings.append((node, block)) }
         guard wantsFootnoteReferences || wantsLinks || passes != nil, always || lines.any(from: node.startLine, through: node.endLine)
         else { return }
-        if let passes, let block = walker.block(context) { passes.run(node, block: block, in: context) }
+        if let passes, let block = walker.block(context) { passes.run(node, block: block, lines: always ? nil : lines, in: context) }
         walker.walk(node, into: &collection, in: context)
     }
 
@@ -79,7 +79,7 @@ struct InlineCollector {
                 var nextCell = row.firstChild
                 while let cell = nextCell {
                     if case .tableCell(let block, _, _) = cell.tag {
-                        if let passes, let block { passes.run(cell, block: block, in: context) }
+                        if let passes, let block { passes.run(cell, block: block, lines: nil, in: context) }
                         var walker = InlineWalker(collector: self, text: text, cell: block)
                         walker.walk(cell, into: &collection, in: context)
                     }

@@ -16,15 +16,21 @@ struct InlinePasses {
         autolinks = AutolinkPass()
     }
 
-    /// Runs the passes over `container` (a paragraph, heading or table cell), block `block` of the map.
-    func run(_ container: CmarkNode, block: Int, in context: ConversionContext) {
-        tasks?.run(container, block: block, in: context)
-        if let delimiters {
+    /// Runs the passes over `container` (a paragraph, heading or table cell), block `block` of the map:
+    /// each pass only where `lines` marked the container's lines for it (all of them without `lines`,
+    /// for table cells and the blocks Teigen made).
+    func run(_ container: CmarkNode, block: Int, lines: InlineLineFilter?, in context: ConversionContext) {
+        func wants(_ kind: InlineLineFilter.Kind) -> Bool {
+            guard let lines else { return true }
+            return lines.any(kind, from: container.startLine, through: container.endLine)
+        }
+        if let tasks, wants(.inline) { tasks.run(container, block: block, in: context) }
+        if let delimiters, wants(.delimiters) {
             let start = context.timer.now
             delimiters.run(container, block: block, in: context)
             context.timer.add("strikethrough and CJK emphasis", since: start)
         }
-        if let autolinks {
+        if let autolinks, wants(.autolinks) {
             let start = context.timer.now
             autolinks.run(container, in: context)
             context.timer.add("autolinks", since: start)

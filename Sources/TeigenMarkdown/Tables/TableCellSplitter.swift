@@ -200,12 +200,15 @@ struct TableCellSplitter {
         return end > range.lowerBound && text.bytes[end - 1] == 0x5C
     }
 
-    /// Whether the inline passes may change a text (``InlinePasses``): it holds `~`, `*`, `_`, `@`,
-    /// `://` or `www.`. Such a row gets cell nodes, which the passes work on.
+    /// Whether the inline passes may change a text (``InlinePasses``): it holds `~`, `@`, `://`, `www.`
+    /// or a `*` or `_` run the CJK-friendly rules decide differently (libcmark left the row's runs
+    /// unpaired, or it would not be one text node). Such a row gets cell nodes, which the passes work on.
     static func mayChangeInline(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
         for (index, byte) in literal.enumerated() {
             switch byte {
-            case 0x7E, 0x2A, 0x5F, 0x40: return true
+            case 0x7E, 0x40: return true
+            case 0x2A where InlineLineFilter.mayBeDecidedAnew(literal, run: index): return true
+            case 0x5F where InlineLineFilter.mayBeDecidedAnew(literal, run: index): return true
             case 0x3A where index + 2 < literal.count && literal[index + 1] == 0x2F && literal[index + 2] == 0x2F: return true
             case 0x77 where index + 3 < literal.count && literal[index + 1] == 0x77 && literal[index + 2] == 0x77
                 && literal[index + 3] == 0x2E: return true
