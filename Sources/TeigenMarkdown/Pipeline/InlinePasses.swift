@@ -16,6 +16,9 @@ struct InlinePasses {
         autolinks = AutolinkPass()
     }
 
+    /// The names of the stages the passes are timed as (``StageTimer/add(_:since:)``).
+    static let stageNames = ["strikethrough and CJK emphasis", "autolinks"]
+
     /// Runs the passes over `container` (a paragraph, heading or table cell), block `block` of the map:
     /// each pass only where `lines` marked the container's lines for it (all of them without `lines`,
     /// for table cells and the blocks Teigen made).
@@ -28,12 +31,12 @@ struct InlinePasses {
         if let delimiters, wants(.delimiters) {
             let start = context.timer.now
             delimiters.run(container, block: block, in: context)
-            context.timer.add("strikethrough and CJK emphasis", since: start)
+            context.timer.add(Self.stageNames[0], since: start)
         }
         if let autolinks, wants(.autolinks) {
             let start = context.timer.now
             autolinks.run(container, in: context)
-            context.timer.add("autolinks", since: start)
+            context.timer.add(Self.stageNames[1], since: start)
         }
     }
 }

@@ -169,6 +169,7 @@ struct MarkdownPipeline {
         context.lap("scan blocks")
         let built = TableBuilder().build(scan.tableCandidates, text: index, topLevelQuotesAreNotes: notes, in: context)
         context.lap("tables")
+        if collector.passes != nil { InlinePasses.stageNames.forEach { context.timer.declare($0) } }
         let collections = collector.collect(scan, tables: built, text: index, groupingTopLevelBlocks: notes, in: context)
         context.lap("collect inlines")
         return collections

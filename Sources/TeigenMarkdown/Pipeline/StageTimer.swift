@@ -27,6 +27,13 @@ struct StageTimer {
     /// The current instant when timing, to pass to ``add(_:since:)``; `nil` otherwise (no clock read).
     var now: ContinuousClock.Instant? { isEnabled ? clock.now : nil }
 
+    /// Lists the stage `name` (at no time yet) when timing, so that a pass measured piece by piece
+    /// (``add(_:since:)``) has its line even when it had nothing to do.
+    mutating func declare(_ name: String) {
+        guard isEnabled, !stages.contains(where: { $0.name == name }) else { return }
+        stages.append(MarkdownStageTime(name: name, duration: .zero))
+    }
+
     /// Adds the time since `start` to the stage `name`, a pass run piece by piece inside another stage
     /// (once per block): it gets a line of its own, and the time leaves the stage around it.
     mutating func add(_ name: String, since start: ContinuousClock.Instant?) {
