@@ -151,8 +151,8 @@ struct HeadingPass {
         }
     }
 
-    /// The heading's text: text and code, breaks as spaces (none for the soft breaks the HTML leaves out
-    /// when `joinsLines`); images, raw HTML and footnote references left out.
+    /// The heading's text: text and code (struck through too), breaks as spaces (none for the soft breaks
+    /// the HTML leaves out when `joinsLines`); images, raw HTML and footnote references left out.
     static func title(of heading: CmarkNode, joinsLines: Bool) -> String {
         // Most headings hold one text node.
         if let only = heading.firstChild, only.next == nil, only.type == CMARK_NODE_TEXT {
@@ -170,7 +170,11 @@ struct HeadingPass {
                 if SoftBreakJoiner.isKept(node, joiningLines: joinsLines) { bytes.append(0x20) }
             case CMARK_NODE_LINEBREAK:
                 bytes.append(0x20)
-            case CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE:
+            case CMARK_NODE_IMAGE:
+                return entering ? .skipChildren : .proceed
+            case CMARK_NODE_CUSTOM_INLINE:
+                // Struck-through text is part of the title; footnote references are not.
+                if node.tag == .strikethrough { return .proceed }
                 return entering ? .skipChildren : .proceed
             default:
                 break

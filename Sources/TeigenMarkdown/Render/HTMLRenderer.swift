@@ -25,6 +25,10 @@ import Darwin
 ///   (libcmark has already resolved entities and backslash escapes in it);
 /// - custom blocks write their on-enter/on-exit text on lines of their own, custom inlines in place.
 ///
+/// Nodes Teigen's passes tagged (``NodeTag``) get their markup from ``PassMarkup``: a heading's `id`
+/// and self-link, tables, footnotes, `<del>`, and a task list's classes (`<ul class="contains-task-list">`,
+/// `<li class="task-list-item">`) and checkbox.
+///
 /// `CMARK_OPT_SOURCEPOS` is not supported: no `data-sourcepos` attributes are written.
 /// `CMARK_OPT_SAFE` is a no-op, as in libcmark 0.30.2.
 ///
