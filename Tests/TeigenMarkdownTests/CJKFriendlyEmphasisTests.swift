@@ -109,7 +109,7 @@ import Testing
     private func flanking(_ run: String, before: Unicode.Scalar, after: Unicode.Scalar, base: Unicode.Scalar = "\n") -> Flanking {
         Flanking.cjkFriendly(
             UInt8(ascii: Unicode.Scalar(run)!),
-            Flanking.Surroundings(before: before.value, beforeBase: { base.value }, after: after.value))
+            Flanking.Surroundings(before: before.value, beforeBase: base.value, after: after.value))
     }
 
     @Test func whitespaceDecidesAloneAsInCommonMark() {

@@ -269,7 +269,9 @@ private struct Reader {
                 character,
                 Flanking.Surroundings(
                     before: before.value,
-                    beforeBase: { Self.scalar(endingAt: before.start, in: bytes, from: contentStart).value }, after: after))
+                    beforeBase: CharacterClass.isTextVariationSelector(before.value)
+                        ? Self.scalar(endingAt: before.start, in: bytes, from: contentStart).value : 0x0A,
+                    after: after))
         }
         return DelimiterScope.Run(
             character: character, length: length, text: text, line: line, offset: offset, commonMark: commonMark, decided: decided)

@@ -2,8 +2,9 @@
 /// libcmark 0.30.2 decides it (`scan_delims` in `inlines.c`), and as the CommonMark CJK-friendly
 /// amendments decide it (their left- and right-flanking definitions and rules 2 and 6).
 ///
-/// `before` is the character before the run and `beforeBase` the one before that (read only when
-/// `before` is a variation selector); `after` is the character after the run. The start and end of a
+/// `before` is the character before the run and `beforeBase` the one before that (only needed, and
+/// only read by the caller, when `before` is a text variation selector); `after` is the character
+/// after the run. The start and end of a
 /// line count as a line feed (whitespace), as in libcmark.
 struct Flanking: Equatable {
     var canOpen: Bool
@@ -12,8 +13,9 @@ struct Flanking: Equatable {
     /// What the characters around the run are, as the amendments read them.
     struct Surroundings {
         var before: UInt32
-        /// The character before `before`; U+000A at the start of a line. Only read for a variation selector.
-        var beforeBase: () -> UInt32
+        /// The character before `before` when `before` is a text variation selector (U+000A at the
+        /// start of a line); anything otherwise.
+        var beforeBase: UInt32
         var after: UInt32
     }
 
@@ -41,7 +43,7 @@ struct Flanking: Equatable {
         // The previous "sequence": a character, or a character and the text variation selector after it.
         var base = before
         let ideographicSelector = CharacterClass.isIdeographicVariationSelector(before)
-        if CharacterClass.isTextVariationSelector(before) { base = around.beforeBase() }
+        if CharacterClass.isTextVariationSelector(before) { base = around.beforeBase }
         let afterCJK = CharacterClass.isCJK(after)
         let baseCJK = !ideographicSelector
             && (CharacterClass.isCJK(base) || (base != before && CharacterClass.isAmbiguousPunctuationBase(base)))

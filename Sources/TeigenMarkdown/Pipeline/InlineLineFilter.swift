@@ -103,15 +103,12 @@ struct InlineLineFilter {
         let before = index > 0 ? scalar(buffer, endingAt: index) : (value: UInt32(0x0A), start: index)
         guard after >= 0x80 || before.value >= 0x80 else { return false }
         let afterValue = after == 0x0D ? 0x0A : after
-        for candidate in [before, (value: UInt32(0x0A), start: index)] {
-            let around = Flanking.Surroundings(
-                before: candidate.value, beforeBase: { candidate.start > 0 ? scalar(buffer, endingAt: candidate.start).value : 0x0A },
-                after: afterValue)
-            if Flanking.cjkFriendly(character, around) != Flanking.commonMark(character, before: candidate.value, after: afterValue) {
-                return true
-            }
+        func decidedAnew(_ value: UInt32, start: Int) -> Bool {
+            let base = CharacterClass.isTextVariationSelector(value) && start > 0 ? scalar(buffer, endingAt: start).value : 0x0A
+            let around = Flanking.Surroundings(before: value, beforeBase: base, after: afterValue)
+            return Flanking.cjkFriendly(character, around) != Flanking.commonMark(character, before: value, after: afterValue)
         }
-        return false
+        return decidedAnew(before.value, start: before.start) || decidedAnew(0x0A, start: index)
     }
 
     /// The scalar starting at `index` (a line feed for a line ending, U+FFFD for a broken sequence).
