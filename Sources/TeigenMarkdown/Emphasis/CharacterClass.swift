@@ -17,20 +17,20 @@ enum CharacterClass {
     @inline(__always)
     static func isLibcmarkPunctuation(_ value: UInt32) -> Bool {
         if value < 0x80 { return isASCIIPunctuation(value) }
-        return contains(CJKTables.libcmarkPunctuation, value)
+        return CJKTables.libcmarkPunctuation.holds(value)
     }
 
     /// Punctuation as the amendments read it: for a CJK character, General_Category P or S (CommonMark
     /// 0.31.2); for any other, libcmark's, so that text without CJK characters is read as libcmark reads it.
     @inline(__always)
     static func isPunctuation(_ value: UInt32, cjk: Bool) -> Bool {
-        cjk ? contains(CJKTables.cjkPunctuation, value) : isLibcmarkPunctuation(value)
+        cjk ? CJKTables.cjkPunctuation.holds(value) : isLibcmarkPunctuation(value)
     }
 
     /// A CJK character of the amendments (East Asian Width W, F or H and not emoji presentation, or Hangul).
     @inline(__always)
     static func isCJK(_ value: UInt32) -> Bool {
-        value >= 0x1100 && contains(CJKTables.cjkCharacters, value)
+        value >= 0x1100 && CJKTables.cjkCharacters.holds(value)
     }
 
     /// A non-emoji general-use variation selector (U+FE00–U+FE0E).
@@ -47,30 +47,12 @@ enum CharacterClass {
 
     /// The first character of a CJK ambiguous punctuation sequence (when a variation selector follows).
     static func isAmbiguousPunctuationBase(_ value: UInt32) -> Bool {
-        contains(CJKTables.ambiguousPunctuationBases, value)
+        CJKTables.ambiguousPunctuationBases.holds(value)
     }
 
     @inline(__always)
     static func isASCIIPunctuation(_ value: UInt32) -> Bool {
         (0x21...0x2F).contains(value) || (0x3A...0x40).contains(value) || (0x5B...0x60).contains(value)
             || (0x7B...0x7E).contains(value)
-    }
-
-    /// Whether one of the sorted, disjoint `ranges` holds `value`.
-    private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
-        var low = 0
-        var high = ranges.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            let range = ranges[middle]
-            if value < range.lowerBound {
-                high = middle - 1
-            } else if value > range.upperBound {
-                low = middle + 1
-            } else {
-                return true
-            }
-        }
-        return false
     }
 }

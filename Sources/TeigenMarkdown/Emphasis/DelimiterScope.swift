@@ -172,7 +172,7 @@ private struct Reader {
                 pieceRaw = raw
                 continue
             }
-            if byte == 0x26, let end = Self.referenceEnd(bytes, from: raw, to: rawEnd),
+            if byte == 0x26, let end = LiteralAligner.referenceEnd(bytes, from: raw, to: rawEnd),
                 !Self.matches(copy, at: index, bytes[raw..<end])
             {
                 guard index < copy.count else { return false }
@@ -180,7 +180,7 @@ private struct Reader {
                 index += Self.scalarLength(copy[index])
                 continue
             }
-            if rules.smartPunctuation, let smart = Self.smartPunctuation(raw: bytes[raw], literal: copy, at: index) {
+            if rules.smartPunctuation, let smart = LiteralAligner.smartPunctuation(raw: bytes[raw], literal: copy, at: index) {
                 raw += smart.raw
                 index += smart.literal
                 continue
@@ -296,18 +296,6 @@ private struct Reader {
 
     // MARK: Source and literal
 
-    /// The end of `&name;`, `&#123;` or `&#x1F;` starting at `start`.
-    private static func referenceEnd(_ bytes: [UInt8], from start: Int, to end: Int) -> Int? {
-        var index = start + 1
-        while index < end, index - start <= 33 {
-            let byte = bytes[index]
-            if byte == 0x3B { return index > start + 1 ? index + 1 : nil }
-            guard byte == 0x23 || LineSyntax.isASCIILetter(byte) || LineSyntax.isASCIIDigit(byte) else { return nil }
-            index += 1
-        }
-        return nil
-    }
-
     /// Whether `literal` holds `raw` at `index` (an unknown entity stays as it is).
     private static func matches(_ literal: [UInt8], at index: Int, _ raw: ArraySlice<UInt8>) -> Bool {
         guard index + raw.count <= literal.count else { return false }
@@ -318,16 +306,4 @@ private struct Reader {
         lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
-    /// Smart punctuation in the literal for the source byte `raw`: curly quotes, dashes, an ellipsis.
-    private static func smartPunctuation(raw: UInt8, literal: [UInt8], at index: Int) -> (raw: Int, literal: Int)? {
-        guard index + 2 < literal.count, literal[index] == 0xE2, literal[index + 1] == 0x80 else { return nil }
-        switch literal[index + 2] {
-        case 0x98, 0x99: return raw == 0x27 ? (1, 3) : nil
-        case 0x9C, 0x9D: return raw == 0x22 ? (1, 3) : nil
-        case 0x93: return raw == 0x2D ? (2, 3) : nil
-        case 0x94: return raw == 0x2D ? (3, 3) : nil
-        case 0xA6: return raw == 0x2E ? (3, 3) : nil
-        default: return nil
-        }
-    }
 }

@@ -48,18 +48,9 @@ struct SourceMap {
         guard line > 0 else { return (0, 0) }
         let shift = lineShift(of: index)
         let block = blocks[index]
-        let text = texts[block.text]
         let actualLine = line + shift
         if shift == 0, line == block.startLine { return (actualLine, max(0, column - 1)) }
-        let range = text.line(actualLine)
-        var position = range.lowerBound
-        for _ in 0..<block.quoteDepth {
-            position = LineSyntax.skipSpaces(text.bytes, from: position, to: range.upperBound)
-            guard position < range.upperBound, text.bytes[position] == 0x3E else { break }
-            position += 1
-        }
-        position = LineSyntax.skipSpaces(text.bytes, from: position, to: range.upperBound)
-        return (actualLine, max(0, position - range.lowerBound + column - block.startColumn))
+        return (actualLine, max(0, contentStart(line: actualLine, block: index) + column - block.startColumn))
     }
 
     /// Where the inline content of line `line` (a line of the text, as ``locate(line:column:block:)``
