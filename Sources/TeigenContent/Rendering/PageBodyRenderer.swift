@@ -26,7 +26,8 @@ public struct PageBodyRenderer: Sendable {
         let page = graph.pages[index]
         var options = MarkdownOptions(
             smartPunctuation: settings.smartPunctuation, allowRawHTML: settings.allowRawHTML,
-            hardBreaks: settings.hardBreaks, extensions: true, headingAnchors: settings.headingAnchors)
+            hardBreaks: settings.hardBreaks, extensions: true, cjkFriendlyEmphasis: settings.cjkFriendly,
+            headingAnchors: settings.headingAnchors)
         options.footnoteStart = page.frontMatter.footnoteStart
         if language.hasPrefix("ja") {
             options.headingAnchorLabel = "この節へのリンク"

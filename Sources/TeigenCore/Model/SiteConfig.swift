@@ -56,11 +56,17 @@ public struct MarkdownSettings: Sendable, Hashable {
     public var allowRawHTML = true
     public var hardBreaks = false
     public var headingAnchors = false
+    /// `cjkFriendly`: emphasis follows the CommonMark CJK-friendly amendments (on by default).
+    public var cjkFriendly = true
 
-    public init(smartPunctuation: Bool = false, allowRawHTML: Bool = true, hardBreaks: Bool = false, headingAnchors: Bool = false) {
+    public init(
+        smartPunctuation: Bool = false, allowRawHTML: Bool = true, hardBreaks: Bool = false, headingAnchors: Bool = false,
+        cjkFriendly: Bool = true
+    ) {
         self.smartPunctuation = smartPunctuation
         self.allowRawHTML = allowRawHTML
         self.hardBreaks = hardBreaks
         self.headingAnchors = headingAnchors
+        self.cjkFriendly = cjkFriendly
     }
 }
