@@ -30,7 +30,7 @@
   var GAP = 8; // px between the line and the popover (the arrow sits in it)
   var MARGIN = 12; // px kept free at the viewport's edges
 
-  var popover = null; // built on first use
+  var popover = null; // built once the page is known to have notes
   var parts = null;
   var openMark = null; // the mark whose note is shown
   var pressedWhileOpen = null; // the open mark when a pointer went down, so a click on it closes
@@ -38,7 +38,12 @@
 
   /** The note (li) a mark points to, or null when it is not on this page. */
   function noteFor(mark) {
-    var id = decodeURIComponent(mark.getAttribute("href").slice(1));
+    var id = mark.getAttribute("href").slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch (error) {
+      // Not percent-encoded: the id as written.
+    }
     var note = document.getElementById(id);
     return note && note.closest(".footnotes") ? note : null;
   }
@@ -82,8 +87,11 @@
     close.addEventListener("click", function () {
       hide();
     });
-    list.addEventListener("click", function () {
-      // The link jumps to the note in the list: leave focus and scrolling to it.
+    // A link within the page (the one to the list, or one in the note) jumps there: close the popover
+    // and leave focus and scrolling to the jump.
+    popover.addEventListener("click", function (event) {
+      var link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
+      if (!link) return;
       restoreFocus = false;
       hide();
     });
@@ -105,13 +113,12 @@
       element.removeAttribute("id");
     });
     parts.body.replaceChildren.apply(parts.body, Array.from(copy.childNodes));
-    parts.list.setAttribute("href", "#" + note.id);
+    parts.list.setAttribute("href", mark.getAttribute("href"));
   }
 
   function show(mark) {
     var note = noteFor(mark);
-    if (!note) return false;
-    if (!popover) build();
+    if (!note) return;
     if (openMark) hide();
     fill(mark, note);
     openMark = mark;
@@ -120,7 +127,6 @@
     popover.showPopover();
     place();
     popover.focus({ preventScroll: true });
-    return true;
   }
 
   function hide() {
@@ -231,12 +237,14 @@
   }
 
   function enhance(mark) {
-    if (!noteFor(mark)) return;
     mark.setAttribute("aria-expanded", "false");
     mark.setAttribute("aria-controls", "footnote-popover");
   }
 
-  document.querySelectorAll(MARK).forEach(enhance);
+  var marks = Array.from(document.querySelectorAll(MARK)).filter(noteFor);
+  if (marks.length === 0) return;
+  build();
+  marks.forEach(enhance);
 
   document.addEventListener(
     "pointerdown",
@@ -253,7 +261,8 @@
       return;
     }
     var mark = event.target instanceof Element ? event.target.closest(MARK) : null;
-    if (!mark || !noteFor(mark)) return;
+    // A mark inside a note shown here jumps to its note in the list, as without the popover.
+    if (!mark || popover.contains(mark) || !noteFor(mark)) return;
     event.preventDefault();
     if (mark === openMark || mark === pressed) {
       // A second click on the mark closes its note (the pointer may already have closed it).
