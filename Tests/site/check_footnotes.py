@@ -307,14 +307,13 @@ def main() -> int:
     ap.add_argument("public", help="the built site (public/)")
     ap.add_argument("--widths", nargs="+", type=int, default=WIDTHS)
     args = ap.parse_args()
-    if not os.path.isdir(args.public):
-        ap.error(f"{args.public} is not a directory")
+    pages = sitebrowser.pages_or_exit(args.public, "check_footnotes")
     checks = Checks()
     axe = check_axe.axe_source()
     started = time.monotonic()
     with_marks = []
     with sitebrowser.serve(args.public) as root, sitebrowser.chromium() as driver:
-        for rel in sitebrowser.html_pages(args.public):
+        for rel in pages:
             if rel == sitebrowser.SEARCH_PAGE:
                 continue
             driver.get(sitebrowser.url_for(root, rel))

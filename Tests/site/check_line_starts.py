@@ -71,10 +71,7 @@ def describe(rel: str, width: int, offence: dict) -> str:
 
 
 def check_site(public: str, widths: list[int]) -> int:
-    pages = sitebrowser.html_pages(public)
-    if not pages:
-        print(f"check_line_starts: no index.html or 404.html under {public}", file=sys.stderr)
-        return 1
+    pages = sitebrowser.pages_or_exit(public, "check_line_starts")
     script = scanner()
     offences = 0
     lines = 0
@@ -143,8 +140,8 @@ def main() -> int:
     args = ap.parse_args()
     if args.self_test:
         return self_test(args.self_test, args.keep)
-    if not args.public or not os.path.isdir(args.public):
-        ap.error("PUBLIC_DIR must be a built site")
+    if not args.public:
+        ap.error("PUBLIC_DIR (a built site) or --self-test TEIGEN is needed")
     return check_site(args.public, args.widths)
 
 
