@@ -53,13 +53,7 @@ def main() -> int:
     ap.add_argument("--height", type=int, default=900)
     ap.add_argument("--show-moderate", action="store_true", help="also print (without failing) minor/moderate issues")
     args = ap.parse_args()
-    if not os.path.isdir(args.public):
-        print(f"check_axe: {args.public} is not a directory", file=sys.stderr)
-        return 1
-    pages = sitebrowser.html_pages(args.public)
-    if not pages:
-        print(f"check_axe: no index.html or 404.html under {args.public}", file=sys.stderr)
-        return 1
+    pages = sitebrowser.pages_or_exit(args.public, "check_axe")
     source = axe_source()
     failures = 0
     checked = 0

@@ -8,6 +8,7 @@ import http.server
 import os
 import re
 import socket
+import sys
 import threading
 import urllib.parse
 
@@ -114,6 +115,15 @@ def html_pages(public_dir: str) -> list[str]:
                 rel = os.path.relpath(os.path.join(root, f), public_dir).replace(os.sep, "/")
                 out.append(rel)
     return sorted(out)
+
+
+def pages_or_exit(public_dir: str, tool: str) -> list[str]:
+    """html_pages(public_dir), or exit with status 1 and `TOOL: …` when public_dir is not a built site."""
+    pages = html_pages(public_dir) if os.path.isdir(public_dir) else []
+    if not pages:
+        print(f"{tool}: no index.html or 404.html under {public_dir}", file=sys.stderr)
+        sys.exit(1)
+    return pages
 
 
 def url_for(root_url: str, rel: str) -> str:
