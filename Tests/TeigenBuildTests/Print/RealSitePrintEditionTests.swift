@@ -50,6 +50,10 @@ import TeigenCore
         let engine = try await WeasyPrint.locate()
         let output = folder.appendingPathComponent(Self.document.outputPath)
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if ProcessInfo.processInfo.environment["TEIGEN_PRINT_OUTPUT"] != nil {
+            // Kept beside the PDF: open it in a browser's print preview, or time other engines on it (BENCHMARKS.md).
+            try Data(html.utf8).write(to: folder.appendingPathComponent("print.html"))
+        }
         let pdf = try await engine.print(html, assets: folder, to: output)
         #expect(pdf.warnings == [])
         #expect(Self.pageRange.contains(pdf.pageCount), "\(pdf.pageCount) pages")
