@@ -23,6 +23,8 @@ import re
 import subprocess
 import sys
 
+from check_content import seed_sentences
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_SEED = os.path.join(HERE, "fixtures", "emergency-proposal-2024.txt")
 
@@ -135,17 +137,7 @@ def check_text(check: Check, pdf: str, count: int, seed: str) -> None:
         body = body.replace(prefix + str(n), prefix)
     everything = body + note_text
 
-    missing = []
-    for line in seed.splitlines():
-        line = re.sub(rf"[{SUPERSCRIPTS}]", "", line)
-        line = re.sub(r"\]\(#?\)", "", line).replace("[", "").replace("]", "")
-        line = re.sub(r"^<(https?://[^>]+)>$", r"\1", line.strip())
-        line = re.sub(r"^\d+\.\s+", "", line)
-        for cell in re.split(r"[\t【】]", line):
-            for sentence in re.split(r"(?<=。)", cell):
-                s = norm(sentence).rstrip("。")
-                if len(s) >= 2 and s not in everything:
-                    missing.append(sentence.strip())
+    missing = [sentence for sentence in seed_sentences(seed) if norm(sentence).rstrip("。") not in everything]
     for m in missing:
         check(False, f"seed text not found in the PDF: {m[:90]}")
 
