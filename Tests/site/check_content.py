@@ -198,6 +198,20 @@ def page_text(doc: Node, skip_sup: bool = True) -> str:
 
 # ---------------------------------------------------------------- the checks
 
+def seed_sentences(seed: str):
+    """Each sentence of the seed (table cells and 【…】 labels apart), as a reader sees it: without the footnote
+    marks (their numbers are the engine's), the empty links, the list numbers; shorter than two characters left out."""
+    for line in seed.splitlines():
+        line = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]", "", line)          # footnote marks: numbers are the engine's
+        line = re.sub(r"\]\(#?\)", "", line).replace("[", "").replace("]", "")  # the seed's empty links
+        line = re.sub(r"^<(https?://[^>]+)>$", r"\1", line.strip())
+        line = re.sub(r"^\d+\.\s+", "", line)                  # ordered-list numbers are the list's own
+        for cell in re.split(r"[\t【】]", line):
+            for sentence in re.split(r"(?<=。)", cell):
+                if len(norm(sentence).rstrip("。")) >= 2:
+                    yield sentence.strip()
+
+
 def check_seed(site: Site, seed_path: str) -> None:
     """Every sentence of the seed appears (whitespace-insensitively) on some page of the site."""
     corpus = []
@@ -210,18 +224,7 @@ def check_seed(site: Site, seed_path: str) -> None:
                     corpus.append(page_text(doc))
     everything = "\n".join(corpus)
     with open(seed_path, encoding="utf-8") as f:
-        lines = f.read().splitlines()
-    missing = []
-    for line in lines:
-        line = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]", "", line)          # footnote marks: numbers are the engine's
-        line = re.sub(r"\]\(#?\)", "", line).replace("[", "").replace("]", "")  # the seed's empty links
-        line = re.sub(r"^<(https?://[^>]+)>$", r"\1", line.strip())
-        line = re.sub(r"^\d+\.\s+", "", line)                  # ordered-list numbers are the list's own
-        for cell in re.split(r"[\t【】]", line):
-            for sentence in re.split(r"(?<=。)", cell):
-                s = norm(sentence).rstrip("。")
-                if len(s) >= 2 and s not in everything:
-                    missing.append(sentence.strip())
+        missing = [sentence for sentence in seed_sentences(f.read()) if norm(sentence).rstrip("。") not in everything]
     for m in missing:
         site.fail(f"seed text not found on any page: {m[:90]}")
 
