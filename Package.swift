@@ -65,7 +65,8 @@ let package = Package(
         .target(
             name: "TeigenBuild",
             dependencies: [
-                "TeigenCore", "TeigenContent", "TeigenTheme", "CAtomicRename", .product(name: "Crypto", package: "swift-crypto"),
+                "TeigenCore", "TeigenContent", "TeigenTheme", "TeigenImages", "CAtomicRename",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

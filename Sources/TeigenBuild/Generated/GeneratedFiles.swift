@@ -3,7 +3,8 @@ import TeigenContent
 import TeigenCore
 
 /// The files a build makes besides pages (the `generated files` step): the not-found page, the Atom
-/// feeds, `sitemap.xml`, `robots.txt`, `.nojekyll` and the redirect pages of `aliases`.
+/// feeds, `sitemap.xml`, `robots.txt`, `.nojekyll`, the redirect pages of `aliases`, and the BibTeX and
+/// RIS files of the pages with a `citation`.
 struct GeneratedFiles {
     let site: SiteContext
 
@@ -15,7 +16,18 @@ struct GeneratedFiles {
             OutputFile(path: ".nojekyll", data: Data(), origin: "Teigen (for GitHub Pages)"),
             OutputFile(path: "sitemap.xml", data: Data(sitemap.render(pages: site.graph.pages).utf8), origin: "the sitemap"),
             OutputFile(path: "robots.txt", data: Data(sitemap.robots().utf8), origin: "robots.txt"),
-        ] + aliases()
+        ] + aliases() + citations()
+    }
+
+    /// `citation.bib` and `citation.ris` beside each page with a `citation`.
+    func citations() -> [OutputFile] {
+        site.publication.citations.sorted { $0.key < $1.key }.flatMap { index, citation in
+            let origin = "the citation of \(site.graph.pages[index].source.sourcePath)"
+            return [
+                OutputFile(path: String(citation.bibTeXPath.dropFirst()), data: Data(BibTeXEntry(citation: citation).text.utf8), origin: origin),
+                OutputFile(path: String(citation.risPath.dropFirst()), data: Data(RISRecord(citation: citation).text.utf8), origin: origin),
+            ]
+        }
     }
 
     /// The site's Atom feed and those of the sections that want one (front matter `feed`).

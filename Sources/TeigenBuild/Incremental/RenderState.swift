@@ -12,6 +12,8 @@ struct RenderState: Sendable {
     var site: SiteContext
     /// The `templates` step's result: each page's template, by page index.
     var templates: [String]
+    /// The `print` step's result: the documents' jobs and the PDFs made or found.
+    var print = PrintEditions()
 
     /// The `pages` step for these parts.
     var renderer: PageRenderer {

@@ -3,8 +3,8 @@ import TeigenContent
 import TeigenCore
 
 /// The build as a list of named, timed steps (`teigen build --verbose` prints their times), each in a
-/// folder of its own: load → parse → markdown → templates → contexts → pages → generated files → copied
-/// files. Writing, search and commit follow in ``SiteBuilder`` (or the preview server keeps the files in
+/// folder of its own: load → parse → markdown → templates → contexts → share images → print → pages →
+/// generated files → copied files. Writing, search and commit follow in ``SiteBuilder`` (or the preview server keeps the files in
 /// memory). Each step reports all of its diagnostics at once; a cancelled build stops at the end of a step
 /// (or between the pages of one) with ``DiagnosticError/cancelled``.
 public struct BuildPipeline: Sendable {
@@ -13,6 +13,9 @@ public struct BuildPipeline: Sendable {
     /// When set, pages are written here as soon as they are rendered (overlapping rendering with disk writes)
     /// and are not kept in the product; the other outputs are returned as usual.
     public var pageWriter: AtomicOutput?
+    /// How the print step gets the PDFs: made (`teigen build`), or only from the cache (the preview, which
+    /// makes them after serving the pages).
+    var printing = PrintEditions.Policy.make(nil)
 
     public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
         self.options = options
@@ -31,8 +34,17 @@ public struct BuildPipeline: Sendable {
         let templates = TemplateChoice(graph: input.graph, theme: input.theme, themeFolder: SiteFiles.display(options.themeDirectory.path))
         guard bodies.errors.isEmpty, templates.errors.isEmpty else { throw DiagnosticError(bodies.errors + templates.errors) }
         try timer.endStep("templates")
-        let site = try await SiteContext.make(input, bodies: bodies.bodies, jobs: options.jobs)
+        var site = try await SiteContext.make(input, bodies: bodies.bodies, jobs: options.jobs)
         try timer.endStep("contexts")
+        let shareImages = try await ShareImages.make(
+            site: site, siteDirectory: options.sourceDirectory, configText: input.files.configText, jobs: options.jobs)
+        site = site.with(shareImages: shareImages)
+        try timer.endStep("share images")
+        let copied = CopiedFiles.files(of: input)
+        let printEditions = try await PrintEditions.make(
+            site: site, theme: input.theme, resources: PrintResources(copied), policy: printing, cache: PrintCache(forSite: options.sourceDirectory))
+        site = site.with(printFacts: printEditions.facts)
+        try timer.endStep("print")
         let renderer = PageRenderer(theme: input.theme, site: site, templates: templates.names)
         let pages = try await renderer.renderPages(jobs: options.jobs, writer: pageWriter, memo: &cache.pages)
         var outputs = OutputSet()
@@ -40,14 +52,14 @@ public struct BuildPipeline: Sendable {
         try timer.endStep("pages")
         outputs.add(GeneratedFiles(site: site).files(notFound: renderer.notFoundPage()))
         try timer.endStep("generated files")
-        outputs.add(CopiedFiles.files(of: input))
+        outputs.add(copied + shareImages.files + printEditions.files)
         try outputs.checkCollisions()
         try timer.endStep("copied files")
-        cache.keep(RenderState(input: input, bodies: bodies, site: site, templates: templates.names))
+        cache.keep(RenderState(input: input, bodies: bodies, site: site, templates: templates.names, print: printEditions))
         return BuildProduct(
-            files: outputs.sorted, writtenCount: outputs.count, warnings: bodies.warnings, timings: timer.stages,
+            files: outputs.sorted, writtenCount: outputs.count, warnings: bodies.warnings + printEditions.warnings, timings: timer.stages,
             pageCount: input.graph.pages.count, renderedPaths: pages.rendered.sorted(), basePath: site.urls.basePath,
-            baseURL: input.config.baseURL, search: input.config.search,
+            baseURL: input.config.baseURL, search: input.config.search, stalePrintEditions: printEditions.staleJobs.map(\.document.outputPath),
             sources: Dictionary(uniqueKeysWithValues: input.graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
     }
 

@@ -60,13 +60,19 @@ public struct RebuildReport: Sendable {
     public var wasBodyEdit: Bool
     /// Whether the snapshot still carries the previous search index (`IncrementalBuilder.refreshSearchIndex()` makes the new one).
     public var searchIndexIsStale: Bool
+    /// Whether the snapshot still carries the previous PDFs of the print edition (`IncrementalBuilder.refreshPrintEdition()` makes the new ones).
+    public var printEditionIsStale: Bool
     public var duration: Duration
 
-    public init(rebuiltPaths: [String], wasFullBuild: Bool, wasBodyEdit: Bool = false, searchIndexIsStale: Bool = false, duration: Duration) {
+    public init(
+        rebuiltPaths: [String], wasFullBuild: Bool, wasBodyEdit: Bool = false, searchIndexIsStale: Bool = false, printEditionIsStale: Bool = false,
+        duration: Duration
+    ) {
         self.rebuiltPaths = rebuiltPaths
         self.wasFullBuild = wasFullBuild
         self.wasBodyEdit = wasBodyEdit
         self.searchIndexIsStale = searchIndexIsStale
+        self.printEditionIsStale = printEditionIsStale
         self.duration = duration
     }
 }

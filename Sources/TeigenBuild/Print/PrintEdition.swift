@@ -1,15 +1,15 @@
+import Foundation
 import TeigenContent
 import TeigenCore
-import TeigenMarkdown
 import TeigenTheme
 
-/// Makes the HTML of a print document from a finished render: the pages it lists, each rendered with the
-/// theme's print template for it, as chapters of one document (`print/document.mustache`).
+/// Makes the HTML of a print document from the build's contexts: the pages it lists, each rendered with
+/// the theme's print template for it, as chapters of one document (`print/document.mustache`).
 ///
 /// ```swift
-/// let edition = PrintEdition(state: state)                  // after the render step
-/// let html = try edition.html(for: document)
-/// let pdf = try await engine.print(html, assets: staging, to: staging.appending(path: document.outputPath))
+/// let edition = PrintEdition(site: site, theme: theme)       // after the contexts step
+/// let job = try edition.job(for: document, resources: resources)
+/// let pdf = try await engine.print(job)
 /// ```
 ///
 /// Each page is rendered with its own template context (the one its web page has: `page`, `site`, `data`)
@@ -17,81 +17,57 @@ import TeigenTheme
 /// the site would try for it (`print/members/section`, `print/section`…) that exists, else `print/page`.
 /// Its body is made fit for a shared document first: ids prefixed by its chapter anchor, links to pages of
 /// the document turned into links inside it, footnotes moved to their references (``PrintLinks``,
-/// ``FootnoteInliner``).
+/// ``FootnoteInliner``). The `asset` lambda gives an asset's path in the output (`css/print.3f2a9c1b.css`),
+/// where the engine finds it among the job's files.
 struct PrintEdition: Sendable {
-    let graph: ContentGraph
-    let bodies: [RenderedMarkdown]
-    let config: SiteConfig
-    let urls: SiteURLs
+    let site: SiteContext
     let theme: Theme
-    let lambdas: [String: @Sendable (String) -> String]
-    /// The template context of the page at an index, as its web page has it.
-    let context: @Sendable (Int) throws(DiagnosticError) -> [String: TemplateValue]
     /// The generator named in the PDF's metadata (`Teigen 1.2.0`).
     let generator: String
+    /// The shared context of the print templates: the site's, with the `asset` lambda relative to the output's root.
+    private let shared: SharedContext
 
-    /// The edition of the site that `state` holds (a full build's render state).
-    init(state: RenderState, generator: String = BuildPipeline.generator) {
-        let contexts = state.contexts
-        self.init(
-            graph: state.parsed.graph, bodies: contexts.bodies, config: state.parsed.config, urls: state.urls, theme: state.parsed.theme,
-            lambdas: state.lambdas, context: { index throws(DiagnosticError) in try contexts.context(forPageAt: index) }, generator: generator)
-    }
-
-    /// - Parameter lambdas: the site's template lambdas; `asset` is changed to give the asset's path relative
-    ///   to the output's root, which is where the engine reads the print document's files from.
-    init(
-        graph: ContentGraph, bodies: [RenderedMarkdown], config: SiteConfig, urls: SiteURLs, theme: Theme,
-        lambdas: [String: @Sendable (String) -> String], context: @escaping @Sendable (Int) throws(DiagnosticError) -> [String: TemplateValue],
-        generator: String
-    ) {
-        self.graph = graph
-        self.bodies = bodies
-        self.config = config
-        self.urls = urls
+    init(site: SiteContext, theme: Theme, generator: String = SiteContext.generator) {
+        self.site = site
         self.theme = theme
-        var lambdas = lambdas
-        if let rooted = lambdas["asset"] {
-            let links = PrintLinks(urls: urls, anchors: [:])
-            lambdas["asset"] = { name in links.source(rooted(name)) }
-        }
-        self.lambdas = lambdas
-        self.context = context
         self.generator = generator
+        var lambdas = site.shared.lambdas
+        let assets = site.assets
+        lambdas["asset"] = TemplateLambda { name in assets.asset(named: name).map { URLPath.encode($0.outputPath) } ?? "" }
+        shared = SharedContext(values: site.shared.values, lambdas: lambdas)
     }
 
     /// The template that lays out the whole document.
     static let documentTemplate = "print/document"
 
+    /// What the engine needs for `document`: its HTML and the files of `resources` the HTML refers to.
+    func job(for document: PrintDocument, resources: PrintResources) throws(DiagnosticError) -> PrintJob {
+        let html = try html(for: document)
+        return PrintJob(document: document, html: html, resources: resources.referenced(by: html))
+    }
+
     /// The HTML of `document`.
     func html(for document: PrintDocument) throws(DiagnosticError) -> String {
         try checkTemplates(for: document)
         let indices = try pageIndices(of: document)
+        let pages = site.graph.pages
         let links = PrintLinks(
-            urls: urls, anchors: Dictionary(uniqueKeysWithValues: indices.map { (graph.pages[$0].url, PrintLinks.anchor(ofPageAt: graph.pages[$0].url)) }))
-        var chapters: [TemplateValue] = []
-        for index in indices {
-            chapters.append(try chapter(at: index, of: document, links: links))
-        }
-        let context: [String: TemplateValue] = [
-            "document": documentValue(document, pages: indices), "chapters": .array(chapters), "site": try self.context(indices[0])["site"] ?? .null,
-        ]
-        return theme.render(Self.documentTemplate, context: context, lambdas: lambdas)
+            urls: site.urls, anchors: Dictionary(uniqueKeysWithValues: indices.map { (pages[$0].url, PrintLinks.anchor(ofPageAt: pages[$0].url)) }))
+        let chapters = indices.map { chapter(at: $0, of: document, links: links) }
+        let context = TemplateContext(shared: shared, own: ["document": documentValue(document, pages: indices), "chapters": .array(chapters)])
+        return theme.render(Self.documentTemplate, context: context)
     }
 
-    /// The page indices of the document's content paths; a path that is not a page is an error.
+    /// The page indices of the document's content paths; a path that is not a page is an error at its line.
     private func pageIndices(of document: PrintDocument) throws(DiagnosticError) -> [Int] {
         var indices: [Int] = []
         var errors: [Diagnostic] = []
-        for path in document.pages {
-            if let index = graph.indexByContentPath[path] {
+        for (path, location) in zip(document.pages, document.pageLocations) {
+            if let index = site.graph.indexByContentPath[path] {
                 indices.append(index)
             } else {
-                errors.append(.error("the print document '\(document.outputPath)' lists page '\(path)', which does not exist in content/", at: document.location))
+                errors.append(.error("the print document '\(document.outputPath)' lists page '\(path)', which does not exist in content/", at: location))
             }
-        }
-        if indices.isEmpty, errors.isEmpty {
-            errors.append(.error("the print document '\(document.outputPath)' lists no pages", at: document.location))
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return indices
@@ -106,25 +82,26 @@ struct PrintEdition: Sendable {
 
     /// The template a page is printed with: `print/` + the first name the site would try that exists, else `print/page`.
     func template(forPageAt index: Int) -> String {
-        let page = graph.pages[index]
+        let page = site.graph.pages[index]
         let sections = page.sectionPath.split(separator: "/").map(String.init)
         let candidates = TemplateLookup().candidates(kind: page.kind, layout: page.frontMatter.layout, sections: sections).map { "print/" + $0 }
         return candidates.first(where: theme.has) ?? "print/page"
     }
 
     /// One page as a chapter: its rendered print template and what the contents list shows of it.
-    private func chapter(at index: Int, of document: PrintDocument, links: PrintLinks) throws(DiagnosticError) -> TemplateValue {
-        let page = graph.pages[index]
+    private func chapter(at index: Int, of document: PrintDocument, links: PrintLinks) -> TemplateValue {
+        let page = site.graph.pages[index]
         let anchor = PrintLinks.anchor(ofPageAt: page.url)
-        let body = FootnoteInliner().inline(links.rewrite(bodies[index].html, page: page.url, anchor: anchor))
-        var context = try self.context(index)
-        context["page"] = (context["page"] ?? .map([])).merging(.map([("content", .string(body))]))
-        context["print"] = .map([
+        let body = FootnoteInliner().inline(links.rewrite(site.bodies[index].html, page: page.url, anchor: anchor))
+        var context = site.context(forPageAt: index)
+        context = TemplateContext(shared: shared, own: context.own)
+        context.own["page"] = (context.own["page"] ?? .map([])).merging(.map([("content", .string(body))]))
+        context.own["print"] = .map([
             ("anchor", .string(anchor)), ("runningHead", .string(Self.runningHead(of: page))),
             ("language", .string(document.language)), ("lang", .map([(document.language, .bool(true))])),
         ])
-        let html = theme.render(template(forPageAt: index), context: context, lambdas: lambdas)
-        let toc = bodies[index].tableOfContents.filter { $0.level == 2 }.map { entry in
+        let html = theme.render(template(forPageAt: index), context: context)
+        let toc = site.bodies[index].tableOfContents.filter { $0.level == 2 }.map { entry in
             TemplateValue.map([("id", .string(entry.id)), ("title", .string(entry.title))])
         }
         return .map([
@@ -136,7 +113,7 @@ struct PrintEdition: Sendable {
     /// The running head of a page: its front matter's `runningHead`, else its title up to a colon
     /// (`提言 1：核の不使用継続と…` → `提言 1`).
     static func runningHead(of page: Page) -> String {
-        if let head = page.frontMatter.params.merging(page.frontMatter.extra)["runningHead"]?.stringValue { return head }
+        if let head = PageSummary.params(of: page.frontMatter)["runningHead"]?.stringValue { return head }
         let title = page.title
         for separator in ["：", ": "] {
             if let range = title.range(of: separator), range.lowerBound > title.startIndex { return String(title[..<range.lowerBound]) }
@@ -146,11 +123,11 @@ struct PrintEdition: Sendable {
 
     /// `document` for the template: its metadata and cover; its date is the newest date among its pages.
     private func documentValue(_ document: PrintDocument, pages: [Int]) -> TemplateValue {
-        let dates = pages.compactMap { graph.pages[$0].frontMatter.date }
+        let dates = pages.compactMap { site.graph.pages[$0].frontMatter.date }
         var pairs: [(String, TemplateValue)] = [
             ("title", .string(document.title)), ("language", .string(document.language)),
-            ("lang", .map([(document.language, .bool(true))])), ("author", .string(config.author)),
-            ("subject", .string(document.subject ?? config.description)), ("generator", .string(generator)),
+            ("lang", .map([(document.language, .bool(true))])), ("author", .string(site.config.author)),
+            ("subject", .string(document.subject ?? site.config.description)), ("generator", .string(generator)),
             ("dateISO", .string(dates.max()?.isoDate ?? "")),
         ]
         if let cover = document.cover {

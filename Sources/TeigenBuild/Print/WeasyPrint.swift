@@ -5,8 +5,8 @@ import TeigenCore
 /// once per document as a process of its own through its Python API (``driver``).
 ///
 /// ```swift
-/// let engine = try WeasyPrint.locate()
-/// let pdf = try await engine.print(html, assets: stagingFolder, to: stagingFolder.appending(path: "print/ja.pdf"))
+/// let engine = try await WeasyPrint.locate()
+/// let pdf = try await engine.print(job)       // the document's HTML and the files it refers to
 /// print(pdf.pageCount, pdf.byteCount)
 /// ```
 ///
@@ -14,8 +14,9 @@ import TeigenCore
 /// the same bytes for the same HTML, stylesheet, fonts and WeasyPrint version: its dates are the HTML's
 /// `dcterms.created`/`dcterms.modified` (taken from the pages' dates), never the clock; its file identifier
 /// is a hash of its content; font subsets are named from a hash of the glyphs; Python's string hashing is
-/// fixed (`PYTHONHASHSEED=0`). Only `file:` and `data:` URLs are read, so a build never reaches the network.
-public struct WeasyPrint: Sendable {
+/// fixed (`PYTHONHASHSEED=0`). The engine reads only the files of the job (given on its standard input)
+/// and `data:` URLs: it never reads the disk or the network for the document.
+public struct WeasyPrint: Sendable, Hashable {
     /// The Python interpreter that imports `weasyprint`.
     public let python: String
     /// WeasyPrint's version (`70.0`).
@@ -24,7 +25,7 @@ public struct WeasyPrint: Sendable {
     public static let minimumMajorVersion = 70
     /// How to get WeasyPrint, for messages.
     public static let installHint =
-        "install it with 'python3 -m pip install \"weasyprint>=\(minimumMajorVersion)\"' (or run 'make site'), or set TEIGEN_WEASYPRINT_PYTHON to a Python that has it"
+        "install it with 'python3 -m pip install weasyprint==70.0' (or run 'make site', which does), or set TEIGEN_WEASYPRINT_PYTHON to a Python that has it"
 
     /// Finds a Python 3 that imports WeasyPrint \(minimumMajorVersion) or later: `$TEIGEN_WEASYPRINT_PYTHON`, then each
     /// `python3` on PATH, then `/usr/bin/python3`. `location` is where the document that needs it is asked
@@ -54,7 +55,7 @@ public struct WeasyPrint: Sendable {
                 "the print edition needs WeasyPrint \(minimumMajorVersion) or later; found only \(tooOld.joined(separator: ", ")); \(installHint)",
                 at: location))
         }
-        throw DiagnosticError(.error("the print edition (pdf: in config.yaml) needs WeasyPrint, which was not found; \(installHint)", at: location))
+        throw DiagnosticError(.error("the print edition ('pdf' in config.yaml) needs WeasyPrint, which was not found; \(installHint)", at: location))
     }
 
     public init(python: String, version: String) {
@@ -62,43 +63,58 @@ public struct WeasyPrint: Sendable {
         self.version = version
     }
 
-    /// Typesets `html` into a PDF at `output`. Relative URLs in the HTML (the stylesheet, images) are read
-    /// from the folder `assets`. Cancelling the task stops WeasyPrint.
-    /// - Returns: the PDF's size, page count and WeasyPrint's warnings (unknown CSS, a missing image…).
-    public func print(_ html: String, assets: URL, to output: URL) async throws(DiagnosticError) -> PrintedDocument {
-        let base = URL(fileURLWithPath: assets.path, isDirectory: true).absoluteString
+    /// Typesets `job` into a PDF. Cancelling the task stops WeasyPrint.
+    /// - Returns: the PDF, its page count and WeasyPrint's warnings (unknown CSS, a missing image…).
+    func print(_ job: PrintJob) async throws(DiagnosticError) -> PrintedDocument {
+        let location = job.document.location
         let result: EngineProcess.Result
         do {
-            result = try await EngineProcess.run(
-                [python, "-c", Self.driver, base, output.path], input: Data(html.utf8), environment: ["PYTHONHASHSEED": "0"])
+            result = try await EngineProcess.run([python, "-c", Self.driver], input: try Self.input(of: job), environment: ["PYTHONHASHSEED": "0"])
         } catch is CancellationError {
-            throw DiagnosticError(.error("the print edition was cancelled", at: SourceLocation(path: output.lastPathComponent)))
+            throw .cancelled
         } catch {
-            throw DiagnosticError(.error("cannot start WeasyPrint (\(python)): \(error)", at: SourceLocation(path: output.lastPathComponent)))
+            throw DiagnosticError(.error("cannot start WeasyPrint (\(python)) for '\(job.document.outputPath)': \(error)", at: location))
         }
-        let report = try? JSONDecoder().decode(Report.self, from: result.output)
-        guard result.status == 0, let report else {
+        guard result.status == 0, let newline = result.output.firstIndex(of: UInt8(ascii: "\n")),
+              let report = try? JSONDecoder().decode(Report.self, from: result.output[..<newline])
+        else {
             let detail = String(decoding: result.errors, as: UTF8.self).split(separator: "\n").suffix(8).joined(separator: "\n")
             throw DiagnosticError(.error(
-                "WeasyPrint failed on \(output.lastPathComponent) with exit code \(result.status): \(detail)", at: SourceLocation(path: output.lastPathComponent)))
+                "WeasyPrint failed on '\(job.document.outputPath)' with exit code \(result.status): \(detail)", at: location))
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
-        return PrintedDocument(byteCount: size, pageCount: report.pages, warnings: report.warnings)
+        return PrintedDocument(data: Data(result.output[(newline + 1)...]), pageCount: report.pages, warnings: report.warnings)
     }
 
-    /// What the driver prints when it is done.
+    /// The driver's standard input: the HTML and the job's files (base64), as JSON.
+    private static func input(of job: PrintJob) throws -> Data {
+        let resources = job.resources.mapValues { $0.base64EncodedString() }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(Input(html: job.html, base: baseURL, resources: resources))
+    }
+
+    /// The URL the document is read at: relative URLs in it resolve under it, to the job's files.
+    static let baseURL = "https://print.teigen.invalid/"
+
+    private struct Input: Encodable {
+        var html: String
+        var base: String
+        var resources: [String: String]
+    }
+
+    /// What the driver prints on its first line.
     private struct Report: Decodable {
         var pages: Int
         var warnings: [String]
     }
 
-    /// The Python run for each document: reads the HTML from standard input, lays it out, writes the PDF
-    /// (arguments: base URL, output path) and prints `{"pages": N, "warnings": [...]}`. WeasyPrint's own
-    /// command line does the same but says neither the page count nor which warnings it gave.
+    /// The Python run for each document: reads the HTML and its files from standard input, lays it out and
+    /// prints `{"pages": N, "warnings": [...]}` on a line, then the PDF. WeasyPrint's own command line says
+    /// neither the page count nor which warnings it gave, and reads files from the disk and the network.
     static let driver = """
-        import json, logging, sys
+        import base64, json, logging, mimetypes, sys, urllib.parse
         import weasyprint
-        from weasyprint.urls import URLFetcher
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
 
         class Warnings(logging.Handler):
             def __init__(self):
@@ -107,17 +123,32 @@ public struct WeasyPrint: Sendable {
             def emit(self, record):
                 self.messages.append(record.getMessage())
 
+        class JobFiles(URLFetcher):
+            # The job's own files, and data: URLs; nothing from the disk or the network.
+            def __init__(self, base, files):
+                super().__init__(allowed_protocols=['data'])
+                self.base, self.files = base, files
+            def fetch(self, url, headers=None):
+                if url.startswith(self.base):
+                    path = urllib.parse.unquote(url[len(self.base):].split('#')[0].split('?')[0])
+                    if path in self.files:
+                        kind = mimetypes.guess_type(path)[0] or 'application/octet-stream'
+                        return URLFetcherResponse(url, self.files[path], {'Content-Type': kind})
+                    raise ValueError(f'no such file in the site: {path}')
+                return super().fetch(url, headers)
+
         warnings = Warnings()
         logger = logging.getLogger('weasyprint')
         logger.addHandler(warnings)
         logger.setLevel(logging.WARNING)
         logger.propagate = False
-        base_url, output = sys.argv[1], sys.argv[2]
-        html = sys.stdin.buffer.read().decode('utf-8')
+        job = json.load(sys.stdin.buffer)
+        files = {path: base64.b64decode(data) for path, data in job['resources'].items()}
         options = {'pdf_variant': 'pdf/ua-1', 'pdf_tags': True, 'pdf_identifier': True}
-        fetcher = URLFetcher(allowed_protocols=['file', 'data'])
-        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(**options)
-        document.write_pdf(output, **options)
-        print(json.dumps({'pages': len(document.pages), 'warnings': warnings.messages}))
+        html = weasyprint.HTML(string=job['html'], base_url=job['base'], url_fetcher=JobFiles(job['base'], files))
+        document = html.render(**options)
+        pdf = document.write_pdf(**options)
+        sys.stdout.buffer.write(json.dumps({'pages': len(document.pages), 'warnings': warnings.messages}).encode() + b'\\n')
+        sys.stdout.buffer.write(pdf)
         """
 }

@@ -6,7 +6,7 @@ import Yams
 public enum ConfigLoader {
     static let knownKeys: Set<String> = [
         "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
-        "markdown", "search", "relativeURLs", "allowSymlinksOutside",
+        "markdown", "search", "relativeURLs", "allowSymlinksOutside", "pdf", "shareImages",
     ]
 
     /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
@@ -20,6 +20,7 @@ public enum ConfigLoader {
         var sawTitle = false
         var sawBaseURL = false
         let decoder = NodeDecoder(reader: reader)
+        var printDocuments: Node?
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             do throws(DiagnosticError) {
@@ -42,10 +43,19 @@ public enum ConfigLoader {
                 case "markdown": config.markdown = try markdownSettings(value, decoder: decoder)
                 case "menus": config.menus = try menus(value, decoder: decoder)
                 case "allowSymlinksOutside": config.allowSymlinksOutside = try symlinkAllowances(value, decoder: decoder)
+                case "pdf": printDocuments = value  // read after the loop: a document's language defaults to the site's
+                case "shareImages": config.shareImages = try ShareImagesDecoder(decoder: decoder).settings(value)
                 default:
                     let known = knownKeys.sorted().joined(separator: ", ")
                     throw DiagnosticError(reader.error("unknown key '\(key)' in config (known keys: \(known))", at: keyNode))
                 }
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        if let printDocuments {
+            do throws(DiagnosticError) {
+                config.pdf = try PrintDocumentsDecoder(decoder: decoder).documents(printDocuments, siteLanguage: config.language)
             } catch {
                 errors += error.diagnostics
             }

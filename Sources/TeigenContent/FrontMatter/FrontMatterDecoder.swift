@@ -66,6 +66,7 @@ public struct FrontMatterDecoder: Sendable {
                 case "feed": matter.feed = try decoder.bool(value, key: key)
                 case "hidden": matter.hidden = try decoder.bool(value, key: key)
                 case "params": matter.params = try decoder.map(value, key: key)
+                case "citation": matter.citation = try CitationDecoder(decoder: decoder).settings(value)
                 default:
                     extra.append((key, YAMLReader.value(of: value)))
                 }

@@ -18,6 +18,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var hidden: Bool = false
     /// Sections only: whether the section gets its own Atom feed.
     public var feed: Bool = false
+    /// `citation`: the page is a citable publication (a suggested citation, BibTeX and RIS files, meta tags).
+    public var citation: CitationSettings?
     /// The `params` map.
     public var params: TemplateValue = .map([])
     /// Every key the engine does not know, in the order written.

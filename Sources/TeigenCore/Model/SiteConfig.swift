@@ -22,6 +22,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var path: String
     /// Targets outside the site that symbolic links in it may lead to (`allowSymlinksOutside`).
     public var allowSymlinksOutside: [SymlinkAllowance] = []
+    /// The print edition: the PDFs the build makes (`pdf`), in the order written.
+    public var pdf: [PrintDocument] = []
+    /// Generated share images for pages without their own (`shareImages`); nil when off.
+    public var shareImages: ShareImageSettings?
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "en", author: String = "",

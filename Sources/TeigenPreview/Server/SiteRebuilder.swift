@@ -48,6 +48,7 @@ struct SiteRebuilder: Sendable {
             for warning in snapshot.warnings { console.error(warning.description) }
             announce(event: event, isFirst: isFirstSuccess, report: report, files: snapshot.files.count, elapsed: ContinuousClock.now - start)
             if report.searchIndexIsStale { await refreshSearchIndex() }
+            if report.printEditionIsStale { await refreshPrintEdition() }
             return .built
         } catch is RebuildBudget.Exceeded {
             return .failed  // shown when it happened
@@ -83,6 +84,23 @@ struct SiteRebuilder: Sendable {
             if verbose { console.info("Search index updated in \(Self.milliseconds(ContinuousClock.now - start)) ms") }
         } catch let error where error is CancellationError || Task.isCancelled {
             // A newer change or Ctrl-C: the index stays stale and the next build makes it.
+        } catch {
+            console.error(BuildFailure(error).message)
+        }
+    }
+
+    /// Makes the print edition's PDFs again after a rebuild that showed the edited pages first (several
+    /// seconds a document); the pages showing a PDF's size and page count reload if those changed. A newer
+    /// change cancels it (the engine is stopped); a failure (WeasyPrint missing, say) is printed and the
+    /// last PDFs stay.
+    private func refreshPrintEdition() async {
+        let start = ContinuousClock.now
+        do {
+            guard let snapshot = try await source.refreshPrintEdition() else { return }
+            await store.install(snapshot)
+            if verbose { console.info("Print edition updated in \(Self.milliseconds(ContinuousClock.now - start)) ms") }
+        } catch let error where error is CancellationError || Task.isCancelled {
+            // A newer change or Ctrl-C: the PDFs stay stale and the next build makes them.
         } catch {
             console.error(BuildFailure(error).message)
         }

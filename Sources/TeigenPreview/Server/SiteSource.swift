@@ -21,10 +21,16 @@ public protocol SiteSource: Sendable {
     /// Brings a search index that a rebuild left stale (`RebuildReport.searchIndexIsStale`) up to date.
     /// - Returns: the snapshot with the new index, or nil when there was nothing to do.
     func refreshSearchIndex() async throws -> SiteSnapshot?
+
+    /// Makes the print edition's PDFs that a rebuild left stale (`RebuildReport.printEditionIsStale`), and
+    /// the pages that show their size and page count.
+    /// - Returns: the snapshot with the new PDFs, or nil when there was nothing to do.
+    func refreshPrintEdition() async throws -> SiteSnapshot?
 }
 
 extension SiteSource {
     public func refreshSearchIndex() async throws -> SiteSnapshot? { nil }
+    public func refreshPrintEdition() async throws -> SiteSnapshot? { nil }
     public func language() async -> String? { nil }
 }
 

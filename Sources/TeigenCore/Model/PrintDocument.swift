@@ -1,10 +1,8 @@
-import TeigenCore
-
-/// One PDF of the print edition: what an entry of `pdf:` in `config.yaml` says.
+/// One PDF of the print edition: an entry of `pdf:` in `config.yaml`.
 ///
 /// ```yaml
 /// pdf:
-///   - output: print/teigen-2024-ja.pdf
+///   - output: print/emergency-proposal-2024-ja.pdf
 ///     title: 核の不使用継続と核秩序維持に向けた緊急提言
 ///     language: ja
 ///     pages: [_index.md, proposals/1.md, proposals/2.md, background.md, about.md, members/_index.md,
@@ -16,14 +14,14 @@ import TeigenCore
 ///       date: 2024年3月
 /// ```
 public struct PrintDocument: Sendable, Hashable {
-    /// Where the PDF is written, relative to the output root (`print/teigen-ja.pdf`).
+    /// Where the PDF is written, relative to the output root (`print/emergency-proposal-2024-ja.pdf`).
     public var outputPath: String
     /// The document's title: the PDF's title, the running head and the cover's title.
     public var title: String
     /// The pages it holds, in order, as content paths (`_index.md`, `proposals/1.md`).
     public var pages: [String]
     /// The document's language (`ja`, `en`): `<html lang>`, the PDF's language, the stylesheet's choice of
-    /// fonts and measure.
+    /// fonts and measure; the site's language when not given.
     public var language: String
     /// The PDF's subject; the site's description when not given.
     public var subject: String?
@@ -31,10 +29,12 @@ public struct PrintDocument: Sendable, Hashable {
     public var cover: PrintCover?
     /// Where the entry is written (config.yaml and its line), for messages.
     public var location: SourceLocation
+    /// Where each of `pages` is written, in the same order, for messages about one of them.
+    public var pageLocations: [SourceLocation]
 
     public init(
         outputPath: String, title: String, pages: [String], language: String, subject: String? = nil, cover: PrintCover? = nil,
-        location: SourceLocation = SourceLocation(path: "config.yaml")
+        location: SourceLocation = SourceLocation(path: "config.yaml"), pageLocations: [SourceLocation]? = nil
     ) {
         self.outputPath = outputPath
         self.title = title
@@ -43,5 +43,11 @@ public struct PrintDocument: Sendable, Hashable {
         self.subject = subject
         self.cover = cover
         self.location = location
+        self.pageLocations = pageLocations ?? pages.map { _ in location }
+    }
+
+    /// The site path of the PDF (`/print/emergency-proposal-2024-ja.pdf`).
+    public var sitePath: String {
+        "/" + outputPath
     }
 }
