@@ -104,10 +104,11 @@ struct SiteFiles: Sendable {
         let loaded = SiteFiles(
             configPath: Self.display(configPath), configText: configText,
             content: await files(site + "/content", keep: notHidden),
-            data: await files(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
+            data: await files(site + "/data", keep: { notHidden($0) && DataLoader.isDataFile($0) }),
             staticFiles: await files(site + "/static"),
             templates: await files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
             assets: await files(theme + "/assets", keep: notHidden))
+        errors += DataLoader.nameConflicts(among: loaded.data.map { ($0.relativePath, $0.displayPath) })
         if refusedLinks { errors += configProblems }
         if let output = options.outputDirectory {
             errors += OutputFolder(output, fileSystem: fileSystem).placementProblems(inputs: inputs)
