@@ -4,33 +4,20 @@
 /// Foundation's JSON parser gives values without positions, and takes the last of two equal keys without a word;
 /// this reads a document it has already accepted, only for the positions messages need.
 struct JSONLocator {
-    /// A line and column (in Unicode scalars) in the JSON text, both 1-based.
-    struct Position: Equatable {
-        var line: Int
-        var column: Int
-    }
-
-    /// Where a top-level key was written: the key, its value, and the items of an array value.
-    struct Place {
-        var key: Position
-        var value: Position
-        var items: [Position] = []
-    }
-
     /// The top-level object's keys (the last of equal ones, as Foundation keeps the last value).
-    private(set) var places: [String: Place] = [:]
+    private(set) var places: [String: KeyPlace] = [:]
     /// Keys written a second time in the same object, where they were written again.
-    private(set) var duplicates: [(key: String, position: Position)] = []
+    private(set) var duplicates: [(key: String, position: KeyPlace.Position)] = []
 
     private let bytes: [UInt8]
     private var index = 0
-    private var position = Position(line: 1, column: 1)
+    private var position = KeyPlace.Position(line: 1, column: 1)
 
     /// Reads `json`, which Foundation has parsed without error.
     init(_ json: String) {
         bytes = Array(json.utf8)
         skipBlanks()
-        var items: [Position] = []
+        var items: [KeyPlace.Position] = []
         readValue(depth: 0, items: &items)
     }
 
@@ -39,7 +26,7 @@ struct JSONLocator {
     private mutating func advance() {
         guard let byte = current else { return }
         if byte == 0x0A {
-            position = Position(line: position.line + 1, column: 1)
+            position = KeyPlace.Position(line: position.line + 1, column: 1)
         } else if index + 1 >= bytes.count || bytes[index + 1] & 0xC0 != 0x80 {
             position.column += 1  // The last byte of a scalar.
         }
@@ -51,7 +38,7 @@ struct JSONLocator {
     }
 
     /// Reads one value; `items` gets the positions of an array's items when `depth` is 1 (a top-level key's value).
-    private mutating func readValue(depth: Int, items: inout [Position]) {
+    private mutating func readValue(depth: Int, items: inout [KeyPlace.Position]) {
         switch current {
         case UInt8(ascii: "{"): readObject(depth: depth)
         case UInt8(ascii: "["):
@@ -60,7 +47,7 @@ struct JSONLocator {
                 skipBlanks()
                 guard let byte = current, byte != UInt8(ascii: "]") else { break }
                 if depth == 1 { items.append(position) }
-                var nested: [Position] = []
+                var nested: [KeyPlace.Position] = []
                 readValue(depth: depth + 1, items: &nested)
                 skipBlanks()
                 if current == UInt8(ascii: ",") { advance() }
@@ -87,9 +74,9 @@ struct JSONLocator {
             if current == UInt8(ascii: ":") { advance() }
             skipBlanks()
             let valuePosition = position
-            var items: [Position] = []
+            var items: [KeyPlace.Position] = []
             readValue(depth: depth + 1, items: &items)
-            if depth == 0 { places[key] = Place(key: keyPosition, value: valuePosition, items: items) }
+            if depth == 0 { places[key] = KeyPlace(key: keyPosition, value: valuePosition, items: items) }
             skipBlanks()
             if current == UInt8(ascii: ",") { advance() }
         }

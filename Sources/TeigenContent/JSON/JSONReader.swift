@@ -23,26 +23,9 @@ struct JSONReader {
         guard let object = document as? [String: Any] else {
             throw DiagnosticError(.error("JSON front matter must be an object of keys and values", at: location(line: 1, column: 1), source: fileText))
         }
-        let fields = object.map { key, value in
-            let place = locator.places[key]
-            let keyLocation = place.map { location(line: $0.key.line, column: $0.key.column) } ?? location(line: 1, column: 1)
-            let valueLocation = place.map { location(line: $0.value.line, column: $0.value.column) } ?? keyLocation
-            var field = FrontMatterField(key: key, keyLocation: keyLocation, value: Self.frontMatterValue(value, at: valueLocation))
-            if let array = value as? [Any] {
-                field.value.items = array.enumerated().map { index, item in
-                    let itemPlace = place.flatMap { index < $0.items.count ? $0.items[index] : nil }
-                    return Self.frontMatterValue(item, at: itemPlace.map { location(line: $0.line, column: $0.column) } ?? valueLocation)
-                }
-            }
-            return field
-        }
-        return fields.sorted { $0.keyLocation < $1.keyLocation }
-    }
-
-    private static func frontMatterValue(_ value: Any, at location: SourceLocation) -> FrontMatterValue {
-        let converted = Self.value(of: value)
-        let isScalar = !(value is [Any]) && !(value is [String: Any]) && !(value is NSNull)
-        return FrontMatterValue(value: converted, text: isScalar ? converted.stringValue : nil, location: location)
+        return object.map { key, value in
+            FrontMatterField(key: key, value: Self.value(of: value), place: locator.places[key]) { location(line: $0.line, column: $0.column) }
+        }.sorted { $0.keyLocation < $1.keyLocation }
     }
 
     /// Parses `json`; errors are placed where Foundation says it found them.

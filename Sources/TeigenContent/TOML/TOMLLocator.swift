@@ -4,22 +4,9 @@
 /// true or false`, at the value). This reads only the surface of a document toml++ has already accepted: comments,
 /// the four kinds of strings, brackets, table headers and the keys before `=`.
 struct TOMLLocator {
-    /// A line and column (in Unicode scalars) in the TOML text, both 1-based.
-    struct Position: Equatable {
-        var line: Int
-        var column: Int
-    }
-
-    /// Where a top-level key was written: the key, its value, and the items of an array value.
-    struct Place {
-        var key: Position
-        var value: Position
-        var items: [Position] = []
-    }
-
     private let scalars: [Unicode.Scalar]
     private var index = 0
-    private var position = Position(line: 1, column: 1)
+    private var position = KeyPlace.Position(line: 1, column: 1)
 
     private init(_ text: String) {
         scalars = Array(text.unicodeScalars)
@@ -27,7 +14,7 @@ struct TOMLLocator {
 
     /// The places of the root table's keys: `key = value` lines before the first table header, the first segment
     /// of a dotted key (`params.x = 1` is `params`), and the first segment of each table header (`[params]`).
-    static func places(in toml: String) -> [String: Place] {
+    static func places(in toml: String) -> [String: KeyPlace] {
         var locator = TOMLLocator(toml)
         return locator.readDocument()
     }
@@ -41,7 +28,7 @@ struct TOMLLocator {
     private mutating func advance() {
         guard let scalar = current else { return }
         if scalar == "\n" {
-            position = Position(line: position.line + 1, column: 1)
+            position = KeyPlace.Position(line: position.line + 1, column: 1)
         } else {
             position.column += 1
         }
@@ -64,8 +51,8 @@ struct TOMLLocator {
         while let scalar = current, scalar != "\n" { advance() }
     }
 
-    private mutating func readDocument() -> [String: Place] {
-        var places: [String: Place] = [:]
+    private mutating func readDocument() -> [String: KeyPlace] {
+        var places: [String: KeyPlace] = [:]
         var inRootTable = true
         while current != nil {
             let startIndex = index
@@ -75,7 +62,7 @@ struct TOMLLocator {
                 while current == "[" { advance() }
                 skipBlanks(newlines: false)
                 let at = position
-                if let name = readKey(), places[name] == nil { places[name] = Place(key: at, value: at) }
+                if let name = readKey(), places[name] == nil { places[name] = KeyPlace(key: at, value: at) }
                 inRootTable = false
                 skipToEndOfLine()
                 continue
@@ -86,10 +73,10 @@ struct TOMLLocator {
             if current == "=" { advance() }
             skipBlanks(newlines: false)
             let valueAt = position
-            var items: [Position] = []
+            var items: [KeyPlace.Position] = []
             skipValue(items: &items)
             if inRootTable, let name, places[name] == nil {
-                places[name] = Place(key: at, value: valueAt, items: items)
+                places[name] = KeyPlace(key: at, value: valueAt, items: items)
             }
             skipBlanks(newlines: false)
             if current == "#" { skipToEndOfLine() }
@@ -121,7 +108,7 @@ struct TOMLLocator {
 
     /// Skips a value (strings, arrays and inline tables over any number of lines), noting where each item of a
     /// top-level array starts.
-    private mutating func skipValue(items: inout [Position]) {
+    private mutating func skipValue(items: inout [KeyPlace.Position]) {
         var containers: [Unicode.Scalar] = []
         var expectItem = false
         repeat {

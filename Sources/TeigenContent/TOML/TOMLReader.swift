@@ -29,26 +29,9 @@ struct TOMLReader {
     func frontMatterFields(_ toml: String) throws(DiagnosticError) -> [FrontMatterField] {
         let table = try parse(toml)
         let places = TOMLLocator.places(in: toml)
-        let fields = table.map { key, value in
-            let place = places[key]
-            let keyLocation = place.map { location(line: $0.key.line, column: $0.key.column) } ?? location(line: 1, column: 1)
-            let valueLocation = place.map { location(line: $0.value.line, column: $0.value.column) } ?? keyLocation
-            var field = FrontMatterField(key: key, keyLocation: keyLocation, value: Self.frontMatterValue(value, at: valueLocation))
-            if let array = value.array {
-                field.value.items = array.enumerated().map { index, item in
-                    let itemPlace = place.flatMap { index < $0.items.count ? $0.items[index] : nil }
-                    return Self.frontMatterValue(item, at: itemPlace.map { location(line: $0.line, column: $0.column) } ?? valueLocation)
-                }
-            }
-            return field
-        }
-        return fields.sorted { $0.keyLocation < $1.keyLocation }
-    }
-
-    private static func frontMatterValue(_ value: any TOMLValueConvertible, at location: SourceLocation) -> FrontMatterValue {
-        let converted = Self.value(of: value)
-        let isScalar = value.type != .array && value.type != .table
-        return FrontMatterValue(value: converted, text: isScalar ? converted.stringValue : nil, location: location)
+        return table.map { key, value in
+            FrontMatterField(key: key, value: Self.value(of: value), place: places[key]) { location(line: $0.line, column: $0.column) }
+        }.sorted { $0.keyLocation < $1.keyLocation }
     }
 
     /// A position in the TOML text as a file location.
