@@ -92,6 +92,14 @@ import TeigenCore
         #expect(headers(text, path).first == expected)
     }
 
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let json = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(headers(json, "x.json") == ["x.json:1:514: error: invalid JSON: too many nested arrays or dictionaries"])
+        let toml = "a = " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+        #expect(headers(toml, "x.toml").first?.hasPrefix("x.toml:1:") == true)
+        #expect(headers(toml, "x.toml").first?.contains("nested") == true)
+    }
+
     @Test func everyShortOrLongRowIsReported() {
         #expect(headers("a,b\n1,2,3\n4\n", "x.csv") == [
             "x.csv:2:1: error: this row has 3 fields, but the header row has 2 (a value with a comma in it is written in quotes: \"a, b\")",
