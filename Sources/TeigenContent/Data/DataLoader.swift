@@ -14,7 +14,7 @@ public struct DataLoader: Sendable {
             guard let root = try reader.compose(text) else { return .null }
             return YAMLReader.value(of: root)
         case .json: return try JSONReader(path: path, fileText: text, firstLine: 1).value(text)
-        case .toml: return TOMLReader.value(of: try TOMLReader(path: path, fileText: text, firstLine: 1).parse(text))
+        case .toml: return try TOMLReader(path: path, fileText: text, firstLine: 1).value(text)
         case .csv: return try CSVReader(path: path, fileText: text).value()
         }
     }

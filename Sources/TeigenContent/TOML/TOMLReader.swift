@@ -12,8 +12,17 @@ struct TOMLReader {
     /// The line of the file on which the TOML text starts (front matter starts on line 2).
     var firstLine: Int
 
-    /// The document's root table, or an error at the position toml++ reports.
-    func parse(_ toml: String) throws(DiagnosticError) -> TOMLTable {
+    /// The document as a template value.
+    func value(_ toml: String) throws(DiagnosticError) -> TemplateValue {
+        let table = try parse(toml)
+        defer { table.clear() }
+        return Self.value(of: table)
+    }
+
+    /// The document's root table, or an error at the position toml++ reports. TOMLKit frees nothing its C++
+    /// layer hands back (upstream issue LebJe/TOMLKit#26), so a caller clears the table once it has read it:
+    /// that frees its values, and what stays is the empty table and the copies of keys and strings read.
+    private func parse(_ toml: String) throws(DiagnosticError) -> TOMLTable {
         do {
             return try TOMLTable(string: toml)
         } catch let error as TOMLParseError {
@@ -28,6 +37,7 @@ struct TOMLReader {
     /// The top-level keys of TOML front matter, each with its value and position, in the order written.
     func frontMatterFields(_ toml: String) throws(DiagnosticError) -> [FrontMatterField] {
         let table = try parse(toml)
+        defer { table.clear() }
         let places = TOMLLocator.places(in: toml)
         return table.map { key, value in
             FrontMatterField(key: key, value: Self.value(of: value), place: places[key]) { location(line: $0.line, column: $0.column) }
