@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "TeigenCore", targets: ["TeigenCore"]),
         .library(name: "TeigenMarkdown", targets: ["TeigenMarkdown"]),
         .library(name: "TeigenContent", targets: ["TeigenContent"]),
+        .library(name: "TeigenImages", targets: ["TeigenImages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,12 +20,35 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // What the preview server uses of Hummingbird's own dependencies (the versions Hummingbird needs).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // libwebpmux removes the metadata chunks libvips 8.14.1 writes into WebP in spite of "strip";
+        // ICU (icuuc) finds Japanese word boundaries for share-image titles.
+        .target(
+            name: "CVipsBridge",
+            dependencies: ["CVips"],
+            linkerSettings: [.linkedLibrary("webpmux"), .linkedLibrary("webp"), .linkedLibrary("icuuc")]
+        ),
+        .target(
+            name: "TeigenImages",
+            dependencies: ["TeigenCore", "CVipsBridge", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
         ),
         .target(name: "CAtomicRename"),
         .target(name: "CCmarkArena"),
@@ -45,7 +69,9 @@ let package = Package(
         ),
         .target(
             name: "TeigenBuild",
-            dependencies: ["TeigenCore", "TeigenContent", "TeigenTheme", "TeigenMarkdown", "CAtomicRename"],
+            dependencies: [
+                "TeigenCore", "TeigenContent", "TeigenTheme", "CAtomicRename", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -53,6 +79,12 @@ let package = Package(
             dependencies: [
                 "TeigenCore", "TeigenBuild",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -64,13 +96,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "TeigenMarkdownTests", dependencies: ["TeigenMarkdown"], swiftSettings: strict),
+        .testTarget(name: "TeigenMarkdownTests", dependencies: ["TeigenMarkdown", "CCmark", "CCmarkArena"], swiftSettings: strict),
         .testTarget(name: "TeigenCoreTests", dependencies: ["TeigenCore"], swiftSettings: strict),
-        .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent"], swiftSettings: strict),
-        .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme"], swiftSettings: strict),
+        .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent", "TeigenCore"], swiftSettings: strict),
+        .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme", "TeigenCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TeigenImagesTests",
+            dependencies: ["TeigenImages", "TeigenCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "TeigenBuildTests",
-            dependencies: ["TeigenBuild"],
+            dependencies: ["TeigenBuild", "TeigenCore"],
             resources: [],
             swiftSettings: strict
         ),
@@ -84,11 +122,16 @@ let package = Package(
         .testTarget(
             name: "TeigenPreviewTests",
             dependencies: [
-                "TeigenPreview",
+                "TeigenPreview", "TeigenBuild", "TeigenCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
+        // Reads Package.swift, README.md and every module's imports: the architecture holds.
+        .testTarget(name: "ArchitectureTests", swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

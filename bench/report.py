@@ -259,8 +259,7 @@ def main() -> int:
     real = runs.get(("teigen", "real site"), [])
     if real:
         out += ["`teigen build --source site` into an empty folder, a new process each time. The site has "
-                "`search: true`: the time includes Pagefind indexing it (a separate process, whose memory the "
-                "peak figure is; `/usr/bin/time` reports the largest process).", "",
+                "`search: true`: the time includes writing its search index.", "",
                 "| Case | Tool | Runs | Wall (s) | CPU (s) | Peak RSS (MB) |", "| --- | --- | ---: | ---: | ---: | ---: |",
                 row("site/", "Teigen", medians(real), failures(real))]
     else:

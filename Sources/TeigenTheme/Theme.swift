@@ -1,11 +1,15 @@
 import Mustache
 import TeigenCore
 
-/// A theme's compiled Mustache templates: loaded once per build, rendered from many tasks at once.
+/// A theme's compiled Mustache templates: loaded once per build, rendered from many tasks at once, and
+/// asked what they read (``variables``, ``literalSections(named:)``, ``reads(_:from:)``) before any page is.
 public struct Theme: Sendable {
     /// Template names (`page`, `proposals/page`, `partials/header`) to the paths they were read from.
     public let paths: [String: String]
     private let library: MustacheLibrary
+    private let texts: [String: String]
+    /// Each template's tags, in the order written.
+    private let tags: [String: [TemplateTag]]
     /// The names each template includes directly (partials and parents).
     private let inclusions: [String: [String]]
 
@@ -28,12 +32,15 @@ public struct Theme: Sendable {
                 errors.append(.error("template syntax error: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
             }
         }
-        let graph = PartialGraph(templates: templates, paths: paths)
+        let tags = templates.mapValues(TagScanner.tags(in:))
+        let graph = PartialGraph(tags: tags, texts: templates, paths: paths)
         errors += graph.problems()
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         self.library = library
         self.paths = paths
-        self.inclusions = templates.mapValues { graph.inclusions(in: $0).map(\.name) }
+        self.texts = templates
+        self.tags = tags
+        self.inclusions = graph.edges.mapValues { $0.map(\.name) }
     }
 
     /// The template and every partial or parent it includes, directly or not, sorted: what its output depends on.
@@ -51,14 +58,50 @@ public struct Theme: Sendable {
         paths[name] != nil
     }
 
-    /// Renders template `name` with the page context `context`; `lambdas` are added at the top level
-    /// and used as sections (`{{#relURL}}/x/{{/relURL}}`): each receives the section's text.
-    public func render(_ name: String, context: [String: TemplateValue], lambdas: [String: @Sendable (String) -> String] = [:]) -> String {
-        var wrapped: [String: MustacheLambda] = [:]
-        for (key, lambda) in lambdas {
-            wrapped[key] = MustacheLambda { text in lambda(text) }
+    /// The text of template `name` (to show the offending line of a message about it).
+    public func text(of name: String) -> String? {
+        texts[name]
+    }
+
+    /// Every name that every template reads (variables and sections), by template name, then in the order written.
+    public var variables: [TemplateVariable] {
+        tags.keys.sorted().flatMap { name in variables(in: name) }
+    }
+
+    /// The literal sections named `lambda` of every template (`{{#asset}}css/style.css{{/asset}}` for
+    /// `asset`), by template name, then in the order written. Sections holding tags are left out: what
+    /// their lambda receives is known only when a page is rendered.
+    public func literalSections(named lambda: String) -> [LiteralSection] {
+        tags.keys.sorted().flatMap { template in
+            (tags[template] ?? []).compactMap { tag -> LiteralSection? in
+                guard tag.kind == .section, tag.name == lambda, let body = tag.body, !tag.bodyHasTags else { return nil }
+                return LiteralSection(template: template, text: body, location: location(tag.line, tag.column, in: template))
+            }
         }
-        return library.render(MustacheRoot(context: context, lambdas: wrapped), withTemplate: name) ?? ""
+    }
+
+    /// Whether template `name`, or a template it includes, reads a name with `part` among its parts
+    /// (`sections` for `{{#site.sections}}`, and for `{{#sections}}` inside `{{#site}}`).
+    public func reads(_ part: String, from name: String) -> Bool {
+        templatesUsed(by: name).contains { variables(in: $0).contains { $0.path.contains(part) } }
+    }
+
+    /// Renders template `name` with `context`; its lambdas are used as sections
+    /// (`{{#relURL}}/x/{{/relURL}}`): each receives the section's text.
+    public func render(_ name: String, context: TemplateContext) -> String {
+        library.render(MustacheRoot(context), withTemplate: name) ?? ""
+    }
+
+    private func variables(in template: String) -> [TemplateVariable] {
+        (tags[template] ?? []).compactMap { tag in
+            guard tag.kind == .variable || tag.kind == .section || tag.kind == .invertedSection, tag.name != "." else { return nil }
+            let path = tag.name.split(separator: ".").map(String.init)
+            return TemplateVariable(template: template, path: path, location: location(tag.nameLine, tag.nameColumn, in: template))
+        }
+    }
+
+    private func location(_ line: Int, _ column: Int, in template: String) -> SourceLocation {
+        SourceLocation(path: paths[template] ?? template, line: line, column: column)
     }
 
     private static func describe(_ error: any Error) -> String {

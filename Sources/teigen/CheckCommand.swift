@@ -32,7 +32,7 @@ struct CheckCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\(output): error: no built site here (no index.html); run 'teigen build' first or leave out --output\n".utf8))
                 throw ExitCode(1)
             }
-            baseURL = site.baseURL ?? (try? BuildPipeline.baseURL(options: options)) ?? baseURL
+            baseURL = site.baseURL ?? (try? BuildPipeline.configuration(options: options))?.baseURL ?? baseURL
         } else {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("teigen-check-\(getpid())")
             temporary = folder

@@ -21,8 +21,11 @@ struct MarkdownCommand: ParsableCommand {
     @Flag(name: .customLong("hardbreaks"), help: "Renders soft line breaks as <br />.")
     var hardBreaks = false
 
-    @Flag(name: .customLong("no-extensions"), help: "Plain libcmark output: no footnotes, tables, heading ids or Japanese line breaks.")
+    @Flag(name: .customLong("no-extensions"), help: "Plain libcmark output: no footnotes, tables, strikethrough, task lists, autolinks, CJK-friendly emphasis, heading ids or Japanese line breaks.")
     var noExtensions = false
+
+    @Flag(name: .customLong("no-cjk-friendly"), help: "CommonMark's emphasis rules, without the CJK-friendly amendments.")
+    var noCJKFriendly = false
 
     @Flag(name: .customLong("heading-anchors"), help: "Adds a self-link to each heading.")
     var headingAnchors = false
@@ -48,7 +51,7 @@ struct MarkdownCommand: ParsableCommand {
         let read = clock.now - start
         let options = MarkdownOptions(
             smartPunctuation: smart, allowRawHTML: !safe, hardBreaks: hardBreaks, extensions: !noExtensions,
-            headingAnchors: headingAnchors)
+            cjkFriendlyEmphasis: !noCJKFriendly, headingAnchors: headingAnchors)
         let renderer = MarkdownRenderer(options: options)
         var rendered = renderer.render(utf8: source, includingText: false)
         if timings {

@@ -24,16 +24,33 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Prints changed files, rebuilt outputs and every request.")
     var verbose = false
 
+    @Option(name: .long, help: "Stops a build that runs longer than this many seconds (the last good build stays served).")
+    var rebuildTimeout = 60
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Stops a build that grows the server's memory by more than this many MB (the last good build stays served).",
+        discussion: "By default a quarter of the machine's memory, at least 1024."))
+    var rebuildMemory = RebuildBudget.defaultMemory >> 20
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535")
+        }
+        guard rebuildTimeout > 0 else {
+            throw ValidationError("--rebuild-timeout must be a positive number of seconds")
+        }
+        guard rebuildMemory > 0 else {
+            throw ValidationError("--rebuild-memory must be a positive number of MB")
         }
     }
 
     func run() async throws {
         let options = site.buildOptions()
-        let configuration = PreviewServer.Configuration(
-            host: host, port: port, watchedFolders: [options.sourceDirectory, options.themeDirectory], verbose: verbose)
+        var configuration = PreviewServer.Configuration(
+            host: host, port: port, watchedFolders: [options.sourceDirectory, options.themeDirectory], verbose: verbose,
+            budget: RebuildBudget(time: .seconds(rebuildTimeout), memory: rebuildMemory << 20))
+        // A build stuck in work that cannot be interrupted would take the machine's memory: stop here.
+        configuration.onRunawayBuild = { Foundation.exit(1) }
         do {
             try await PreviewServer(configuration: configuration, source: IncrementalBuilder(options: options)).run()
         } catch let error as PreviewError {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import TeigenBuild
 import TeigenCore
@@ -39,6 +40,50 @@ import TeigenCore
         let page = site.appendingPathComponent("content/posts/first.md")
         try "---\ntitle: [broken\n---\n".write(to: page, atomically: true, encoding: .utf8)
         await #expect(throws: DiagnosticError.self) { _ = try await builder.build(changedPaths: [page.path]) }
+    }
+
+    @Test("a cancelled build throws without diagnostics, changes nothing, and leaves its changes to the next build")
+    func cancelledBuildKeepsState() async throws {
+        let copy = try Fixtures.copy(Fixtures.root.appendingPathComponent("sites/basic"))
+        let site = copy.appendingPathComponent("site")
+        let builder = IncrementalBuilder(options: BuildOptions(sourceDirectory: site))
+        let (first, _) = try await builder.build()
+        let second = site.appendingPathComponent("content/posts/second.md")
+        let text = try String(contentsOf: second, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: 二番目", with: "title: 第二").write(to: second, atomically: true, encoding: .utf8)
+
+        let cancelled = await Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await builder.build(changedPaths: [second.path])
+        }.result
+        #expect(throws: DiagnosticError.self) { try cancelled.get() }
+        if case .failure(let error as DiagnosticError) = cancelled {
+            #expect(error.diagnostics.isEmpty)
+        }
+
+        // The next build, told of no change, still makes the edit: the same as a fresh full build.
+        let (after, _) = try await builder.build(changedPaths: [])
+        let (fresh, _) = try await IncrementalBuilder(options: BuildOptions(sourceDirectory: site)).build()
+        #expect(after.files == fresh.files)
+        #expect(after.files["posts/second/index.html"] != first.files["posts/second/index.html"])
+    }
+
+    @Test("parallelMap stops when its task is cancelled, on one job and on many")
+    func parallelMapStopsWhenCancelled() async throws {
+        for jobs in [1, 4] {
+            let calls = Counter()
+            let result = await Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await BuildPipeline.parallelMap(Array(0..<1000), jobs: jobs) { item in
+                    calls.increment()
+                    return item
+                }
+            }.result
+            #expect(throws: DiagnosticError.self) { try result.get() }
+            #expect(calls.value == 0, "jobs \(jobs)")
+            let all = try await BuildPipeline.parallelMap(Array(0..<1000), jobs: jobs) { $0 * 2 }
+            #expect(all == (0..<1000).map { $0 * 2 })
+        }
     }
 
     @Test func templateChangeRerendersOnlyThePagesUsingIt() async throws {
@@ -219,22 +264,33 @@ import TeigenCore
         let builder = IncrementalBuilder(options: BuildOptions(sourceDirectory: site))
         let (first, firstReport) = try await builder.build()
         #expect(!firstReport.searchIndexIsStale)
-        let firstIndex = first.files.filter { $0.key.hasPrefix("pagefind/") }
-        #expect(firstIndex["pagefind/pagefind.js"] != nil)
+        let firstIndex = first.files.filter { $0.key.hasPrefix("search-index/") }
+        #expect(firstIndex["search-index/ja/meta.json"] != nil)
         #expect(try await builder.refreshSearchIndex() == nil)
 
         let page = site.appendingPathComponent("content/posts/second.md")
         try IncrementalEquivalenceTests.append("\n検索語ブルーベリー。\n", to: page)
         let (edited, report) = try await builder.build(changedPaths: [page.path])
         #expect(report.wasBodyEdit && report.searchIndexIsStale)
-        #expect(edited.files.filter { $0.key.hasPrefix("pagefind/") } == firstIndex)
+        #expect(edited.files.filter { $0.key.hasPrefix("search-index/") } == firstIndex)
 
         let refreshed = try #require(try await builder.refreshSearchIndex())
         let (fresh, _) = try await IncrementalBuilder(options: BuildOptions(sourceDirectory: site)).build()
         #expect(refreshed.files == fresh.files)
-        #expect(refreshed.files.filter { $0.key.hasPrefix("pagefind/") } != firstIndex)
+        #expect(refreshed.files.filter { $0.key.hasPrefix("search-index/") } != firstIndex)
         let real = Set(refreshed.files.keys).union(edited.files.keys).filter { refreshed.files[$0] != edited.files[$0] }
         #expect(real.isSubset(of: refreshed.changedPaths ?? []))
         #expect(try await builder.refreshSearchIndex() == nil)
+    }
+}
+
+/// Counts calls from many tasks.
+final class Counter: Sendable {
+    private let count = Mutex(0)
+
+    var value: Int { count.withLock { $0 } }
+
+    func increment() {
+        count.withLock { $0 += 1 }
     }
 }

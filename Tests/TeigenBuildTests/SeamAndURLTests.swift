@@ -29,6 +29,17 @@ struct UnreadableFileSystem: FileSystem {
         }
     }
 
+    /// `teigen check --output` reads the configuration through the seam: a site that exists only in memory works.
+    @Test func configurationIsReadThroughTheSeam() throws {
+        let files = MemoryFileSystem(text: ["/nowhere/site/config.yaml": "title: T\nbaseURL: https://example.org/sub/\n"])
+        let options = BuildOptions(sourceDirectory: URL(fileURLWithPath: "/nowhere/site"))
+        #expect(try BuildPipeline.configuration(options: options, fileSystem: files).baseURL == "https://example.org/sub/")
+        var overridden = options
+        overridden.baseURL = "https://other.example/"
+        #expect(try BuildPipeline.configuration(options: overridden, fileSystem: files).baseURL == "https://other.example/")
+        #expect(throws: DiagnosticError.self) { try BuildPipeline.configuration(options: options, fileSystem: MemoryFileSystem()) }
+    }
+
     @Test func relativeURLsMakeEveryInternalLinkRelative() async throws {
         let copy = try Fixtures.copy(Fixtures.root.appendingPathComponent("sites/basic"))
         let config = copy.appendingPathComponent("site/config.yaml")

@@ -17,6 +17,7 @@ import TeigenCore
             markdown:
               smartPunctuation: true
               headingAnchors: true
+              cjkFriendly: false
             menus:
               main:
                 - name: 提言
@@ -32,9 +33,11 @@ import TeigenCore
         #expect(config.basePath == "/teigen/")
         #expect(config.relativeURLs)
         #expect(config.markdown.smartPunctuation && config.markdown.headingAnchors && config.markdown.allowRawHTML)
+        #expect(!config.markdown.cjkFriendly)
+        #expect(try ConfigLoader.load("title: t\nbaseURL: https://e.org/\n", path: "c.yaml").markdown.cjkFriendly)
         #expect(config.menus["main"]?.map(\.name) == ["提言", "X"])
         #expect(config.menus["main"]?.first?.target == .page("proposals/_index.md"))
-        #expect(config.menus["main"]?.first?.location.line == 15)
+        #expect(config.menus["main"]?.first?.location.line == 16)
         #expect(config.params["subtitle"] == .string("s"))
     }
 

@@ -55,12 +55,12 @@ import Testing
         let renderer = MarkdownRenderer(options: MarkdownOptions(headingAnchors: true))
         #expect(
             renderer.render("## 提言 1").html
-                == "<h2 id=\"提言-1\">提言 1 <a class=\"heading-anchor\" href=\"#提言-1\" aria-label=\"Link to this section: 提言 1\" data-pagefind-ignore>#</a></h2>\n"
+                == "<h2 id=\"提言-1\">提言 1 <a class=\"heading-anchor\" href=\"#提言-1\" aria-label=\"Link to this section: 提言 1\" data-search-ignore>#</a></h2>\n"
         )
         let japanese = MarkdownRenderer(options: MarkdownOptions(headingAnchors: true, headingAnchorLabel: "この節へのリンク"))
         #expect(
             japanese.render("# A & B").html
-                == "<h1 id=\"a-b\">A &amp; B <a class=\"heading-anchor\" href=\"#a-b\" aria-label=\"この節へのリンク: A &amp; B\" data-pagefind-ignore>#</a></h1>\n"
+                == "<h1 id=\"a-b\">A &amp; B <a class=\"heading-anchor\" href=\"#a-b\" aria-label=\"この節へのリンク: A &amp; B\" data-search-ignore>#</a></h1>\n"
         )
     }
 

@@ -44,10 +44,15 @@ import Testing
         #expect(setext.tableOfContents.map(\.title) == ["見出しの続き"])
     }
 
-    @Test func breaksNextToFootnoteReferencesStay() {
-        // The reference's `[` and `]` do not join, before or after it is replaced by its `<sup>`.
-        let html = renderer.render("本文[^1]\n続き\n\n[^1]: 注。").html
-        #expect(html.hasPrefix("<p>本文<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a></sup>\n続き</p>\n"))
+    @Test func aBreakAfterAFootnoteReferenceJoinsLikeOneAfterTheCharacterBeforeIt() {
+        // The mark is bound to the character before it (U+2060 WORD JOINER), so the break after it
+        // is read as a break after that character: between two Japanese characters it renders as nothing.
+        let html = renderer.render("注がある。[^1]\n次の行。\n\n[^1]: 注。").html
+        #expect(html.hasPrefix("<p>注がある。\u{2060}<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a></sup>次の行。</p>\n"))
+        let latin = renderer.render("Text[^1]\n次の行。\n\n[^1]: 注。").html
+        #expect(latin.contains("</sup>\n次の行。</p>"))
+        let undefined = renderer.render("本文[^nope]\n続き").html
+        #expect(undefined == "<p>本文[^nope]\n続き</p>\n")
     }
 
     @Test func extensionsOffKeepsEveryBreak() {

@@ -246,6 +246,43 @@ struct HTTPTests {
         }
     }
 
+    @Test("the first build failed on a Japanese site: the error page is in Japanese")
+    func firstBuildFailedInJapanese() async throws {
+        let fixture = await PreviewFixture(source: FakeSiteSource(failing: TestSnapshots.frontMatterError, language: "ja")).build()
+        try await fixture.application.test(.router) { client in
+            let html = String(buffer: try await client.execute(uri: "/", method: .get).body)
+            #expect(html.contains("<html lang=\"ja\" data-teigen=\"error\">"))
+            #expect(html.contains("<h1 class=\"title\">サイトをビルドできませんでした</h1>"))
+            #expect(html.contains("<p class=\"hint\">エラーを直して保存すると、このページは自動で再読み込みされます。</p>"))
+            #expect(html.contains(
+                "<div id=\"teigen-message\"><section class=\"diagnostic\"><p class=\"where\">content/_index.md:2:8: error: unclosed flow sequence</p><pre>"))
+        }
+    }
+
+    @Test("while the first build runs: pages say so (503, Retry-After), other files 503")
+    func firstBuildRunning() async throws {
+        let fixture = PreviewFixture(TestSnapshots.site())
+        try await fixture.application.test(.router) { client in
+            let page = try await client.execute(uri: "/proposals/", method: .get)
+            #expect(page.status == .serviceUnavailable)
+            #expect(page.headers[.retryAfter] == "1")
+            let html = String(buffer: page.body)
+            #expect(html.contains("<html lang=\"en\" data-teigen=\"building\">"))
+            #expect(html.contains("<h1 class=\"title busy\">Building the site…</h1>"))
+            #expect(!html.contains("teigen-message"))
+            #expect(html.contains("<script src=\"/__teigen/live-reload.js\" data-base=\"/\" data-build=\"test-0\"></script>"))
+            let asset = try await client.execute(uri: "/css/style.css", method: .get)
+            #expect(asset.status == .serviceUnavailable)
+            #expect(asset.headers[.retryAfter] == "1")
+            #expect(String(buffer: asset.body) == "503 The site is being built\n")
+        }
+        await fixture.rebuilder.rebuild(changedPaths: nil)
+        try await fixture.application.test(.router) { client in
+            let built = try await client.execute(uri: "/proposals/", method: .get)
+            #expect(built.status == .ok)
+        }
+    }
+
     @Test("a failed rebuild keeps serving the last good site")
     func lastGoodSite() async throws {
         let fixture = await PreviewFixture(TestSnapshots.site()).build()

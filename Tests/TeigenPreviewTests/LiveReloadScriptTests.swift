@@ -7,11 +7,12 @@ import Testing
 @Suite("The live-reload script in a JavaScript engine", .enabled(if: NodeRuntime.path != nil))
 struct LiveReloadScriptTests {
 
-    @Test("hello, reload, css swap (new name and integrity; same name re-fetched), error overlay")
+    @Test("hello, reload, css swap (new name and integrity; same name re-fetched), error overlay in the site's language")
     func behaviour() async throws {
         let folder = try TemporaryFolder()
         let harness = folder.url.appendingPathComponent("harness.js")
-        try (Self.stubs + "eval(" + Self.jsonString(LiveReloadScript.source) + ");\n" + Self.checks).write(to: harness, atomically: true, encoding: .utf8)
+        try (Self.stubs + "eval(" + LiveReloadScript.jsonString(LiveReloadScript.source) + ");\n" + Self.checks)
+            .write(to: harness, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(NodeRuntime.path))
         process.arguments = [harness.path]
@@ -28,14 +29,20 @@ struct LiveReloadScriptTests {
         #expect(text.contains("harness done"), "\(text)")
     }
 
-    static func jsonString(_ text: String) -> String {
-        let data = try? JSONEncoder().encode([text])
-        return String(decoding: data ?? Data("[\"\"]".utf8), as: UTF8.self).dropFirst().dropLast().description
-    }
-
     static let stubs = #"""
-        let reloads = 0, appended = [], sources = [], overlays = [];
-        const documentListeners = {};
+        let reloads = 0, appended = [], sources = [], overlays = [], focused = null;
+        const documentListeners = {}, byId = {};
+        class Element {
+          constructor(tag) { this.tag = tag; this.children = []; this.attributes = {}; this.textContent = ""; this.removed = false; }
+          append(...nodes) { this.children.push(...nodes); }
+          replaceChildren(...nodes) { this.children = nodes; }
+          setAttribute(name, value) { this.attributes[name] = value; }
+          attachShadow() { this.shadowRoot = new Element("#shadow-root"); return this.shadowRoot; }
+          focus() { focused = this; }
+          remove() { this.removed = true; if (byId[this.id] === this) delete byId[this.id]; }
+        }
+        const texts = (node) => node.children.length ? node.children.flatMap(texts) : [node.textContent];
+        global.CSSStyleSheet = class { replaceSync(text) { this.text = text; } };
         const check = (ok, what) => { if (!ok) { console.log("FAILED: " + what); process.exitCode = 1; } };
         class Link {
           constructor(href, integrity) { this.href = href; this.attrs = { href, integrity }; this.removed = false; }
@@ -50,9 +57,9 @@ struct LiveReloadScriptTests {
           currentScript: { dataset: { base: "/teigen/", build: "s-1" } },
           querySelectorAll: () => current,
           importNode: (node) => new Link(node.attrs.href, node.attrs.integrity),
-          getElementById: () => null,
-          createElement: () => ({ style: {}, replaceChildren(...children) { this.children = children; } }),
-          documentElement: { append(node) { overlays.push(node); } },
+          getElementById: (id) => byId[id] || null,
+          createElement: (tag) => new Element(tag),
+          documentElement: { dataset: {}, append(node) { overlays.push(node); if (node.id) byId[node.id] = node; } },
           hidden: false,
           addEventListener(name, f) { documentListeners[name] = f; },
         };
@@ -87,12 +94,39 @@ struct LiveReloadScriptTests {
           fire("css", { build: "s-4", stylesheets: { "/teigen/css/print.css": "/teigen/css/print.css" } });
           setTimeout(() => {
             check(appended.length === 1 && String(appended[0].href).includes("?teigen=s-4"), "a stylesheet keeping its name is fetched again");
-            fire("error", { build: "s-4", message: "content/a.md:2:8: error: oops" });
+            const diagnostic = "content/a.md:2:8: error: oops\n  title: [oops\n         ^";
+            const japanese = { rebuildFailed: "サイトを再ビルドできませんでした", rebuildFailedHint: "エラーを直して保存すると…", hide: "閉じる" };
+            fire("error", { build: "s-4", message: diagnostic, diagnostics: [{ text: diagnostic }], lang: "ja", text: japanese });
             check(reloads === 2, "no reload on error");
             check(overlays.length === 1, "the overlay is shown");
-            const texts = (overlays[0] && overlays[0].children || []).map((child) => child.textContent);
-            check(texts.some((text) => text === "content/a.md:2:8: error: oops"), "the overlay shows the message: " + texts);
-            fire("hello", { build: "s-4" }); check(reloads === 2, "after a css swap the page knows its new build");
+            const host = overlays[0] || new Element("none");
+            const panel = (host.shadowRoot || new Element("none")).children[0] || new Element("none");
+            check(panel.lang === "ja", "the overlay is marked with the site's language: " + panel.lang);
+            check(panel.attributes.role === "alertdialog", "the overlay is announced as an alert dialog");
+            const shown = texts(panel);
+            check(shown.includes("サイトを再ビルドできませんでした"), "the title in the site's language: " + shown);
+            check(shown.includes("content/a.md:2:8: error: oops"), "the location and message: " + shown);
+            check(shown.includes("  title: [oops\n         ^"), "the source line and caret, as the terminal shows them: " + shown);
+            check(focused && focused.textContent === "閉じる", "the hide button, in the site's language, has the focus");
+            const style = ((host.shadowRoot || {}).adoptedStyleSheets || [{}])[0].text || "";
+            check(style.includes(".panel{position:fixed;inset:0;") && style.includes("background:#fff"), "an opaque panel over the page");
+            check(style.includes("@media (prefers-color-scheme:dark)"), "a dark variant");
+            fire("error", { build: "s-4", message: "error: the build was stopped after 60 s", diagnostics: [] });
+            check(overlays.length === 1, "a later error replaces the overlay's content");
+            const later = texts(host.shadowRoot.children[0]);
+            check(later.includes("error: the build was stopped after 60 s"), "a message without diagnostics: " + later);
+            check(later.includes("Teigen could not rebuild the site") && host.shadowRoot.children[0].lang === "en", "English without the words");
+            documentListeners.keydown({ key: "Escape" });
+            check(host.removed, "Escape hides the overlay");
+            document.documentElement.dataset.teigen = "error";
+            byId["teigen-message"] = new Element("div");
+            fire("error", { build: "s-4", message: "content/b.md:1:1: error: other" });
+            check(texts(byId["teigen-message"]).includes("content/b.md:1:1: error: other") && overlays.length === 1, "the error page shows a newer error in place");
+            document.documentElement.dataset.teigen = "building";
+            fire("error", { build: "s-4", message: "content/b.md:1:1: error: other" });
+            check(reloads === 3, "the page of a first build that failed reloads to show the error page");
+            document.documentElement.dataset.teigen = undefined;
+            fire("hello", { build: "s-4" }); check(reloads === 3, "after a css swap the page knows its new build");
             document.hidden = true; documentListeners.visibilitychange();
             check(sources.length === 1, "a hidden tab does not reconnect");
             document.hidden = false; documentListeners.visibilitychange();

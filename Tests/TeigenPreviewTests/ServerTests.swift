@@ -18,7 +18,7 @@ struct ServerTests {
     }
 
     #if os(Linux)
-    @Test("a port in use is a clear error")
+    @Test("a port in use is a clear error, before anything is built")
     func portInUse() async throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(listener) }
@@ -35,11 +35,13 @@ struct ServerTests {
             }
         }
         let port = Int(UInt16(bigEndian: address.sin_port))
-        let server = PreviewServer(
-            configuration: .init(host: "127.0.0.1", port: port), source: FakeSiteSource(TestSnapshots.site()), console: .silent)
+        let source = FakeSiteSource(TestSnapshots.site())
+        let server = PreviewServer(configuration: .init(host: "127.0.0.1", port: port), source: source, console: .silent)
         await #expect(throws: PreviewError.addressInUse(host: "127.0.0.1", port: port)) {
             try await server.run()
         }
+        // Reported before any build work.
+        #expect(await source.requests.isEmpty)
         #expect(PreviewError.addressInUse(host: "127.0.0.1", port: port).description.contains("already in use"))
     }
 
@@ -64,12 +66,7 @@ struct ServerTests {
         let running = Task { try await server.run() }
         defer { running.cancel() }
 
-        var serving: String?
-        for await line in lines where line.hasPrefix("Serving at ") {
-            serving = line
-            break
-        }
-        let url = try #require(serving.flatMap { URL(string: String($0.dropFirst("Serving at ".count))) })
+        let url = try await Self.servingURL(in: lines)
         let port = try #require(url.port)
         #expect(url.host == "127.0.0.1")
 
@@ -101,6 +98,68 @@ struct ServerTests {
         _ = await running.result
         try await events.waitForEnd()
         #expect(await output.lines().contains("stderr: " + TestSnapshots.frontMatterError.description))
+    }
+
+    @Test("a newer change cancels the build still running, and so does stopping the server", .timeLimit(.minutes(2)))
+    func newerChangeCancels() async throws {
+        let folder = try TemporaryFolder()
+        let site = folder.url.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let source = FakeSiteSource(TestSnapshots.site())
+        let (lines, linesContinuation) = AsyncStream.makeStream(of: String.self)
+        let console = PreviewConsole(info: { linesContinuation.yield($0) }, error: { linesContinuation.yield($0) })
+        let server = PreviewServer(
+            configuration: .init(host: "127.0.0.1", port: 0, watchedFolders: [site], debounceDelay: .milliseconds(50)),
+            source: source, console: console)
+        let running = Task { try await server.run() }
+        defer { running.cancel() }
+        let port = try #require(try await Self.servingURL(in: lines).port)
+        let events = try EventStreamClient(host: "127.0.0.1", port: port, path: "/__teigen/events")
+        #expect(try await events.next().name == "hello")
+
+        // A build that would run for an hour, overtaken by a newer change.
+        await source.behave(.runForever)
+        try Data("a".utf8).write(to: site.appendingPathComponent("content/a.md"))
+        try await Self.waitUntil("a build hanging after a.md") { await source.runningForever == 1 }
+        await source.succeed(with: TestSnapshots.site(title: "Newer"))
+        let second = site.appendingPathComponent("content/b.md")
+        try Data("b".utf8).write(to: second)
+        try await Self.waitUntil("a build with b.md, and none left hanging") {
+            let requests = await source.requests
+            let hanging = await source.runningForever
+            return requests.contains { $0?.contains(second.path) == true } && hanging == 0
+        }
+        #expect(await source.cancellations >= 1)
+        try await Self.waitUntil("the newer build served") {
+            (try? await TestHTTP.get("/", host: "127.0.0.1", port: port))?.text.contains("<h1>Newer</h1>") == true
+        }
+
+        // Stopping the server while a build runs ends the build.
+        await source.behave(.runForever)
+        try Data("c".utf8).write(to: site.appendingPathComponent("content/c.md"))
+        try await Self.waitUntil("a build hanging after c.md") { await source.runningForever == 1 }
+        let cancelledBefore = await source.cancellations
+        running.cancel()
+        _ = await running.result
+        #expect(await source.cancellations == cancelledBefore + 1)
+        #expect(await source.runningForever == 0)
+    }
+
+    /// The URL of the first `Serving at …` line the server prints.
+    static func servingURL(in lines: AsyncStream<String>) async throws -> URL {
+        for await line in lines where line.hasPrefix("Serving at ") {
+            if let url = URL(string: String(line.dropFirst("Serving at ".count))) { return url }
+        }
+        throw RawHTTPConnection.Failure(description: "the server never said where it serves")
+    }
+
+    /// Polls `condition` every 20 ms until it holds; throws after 30 s.
+    static func waitUntil(_ what: String, _ condition: @Sendable () async -> Bool) async throws {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+        while !(await condition()) {
+            guard ContinuousClock.now < deadline else { throw RawHTTPConnection.Failure(description: "never happened: \(what)") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
     }
 
     @Test("malformed and hostile requests get an error and do not stop the server")

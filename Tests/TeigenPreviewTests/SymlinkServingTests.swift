@@ -47,18 +47,18 @@ struct SymlinkServingTests {
         try EndToEndTests.writeSite(in: folder.url)
         let site = folder.url.appendingPathComponent("site")
         let server = Server(site: site)
-        #expect(await server.rebuilder.rebuild(changedPaths: nil))
+        #expect(await server.rebuilder.rebuild(changedPaths: nil) == .built)
 
         // Added to a running preview: the rebuild fails, the last good build (without it) is served.
         let link = site.appendingPathComponent("content/passwd.txt")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/etc/passwd")
-        #expect(!(await server.rebuilder.rebuild(changedPaths: [link.path])))
+        #expect(await server.rebuilder.rebuild(changedPaths: [link.path]) == .failed)
         let afterEdit = try await server.get("/passwd.txt")
         #expect(afterEdit.status == .notFound)
         #expect(!afterEdit.body.contains("root:"))
 
         try FileManager.default.removeItem(at: link)
-        #expect(await server.rebuilder.rebuild(changedPaths: [link.path]))
+        #expect(await server.rebuilder.rebuild(changedPaths: [link.path]) == .built)
 
         // A page replaced by a link to a file outside with the same front matter (an edit of the body only, to
         // the quick way of rebuilding): refused just the same.
@@ -68,7 +68,7 @@ struct SymlinkServingTests {
         let home = site.appendingPathComponent("content/_index.md")
         try FileManager.default.removeItem(at: home)
         try FileManager.default.createSymbolicLink(atPath: home.path, withDestinationPath: secret.path)
-        #expect(!(await server.rebuilder.rebuild(changedPaths: [home.path])))
+        #expect(await server.rebuilder.rebuild(changedPaths: [home.path]) == .failed)
         let page = try await server.get("/")
         #expect(page.status == .ok)
         #expect(page.body.contains("Hello from the first build."))
@@ -79,7 +79,7 @@ struct SymlinkServingTests {
 
         // There from the start: nothing is built, nothing served.
         let fresh = Server(site: site)
-        #expect(!(await fresh.rebuilder.rebuild(changedPaths: nil)))
+        #expect(await fresh.rebuilder.rebuild(changedPaths: nil) == .failed)
         let first = try await fresh.get("/passwd.txt")
         #expect(first.status != .ok)
         #expect(!first.body.contains("root:"))
@@ -88,7 +88,7 @@ struct SymlinkServingTests {
         let config = site.appendingPathComponent("config.yaml")
         try (String(contentsOf: config, encoding: .utf8) + "allowSymlinksOutside: [/etc/passwd]\n").write(to: config, atomically: true, encoding: .utf8)
         let allowed = Server(site: site)
-        #expect(await allowed.rebuilder.rebuild(changedPaths: nil))
+        #expect(await allowed.rebuilder.rebuild(changedPaths: nil) == .built)
         let served = try await allowed.get("/passwd.txt")
         #expect(served.status == .ok)
         #expect(served.body == Self.passwd)

@@ -214,6 +214,95 @@ struct UnderAttackTests {
         }
     }
 
+    /// The limits of `teigen serve`, with an idle timeout far longer than any patience here: a
+    /// connection that ends in time was closed by the server's own decision, never by the timeout.
+    static var patientConfiguration: PreviewServer.Configuration {
+        PreviewServer.Configuration(limits: ConnectionLimits(idleTimeout: .seconds(600)))
+    }
+
+    @Test("HTTP/1.0 and Connection: close: a complete response, then the server closes the connection")
+    func closingRequests() async throws {
+        let fixture = await PreviewFixture(TestSnapshots.site()).build()
+        try await LiveServer.run(fixture, configuration: Self.patientConfiguration) { server in
+            let requests: [(request: String, status: Int, version: String)] = [
+                ("GET /proposals/ HTTP/1.0\r\n\r\n", 200, "HTTP/1.0"),
+                ("GET /proposals/ HTTP/1.0\r\nHost: 127.0.0.1\r\nUser-Agent: ApacheBench/2.3\r\nAccept: */*\r\n\r\n", 200, "HTTP/1.0"),
+                ("GET /robots.txt HTTP/1.0\r\nConnection: close\r\n\r\n", 200, "HTTP/1.0"),
+                ("GET /nowhere HTTP/1.0\r\n\r\n", 404, "HTTP/1.0"),
+                ("GET /proposals HTTP/1.0\r\n\r\n", 301, "HTTP/1.0"),
+                ("GET /proposals/1/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 200, "HTTP/1.1"),
+                ("GET /proposals/1/ HTTP/1.1\r\nHost: x\r\nConnection: Close\r\n\r\n", 200, "HTTP/1.1"),
+                ("GET /proposals/1/ HTTP/1.1\r\nHost: x\r\nConnection: TE, close\r\n\r\n", 200, "HTTP/1.1"),
+            ]
+            for (request, status, version) in requests {
+                var connection = try PersistentConnection(port: server.port)
+                try connection.send(request)
+                let response = await connection.response(patience: Self.patience)
+                #expect(response?.status == status, "\(request.debugDescription)")
+                #expect(response?.version == version, "\(request.debugDescription)")
+                #expect(response?.headers["connection"] == "close", "\(request.debugDescription)")
+                #expect(response?.headers["transfer-encoding"] == nil, "\(request.debugDescription)")
+                #expect(await connection.isClosedByServer(patience: Self.patience), "\(request.debugDescription) left open")
+            }
+            // A HEAD answer has no body to wait for.
+            let head = try await TestHTTP.exchange(bytes: Array("HEAD / HTTP/1.0\r\n\r\n".utf8), port: server.port, patience: Self.patience)
+            #expect(head.status == 200)
+            #expect(head.closedByServer)
+            #expect(head.body.isEmpty)
+            #expect(await server.isRunning)
+        }
+    }
+
+    @Test("HTTP/1.0 with Connection: Keep-Alive: keep-alive in every answer, the connection kept until a request ends it")
+    func keepAliveRequests() async throws {
+        let fixture = await PreviewFixture(TestSnapshots.site()).build()
+        try await LiveServer.run(fixture, configuration: Self.patientConfiguration) { server in
+            var connection = try PersistentConnection(port: server.port)
+            for path in ["/proposals/", "/robots.txt", "/nowhere", "/proposals/1/"] {
+                try connection.send("GET \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: Keep-Alive\r\n\r\n")
+                let response = try #require(await connection.response(patience: Self.patience), "\(path): no response on the kept connection")
+                #expect(response.version == "HTTP/1.0")
+                #expect(response.headers["connection"] == "keep-alive", "\(path)")
+                #expect(response.headers["content-length"] == String(response.body.count), "\(path)")
+            }
+            // HTTP/1.1 on the same connection stays open without asking.
+            try connection.send("GET /digits.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let persistent = try #require(await connection.response(patience: Self.patience))
+            #expect(persistent.version == "HTTP/1.1")
+            #expect(persistent.headers["connection"] == nil)
+            #expect(String(decoding: persistent.body, as: UTF8.self) == "0123456789")
+            // A request without keep-alive is the last one.
+            try connection.send("GET /robots.txt HTTP/1.0\r\n\r\n")
+            let last = try #require(await connection.response(patience: Self.patience))
+            #expect(last.headers["connection"] == "close")
+            #expect(String(decoding: last.body, as: UTF8.self) == "User-agent: *\n")
+            #expect(await connection.isClosedByServer(patience: Self.patience))
+        }
+    }
+
+    @Test("ab -k -c 200 and ab -c 200 (HTTP/1.0): every request answered, none left waiting",
+        .enabled(if: ApacheBench.path != nil, "ab is not installed: install Debian's apache2-utils (scripts/install-deps.sh test)"))
+    func apacheBench() async throws {
+        let fixture = await PreviewFixture(TestSnapshots.site()).build()
+        // ab gives up on a response after 20 s (-s) and reports an error; the server's idle timeout is
+        // 600 s: a connection the server failed to close or to keep alive properly fails the run.
+        try await LiveServer.run(fixture, configuration: Self.patientConfiguration) { server in
+            let url = "http://127.0.0.1:\(server.port)/proposals/"
+            let keptAlive = try await ApacheBench.run(url: url, requests: 2000, concurrency: 200, keepAlive: true, timeoutSeconds: 20)
+            #expect(keptAlive.exitCode == 0, "\(keptAlive)")
+            #expect(keptAlive.complete == 2000, "\(keptAlive)")
+            #expect(keptAlive.failed == 0, "\(keptAlive)")
+            #expect(keptAlive.non2xx == 0, "\(keptAlive)")
+            #expect(keptAlive.keptAlive == 2000, "\(keptAlive)")
+            let closed = try await ApacheBench.run(url: url, requests: 1000, concurrency: 200, keepAlive: false, timeoutSeconds: 20)
+            #expect(closed.exitCode == 0, "\(closed)")
+            #expect(closed.complete == 1000, "\(closed)")
+            #expect(closed.failed == 0, "\(closed)")
+            #expect(closed.non2xx == 0, "\(closed)")
+            #expect(await server.isRunning)
+        }
+    }
+
     @Test("path traversal in every spelling, symlinks included: nothing outside the snapshot is ever served")
     func pathTraversal() async throws {
         // A secret outside the site, and a site folder on disk whose links point at it. The server

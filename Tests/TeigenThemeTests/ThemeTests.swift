@@ -11,14 +11,77 @@ import TeigenCore
                 "page": "{{<base}}{{$main}}{{{page.content}}}<a href=\"{{#relURL}}/x/{{/relURL}}\">x</a>{{/main}}{{/base}}",
             ],
             paths: [:])
+        let shared = SharedContext(values: [:], lambdas: ["relURL": TemplateLambda { "/sub" + $0 }])
         let html = theme.render(
             "page",
-            context: [
-                "page": .map([("title", .string("<script>")), ("content", .string("<p>本文</p>"))]),
-                "site": .map([("menus", .array([.map([("name", .string("提言")), ("url", .string("/p/"))])]))]),
-            ],
-            lambdas: ["relURL": { "/sub" + $0 }])
+            context: TemplateContext(
+                shared: shared,
+                own: [
+                    "page": .map([("title", .string("<script>")), ("content", .string("<p>本文</p>"))]),
+                    "site": .map([("menus", .array([.map([("name", .string("提言")), ("url", .string("/p/"))])]))]),
+                ]))
         #expect(html == "<title>&lt;script&gt;</title><nav><a href=\"/p/\">提言</a></nav><main><p>本文</p><a href=\"/sub/x/\">x</a></main>")
+    }
+
+    /// A page's own `site` (its menus) completes the shared one rather than hiding it; `data` comes from
+    /// the shared values alone; a lambda receives its section's text and its result is rendered as a template.
+    @Test func ownValuesLieOverTheSharedOnes() throws {
+        let theme = try Theme(
+            templates: ["page": "{{site.title}}|{{#site.menus}}{{name}}{{/site.menus}}|{{#site}}{{title}}{{/site}}|{{data.n}}|{{#up}}{{site.title}}{{/up}}"],
+            paths: [:])
+        let shared = SharedContext(
+            values: [
+                "site": .map([("title", .string("提言")), ("menus", .string("shared menus are hidden"))]),
+                "data": .map([("n", .int(3))]),
+            ],
+            lambdas: ["up": TemplateLambda { "<" + $0 + ">" }])
+        let context = TemplateContext(shared: shared, own: ["site": .map([("menus", .array([.map([("name", .string("本文"))])]))])])
+        #expect(theme.render("page", context: context) == "提言|本文|提言|3|<提言>")
+    }
+
+    /// Known results are written as they are; other texts go to the function, whose result is rendered.
+    @Test func knownLambdaResultsAreWrittenAsTheyAre() throws {
+        let theme = try Theme(templates: ["page": "{{#asset}}a.css{{/asset}}|{{#asset}}{{name}}.css{{/asset}}|{{#asset}}b{{/asset}}"], paths: [:])
+        let asset = TemplateLambda(known: ["a.css": "/x/a.1.css", "b": "{{name}}"]) { "/f/" + $0 }
+        let context = TemplateContext(shared: SharedContext(values: ["name": .string("n")], lambdas: ["asset": asset]), own: [:])
+        #expect(theme.render("page", context: context) == "/x/a.1.css|/f/n.css|/f/b")
+    }
+
+    @Test func variablesAreFoundWithTheirPositions() throws {
+        let theme = try Theme(
+            templates: [
+                "page": "<p>{{page.title}}</p>\n{{! data.comment }}<ul>{{#site.data.members}}{{{name}}}{{/site.data.members}}</ul>\n{{ uppercased(data.x) }}",
+                "partials/a": "{{=<% %>=}}<%# sections %><%/ sections %>",
+            ],
+            paths: ["page": "t/page.mustache", "partials/a": "t/a.mustache"])
+        let found = theme.variables.map { "\($0.template) \($0.path.joined(separator: ".")) \($0.location.description)" }
+        #expect(found == [
+            "page page.title t/page.mustache:1:6", "page site.data.members t/page.mustache:2:27", "page name t/page.mustache:2:49",
+            "page data.x t/page.mustache:3:15", "partials/a sections t/a.mustache:1:16",
+        ])
+        let members = try #require(theme.variables.first { $0.path.last == "members" })
+        #expect(members.location(ofPart: 1).column == 32)
+    }
+
+    @Test func literalSectionsAreWhatLambdasReceive() throws {
+        let theme = try Theme(
+            templates: ["page": "<link href=\"{{#asset}}css/a.css{{/asset}}\">\n{{#asset}}{{name}}.css{{/asset}}{{#other}}x{{/other}}"],
+            paths: ["page": "t/page.mustache"])
+        let sections = theme.literalSections(named: "asset")
+        #expect(sections.map(\.text) == ["css/a.css"])
+        #expect(sections.first?.location.description == "t/page.mustache:1:13")
+    }
+
+    @Test func readsFollowsPartialsAndParents() throws {
+        let theme = try Theme(
+            templates: [
+                "base": "{{$main}}{{/main}}{{> partials/nav}}", "partials/nav": "{{#site}}{{#sections}}{{title}}{{/sections}}{{/site}}",
+                "page": "{{<base}}{{$main}}{{page.title}}{{/main}}{{/base}}", "404": "{{page.title}}",
+            ],
+            paths: [:])
+        #expect(theme.reads("sections", from: "page"))
+        #expect(!theme.reads("sections", from: "404"))
+        #expect(theme.templatesUsed(by: "page") == ["base", "page", "partials/nav"])
     }
 
     @Test func syntaxErrorHasTemplatePosition() {

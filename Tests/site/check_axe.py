@@ -6,7 +6,7 @@ Usage: python3 Tests/site/check_axe.py PUBLIC_DIR [--width 1280] [--height 900] 
 Serves PUBLIC_DIR on a free loopback port, opens every index.html and 404.html in headless Chromium
 (selenium; /usr/bin/chromium with /usr/bin/chromedriver), injects axe-core from the PyPI package
 axe-playwright-python (its bundled axe.min.js) and fails on any violation of impact serious or critical.
-The search page is checked showing the results of a query (search/?q=核軍縮), Pagefind's UI included.
+The search page is checked showing the results of a query (search/?q=核軍縮).
 Needs: pip install selenium; pip install --no-deps axe-playwright-python.
 """
 from __future__ import annotations
@@ -53,13 +53,7 @@ def main() -> int:
     ap.add_argument("--height", type=int, default=900)
     ap.add_argument("--show-moderate", action="store_true", help="also print (without failing) minor/moderate issues")
     args = ap.parse_args()
-    if not os.path.isdir(args.public):
-        print(f"check_axe: {args.public} is not a directory", file=sys.stderr)
-        return 1
-    pages = sitebrowser.html_pages(args.public)
-    if not pages:
-        print(f"check_axe: no index.html or 404.html under {args.public}", file=sys.stderr)
-        return 1
+    pages = sitebrowser.pages_or_exit(args.public, "check_axe")
     source = axe_source()
     failures = 0
     checked = 0

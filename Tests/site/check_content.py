@@ -126,8 +126,9 @@ def parse(path: str) -> Node:
 
 
 def norm(s: str) -> str:
-    """Text compared without any whitespace (the seed's spacing comes from PDF extraction)."""
-    return re.sub(r"\s+", "", s)
+    """Text compared without any whitespace (the seed's spacing comes from PDF extraction) and without
+    the U+2060 WORD JOINER that binds a footnote mark to the character before it."""
+    return re.sub(r"[\s\u2060]+", "", s)
 
 
 def squash(s: str) -> str:

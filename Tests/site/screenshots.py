@@ -3,8 +3,9 @@
 
 Usage: python3 Tests/site/screenshots.py PUBLIC_DIR OUT_DIR [--dark] [--pages home proposal1 members ...]
 
-Writes OUT_DIR/<page>-<width>[-dark].png for home, proposal 1, members and the search page (with the
-results of a query) at 375 px and 1280 px (headless Chromium via selenium, CDP Page.captureScreenshot with
+Writes OUT_DIR/<page>-<width>[-dark].png for home, proposal 1, members, the search page (with the
+results of a query) and proposal 1 with a note read in place (`note`: the viewport around reference mark 2,
+its note open) at 375 px and 1280 px (headless Chromium via selenium, CDP Page.captureScreenshot with
 captureBeyondViewport).
 """
 from __future__ import annotations
@@ -29,8 +30,10 @@ PAGES = {
     "about": "about/index.html",
     "404": "404.html",
     "search": sitebrowser.SEARCH_PAGE,
+    "note": "proposals/1/index.html",
 }
-DEFAULT = ["home", "proposal1", "members", "search"]
+DEFAULT = ["home", "proposal1", "members", "search", "note"]
+NOTE_MARK = "fnref-2"  # the note `note` opens: four paragraphs, the longest on the page
 WIDTHS = [375, 1280]
 
 
@@ -43,6 +46,17 @@ def capture(driver, path: str, width: int) -> None:
         "format": "png", "captureBeyondViewport": True, "fromSurface": True,
         "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
     })
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+
+
+def capture_note(driver, path: str, width: int) -> None:
+    """The viewport with the note of NOTE_MARK open in place (js/footnotes.js), the mark in the middle."""
+    driver.execute_script("return document.fonts ? document.fonts.ready.then(() => true) : true")
+    mark = driver.find_element("id", NOTE_MARK)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", mark)
+    mark.click()
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "fromSurface": True})
     with open(path, "wb") as f:
         f.write(base64.b64decode(shot["data"]))
 
@@ -71,7 +85,10 @@ def main() -> int:
                 else:
                     driver.get(sitebrowser.url_for(root, PAGES[name]))
                 path = os.path.join(args.out, f"{name}-{width}{suffix}.png")
-                capture(driver, path, width)
+                if name == "note":
+                    capture_note(driver, path, width)
+                else:
+                    capture(driver, path, width)
                 print(path)
     return 0
 

@@ -8,6 +8,7 @@ import http.server
 import os
 import re
 import socket
+import sys
 import threading
 import urllib.parse
 
@@ -116,6 +117,15 @@ def html_pages(public_dir: str) -> list[str]:
     return sorted(out)
 
 
+def pages_or_exit(public_dir: str, tool: str) -> list[str]:
+    """html_pages(public_dir), or exit with status 1 and `TOOL: …` when public_dir is not a built site."""
+    pages = html_pages(public_dir) if os.path.isdir(public_dir) else []
+    if not pages:
+        print(f"{tool}: no index.html or 404.html under {public_dir}", file=sys.stderr)
+        sys.exit(1)
+    return pages
+
+
 def url_for(root_url: str, rel: str) -> str:
     """URL of a file under the server root, percent-encoded (Japanese folder names)."""
     if rel.endswith("index.html"):
@@ -129,11 +139,13 @@ SEARCH_QUERY = "核軍縮"
 
 def open_search_results(driver, root_url: str, query: str = SEARCH_QUERY, timeout: float = 20) -> int:
     """Opens the search page with `query` searched (the theme's search/?q=TERM) and waits, explicitly,
-    until Pagefind's UI shows results with their excerpts loaded. Returns how many results it shows."""
+    until the search script says it is done (#search[data-state=done] for this query) with results shown
+    and the fonts loaded. Returns how many results it shows."""
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(url_for(root_url, SEARCH_PAGE) + "?q=" + urllib.parse.quote(query))
     return WebDriverWait(driver, timeout, poll_frequency=0.2).until(lambda d: d.execute_script(
-        "const r = document.querySelectorAll('.pagefind-ui__result');"
-        "return r.length > 0 && !document.querySelector('.pagefind-ui__results .pagefind-ui__loading')"
-        " && document.fonts.status === 'loaded' ? r.length : 0"))
+        "const s = document.getElementById('search');"
+        "const r = document.querySelectorAll('.search-result');"
+        "return s && s.dataset.state === 'done' && s.dataset.query === arguments[0] && r.length > 0"
+        " && document.fonts.status === 'loaded' ? r.length : 0", query))

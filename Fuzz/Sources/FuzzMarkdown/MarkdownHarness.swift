@@ -6,7 +6,8 @@ import TeigenMarkdown
 enum MarkdownHarness {
     /// Options from the first byte: bit 0 smart punctuation, bit 1 raw HTML off, bit 2 hard breaks,
     /// bit 3 heading anchors, bit 4 Japanese labels with characters HTML must escape, bits 5–6 the first
-    /// footnote number (1, 2, 500, 99 999), bit 7 a link rewriter (else none).
+    /// footnote number (1, 2, 500, 99 999), bit 7 a link rewriter (else none). CJK-friendly emphasis is
+    /// off for inputs of odd length (``run(_:)``).
     static func options(_ byte: UInt8) -> MarkdownOptions {
         let starts = [1, 2, 500, 99_999]
         var options = MarkdownOptions(
@@ -32,7 +33,9 @@ enum MarkdownHarness {
     static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         let first = bytes.first ?? 0
         let markdown = String(decoding: bytes.dropFirst(), as: UTF8.self)
-        let renderer = MarkdownRenderer(options: options(first))
+        var options = options(first)
+        options.cjkFriendlyEmphasis = bytes.count % 2 == 0
+        let renderer = MarkdownRenderer(options: options)
         let rendered = renderer.render(markdown, rewriteLink: first & 0x80 != 0 ? rewriter : nil)
 
         var sink = rendered.html.utf8.count &+ rendered.plainText.utf8.count &+ rendered.summaryHTML.utf8.count

@@ -1,6 +1,5 @@
 import TeigenContent
 import TeigenCore
-import TeigenMarkdown
 
 /// An Atom 1.0 feed of the newest pages (the site's at `/atom.xml`, a section's at `/SECTION/atom.xml`).
 struct AtomFeed {
@@ -9,7 +8,7 @@ struct AtomFeed {
     /// At most this many entries, newest first.
     var limit = 20
 
-    func render(title: String, feedPath: String, pageURL: String, pages: [Page], bodies: [Int: RenderedMarkdown], indices: [Int]) -> String {
+    func render(title: String, feedPath: String, pageURL: String, pages: [Page], bodies: [PageBody], indices: [Int]) -> String {
         let entries = indices.filter { pages[$0].kind == .page && !pages[$0].frontMatter.hidden }
             .sorted { a, b in
                 let da = pages[a].frontMatter.date
@@ -48,11 +47,9 @@ struct AtomFeed {
             // <published> is optional: left out where the date names only a month, rather than claim its first day.
             // <updated> is required, as an RFC 3339 date-time: the first instant of what the date names.
             if let published = page.frontMatter.date, published.precision != .month { xml += "    <published>\(published.rfc3339)</published>\n" }
-            if let body {
-                let summary = page.frontMatter.description ?? body.summaryText
-                xml += "    <summary>\(XMLText.escape(summary))</summary>\n"
-                xml += "    <content type=\"html\">\(XMLText.escape(body.html))</content>\n"
-            }
+            let summary = page.frontMatter.description ?? body.summaryText
+            xml += "    <summary>\(XMLText.escape(summary))</summary>\n"
+            xml += "    <content type=\"html\">\(XMLText.escape(body.html))</content>\n"
             xml += "  </entry>\n"
         }
         return xml + "</feed>\n"

@@ -25,6 +25,8 @@ public actor IncrementalBuilder {
     private var pendingAll = true
     /// Whether the pages changed since the search index was made (see ``refreshSearchIndex()``).
     private var searchIndexIsStale = false
+    /// Counts the builds that changed ``outputs``.
+    private var generation = 0
 
     public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
         self.options = options
@@ -34,28 +36,33 @@ public actor IncrementalBuilder {
     /// Builds everything (first call, or `changedPaths == nil`) or what the changed absolute paths can
     /// affect. Throws `DiagnosticError` when the input is wrong; the previous state is kept then.
     public func build(changedPaths: Set<String>? = nil) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport) {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         if let changedPaths { pendingPaths.formUnion(changedPaths) } else { pendingAll = true }
+        if let rebuilt = try editBodies(since: start) { return rebuilt }
+        return try await runPipeline(since: start)
+    }
 
-        if !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state),
+    /// The quick way (``BodyEdit``), when the pending changes are edits of page bodies alone; nil otherwise.
+    private func editBodies(since start: ContinuousClock.Instant) throws(DiagnosticError) -> (SiteSnapshot, RebuildReport)? {
+        guard !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state),
             let outcome = try BodyEdit(files: files).apply(to: state, previousOutputs: outputs)
-        {
-            outputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
-            let changedPaths = Set(outcome.changedOutputs.keys)
-            // The search index is made again later (``refreshSearchIndex()``): the edited page comes first.
-            if state.parsed.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
-            cache.state = outcome.state
-            pendingPaths = []
-            let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.warnings, changedPaths: changedPaths)
-            return (
-                snapshot,
-                RebuildReport(
-                    rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, searchIndexIsStale: searchIndexIsStale,
-                    duration: clock.now - start)
-            )
-        }
+        else { return nil }
+        outputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
+        generation += 1
+        let changedPaths = Set(outcome.changedOutputs.keys)
+        // The search index is made again later (``refreshSearchIndex()``): the edited page comes first.
+        if state.input.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
+        cache.keep(outcome.state)
+        pendingPaths = []
+        let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.bodies.warnings, changedPaths: changedPaths)
+        let report = RebuildReport(
+            rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, searchIndexIsStale: searchIndexIsStale,
+            duration: ContinuousClock.now - start)
+        return (snapshot, report)
+    }
 
+    /// The whole pipeline, with the cache (emptied first when the configuration changed).
+    private func runPipeline(since start: ContinuousClock.Instant) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport) {
         var workingCache = cache
         let configChanged = pendingAll || pendingPaths.contains { $0.hasSuffix("/config.yaml") }
         if configChanged { workingCache = RenderCache() }
@@ -68,42 +75,52 @@ public actor IncrementalBuilder {
         for file in product.files { files[file.path] = file.data }
         if product.search {
             if wasFull {
-                files.merge(try Self.searchIndex(of: files), uniquingKeysWith: { old, _ in old })
+                files.merge(try await searchIndex(of: files), uniquingKeysWith: { old, _ in old })
                 searchIndexIsStale = false
             } else {
                 // The last index stays until ``refreshSearchIndex()`` makes the new one.
-                for (path, data) in outputs where path.hasPrefix(PagefindIndexer.outputFolder) && files[path] == nil { files[path] = data }
+                for (path, data) in outputs where path.hasPrefix(SearchIndex.outputFolder) && files[path] == nil { files[path] = data }
                 searchIndexIsStale = true
             }
         } else {
             searchIndexIsStale = false
         }
         outputs = files
+        generation += 1
         basePath = product.basePath
         pendingPaths = []
         pendingAll = false
         let snapshot = SiteSnapshot(files: files, basePath: basePath, warnings: product.warnings)
-        return (
-            snapshot,
-            RebuildReport(
-                rebuiltPaths: product.renderedPaths, wasFullBuild: wasFull, searchIndexIsStale: searchIndexIsStale, duration: clock.now - start)
-        )
+        let report = RebuildReport(
+            rebuiltPaths: product.renderedPaths, wasFullBuild: wasFull, searchIndexIsStale: searchIndexIsStale, duration: ContinuousClock.now - start)
+        return (snapshot, report)
     }
 
     /// Makes the search index again when a rebuild left it stale (the site has `search: true`), so that a
     /// rebuild can show the edited pages first and the index follows a moment later.
     /// - Returns: the snapshot with the new index, or nil when the index was up to date.
-    public func refreshSearchIndex() throws(DiagnosticError) -> SiteSnapshot? {
+    public func refreshSearchIndex() async throws(DiagnosticError) -> SiteSnapshot? {
         guard searchIndexIsStale, let state = cache.state else { return nil }
-        let pages = outputs.filter { !$0.key.hasPrefix(PagefindIndexer.outputFolder) }
-        let index = try Self.searchIndex(of: pages)
-        var changed = Set(index.keys)
-        for path in outputs.keys where path.hasPrefix(PagefindIndexer.outputFolder) {
+        let pages = outputs.filter { !$0.key.hasPrefix(SearchIndex.outputFolder) }
+        let generation = self.generation
+        let index = try await searchIndex(of: pages)
+        // A build that ran meanwhile (the actor is free while the index is made) left the index stale again.
+        guard generation == self.generation else { return nil }
+        var changed = Set(index.keys.filter { outputs[$0] != index[$0] })
+        for path in outputs.keys where path.hasPrefix(SearchIndex.outputFolder) {
             if index[path] == nil { changed.insert(path) }
         }
         outputs = pages.merging(index, uniquingKeysWith: { _, new in new })
         searchIndexIsStale = false
-        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: changed)
+        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.bodies.warnings, changedPaths: changed)
+    }
+
+    /// The site's language (`language` in config.yaml): the last good build's, or, before any build
+    /// succeeded, read from the configuration; nil when it cannot be read. For the preview server's
+    /// own words (its error overlay).
+    public func language() -> String? {
+        if let state = cache.state { return state.input.config.language }
+        return try? BuildPipeline.configuration(options: options, fileSystem: fileSystem).language
     }
 
     /// The new bytes of the changed files by content path, when every changed path is an existing
@@ -118,7 +135,7 @@ public actor IncrementalBuilder {
             guard path.hasPrefix(contentFolder) else { return nil }
             let contentPath = String(path.dropFirst(contentFolder.count))
             if !fileSystem.isFile(path) {
-                if known == nil { known = Set(state.parsed.files.content.map(\.relativePath)) }
+                if known == nil { known = Set(state.input.files.content.map(\.relativePath)) }
                 let folder = contentPath + "/"
                 let wasInput = known!.contains(contentPath) || known!.contains { $0.hasPrefix(folder) } // a file, or a folder moved away
                 if !wasInput && !fileSystem.isDirectory(path) { continue }
@@ -137,22 +154,8 @@ public actor IncrementalBuilder {
         return files
     }
 
-    /// Runs Pagefind over the HTML files in a private temporary folder and returns the files it made (`pagefind/**`).
-    static func searchIndex(of files: [String: Data]) throws(DiagnosticError) -> [String: Data] {
-        let indexer = try PagefindIndexer.locate()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("teigen-search-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for (path, data) in files where path.hasSuffix(".html") {
-            let url = folder.appendingPathComponent(path)
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? data.write(to: url)
-        }
-        try indexer.index(folder)
-        var result: [String: Data] = [:]
-        let root = folder.appendingPathComponent(PagefindIndexer.outputFolder)
-        for path in (try? DiskFileSystem().files(under: root.path)) ?? [] {
-            result[PagefindIndexer.outputFolder + path] = try? Data(contentsOf: root.appendingPathComponent(path))
-        }
-        return result
+    /// The search index of the pages among `files` (``SearchIndex``).
+    func searchIndex(of files: [String: Data]) async throws(DiagnosticError) -> [String: Data] {
+        try await SearchIndex.files(indexing: files, jobs: options.jobs)
     }
 }

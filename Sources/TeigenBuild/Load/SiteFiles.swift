@@ -25,22 +25,15 @@ struct SiteFiles: Sendable {
         let site = options.sourceDirectory.path
         let theme = options.themeDirectory.path
         var errors: [Diagnostic] = []
-        let configPath = site + "/config.yaml"
+        let configPath = try ConfigFile.path(in: site, fileSystem: fileSystem)
         var configText = ""
-        if !fileSystem.isFile(configPath) {
-            throw DiagnosticError(.error("no config.yaml in the site folder '\(Self.display(site))' (is --source right?)", at: SourceLocation(path: Self.display(configPath))))
-        }
         var policy = SymlinkPolicy(options: options, configPath: Self.display(configPath), fileSystem: fileSystem)
-        if let link = fileSystem.symbolicLink(at: configPath), !policy.permits(link) {
-            throw DiagnosticError(policy.problem(with: link, displayPath: Self.display(configPath)))
-        }
+        try ConfigFile.checkLink(at: configPath, policy: policy, fileSystem: fileSystem)
         do {
-            configText = try Self.text(try fileSystem.read(configPath), path: Self.display(configPath))
-        } catch let error as FileSystemError {
-            errors.append(error.diagnostic)
-        } catch let error as DiagnosticError {
+            configText = try ConfigFile.text(at: configPath, fileSystem: fileSystem)
+        } catch {
             errors += error.diagnostics
-        } catch {}
+        }
         // Problems with the configuration are reported by the parse stage, with the others of the site, unless
         // a link is refused: then they may be why it was.
         var configProblems: [Diagnostic] = []
@@ -53,65 +46,19 @@ struct SiteFiles: Sendable {
         if !fileSystem.isDirectory(theme + "/templates") {
             errors.append(.error("theme has no templates folder: '\(Self.display(theme))/templates' (is --theme right?)", at: SourceLocation(path: Self.display(theme))))
         }
-        var refusedLinks = false
-        var inputs = OutputFolder.inputs(of: options, fileSystem: fileSystem)
-        // Reads the files below `root` that `keep` accepts, several at once, in path order.
-        func files(_ root: String, keep: (String) -> Bool = { _ in true }) async -> [File] {
-            if let link = fileSystem.symbolicLink(at: root) {
-                guard policy.permits(link) else {
-                    errors.append(policy.problem(with: link, displayPath: Self.display(root)))
-                    refusedLinks = true
-                    return []
-                }
-                inputs.append(.link(Self.display(root), resolved: link.resolved))
-            }
-            let names: [String]
-            do {
-                let listing = try fileSystem.list(root, follow: policy.permits)
-                for link in listing.links {
-                    let path = Self.display(root + "/" + link.path)
-                    if policy.permits(link) {
-                        inputs.append(.link(path, resolved: link.resolved))
-                    } else {
-                        errors.append(policy.problem(with: link, displayPath: path))
-                        refusedLinks = true
-                    }
-                }
-                names = listing.files.filter(keep)
-            } catch {
-                errors.append(FileSystemError(path: Self.display(error.path), reason: error.reason).diagnostic)
-                return []
-            }
-            let read = await BuildPipeline.parallelMap(names, jobs: options.jobs) { name -> Result<File, FileSystemError> in
-                let path = root + "/" + name
-                do throws(FileSystemError) {
-                    return .success(File(relativePath: name, displayPath: Self.display(path), data: try fileSystem.read(path)))
-                } catch {
-                    return .failure(FileSystemError(path: Self.display(path), reason: error.reason))
-                }
-            }
-            var result: [File] = []
-            result.reserveCapacity(read.count)
-            for file in read {
-                switch file {
-                case .success(let file): result.append(file)
-                case .failure(let error): errors.append(error.diagnostic)
-                }
-            }
-            return result
-        }
+        var reader = FolderReader(fileSystem: fileSystem, policy: policy, options: options)
         let notHidden: @Sendable (String) -> Bool = { path in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
         let loaded = SiteFiles(
             configPath: Self.display(configPath), configText: configText,
-            content: await files(site + "/content", keep: notHidden),
-            data: await files(site + "/data", keep: { notHidden($0) && DataLoader.isDataFile($0) }),
-            staticFiles: await files(site + "/static"),
-            templates: await files(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
-            assets: await files(theme + "/assets", keep: notHidden))
-        errors += DataLoader.nameConflicts(among: loaded.data.map { ($0.relativePath, $0.displayPath) })
-        if refusedLinks { errors += configProblems }
+            content: try await reader.read(site + "/content", keep: notHidden),
+            data: try await reader.read(site + "/data", keep: { notHidden($0) && DataLoader.isDataFile($0) }),
+            staticFiles: try await reader.read(site + "/static"),
+            templates: try await reader.read(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
+            assets: try await reader.read(theme + "/assets", keep: notHidden))
+        errors += reader.errors
+        if reader.refusedLinks { errors += configProblems }
         if let output = options.outputDirectory {
-            errors += OutputFolder(output, fileSystem: fileSystem).placementProblems(inputs: inputs)
+            errors += OutputFolder(output, fileSystem: fileSystem).placementProblems(inputs: reader.inputs)
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return loaded

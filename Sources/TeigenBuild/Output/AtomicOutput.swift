@@ -79,12 +79,14 @@ public struct AtomicOutput: Sendable {
     }
 
     /// Creates folders (relative paths, parents first) in the staging folder.
-    public func makeFolders(_ relativePaths: [String]) throws(DiagnosticError) {
+    public func makeFolders(_ relativePaths: [String]) throws(WriteFailure) {
         for path in relativePaths {
             if mkdir(stagingPath + "/" + path, 0o755) != 0 && errno != EEXIST {
-                throw DiagnosticError(.error(
-                    "cannot create folder '\(path)' in the staging folder: \(String(cString: strerror(errno))); the output folder was left unchanged",
-                    at: SourceLocation(path: SiteFiles.display(destination.path))))
+                throw WriteFailure(
+                    path: path,
+                    diagnostic: .error(
+                        "cannot create folder '\(path)' in the staging folder: \(String(cString: strerror(errno))); the output folder was left unchanged",
+                        at: SourceLocation(path: SiteFiles.display(destination.path))))
             }
         }
     }
@@ -104,21 +106,21 @@ public struct AtomicOutput: Sendable {
     }
 
     /// Writes one file into the staging folder (safe to call from many tasks at once).
-    public func write(_ data: Data, to relativePath: String, createFolder: Bool = true) throws(DiagnosticError) {
+    public func write(_ data: Data, to relativePath: String, createFolder: Bool = true) throws(WriteFailure) {
         // A string path: `URL.appendingPathComponent` would ask the disk whether the file is a folder.
         let path = stagingPath + "/" + relativePath
+        if createFolder, let slash = relativePath.lastIndex(of: "/") {
+            try makeFolders(Self.folders(of: [String(relativePath[..<slash]) + "/"]))
+        }
         do {
-            if createFolder, let slash = relativePath.lastIndex(of: "/") {
-                try makeFolders(Self.folders(of: [String(relativePath[..<slash]) + "/"]))
-            }
             try Self.writeFile(data, to: path)
-        } catch let error as DiagnosticError {
-            throw error
         } catch {
             let reason = (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? error.localizedDescription
-            throw DiagnosticError(.error(
-                "cannot write '\(relativePath)' into the staging folder: \(reason); the output folder was left unchanged",
-                at: SourceLocation(path: SiteFiles.display(destination.path))))
+            throw WriteFailure(
+                path: relativePath,
+                diagnostic: .error(
+                    "cannot write '\(relativePath)' into the staging folder: \(reason); the output folder was left unchanged",
+                    at: SourceLocation(path: SiteFiles.display(destination.path))))
         }
     }
 

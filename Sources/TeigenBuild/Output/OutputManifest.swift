@@ -51,7 +51,11 @@ enum OutputManifest {
                 "the site has a file that would be published as /\(fileName), a name Teigen keeps for the manifest of its output; rename it",
                 at: SourceLocation(path: SiteFiles.display(output.destination.path))))
         }
-        try output.write(Data(text(files: files).utf8), to: fileName)
+        do {
+            try output.write(Data(text(files: files).utf8), to: fileName)
+        } catch {
+            throw WriteFailure.report([error])
+        }
     }
 
     /// `text` as a JSON string.

@@ -1,7 +1,8 @@
 import Foundation
 import TeigenCore
 
-/// `teigen build`: runs the pipeline and writes the result atomically into the output folder.
+/// `teigen build`: runs the pipeline, then the last steps: write → search → commit, which replaces the
+/// output folder atomically.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     public let output: URL
@@ -22,7 +23,6 @@ public struct SiteBuilder: Sendable {
     /// Builds and swaps the new output in. On any error the output folder is left exactly as it was.
     public func build() async throws(DiagnosticError) -> BuildProduct {
         let folder = try checkOutputFolder()
-        var cache = RenderCache(enabled: false)
         // Written where the folder really is (through a symbolic link to it, say).
         let staging = try AtomicOutput(destination: URL(fileURLWithPath: folder.resolved))
         do throws(DiagnosticError) {
@@ -30,19 +30,22 @@ public struct SiteBuilder: Sendable {
             options.outputDirectory = URL(fileURLWithPath: folder.resolved)
             var pipeline = BuildPipeline(options: options)
             pipeline.pageWriter = staging
+            var cache = RenderCache(enabled: false)
             var product = try await pipeline.run(cache: &cache)
+            try checkWarnings(of: product)
             var timer = StageTimer()
-            if failOnWarnings, !product.warnings.isEmpty {
-                throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, excerpt: $0.excerpt) })
-            }
-            let indexer = product.search ? try PagefindIndexer.locate() : nil
-            try await write(product.files, into: staging)
+            let writer = FileWriter(output: staging, jobs: options.jobs)
+            try await writer.write(product.files)
             timer.mark("write")
-            if let indexer {
-                try indexer.index(staging.staging)
+            var indexFiles: [String] = []
+            if product.search {
+                let index = try await searchIndex(of: product, in: staging)
+                try await writer.write(index)
+                product.writtenCount += index.count
+                indexFiles = index.map(\.path)
                 timer.mark("search")
             }
-            try OutputManifest.write(into: staging, files: try writtenFiles(product, staging: staging, indexed: indexer != nil))
+            try OutputManifest.write(into: staging, files: writtenFiles(product, searchIndex: indexFiles))
             try staging.commit()
             timer.mark("commit")
             product.timings += timer.stages
@@ -65,29 +68,33 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Every file the build wrote into the staging folder: the pages, the other outputs, and the search index.
-    func writtenFiles(_ product: BuildProduct, staging: AtomicOutput, indexed: Bool) throws(DiagnosticError) -> [String] {
-        var files = product.files.map(\.path) + product.sources.keys
-        if indexed {
-            do {
-                files += try DiskFileSystem().files(under: staging.stagingPath + "/" + PagefindIndexer.outputFolder).map { PagefindIndexer.outputFolder + $0 }
-            } catch {
-                throw DiagnosticError(error.diagnostic)
-            }
-        }
-        return files
+    func writtenFiles(_ product: BuildProduct, searchIndex: [String]) -> [String] {
+        product.files.map(\.path) + product.sources.keys + searchIndex
     }
 
-    /// Writes the files into the staging folder: folders first, then the files from several tasks at once.
-    func write(_ files: [(path: String, data: Data)], into staging: AtomicOutput) async throws(DiagnosticError) {
-        try staging.makeFolders(AtomicOutput.folders(of: files.map(\.path)))
-        let failures = await BuildPipeline.parallelMap(files, jobs: options.jobs) { file -> DiagnosticError? in
-            do throws(DiagnosticError) {
-                try staging.write(file.data, to: file.path, createFolder: false)
-                return nil
-            } catch {
-                return error
+    /// The search index (``SearchIndex``) of the HTML pages of `product`: those still in it and the pages
+    /// already streamed into the staging folder, read back from there.
+    func searchIndex(of product: BuildProduct, in staging: AtomicOutput) async throws(DiagnosticError) -> [(path: String, data: Data)] {
+        var pages: [String: Data] = [:]
+        for file in product.files where file.path.hasSuffix(".html") { pages[file.path] = file.data }
+        let written = product.sources.keys.filter { pages[$0] == nil }.sorted()
+        let fileSystem = DiskFileSystem()
+        let read = try await BuildPipeline.parallelMap(written, jobs: options.jobs) { path in
+            Result { () throws(FileSystemError) in try fileSystem.read(staging.staging.appendingPathComponent(path).path) }
+        }
+        for (path, result) in zip(written, read) {
+            switch result {
+            case .success(let data): pages[path] = data
+            case .failure(let error):
+                throw DiagnosticError(.error("cannot read '\(path)' back for the search index: \(error)", at: SourceLocation(path: path)))
             }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        return try await SearchIndex.files(indexing: pages, jobs: options.jobs).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// With `--fail-on-warnings`, the build's warnings as errors.
+    func checkWarnings(of product: BuildProduct) throws(DiagnosticError) {
+        guard failOnWarnings, !product.warnings.isEmpty else { return }
+        throw DiagnosticError(product.warnings.map { Diagnostic(.error, $0.message + " (warnings are errors: --fail-on-warnings)", at: $0.location, excerpt: $0.excerpt) })
     }
 }

@@ -1,3 +1,5 @@
+import TeigenCore
+
 /// Times the named stages of a build for `--verbose`.
 struct StageTimer {
     private let clock = ContinuousClock()
@@ -12,5 +14,11 @@ struct StageTimer {
         let now = clock.now
         stages.append((stage, now - last))
         last = now
+    }
+
+    /// Ends a step of the pipeline: marks its time, then stops the build when its task was cancelled.
+    mutating func endStep(_ stage: String) throws(DiagnosticError) {
+        mark(stage)
+        try BuildPipeline.checkCancellation()
     }
 }

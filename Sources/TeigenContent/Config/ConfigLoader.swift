@@ -148,9 +148,11 @@ public enum ConfigLoader {
             case "allowRawHTML": settings.allowRawHTML = try decoder.bool(value, key: key)
             case "hardBreaks": settings.hardBreaks = try decoder.bool(value, key: key)
             case "headingAnchors": settings.headingAnchors = try decoder.bool(value, key: key)
+            case "cjkFriendly": settings.cjkFriendly = try decoder.bool(value, key: key)
             default:
                 throw DiagnosticError(decoder.reader.error(
-                    "unknown key '\(key)' in 'markdown' (known keys: allowRawHTML, hardBreaks, headingAnchors, smartPunctuation)", at: keyNode))
+                    "unknown key '\(key)' in 'markdown' (known keys: allowRawHTML, cjkFriendly, hardBreaks, headingAnchors, smartPunctuation)",
+                    at: keyNode))
             }
         }
         return settings

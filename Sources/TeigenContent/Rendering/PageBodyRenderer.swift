@@ -22,19 +22,20 @@ public struct PageBodyRenderer: Sendable {
     }
 
     /// The rendered body of page `index` and its diagnostics.
-    public func render(pageAt index: Int) -> (RenderedMarkdown, [Diagnostic]) {
+    public func render(pageAt index: Int) -> (PageBody, [Diagnostic]) {
         let page = graph.pages[index]
         var options = MarkdownOptions(
             smartPunctuation: settings.smartPunctuation, allowRawHTML: settings.allowRawHTML,
-            hardBreaks: settings.hardBreaks, extensions: true, headingAnchors: settings.headingAnchors)
+            hardBreaks: settings.hardBreaks, extensions: true, cjkFriendlyEmphasis: settings.cjkFriendly,
+            headingAnchors: settings.headingAnchors)
         options.footnoteStart = page.frontMatter.footnoteStart
         if language.hasPrefix("ja") {
             options.headingAnchorLabel = "この節へのリンク"
             options.footnoteBacklinkLabel = "本文の参照箇所へ戻る"
         }
         let renderer = MarkdownRenderer(options: options)
-        let rendered = renderer.render(page.source.body, rewriteLink: rewriter(for: page))
-        return (rendered, diagnostics(for: rendered, page: page))
+        let body = PageBody(renderer.render(page.source.body, rewriteLink: rewriter(for: page)))
+        return (body, diagnostics(for: body, page: page))
     }
 
     /// The link rewriter for one page: `.md` links become page URLs, root-relative links get the base path,
@@ -84,11 +85,37 @@ public struct PageBodyRenderer: Sendable {
 }
 
 extension PageBodyRenderer {
+    /// Feeds into `hasher` what the conversion of every page depends on: the URL of every page and file
+    /// (links resolve to them), the Markdown settings, the base URL and the language (accessible labels).
+    public func hashSharedInputs(into hasher: inout Hasher) {
+        for page in graph.pages {
+            hasher.combineBytes(of: page.contentPath)
+            hasher.combineBytes(of: page.url)
+        }
+        for (path, url) in resources.sorted(by: { $0.key < $1.key }) {
+            hasher.combineBytes(of: path)
+            hasher.combineBytes(of: url)
+        }
+        hasher.combine(settings)
+        hasher.combine(urls.baseURL)
+        hasher.combine(language)
+    }
+
+    /// Feeds into `hasher` what the conversion of page `index` depends on besides the shared inputs:
+    /// its body, where the body starts in the file, the first footnote number, the file's path.
+    public func hashInputs(ofPageAt index: Int, into hasher: inout Hasher) {
+        let source = graph.pages[index].source
+        hasher.combineBytes(of: source.body)
+        hasher.combine(source.bodyFirstLine)
+        hasher.combine(source.frontMatter.footnoteStart)
+        hasher.combineBytes(of: source.sourcePath)
+    }
+
     /// The diagnostics of an already converted page (when its conversion came from a cache).
     /// Their offending lines are taken in one pass over the page, however many issues it has.
-    public func diagnostics(for rendered: RenderedMarkdown, page: Page) -> [Diagnostic] {
-        guard !rendered.issues.isEmpty else { return [] }
-        let diagnostics = rendered.issues.map { issue in
+    public func diagnostics(for body: PageBody, page: Page) -> [Diagnostic] {
+        guard !body.issues.isEmpty else { return [] }
+        let diagnostics = body.issues.map { issue in
             let location = SourceLocation(path: page.source.sourcePath, line: issue.line + page.source.bodyFirstLine - 1, column: issue.column)
             return Diagnostic(issue.severity == .error ? .error : .warning, issue.message, at: location)
         }

@@ -14,7 +14,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// Free-form values handed to templates as `site.params`.
     public var params: TemplateValue
     public var markdown: MarkdownSettings
-    /// Runs Pagefind over the output.
+    /// Writes the full-text search index (`search-index/`) with the pages.
     public var search: Bool
     /// Makes every internal link relative, so the output works from disk.
     public var relativeURLs: Bool
@@ -56,11 +56,17 @@ public struct MarkdownSettings: Sendable, Hashable {
     public var allowRawHTML = true
     public var hardBreaks = false
     public var headingAnchors = false
+    /// `cjkFriendly`: emphasis follows the CommonMark CJK-friendly amendments (on by default).
+    public var cjkFriendly = true
 
-    public init(smartPunctuation: Bool = false, allowRawHTML: Bool = true, hardBreaks: Bool = false, headingAnchors: Bool = false) {
+    public init(
+        smartPunctuation: Bool = false, allowRawHTML: Bool = true, hardBreaks: Bool = false, headingAnchors: Bool = false,
+        cjkFriendly: Bool = true
+    ) {
         self.smartPunctuation = smartPunctuation
         self.allowRawHTML = allowRawHTML
         self.hardBreaks = hardBreaks
         self.headingAnchors = headingAnchors
+        self.cjkFriendly = cjkFriendly
     }
 }

@@ -13,13 +13,17 @@ public struct MarkdownOptions: Sendable, Hashable {
     ///
     /// When on, soft breaks between Japanese characters are kept too (they become `<br />`).
     public var hardBreaks: Bool
-    /// Our passes (heading ids, footnotes, tables, Japanese line breaks, link rewriting); off gives plain libcmark.
+    /// Our passes (heading ids, footnotes, tables, strikethrough, task lists, extended autolinks, CJK-friendly
+    /// emphasis, Japanese line breaks, link rewriting); off gives plain libcmark.
     public var extensions: Bool
+    /// `*`, `_`, `**`, `__` (and `~`) follow the CommonMark CJK-friendly amendments (with ``extensions``):
+    /// `**「提言」**を` is bold. On by default; off gives CommonMark's flanking rules.
+    public var cjkFriendlyEmphasis: Bool
     /// Whether headings get a self-link anchor.
     ///
     /// The anchor is the heading's last child, after a space:
-    /// `<h2 id="id">Title <a class="heading-anchor" href="#id" aria-label="Link to this section: Title" data-pagefind-ignore>#</a></h2>`
-    /// (`data-pagefind-ignore` keeps the `#` out of search excerpts).
+    /// `<h2 id="id">Title <a class="heading-anchor" href="#id" aria-label="Link to this section: Title" data-search-ignore>#</a></h2>`
+    /// (`data-search-ignore` keeps the `#` out of the search index).
     /// The `aria-label` names the target, so the link makes sense when read out of context
     /// (for example in a screen reader's list of links); its first part is ``headingAnchorLabel``.
     public var headingAnchors: Bool
@@ -36,7 +40,7 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Creates options; every argument defaults to cmark's own behaviour plus Teigen's extensions.
     public init(
         smartPunctuation: Bool = false, allowRawHTML: Bool = true, hardBreaks: Bool = false,
-        extensions: Bool = true, headingAnchors: Bool = false,
+        extensions: Bool = true, cjkFriendlyEmphasis: Bool = true, headingAnchors: Bool = false,
         headingAnchorLabel: String = "Link to this section", footnoteBacklinkLabel: String = "Back to reference",
         footnoteStart: Int = 1
     ) {
@@ -44,6 +48,7 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.allowRawHTML = allowRawHTML
         self.hardBreaks = hardBreaks
         self.extensions = extensions
+        self.cjkFriendlyEmphasis = cjkFriendlyEmphasis
         self.headingAnchors = headingAnchors
         self.headingAnchorLabel = headingAnchorLabel
         self.footnoteBacklinkLabel = footnoteBacklinkLabel

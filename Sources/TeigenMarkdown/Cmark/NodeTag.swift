@@ -23,6 +23,12 @@ enum NodeTag: Equatable {
     /// A text node Teigen made from part of another (a table cell's text); the payload indexes
     /// ``SourceMap``'s text origins.
     case textOrigin(Int)
+    /// Struck-through text (custom inline: `<del>`).
+    case strikethrough
+    /// A list holding task items (`<ul class="contains-task-list">`).
+    case taskList
+    /// A task list item (`<li class="task-list-item">` and its disabled checkbox).
+    case taskItem(checked: Bool)
 
     private static let kindBits = 4
 
@@ -47,6 +53,9 @@ enum NodeTag: Equatable {
         case 10: self = .footnoteBacklinks(payload)
         case 11: self = .textOrigin(payload)
         case 12: self = .tableTextRow(payload)
+        case 13: self = .strikethrough
+        case 14: self = .taskList
+        case 15: self = .taskItem(checked: payload != 0)
         default: return nil
         }
     }
@@ -67,6 +76,9 @@ enum NodeTag: Equatable {
             case .footnoteBacklinks(let index): (10, index)
             case .textOrigin(let index): (11, index)
             case .tableTextRow(let index): (12, index)
+            case .strikethrough: (13, 0)
+            case .taskList: (14, 0)
+            case .taskItem(let checked): (15, checked ? 1 : 0)
             }
         return UnsafeMutableRawPointer(bitPattern: payload << Self.kindBits | kind)
     }

@@ -3,30 +3,27 @@
 /// A reference without a definition stays literal text and gives a warning at its line and column;
 /// a backslash-escaped `\[^label]` is left alone. Text inside links and images is never scanned.
 struct FootnoteReferenceScanner {
-    /// Whether smart punctuation is on (literals then differ from the raw text more often).
-    var smartPunctuation: Bool
-
-    func scan(
-        _ texts: [(node: CmarkNode, block: Int)], map: inout SourceMap, registry: inout FootnoteRegistry,
-        issues: inout [MarkdownIssue]
-    ) {
+    /// Replaces the references in `texts` (text nodes with their blocks), recording them in the
+    /// context's registry; warns about undefined ones.
+    func scan(_ texts: [(node: CmarkNode, block: Int)], in context: ConversionContext) {
+        let smartPunctuation = context.smartPunctuation
         for (node, block) in texts {
             let literal = Array(node.literalBytes)
             let candidates = Self.candidates(in: literal)
             guard !candidates.isEmpty else { continue }
             // Where the node's Markdown is; only looked up when needed (an escape may hide, or a warning).
-            let origin = map.origin(of: node)
+            let origin = context.map.origin(of: node)
             let rawLength = origin?.length ?? node.endColumn - node.startColumn + 1
             let identical = !smartPunctuation && rawLength == literal.count
             var located: (text: Int, line: Int, offset: Int)?
-            func locate(_ map: inout SourceMap) -> (text: Int, line: Int, offset: Int) {
+            func locate() -> (text: Int, line: Int, offset: Int) {
                 if let located { return located }
                 let found: (text: Int, line: Int, offset: Int)
                 if let origin {
                     found = (origin.text, origin.line, origin.offset)
                 } else {
-                    let position = map.locate(line: node.startLine, column: node.startColumn, block: block)
-                    found = (map.blocks[block].text, position.line, position.offset)
+                    let position = context.map.locate(line: node.startLine, column: node.startColumn, block: block)
+                    found = (context.map.blocks[block].text, position.line, position.offset)
                 }
                 located = found
                 return found
@@ -37,8 +34,8 @@ struct FootnoteReferenceScanner {
                 var rawOffset = range.lowerBound
                 if !identical {
                     if aligner == nil {
-                        let place = locate(&map)
-                        let raw = map.span(text: place.text, line: place.line, offset: place.offset, length: rawLength)
+                        let place = locate()
+                        let raw = context.map.span(text: place.text, line: place.line, offset: place.offset, length: rawLength)
                         aligner = LiteralAligner(raw: raw, literal: literal)
                     }
                     let aligned = aligner!.locate(range.lowerBound)
@@ -46,15 +43,12 @@ struct FootnoteReferenceScanner {
                     rawOffset = aligned.rawOffset
                 }
                 let labelText = String(decoding: literal[label], as: UTF8.self)
-                if let index = registry.addReference(to: FootnoteDefinition.key(labelText)) {
+                if let index = context.registry.addReference(to: FootnoteDefinition.key(labelText)) {
                     kept.append((range, CmarkNode.tagged(block: false, .footnoteReference(index))))
                 } else {
-                    let place = locate(&map)
-                    let position = map.originalPosition(text: place.text, line: place.line, offset: place.offset + rawOffset)
-                    issues.append(
-                        MarkdownIssue(
-                            severity: .warning, line: position.line, column: position.column,
-                            message: "footnote [^\(labelText)] is not defined"))
+                    let place = locate()
+                    let position = context.map.originalPosition(text: place.text, line: place.line, offset: place.offset + rawOffset)
+                    context.report(.warning, line: position.line, column: position.column, "footnote [^\(labelText)] is not defined")
                 }
             }
             guard !kept.isEmpty else { continue }

@@ -3,7 +3,9 @@ import CCmark
 /// Gives footnotes their ids, fills in the reference markup and appends the notes section.
 ///
 /// Markup (N is the note's number, ID the slug of its label, see ``Slug``):
-/// - reference: `<sup class="footnote-ref"><a href="#fn-ID" id="fnref-ID" role="doc-noteref">N</a></sup>`;
+/// - reference: U+2060 WORD JOINER (so the mark never starts a line: it stays with the character
+///   before it; invisible and silent for screen readers), then
+///   `<sup class="footnote-ref"><a href="#fn-ID" id="fnref-ID" role="doc-noteref">N</a></sup>`;
 ///   the note's second reference has `id="fnref-ID-2"`, and so on;
 /// - section: `<section class="footnotes" role="doc-endnotes">` `<ol>` (`<ol start="N">` when the first
 ///   number is not 1) then one `<li id="fn-ID">` per note,
@@ -20,23 +22,22 @@ struct FootnoteSectionBuilder {
     /// The number shown for the first note.
     var firstNumber: Int = 1
 
-    /// Appends the section for `registry`'s notes, whose blocks are the children of `bodies` (same order),
-    /// to `root`, and fills in the markup of the references, notes and back-links.
+    /// Appends the section for the context's notes, whose blocks are the children of `bodies` (same
+    /// order), to `root`, and fills in the markup of the references, notes and back-links.
     /// Returns the section node, or `nil` when no note is referenced.
-    func build(
-        registry: FootnoteRegistry, bodies: [CmarkNode], headingIDs: Set<ExactString>, markup: inout PassMarkup,
-        root: CmarkNode
-    ) -> CmarkNode? {
+    func build(bodies: [CmarkNode], headingIDs: Set<ExactString>, root: CmarkNode, in context: ConversionContext) -> CmarkNode? {
+        let registry = context.registry
         guard !registry.notes.isEmpty else { return nil }
         let ids = assignIDs(registry: registry, headingIDs: headingIDs).map { id in
             var bytes: [UInt8] = []
             bytes.append(escaping: id)
             return bytes
         }
-        markup.references.reserve(entries: registry.references.count, bytesEach: 130)
+        context.markup.references.reserve(entries: registry.references.count, bytesEach: 130)
         for (note, ordinal) in registry.references {
-            markup.references.append { reference in
-                reference.append("<sup class=\"footnote-ref\"><a href=\"#fn-")
+            context.markup.references.append { reference in
+                // U+2060 WORD JOINER binds the mark to the character before it: no line starts with it.
+                reference.append("\u{2060}<sup class=\"footnote-ref\"><a href=\"#fn-")
                 reference.append(contentsOf: ids[note])
                 reference.append("\" id=\"")
                 Self.appendReferenceID(ids[note], ordinal: ordinal, to: &reference)
@@ -45,23 +46,23 @@ struct FootnoteSectionBuilder {
                 reference.append("</a></sup>")
             }
         }
-        markup.sectionOpening.append("<section class=\"footnotes\" role=\"doc-endnotes\">\n")
+        context.markup.sectionOpening.append("<section class=\"footnotes\" role=\"doc-endnotes\">\n")
         if firstNumber == 1 {
-            markup.sectionOpening.append("<ol>")
+            context.markup.sectionOpening.append("<ol>")
         } else {
-            markup.sectionOpening.append("<ol start=\"")
-            markup.sectionOpening.append(decimal: firstNumber)
-            markup.sectionOpening.append("\">")
+            context.markup.sectionOpening.append("<ol start=\"")
+            context.markup.sectionOpening.append(decimal: firstNumber)
+            context.markup.sectionOpening.append("\">")
         }
         var label: [UInt8] = []
         label.append(escaping: backlinkLabel)
         let section = CmarkNode.tagged(block: true, .footnoteSection)
         root.append(section)
-        markup.noteOpenings.reserve(entries: bodies.count, bytesEach: 30)
-        markup.backlinks.reserve(entries: bodies.count, bytesEach: 200)
+        context.markup.noteOpenings.reserve(entries: bodies.count, bytesEach: 30)
+        context.markup.backlinks.reserve(entries: bodies.count, bytesEach: 200)
         for (note, body) in bodies.enumerated() {
             let item = CmarkNode.tagged(block: true, .footnoteItem(note))
-            markup.noteOpenings.append { opening in
+            context.markup.noteOpenings.append { opening in
                 opening.append("<li id=\"fn-")
                 opening.append(contentsOf: ids[note])
                 opening.append("\">")
@@ -69,7 +70,7 @@ struct FootnoteSectionBuilder {
             section.append(item)
             item.adoptChildren(of: body)
             appendBacklinks(
-                to: item, note: note, id: ids[note], count: registry.referenceCounts[note], label: label, markup: &markup)
+                to: item, note: note, id: ids[note], count: registry.referenceCounts[note], label: label, in: context)
         }
         return section
     }
@@ -131,7 +132,7 @@ struct FootnoteSectionBuilder {
 
     /// `label` is the back-links' escaped label.
     private func appendBacklinks(
-        to item: CmarkNode, note: Int, id: [UInt8], count: Int, label: [UInt8], markup: inout PassMarkup
+        to item: CmarkNode, note: Int, id: [UInt8], count: Int, label: [UInt8], in context: ConversionContext
     ) {
         let number = firstNumber + note
         let backlinks = CmarkNode.tagged(block: false, .footnoteBacklinks(note))
@@ -146,7 +147,7 @@ struct FootnoteSectionBuilder {
             paragraph.append(backlinks)
             item.append(paragraph)
         }
-        markup.backlinks.append { html in
+        context.markup.backlinks.append { html in
             if spaceBefore { html.append(0x20) }
             for ordinal in 1...max(1, count) {
                 if ordinal > 1 { html.append(0x20) }

@@ -15,29 +15,23 @@ struct HeadingPass {
 
     /// Assigns ids to `headings` (document order, body first), reserving them in `usedIDs`, and tags
     /// the heading nodes with their markup. Returns the table of contents of the body headings.
-    func run(
-        _ headings: [HeadingInfo], usedIDs: inout Set<ExactString>, markup: inout PassMarkup, issues: inout [MarkdownIssue]
-    ) -> [TOCEntry] {
+    func run(_ headings: [HeadingInfo], usedIDs: inout Set<ExactString>, in context: ConversionContext) -> [TOCEntry] {
         var explicitSeen: Set<ExactString> = []
         for heading in headings {
             guard let id = heading.explicitID else { continue }
             if !explicitSeen.insert(ExactString(id)).inserted {
-                issues.append(
-                    MarkdownIssue(
-                        severity: .warning, line: heading.line, column: heading.column,
-                        message: "heading id \"\(id)\" is used by an earlier heading"))
+                context.report(.warning, line: heading.line, column: heading.column, "heading id \"\(id)\" is used by an earlier heading")
             } else if ExactString(id).hasPrefix("fn-") || ExactString(id).hasPrefix("fnref-") {
-                issues.append(
-                    MarkdownIssue(
-                        severity: .warning, line: heading.line, column: heading.column,
-                        message: "heading id \"\(id)\" may clash with footnote ids (fn-…, fnref-…)"))
+                context.report(
+                    .warning, line: heading.line, column: heading.column,
+                    "heading id \"\(id)\" may clash with footnote ids (fn-…, fnref-…)")
             }
         }
         usedIDs.formUnion(explicitSeen)
         var nextSuffix: [ExactString: Int] = [:]
         var entries: [TOCEntry] = []
-        markup.headingAttributes.reserve(entries: headings.count, bytesEach: 40)
-        markup.headingAnchors.reserve(entries: options.headingAnchors ? headings.count : 0, bytesEach: 160)
+        context.markup.headingAttributes.reserve(entries: headings.count, bytesEach: 40)
+        context.markup.headingAnchors.reserve(entries: options.headingAnchors ? headings.count : 0, bytesEach: 160)
         for (index, heading) in headings.enumerated() {
             let id: String
             if let explicit = heading.explicitID {
@@ -59,7 +53,7 @@ struct HeadingPass {
                     nextSuffix[ExactString(base)] = suffix + 1
                 }
             }
-            render(heading, id: id, markup: &markup)
+            render(heading, id: id, in: context)
             if heading.inBody, heading.level == 2 || heading.level == 3 {
                 // h2 and h3 entries, each h3 under the h2 before it (or on its own before the first h2).
                 let entry = TOCEntry(level: heading.level, id: id, title: heading.title)
@@ -74,13 +68,13 @@ struct HeadingPass {
     }
 
     /// Tags the heading with its markup: the `id` attribute and the optional self-link.
-    private func render(_ heading: HeadingInfo, id: String, markup: inout PassMarkup) {
-        let index = markup.headingAttributes.append { attributes in
+    private func render(_ heading: HeadingInfo, id: String, in context: ConversionContext) {
+        let index = context.markup.headingAttributes.append { attributes in
             attributes.append(" id=\"")
             attributes.append(escaping: id)
             attributes.append("\"")
         }
-        markup.headingAnchors.append { anchor in
+        context.markup.headingAnchors.append { anchor in
             guard options.headingAnchors else { return }
             anchor.append(" <a class=\"heading-anchor\" href=\"#")
             anchor.append(escaping: id)
@@ -88,7 +82,7 @@ struct HeadingPass {
             anchor.append(escaping: options.headingAnchorLabel)
             anchor.append(": ")
             anchor.append(escaping: heading.title)
-            anchor.append("\" data-pagefind-ignore>#</a>")
+            anchor.append("\" data-search-ignore>#</a>")
         }
         heading.node.tag = .heading(index)
     }
@@ -96,18 +90,17 @@ struct HeadingPass {
     // MARK: Reading headings
 
     /// Reads a heading: removes a trailing `{#id}` (not backslash-escaped) and returns its id and title.
-    static func read(
-        _ node: CmarkNode, block: Int, inBody: Bool, smartPunctuation: Bool, joinsLines: Bool, map: inout SourceMap
-    ) -> HeadingInfo {
-        let explicitID = explicitID(of: node, block: block, smartPunctuation: smartPunctuation, map: &map)
-        let position = map.originalPosition(text: map.blocks[block].text, line: node.startLine, offset: node.startColumn - 1)
+    static func read(_ node: CmarkNode, block: Int, inBody: Bool, in context: ConversionContext) -> HeadingInfo {
+        let explicitID = explicitID(of: node, block: block, in: context)
+        let position = context.map.originalPosition(
+            text: context.map.blocks[block].text, line: node.startLine, offset: node.startColumn - 1)
         return HeadingInfo(
-            node: node, level: node.headingLevel, title: title(of: node, joinsLines: joinsLines), explicitID: explicitID,
+            node: node, level: node.headingLevel, title: title(of: node, joinsLines: context.joinsLines), explicitID: explicitID,
             line: position.line, column: position.column, inBody: inBody)
     }
 
     private static func explicitID(
-        of heading: CmarkNode, block: Int, smartPunctuation: Bool, map: inout SourceMap
+        of heading: CmarkNode, block: Int, in context: ConversionContext
     ) -> String? {
         guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT, last.literalBytes.last == 0x7D else { return nil }
         let literal = Array(last.literalBytes)
@@ -122,11 +115,11 @@ struct HeadingPass {
         let id = String(decoding: idBytes, as: UTF8.self)
         guard id.unicodeScalars.allSatisfy(isIDCharacter) else { return nil }
         if last.startLine > 0 {
-            let located = map.locate(line: last.startLine, column: last.startColumn, block: block)
-            let raw = map.span(
-                text: map.blocks[block].text, line: located.line, offset: located.offset,
+            let located = context.map.locate(line: last.startLine, column: last.startColumn, block: block)
+            let raw = context.map.span(
+                text: context.map.blocks[block].text, line: located.line, offset: located.offset,
                 length: last.endColumn - last.startColumn + 1)
-            if smartPunctuation || raw.count != literal.count {
+            if context.smartPunctuation || raw.count != literal.count {
                 var aligner = LiteralAligner(raw: raw, literal: literal)
                 if aligner.locate(brace).escaped { return nil }
             }
@@ -158,8 +151,8 @@ struct HeadingPass {
         }
     }
 
-    /// The heading's text: text and code, breaks as spaces (none for the soft breaks the HTML leaves out
-    /// when `joinsLines`); images, raw HTML and footnote references left out.
+    /// The heading's text: text and code (struck through too), breaks as spaces (none for the soft breaks
+    /// the HTML leaves out when `joinsLines`); images, raw HTML and footnote references left out.
     static func title(of heading: CmarkNode, joinsLines: Bool) -> String {
         // Most headings hold one text node.
         if let only = heading.firstChild, only.next == nil, only.type == CMARK_NODE_TEXT {
@@ -177,7 +170,11 @@ struct HeadingPass {
                 if SoftBreakJoiner.isKept(node, joiningLines: joinsLines) { bytes.append(0x20) }
             case CMARK_NODE_LINEBREAK:
                 bytes.append(0x20)
-            case CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE:
+            case CMARK_NODE_IMAGE:
+                return entering ? .skipChildren : .proceed
+            case CMARK_NODE_CUSTOM_INLINE:
+                // Struck-through text is part of the title; footnote references are not.
+                if node.tag == .strikethrough { return .proceed }
                 return entering ? .skipChildren : .proceed
             default:
                 break

@@ -2,7 +2,8 @@
 struct LinkRewritePass {
     var rewrite: LinkRewriter
 
-    func run(_ links: [(node: CmarkNode, block: Int?)], map: inout SourceMap, issues: inout [MarkdownIssue]) {
+    /// Rewrites `links`; a broken destination is an error at the link's position.
+    func run(_ links: [(node: CmarkNode, block: Int?)], in context: ConversionContext) {
         for (node, block) in links {
             switch rewrite(node.url) {
             case .keep:
@@ -11,8 +12,8 @@ struct LinkRewritePass {
                 node.url = url
             case .broken(let message):
                 var position = (line: 0, column: 0)
-                if let block, node.startLine > 0 { position = map.originalPosition(of: node, block: block) }
-                issues.append(MarkdownIssue(severity: .error, line: position.line, column: position.column, message: message))
+                if let block, node.startLine > 0 { position = context.map.originalPosition(of: node, block: block) }
+                context.report(.error, line: position.line, column: position.column, message)
             }
         }
     }

@@ -24,10 +24,10 @@ struct MarkdownPipeline {
     /// Whether to derive the plain text, summary and reading time (step 6).
     var includingText = true
 
-    private var parseOptions: Int32 { options.smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT }
+    private var parseOptions: Int32 { ConversionContext.parseOptions(options) }
 
     /// Whether soft breaks between two East Asian wide characters are left out (``SoftBreakJoiner``).
-    private var joinsLines: Bool { options.extensions && !options.hardBreaks }
+    private var joinsLines: Bool { ConversionContext.joinsLines(options) }
 
     private var renderOptions: Int32 {
         (options.allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) | (options.hardBreaks ? CMARK_OPT_HARDBREAKS : 0)
@@ -72,129 +72,124 @@ struct MarkdownPipeline {
             definitions = (definitions + contained.definitions).sorted { $0.line < $1.line }
         }
         timer.lap("container footnotes")
-        var map = SourceMap(original: original)
-        var issues: [MarkdownIssue] = []
-        var registry = FootnoteRegistry(definitions: definitions)
-        let tables = TableBuilder(parseOptions: parseOptions, referenceDefinitions: scanned.referenceDefinitions)
-
-        var markup = PassMarkup()
-        let mainIndex = map.add(text)
-        var headings: [HeadingInfo] = []
-        for (node, block) in process(
-            tree, text: mainIndex, tables: tables, registry: &registry, map: &map, markup: &markup, issues: &issues,
-            timer: &timer)
-        {
-            headings.append(
-                HeadingPass.read(node, block: block, inBody: true, smartPunctuation: options.smartPunctuation, joinsLines: joinsLines,
-                    map: &map))
+        let context = ConversionContext(
+            options: options, rewriteLink: rewriteLink, original: original, definitions: definitions,
+            referenceDefinitions: scanned.referenceDefinitions, timer: timer)
+        defer { timer = context.timer }
+        var headings = process(tree, text: context.map.add(text), in: context).map { node, block in
+            HeadingPass.read(node, block: block, inBody: true, in: context)
         }
-        timer.lap("heading texts")
-
-        // Every note body, parsed together; then the references in them, note by note in number order
-        // (a body may reference further notes, appended as they are met).
-        var bodies: [CmarkNode] = []
-        if !registry.definitions.isEmpty {
-            let bodyText = FootnoteBodyText(registry: registry, referenceDefinitions: scanned.referenceDefinitions)
-            let index = map.add(bodyText.text)
-            let tree = CmarkTree(parsing: bodyText.text.bytes, options: parseOptions)
-            var untimed = StageTimer(enabled: false)
-            let collections = collect(
-                tree, text: index, tables: tables, notes: true, map: &map, markup: &markup, timer: &untimed)
-            var quotes: [CmarkNode] = []
-            var child = tree.root.firstChild
-            while let node = child {
-                quotes.append(node)
-                child = node.next
-            }
-            let scanner = FootnoteReferenceScanner(smartPunctuation: options.smartPunctuation)
-            var used: [Int] = []
-            while bodies.count < registry.notes.count {
-                guard let body = bodyText.bodyOfDefinition[registry.notes[bodies.count]], body < quotes.count,
-                    body < collections.count
-                else { break }
-                bodies.append(quotes[body])
-                used.append(body)
-                scanner.scan(collections[body].texts, map: &map, registry: &registry, issues: &issues)
-            }
-            for body in used {
-                BareURL.linkAtStart(of: quotes[body])
-                finishPasses(collections[body], map: &map, issues: &issues)
-                for (node, block) in collections[body].headings {
-                    headings.append(
-                        HeadingPass.read(node, block: block, inBody: false, smartPunctuation: options.smartPunctuation, joinsLines: joinsLines,
-                    map: &map))
-                }
-            }
-        }
-        timer.lap("footnote bodies")
-        for definition in registry.duplicateDefinitions {
-            issues.append(issue(.warning, "footnote [^\(definition.label)] is defined more than once; the first definition is used", definition, original))
-        }
-        for definition in registry.unusedDefinitions {
-            issues.append(issue(.warning, "footnote [^\(definition.label)] is defined but never referenced", definition, original))
-        }
-
+        context.lap("heading texts")
+        let bodies = processNotes(headings: &headings, in: context)
+        context.lap("footnote bodies")
+        reportUnusedDefinitions(in: context)
         var usedIDs: Set<ExactString> = []
         usedIDs.reserveCapacity(headings.count)
-        let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, markup: &markup, issues: &issues)
-        timer.lap("headings")
+        let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, in: context)
+        context.lap("headings")
         _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000)).build(
-            registry: registry, bodies: bodies, headingIDs: usedIDs, markup: &markup, root: tree.root)
-        timer.lap("footnotes section")
+            bodies: bodies, headingIDs: usedIDs, root: tree.root, in: context)
+        context.lap("footnotes section")
         return finish(
-            tree, sourceLength: bytes.count, markup: markup, tableOfContents: tableOfContents, issues: issues, timer: &timer)
+            tree, sourceLength: bytes.count, markup: context.markup, tableOfContents: tableOfContents, issues: context.issues,
+            timer: &context.timer)
     }
 
     /// The passes run on the document; returns its headings (handled once every text is done).
-    private func process(
-        _ tree: CmarkTree, text index: Int, tables: TableBuilder, registry: inout FootnoteRegistry,
-        map: inout SourceMap, markup: inout PassMarkup, issues: inout [MarkdownIssue], timer: inout StageTimer
-    ) -> [(node: CmarkNode, block: Int)] {
-        let collection = collect(tree, text: index, tables: tables, notes: false, map: &map, markup: &markup, timer: &timer)[0]
-        FootnoteReferenceScanner(smartPunctuation: options.smartPunctuation).scan(
-            collection.texts, map: &map, registry: &registry, issues: &issues)
-        timer.lap("footnote references")
-        finishPasses(collection, map: &map, issues: &issues)
-        timer.lap("link rewriting")
+    private func process(_ tree: CmarkTree, text index: Int, in context: ConversionContext) -> [(node: CmarkNode, block: Int)] {
+        let collection = collect(tree, text: index, notes: false, in: context)[0]
+        FootnoteReferenceScanner().scan(collection.texts, in: context)
+        context.lap("footnote references")
+        finishPasses(collection, in: context)
+        context.lap("link rewriting")
         return collection.headings
+    }
+
+    /// Every note body, parsed together; then the references in them, note by note in number order
+    /// (a body may reference further notes, appended as they are met), and the other passes on the
+    /// notes cited. Adds the notes' headings to `headings`; returns the notes' bodies in number order.
+    private func processNotes(headings: inout [HeadingInfo], in context: ConversionContext) -> [CmarkNode] {
+        guard !context.registry.definitions.isEmpty else { return [] }
+        let bodyText = FootnoteBodyText(registry: context.registry, referenceDefinitions: context.referenceDefinitions)
+        let index = context.map.add(bodyText.text)
+        let tree = CmarkTree(parsing: bodyText.text.bytes, options: parseOptions)
+        let timer = context.timer
+        context.timer = StageTimer(enabled: false)
+        let collections = collect(tree, text: index, notes: true, in: context)
+        context.timer = timer
+        var quotes: [CmarkNode] = []
+        var child = tree.root.firstChild
+        while let node = child {
+            quotes.append(node)
+            child = node.next
+        }
+        let scanner = FootnoteReferenceScanner()
+        var bodies: [CmarkNode] = []
+        var used: [Int] = []
+        while bodies.count < context.registry.notes.count {
+            guard let body = bodyText.bodyOfDefinition[context.registry.notes[bodies.count]], body < quotes.count,
+                body < collections.count
+            else { break }
+            bodies.append(quotes[body])
+            used.append(body)
+            scanner.scan(collections[body].texts, in: context)
+        }
+        for body in used {
+            BareURL.linkAtStart(of: quotes[body])
+            finishPasses(collections[body], in: context)
+            for (node, block) in collections[body].headings {
+                headings.append(HeadingPass.read(node, block: block, inBody: false, in: context))
+            }
+        }
+        return bodies
+    }
+
+    /// Warnings for definitions repeating a label and for definitions no text refers to.
+    private func reportUnusedDefinitions(in context: ConversionContext) {
+        let original = context.map.original
+        func report(_ message: String, _ definition: FootnoteDefinition) {
+            context.report(
+                .warning, line: definition.line,
+                column: original.scalarColumn(line: definition.line, offset: definition.offset), message)
+        }
+        for definition in context.registry.duplicateDefinitions {
+            report("footnote [^\(definition.label)] is defined more than once; the first definition is used", definition)
+        }
+        for definition in context.registry.unusedDefinitions {
+            report("footnote [^\(definition.label)] is defined but never referenced", definition)
+        }
     }
 
     /// One walk over the blocks (``BlockScan``), the tables built from what it found, then the inline
     /// content the passes need, in one collection, or one per top-level block for the `notes` tree.
-    private func collect(
-        _ tree: CmarkTree, text index: Int, tables: TableBuilder, notes: Bool, map: inout SourceMap,
-        markup: inout PassMarkup, timer: inout StageTimer
-    ) -> [InlineCollection] {
-        let text = map.texts[index]
+    private func collect(_ tree: CmarkTree, text index: Int, notes: Bool, in context: ConversionContext) -> [InlineCollection] {
+        let text = context.map.texts[index]
         let collector = collector(for: text)
         let scan = BlockScan(tree, text: text, lines: collector.lines)
-        timer.lap("scan blocks")
-        let built = tables.build(scan.tableCandidates, text: index, map: &map, markup: &markup, topLevelQuotesAreNotes: notes)
-        timer.lap("tables")
-        let collections = collector.collect(scan, tables: built, text: index, map: &map, groupingTopLevelBlocks: notes)
-        timer.lap("collect inlines")
+        context.lap("scan blocks")
+        let built = TableBuilder().build(scan.tableCandidates, text: index, topLevelQuotesAreNotes: notes, in: context)
+        context.lap("tables")
+        if collector.passes != nil { InlinePasses.stageNames.forEach { context.timer.declare($0) } }
+        let collections = collector.collect(scan, tables: built, text: index, groupingTopLevelBlocks: notes, in: context)
+        context.lap("collect inlines")
         return collections
     }
 
     /// A collector gathering what the passes need in `text`.
     private func collector(for text: SourceText) -> InlineCollector {
-        let lines = InlineLineFilter(text, footnoteReferences: true, links: rewriteLink != nil)
-        return InlineCollector(wantsFootnoteReferences: lines.hasFootnoteMarker, wantsLinks: rewriteLink != nil, lines: lines)
+        let passes = InlinePasses(options: options)
+        let lines = InlineLineFilter(
+            text, footnoteReferences: true, links: rewriteLink != nil, strikethrough: passes != nil,
+            cjkEmphasis: passes != nil && options.cjkFriendlyEmphasis, autolinks: passes != nil, taskLists: passes != nil)
+        return InlineCollector(
+            wantsFootnoteReferences: lines.hasFootnoteMarker, wantsLinks: rewriteLink != nil, passes: passes, lines: lines)
     }
 
     /// Link rewriting.
-    private func finishPasses(_ collection: InlineCollection, map: inout SourceMap, issues: inout [MarkdownIssue]) {
+    private func finishPasses(_ collection: InlineCollection, in context: ConversionContext) {
         if let rewriteLink {
-            LinkRewritePass(rewrite: rewriteLink).run(collection.links, map: &map, issues: &issues)
+            LinkRewritePass(rewrite: rewriteLink).run(collection.links, in: context)
         }
-    }
-
-    private func issue(
-        _ severity: MarkdownIssue.Severity, _ message: String, _ definition: FootnoteDefinition, _ original: SourceText
-    ) -> MarkdownIssue {
-        MarkdownIssue(
-            severity: severity, line: definition.line,
-            column: original.scalarColumn(line: definition.line, offset: definition.offset), message: message)
     }
 
     /// Renders the tree and, when ``includingText``, derives the plain text, summary and reading time.

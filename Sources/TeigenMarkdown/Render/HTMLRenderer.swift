@@ -25,6 +25,10 @@ import Darwin
 ///   (libcmark has already resolved entities and backslash escapes in it);
 /// - custom blocks write their on-enter/on-exit text on lines of their own, custom inlines in place.
 ///
+/// Nodes Teigen's passes tagged (``NodeTag``) get their markup from ``PassMarkup``: a heading's `id`
+/// and self-link, tables, footnotes, `<del>`, and a task list's classes (`<ul class="contains-task-list">`,
+/// `<li class="task-list-item">`) and checkbox.
+///
 /// `CMARK_OPT_SOURCEPOS` is not supported: no `data-sourcepos` attributes are written.
 /// `CMARK_OPT_SAFE` is a no-op, as in libcmark 0.30.2.
 ///
@@ -153,7 +157,7 @@ struct HTMLRenderer {
         case CMARK_NODE_HEADING:
             if entering { writeHeadingOpen(node, into: &out) } else { writeHeadingClose(node, into: &out) }
         case CMARK_NODE_ITEM:
-            if entering { writeItemOpen(into: &out) } else { out.append("</li>\n") }
+            if entering { writeItemOpen(node, into: &out) } else { out.append("</li>\n") }
         case CMARK_NODE_LIST:
             if entering { writeListOpen(node, into: &out) } else { writeListClose(node, into: &out) }
         case CMARK_NODE_CODE_BLOCK:
@@ -222,26 +226,32 @@ struct HTMLRenderer {
         UInt8(truncatingIfNeeded: 0x30 &+ cmark_node_get_heading_level(node))
     }
 
+    /// `<li>`, with a class for a task (``TaskListPass``).
     @inline(__always)
-    private func writeItemOpen(into out: inout HTMLBuffer) {
+    private func writeItemOpen(_ node: OpaquePointer, into out: inout HTMLBuffer) {
         out.newlineIfNeeded()
-        out.append("<li>")
+        if case .taskItem = NodeTag(bitPattern: cmark_node_get_user_data(node)) {
+            out.append("<li class=\"task-list-item\">")
+        } else {
+            out.append("<li>")
+        }
     }
 
     private func writeListOpen(_ node: OpaquePointer, into out: inout HTMLBuffer) {
         out.newlineIfNeeded()
+        let isTaskList = NodeTag(bitPattern: cmark_node_get_user_data(node)) == .taskList
         if cmark_node_get_list_type(node) == CMARK_BULLET_LIST {
-            out.append("<ul>\n")
+            out.append(isTaskList ? "<ul class=\"contains-task-list\">\n" : "<ul>\n")
             return
         }
         let start = cmark_node_get_list_start(node)
-        if start == 1 {
-            out.append("<ol>\n")
-        } else {
-            out.append("<ol start=\"")
+        out.append(isTaskList ? "<ol class=\"contains-task-list\"" : "<ol")
+        if start != 1 {
+            out.append(" start=\"")
             out.append(decimal: start)
-            out.append("\">\n")
+            out.append("\"")
         }
+        out.append(">\n")
     }
 
     private func writeListClose(_ node: OpaquePointer, into out: inout HTMLBuffer) {

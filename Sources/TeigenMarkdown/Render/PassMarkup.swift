@@ -54,7 +54,16 @@ struct PassMarkup {
             if entering { noteOpenings.withEntry(index, write) } else { fixed("</li>") }
         case .footnoteBacklinks(let index):
             if entering { backlinks.withEntry(index, write) }
-        case .heading, .textOrigin, .tableTextRow:
+        case .strikethrough:
+            fixed(entering ? "<del>" : "</del>")
+        case .taskItem(let checked):
+            // The checkbox (custom inline) starting a task's first paragraph.
+            if entering {
+                fixed(checked
+                    ? "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" disabled=\"\" /> "
+                    : "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"\" /> ")
+            }
+        case .heading, .textOrigin, .tableTextRow, .taskList:
             break
         }
     }

@@ -61,9 +61,15 @@ struct LiteralAligner {
 
     /// The end of `&name;`, `&#123;` or `&#x1F;` starting at `start`.
     private func referenceEnd(from start: Int) -> Int? {
+        Self.referenceEnd(raw, from: start, to: raw.endIndex)
+    }
+
+    /// The end of `&name;`, `&#123;` or `&#x1F;` starting at `start` of `bytes`, before `end`.
+    static func referenceEnd<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, from start: Int, to end: Int) -> Int?
+    where Bytes.Index == Int {
         var index = start + 1
-        while index < raw.endIndex, index - start <= 33 {
-            let byte = raw[index]
+        while index < end, index - start <= 33 {
+            let byte = bytes[index]
             if byte == 0x3B { return index > start + 1 ? index + 1 : nil }
             guard byte == 0x23 || LineSyntax.isASCIILetter(byte) || LineSyntax.isASCIIDigit(byte) else { return nil }
             index += 1
@@ -84,12 +90,14 @@ struct LiteralAligner {
 
     /// Curly quotes for `'`/`"`, dashes for runs of `-`, an ellipsis for `...` (when the literal shows them).
     private func smartPunctuation() -> (raw: Int, literal: Int)? {
-        guard literalIndex + 2 < literal.count, literal[literalIndex] == 0xE2, literal[literalIndex + 1] == 0x80 else {
-            return nil
-        }
-        let mark = literal[literalIndex + 2]
-        let byte = raw[rawIndex]
-        switch mark {
+        Self.smartPunctuation(raw: raw[rawIndex], literal: literal, at: literalIndex)
+    }
+
+    /// What smart punctuation in `literal` at `index` took from the source byte `raw` (as many source and
+    /// literal bytes), or `nil` when the literal shows none there.
+    static func smartPunctuation(raw byte: UInt8, literal: [UInt8], at index: Int) -> (raw: Int, literal: Int)? {
+        guard index + 2 < literal.count, literal[index] == 0xE2, literal[index + 1] == 0x80 else { return nil }
+        switch literal[index + 2] {
         case 0x98, 0x99: return byte == 0x27 ? (1, 3) : nil
         case 0x9C, 0x9D: return byte == 0x22 ? (1, 3) : nil
         case 0x93: return byte == 0x2D ? (2, 3) : nil

@@ -51,18 +51,27 @@ struct SourceMap {
         guard line > 0 else { return (0, 0) }
         let shift = lineShift(of: index)
         let block = blocks[index]
-        let text = texts[block.text]
         let actualLine = line + shift
         if shift == 0, line == block.startLine { return (actualLine, max(0, column - 1)) }
-        let range = text.line(actualLine)
+        return (actualLine, max(0, contentStart(line: actualLine, block: index) + column - block.startColumn))
+    }
+
+    /// Where the inline content of line `line` (a line of the text, as ``locate(line:column:block:)``
+    /// returns it) of block `index` starts: the byte offset in the line after the block's start column
+    /// on its first line, after the block quotes' markers and the indentation on the others.
+    mutating func contentStart(line: Int, block index: Int) -> Int {
+        let shift = lineShift(of: index)
+        let block = blocks[index]
+        if shift == 0, line == block.startLine { return max(0, block.startColumn - 1) }
+        let text = texts[block.text]
+        let range = text.line(line)
         var position = range.lowerBound
         for _ in 0..<block.quoteDepth {
             position = LineSyntax.skipSpaces(text.bytes, from: position, to: range.upperBound)
             guard position < range.upperBound, text.bytes[position] == 0x3E else { break }
             position += 1
         }
-        position = LineSyntax.skipSpaces(text.bytes, from: position, to: range.upperBound)
-        return (actualLine, max(0, position - range.lowerBound + column - block.startColumn))
+        return LineSyntax.skipSpaces(text.bytes, from: position, to: range.upperBound) - range.lowerBound
     }
 
     /// The bytes of text `index` from byte `offset` of `line`, at most `length` of them, within the line.

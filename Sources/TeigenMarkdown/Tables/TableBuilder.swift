@@ -12,59 +12,51 @@ import CCmark
 /// The table renders as `<table>`, `<thead>` and `<tbody>` (left out when there are no body rows),
 /// rows and cells on lines of their own, alignment as `style="text-align: …"`.
 struct TableBuilder {
-    /// libcmark parse options (smart punctuation).
-    var parseOptions: Int32
-    /// Link reference definitions of the document, appended to the cells' text when they use them.
-    var referenceDefinitions: ReferenceDefinitions
-
     /// The prefix put before each cell's Markdown: U+3000 IDEOGRAPHIC SPACE.
     private static let cellPrefix: [UInt8] = [0xE3, 0x80, 0x80]
 
-    /// Builds the tables of `candidates` (``BlockScan``), found in text `textIndex`. With
+    /// Builds the tables of `candidates` (``BlockScan``), found in text `textIndex` of the context's map. With
     /// `topLevelQuotesAreNotes`, the top-level block quotes are footnote bodies (``FootnoteBodyText``),
     /// which a table never closes. Returns, for each candidate that held a table, the blocks now in its
     /// place in document order (a paragraph before the table, the table, a heading or paragraph after it;
     /// a thematic break is left out), and `nil` for the others, which are left as they were.
     func build(
-        _ candidates: [BlockScan.TableCandidate], text textIndex: Int, map: inout SourceMap, markup: inout PassMarkup,
-        topLevelQuotesAreNotes: Bool = false
+        _ candidates: [BlockScan.TableCandidate], text textIndex: Int, topLevelQuotesAreNotes: Bool = false,
+        in context: ConversionContext
     ) -> [[CmarkNode]?] {
         guard !candidates.isEmpty else { return [] }
-        let finder = TableFinder(text: map.texts[textIndex], textIndex: textIndex, keepsTopLevelQuotes: topLevelQuotesAreNotes)
+        let finder = TableFinder(text: context.map.texts[textIndex], textIndex: textIndex, keepsTopLevelQuotes: topLevelQuotesAreNotes)
         let plans = finder.plans(for: candidates)
-        var replacements = [[CmarkNode]?](repeating: nil, count: plans.count)
-        apply(plans, text: textIndex, map: &map, markup: &markup, replacements: &replacements)
-        return replacements
+        return apply(plans, text: textIndex, in: context)
     }
 
-    private func apply(
-        _ plans: [TablePlan?], text textIndex: Int, map: inout SourceMap, markup: inout PassMarkup,
-        replacements: inout [[CmarkNode]?]
-    ) {
+    /// The blocks replacing each plan's node (``build(_:text:topLevelQuotesAreNotes:in:)``).
+    private func apply(_ plans: [TablePlan?], text textIndex: Int, in context: ConversionContext) -> [[CmarkNode]?] {
+        var replacements = [[CmarkNode]?](repeating: nil, count: plans.count)
         var reparsed: [(index: Int, plan: TablePlan)] = []
         for (index, plan) in plans.enumerated() {
             guard let plan else { continue }
-            let text = map.texts[textIndex]
+            let text = context.map.texts[textIndex]
             let splitter = TableCellSplitter(
-                plan: plan, text: text, textIndex: textIndex, smartPunctuation: parseOptions & CMARK_OPT_SMART != 0)
+                plan: plan, text: text, textIndex: textIndex, smartPunctuation: context.smartPunctuation)
             // Rows of plain text are written from their text node, without cell nodes.
             let rows = splitter.textRows()
             let textRow = { (row: Int) -> CmarkNode? in
                 guard let (node, ranges) = rows?[row] else { return nil }
                 node.tag = .tableTextRow(
-                    markup.addTextRow(
+                    context.markup.addTextRow(
                         ranges.enumerated().lazy.map { (range: $1, header: row == 0, alignment: plan.alignments[$0]) }))
                 return node
             }
             if let rows, !rows.contains(where: { $0 == nil }) {
-                replacements[index] = replace(plan, with: makeTable(plan, textRow: textRow) { _, _, _ in }, map: &map)
+                replacements[index] = replace(plan, with: makeTable(plan, textRow: textRow) { _, _, _ in }, in: context)
                 continue
             }
             guard let cells = splitter.split() else {
                 reparsed.append((index, plan))
                 continue
             }
-            let block = map.add(plan.position)
+            let block = context.map.add(plan.position)
             let width = plan.header.count
             let table = makeTable(plan, textRow: textRow) { row, column, cell in
                 cell.tag = .tableCell(block: block, header: row == 0, alignment: plan.alignments[column])
@@ -72,20 +64,34 @@ struct TableBuilder {
                     switch piece {
                     case .node(let node):
                         cell.append(node)
+                        if !CmarkWalk.isLeaf(node.type) { Self.unescapePipes(inCodeBelow: node) }
                     case .slice(let source, let range, let origin):
                         let node = CmarkNode.text(UnsafeBufferPointer(rebasing: source.literalBytes[range]))
                         cell.append(node)
-                        map.setOrigin(origin, of: node)
+                        context.map.setOrigin(origin, of: node)
                     case .unescapedCode(let node):
                         TableCellSplitter.unescapingPipes(node.literalBytes).withUnsafeBufferPointer { node.setLiteral($0) }
                         cell.append(node)
                     }
                 }
             }
-            replacements[index] = replace(plan, with: table, map: &map)
+            replacements[index] = replace(plan, with: table, in: context)
         }
-        guard !reparsed.isEmpty else { return }
-        parseCells(of: reparsed, text: textIndex, map: &map, replacements: &replacements)
+        if !reparsed.isEmpty { parseCells(of: reparsed, text: textIndex, replacements: &replacements, in: context) }
+        return replacements
+    }
+
+    /// GitHub unescapes `\|` in a cell before parsing it: a code span inside emphasis or a link in a
+    /// cell (moved with its container) shows `|` too.
+    private static func unescapePipes(inCodeBelow node: CmarkNode) {
+        var codes: [CmarkNode] = []
+        CmarkWalk.walk(node) { child, _ in
+            if child.type == CMARK_NODE_CODE, TableCellSplitter.hasEscapedPipe(child.literalBytes) { codes.append(child) }
+            return .proceed
+        }
+        for code in codes {
+            TableCellSplitter.unescapingPipes(code.literalBytes).withUnsafeBufferPointer { code.setLiteral($0) }
+        }
     }
 
     /// Builds the table skeleton; `fill(row, column, cell)` is called for every cell with Markdown
@@ -128,9 +134,10 @@ struct TableBuilder {
     /// Parses the cells of `plans` anew (one libcmark parse for all), when libcmark's parse of the
     /// paragraph cannot be shared out: an inline spanning a cell boundary, `\|` inside raw HTML…
     private func parseCells(
-        of plans: [(index: Int, plan: TablePlan)], text textIndex: Int, map: inout SourceMap, replacements: inout [[CmarkNode]?]
+        of plans: [(index: Int, plan: TablePlan)], text textIndex: Int, replacements: inout [[CmarkNode]?],
+        in context: ConversionContext
     ) {
-        let text = map.texts[textIndex]
+        let text = context.map.texts[textIndex]
         // One text for every non-empty cell: line 2k+1 holds cell k behind the prefix.
         var cellText: [UInt8] = []
         var origins: [LineOrigin] = []
@@ -145,9 +152,9 @@ struct TableBuilder {
                 }
             }
         }
-        cellText.append(contentsOf: referenceDefinitions.text(for: cellText))
-        let cellsIndex = map.add(SourceText(bytes: cellText, origins: origins))
-        let cellTree = CmarkTree(parsing: cellText, options: parseOptions)
+        cellText.append(contentsOf: context.referenceDefinitions.text(for: cellText))
+        let cellsIndex = context.map.add(SourceText(bytes: cellText, origins: origins))
+        let cellTree = CmarkTree(parsing: cellText, options: context.parseOptions)
         // Cell k's paragraph starts on line 2k+1.
         var paragraphs = [CmarkNode?](repeating: nil, count: cellLines.count)
         var child = cellTree.root.firstChild
@@ -164,15 +171,15 @@ struct TableBuilder {
                 let line = cellLines[cellOrdinal]
                 let paragraph = paragraphs[cellOrdinal]
                 cellOrdinal += 1
-                let block = map.add(
+                let block = context.map.add(
                     BlockPosition(text: cellsIndex, node: nil, startLine: line, startColumn: 1, quoteDepth: 0, lineShift: 0))
                 cell.tag = .tableCell(block: block, header: row == 0, alignment: plan.alignments[column])
                 if let paragraph {
                     cell.adoptChildren(of: paragraph)
-                    removePrefix(from: cell, line: line, text: cellsIndex, map: &map)
+                    removePrefix(from: cell, line: line, text: cellsIndex, in: context)
                 }
             }
-            replacements[index] = replace(plan, with: table, map: &map)
+            replacements[index] = replace(plan, with: table, in: context)
         }
     }
 
@@ -200,7 +207,7 @@ struct TableBuilder {
 
     /// Removes the ideographic space put before the cell's Markdown from its first text node, noting
     /// where the rest of that node's Markdown is.
-    private func removePrefix(from cell: CmarkNode, line: Int, text: Int, map: inout SourceMap) {
+    private func removePrefix(from cell: CmarkNode, line: Int, text: Int, in context: ConversionContext) {
         guard let first = cell.firstChild, first.type == CMARK_NODE_TEXT else { return }
         let literal = first.literalBytes
         guard literal.count >= 3, literal[0] == 0xE3, literal[1] == 0x80, literal[2] == 0x80 else { return }
@@ -210,14 +217,14 @@ struct TableBuilder {
             // The literal is copied before libcmark replaces it.
             let length = first.endColumn - first.startColumn + 1 - Self.cellPrefix.count
             first.setLiteral(UnsafeBufferPointer(rebasing: literal[3...]))
-            map.setOrigin(TextOrigin(text: text, line: line, offset: Self.cellPrefix.count, length: length), of: first)
+            context.map.setOrigin(TextOrigin(text: text, line: line, offset: Self.cellPrefix.count, length: length), of: first)
         }
     }
 
     /// Puts `table` where the plan's node was: the node's lines before the table stay a paragraph, lines
     /// after it (lazy continuation lines) become one, the rows' inline nodes are dropped. Returns the
     /// blocks with inline content now in the node's place, in document order.
-    private func replace(_ plan: TablePlan, with table: CmarkNode, map: inout SourceMap) -> [CmarkNode] {
+    private func replace(_ plan: TablePlan, with table: CmarkNode, in context: ConversionContext) -> [CmarkNode] {
         var blocks: [CmarkNode] = []
         let node = plan.node
         var leading: [CmarkNode] = []
@@ -245,7 +252,7 @@ struct TableBuilder {
             let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
             node.insertBefore(paragraph)
             for inline in leading { paragraph.append(inline) }
-            map.synthesizedBlocks[paragraph] = plan.position
+            context.map.synthesizedBlocks[paragraph] = plan.position
             blocks.append(paragraph)
         }
         node.insertBefore(table)
@@ -258,7 +265,7 @@ struct TableBuilder {
                 heading.headingLevel = underline == 0x3D ? 1 : 2
                 last.insertAfter(heading)
                 for inline in trailing { heading.append(inline) }
-                map.synthesizedBlocks[heading] = plan.position
+                context.map.synthesizedBlocks[heading] = plan.position
                 blocks.append(heading)
                 trailing = []
             } else if underline == 0x2D {
@@ -271,7 +278,7 @@ struct TableBuilder {
             let paragraph = CmarkNode.make(CMARK_NODE_PARAGRAPH)
             (plan.trailingAfter ?? last).insertAfter(paragraph)
             for inline in trailing { paragraph.append(inline) }
-            map.synthesizedBlocks[paragraph] = plan.position
+            context.map.synthesizedBlocks[paragraph] = plan.position
             blocks.append(paragraph)
         }
         // The rows' inline nodes go with the node.

@@ -79,7 +79,7 @@ struct TableCellSplitter {
         let start = contentStart + node.startColumn - startColumn
         let end = contentStart + node.endColumn - startColumn + 1
         let literal = node.literalBytes
-        guard end - start == literal.count, !literal.containsFootnoteMarker else { return nil }
+        guard end - start == literal.count, !literal.containsFootnoteMarker, !Self.mayChangeInline(literal) else { return nil }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(cells.count)
         for cell in cells {
@@ -198,6 +198,24 @@ struct TableCellSplitter {
         var end = range.upperBound
         while end > range.lowerBound, text.bytes[end - 1] == LineSyntax.space || text.bytes[end - 1] == LineSyntax.tab { end -= 1 }
         return end > range.lowerBound && text.bytes[end - 1] == 0x5C
+    }
+
+    /// Whether the inline passes may change a text (``InlinePasses``): it holds `~`, `@`, `://`, `www.`
+    /// or a `*` or `_` run the CJK-friendly rules decide differently (libcmark left the row's runs
+    /// unpaired, or it would not be one text node). Such a row gets cell nodes, which the passes work on.
+    static func mayChangeInline(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (index, byte) in literal.enumerated() {
+            switch byte {
+            case 0x7E, 0x40: return true
+            case 0x2A where InlineLineFilter.mayBeDecidedAnew(literal, run: index): return true
+            case 0x5F where InlineLineFilter.mayBeDecidedAnew(literal, run: index): return true
+            case 0x3A where index + 2 < literal.count && literal[index + 1] == 0x2F && literal[index + 2] == 0x2F: return true
+            case 0x77 where index + 3 < literal.count && literal[index + 1] == 0x77 && literal[index + 2] == 0x77
+                && literal[index + 3] == 0x2E: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     static func hasEscapedPipe(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {

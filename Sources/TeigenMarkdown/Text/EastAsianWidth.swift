@@ -6,20 +6,7 @@ enum EastAsianWidth {
     static func joinsLines(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x1100 { return false }
-        var low = 0
-        var high = ranges.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            let range = ranges[middle]
-            if value < range.lowerBound {
-                high = middle - 1
-            } else if value > range.upperBound {
-                low = middle + 1
-            } else {
-                return true
-            }
-        }
-        return false
+        return ranges.holds(value)
     }
 
     /// Wide, fullwidth and halfwidth ranges, sorted, Hangul (1100–115F, 3130–318F, A960–A97F,

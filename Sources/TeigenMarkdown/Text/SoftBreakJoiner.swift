@@ -19,7 +19,8 @@ enum SoftBreakJoiner {
         return true
     }
 
-    /// The last character rendered by `node` (descending into emphasis and links).
+    /// The last character rendered by `node` (descending into emphasis, strikethrough and links; a
+    /// footnote reference mark counts as the character before it, to which it is bound).
     static func lastScalar(of start: CmarkNode?) -> Unicode.Scalar? {
         var current = start
         while let node = current {
@@ -28,6 +29,8 @@ enum SoftBreakJoiner {
                 return node.literalBytes.lastScalar
             case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
                 current = node.lastChild
+            case CMARK_NODE_CUSTOM_INLINE:
+                if case .footnoteReference = node.tag { current = node.previous } else { current = node.lastChild }
             default:
                 return nil
             }
@@ -35,7 +38,7 @@ enum SoftBreakJoiner {
         return nil
     }
 
-    /// The first character rendered by `node` (descending into emphasis and links).
+    /// The first character rendered by `node` (descending into emphasis, strikethrough and links).
     static func firstScalar(of start: CmarkNode?) -> Unicode.Scalar? {
         var current = start
         while let node = current {
@@ -44,6 +47,8 @@ enum SoftBreakJoiner {
                 return node.literalFirstScalar
             case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK:
                 current = node.firstChild
+            case CMARK_NODE_CUSTOM_INLINE:
+                if case .strikethrough = node.tag { current = node.firstChild } else { return nil }
             default:
                 return nil
             }

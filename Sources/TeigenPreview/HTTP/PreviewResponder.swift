@@ -91,15 +91,23 @@ struct PreviewResponder: HTTPResponder {
             .response(to: request)
     }
 
-    /// While no build succeeded: the error page for pages, `503` for anything else.
+    /// While no build succeeded: for pages, a page saying that the site is being built (`503`) or why
+    /// it could not be (`500`); `503` for anything else.
     private func errorPage(for path: RequestPath, request: Request, status: SiteStatus) -> Response {
         let wantsHTML = path.hasTrailingSlash || ContentType.isHTML(path.key) || (request.headers[.accept] ?? "").contains("text/html")
         guard wantsHTML else {
-            return FileResponse.text("503 The site could not be built: see the terminal", status: .serviceUnavailable, request: request)
+            let message = status.isBuilding ? "503 The site is being built" : "503 The site could not be built: see the terminal"
+            var response = FileResponse.text(message, status: .serviceUnavailable, request: request)
+            if status.isBuilding { response.headers[.retryAfter] = "1" }
+            return response
         }
-        let page = LiveReloadScript.inject(into: ErrorPage.html(for: status.failure), build: status.build, basePath: "/")
-        return FileResponse(body: page, contentType: ContentType.html, tag: EntityTag(opaque: ""), status: .internalServerError)
-            .response(to: request)
+        let page = LiveReloadScript.inject(into: ErrorPage.html(for: status.failure, text: status.text), build: status.build, basePath: "/")
+        var response = FileResponse(
+            body: page, contentType: ContentType.html, tag: EntityTag(opaque: ""),
+            status: status.isBuilding ? .serviceUnavailable : .internalServerError
+        ).response(to: request)
+        if status.isBuilding { response.headers[.retryAfter] = "1" }
+        return response
     }
 
     /// `__teigen/events` and `__teigen/live-reload.js`.

@@ -10,8 +10,9 @@ enum LiveReloadEvent: Sendable, Hashable {
     /// Only stylesheets changed: swap them without reloading. Maps the URL paths of the old
     /// stylesheets to the new ones (`/css/style.3f2a9c1b.css` → `/css/style.9b8c7d6e.css`).
     case stylesheets(build: String, replacements: [String: String])
-    /// The last rebuild failed: show the overlay. Pages keep the last good build meanwhile.
-    case error(build: String, failure: BuildFailure)
+    /// The last rebuild failed: show the overlay, with its words in the site's language. Pages keep
+    /// the last good build meanwhile.
+    case error(build: String, failure: BuildFailure, text: OverlayText)
     /// A comment that keeps the connection alive and finds closed ones.
     case ping
 
@@ -42,8 +43,9 @@ enum LiveReloadEvent: Sendable, Hashable {
             data = try? encoder.encode(["build": build])
         case .stylesheets(let build, let replacements):
             data = try? encoder.encode(StylesheetPayload(build: build, stylesheets: replacements))
-        case .error(let build, let failure):
-            data = try? encoder.encode(ErrorPayload(build: build, message: failure.message, diagnostics: failure.diagnostics))
+        case .error(let build, let failure, let text):
+            data = try? encoder.encode(
+                ErrorPayload(build: build, message: failure.message, diagnostics: failure.diagnostics, lang: text.language, text: text.strings))
         case .ping:
             data = nil
         }
@@ -59,5 +61,9 @@ enum LiveReloadEvent: Sendable, Hashable {
         var build: String
         var message: String
         var diagnostics: [BuildFailure.Entry]
+        /// The language of `text`, for the overlay's `lang` attribute.
+        var lang: String
+        /// The overlay's own words (`OverlayText.Key` names to strings).
+        var text: [String: String]
     }
 }

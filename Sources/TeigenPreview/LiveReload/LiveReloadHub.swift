@@ -1,12 +1,14 @@
 /// The open live-reload connections and what each new one must be told first.
 ///
-/// Every subscriber gets `hello` with the current build, then the current error if the last
-/// rebuild failed, then every published event. `close()` ends every stream (graceful shutdown).
+/// Every subscriber gets `hello` with the current build (once a build was announced), then the
+/// current error if the last rebuild failed, then every published event. `close()` ends every
+/// stream (graceful shutdown).
 actor LiveReloadHub {
     private var subscribers: [Int: AsyncStream<LiveReloadEvent>.Continuation] = [:]
     private var nextID = 0
     private var build = ""
-    private var failure: BuildFailure?
+    /// The `error` event of the last rebuild, when it failed: new connections get it after `hello`.
+    private var failure: LiveReloadEvent?
     private var isClosed = false
     private var heartbeat: Task<Void, Never>?
     private let heartbeatInterval: Duration
@@ -27,9 +29,13 @@ actor LiveReloadHub {
             continuation.finish()
             return stream
         }
-        continuation.yield(.hello(build: build))
+        // Before the first build ends there is nothing to compare a page with: the page saying that
+        // the site is being built waits for the first `reload` (or `error`).
+        if !build.isEmpty {
+            continuation.yield(.hello(build: build))
+        }
         if let failure {
-            continuation.yield(.error(build: build, failure: failure))
+            continuation.yield(failure)
         }
         let id = nextID
         nextID += 1
@@ -54,9 +60,9 @@ actor LiveReloadHub {
         case .hello(let build), .reload(let build), .stylesheets(let build, _):
             self.build = build
             failure = nil
-        case .error(let build, let failure):
+        case .error(let build, _, _):
             self.build = build
-            self.failure = failure
+            failure = event
         case .ping:
             break
         }

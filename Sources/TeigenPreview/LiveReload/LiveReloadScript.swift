@@ -21,6 +21,28 @@ enum LiveReloadScript {
     /// The event stream's name under `folder`.
     static let eventsName = "events"
 
+    /// The overlay's stylesheet, in its shadow root (page styles cannot reach it), and the stylesheet
+    /// of the server's own pages (`ErrorPage`), which use the same markup: opaque, light or dark as the
+    /// reader's system is, readable from 320 px wide up.
+    static let overlayStyle = """
+        :host{all:initial}
+        .panel{position:fixed;inset:0;z-index:2147483647;overflow:auto;overscroll-behavior:contain;box-sizing:border-box;\
+        padding:16px;background:#fff;color:#1b1b1b;-webkit-text-size-adjust:100%;\
+        font:16px/1.7 system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans CJK JP",sans-serif}
+        .head{display:flex;align-items:flex-start;gap:12px;margin:0 0 8px}
+        .title{flex:1;margin:0;padding-top:6px;font-size:20px;line-height:1.4;font-weight:700;color:#b3261e;min-width:0;overflow-wrap:anywhere}
+        .hide{flex:none;min-width:44px;min-height:44px;padding:0 14px;border:1px solid #767676;border-radius:6px;\
+        background:transparent;color:inherit;font:inherit;font-size:15px;cursor:pointer}
+        .title.busy{color:inherit}
+        .hint{margin:0 0 16px;max-width:42em}
+        .diagnostic{margin:0 0 16px;border-left:4px solid #c62828;background:#fbeaea;color:#1b1b1b}
+        .where{margin:0;padding:10px 12px 4px;overflow-wrap:anywhere;color:#8a1c1c;\
+        font:600 14px/1.5 ui-monospace,SFMono-Regular,Menlo,"Noto Sans Mono CJK JP",monospace}
+        pre{margin:0;padding:4px 12px 10px;overflow-x:auto;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,"Noto Sans Mono CJK JP",monospace}
+        @media (prefers-color-scheme:dark){.panel{background:#16181d;color:#e6e6e6}.title{color:#ffb4ab}\
+        .diagnostic{background:#2b1d1f;color:#e6e6e6;border-left-color:#ff6f61}.where{color:#ffb4ab}.hide{border-color:#9a9a9a}}
+        """
+
     /// The JavaScript source.
     static let source = #"""
         (()=>{"use strict";
@@ -28,15 +50,25 @@ enum LiveReloadScript {
         const data=e=>JSON.parse(e.data);
         const links=d=>[...d.querySelectorAll('link[rel~="stylesheet"]')];
         const path=h=>new URL(h,location.href).pathname;
-        function overlay(f){let o=document.getElementById("teigen-error");
-        if(!o){o=document.createElement("div");o.id="teigen-error";
-        Object.assign(o.style,{position:"fixed",inset:"0",zIndex:"2147483647",overflow:"auto",padding:"2rem",
-        background:"rgba(24,24,24,.95)",color:"#eee",font:"14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace"});
-        document.documentElement.append(o)}
-        const h=document.createElement("div");h.textContent="Teigen could not rebuild the site";
-        Object.assign(h.style,{font:"bold 16px system-ui,sans-serif",marginBottom:"1rem"});
-        const p=document.createElement("pre");p.textContent=f.message;
-        Object.assign(p.style,{margin:"0",whiteSpace:"pre-wrap",color:"#ff8a80"});o.replaceChildren(h,p)}
+        const node=(tag,cls,text)=>{const n=document.createElement(tag);if(cls)n.className=cls;if(text!=null)n.textContent=text;return n};
+        function hide(){const o=document.getElementById("teigen-error");if(o)o.remove()}
+        function diagnostics(f){return(f.diagnostics&&f.diagnostics.length?f.diagnostics:[{text:f.message}]).map(d=>{
+        const part=node("section","diagnostic"),cut=d.text.indexOf("\n");
+        part.append(node("p","where",cut<0?d.text:d.text.slice(0,cut)));
+        if(cut>=0)part.append(node("pre",null,d.text.slice(cut+1)));return part})}
+        function overlay(f){if(document.documentElement.dataset.teigen==="building")return location.reload();
+        const shown=document.getElementById("teigen-message");if(shown)return shown.replaceChildren(...diagnostics(f));
+        let host=document.getElementById("teigen-error");
+        if(!host){host=document.createElement("div");host.id="teigen-error";const root=host.attachShadow({mode:"open"});
+        const sheet=new CSSStyleSheet();sheet.replaceSync(\#(jsonString(overlayStyle)));root.adoptedStyleSheets=[sheet];
+        document.documentElement.append(host)}
+        const t=f.text||{},panel=node("div","panel"),head=node("div","head");
+        panel.lang=f.lang||"en";panel.setAttribute("role","alertdialog");panel.setAttribute("aria-modal","true");
+        panel.setAttribute("aria-labelledby","title");
+        const title=node("h2","title",t.rebuildFailed||"Teigen could not rebuild the site");title.id="title";
+        const button=node("button","hide",t.hide||"Hide");button.type="button";button.onclick=hide;
+        head.append(title,button);panel.append(head,node("p","hint",t.rebuildFailedHint||""),...diagnostics(f));
+        host.shadowRoot.replaceChildren(panel);button.focus()}
         function swap(map){fetch(location.href,{cache:"no-store"}).then(r=>r.text()).then(t=>{
         const now=links(document),next=links(new DOMParser().parseFromString(t,"text/html"));
         if(now.length!==next.length)return location.reload();
@@ -50,9 +82,16 @@ enum LiveReloadScript {
         es.addEventListener("css",e=>{const d=data(e);build=d.build;swap(d.stylesheets)});
         es.addEventListener("error",e=>overlay(data(e)));
         es.onerror=()=>{if(es.readyState===2)setTimeout(connect,1000)}}
+        document.addEventListener("keydown",e=>{if(e.key==="Escape")hide()});
         document.addEventListener("visibilitychange",()=>{if(document.hidden)es.close();else if(es.readyState===2)connect()});
         connect()})();
         """#
+
+    /// A JavaScript string literal (JSON) holding `text`.
+    static func jsonString(_ text: String) -> String {
+        let data = try? JSONEncoder().encode([text])
+        return String(decoding: data ?? Data("[\"\"]".utf8), as: UTF8.self).dropFirst().dropLast().description
+    }
 
     /// The script's URL path under `basePath`.
     static func scriptPath(basePath: String) -> String {

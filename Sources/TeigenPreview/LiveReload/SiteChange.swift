@@ -41,8 +41,8 @@ enum SiteChange: Sendable, Equatable {
                 added.append(path)
             }
         }
-        // The search index (Pagefind's files) needs no reload: the search page reads it when it searches.
-        let isSearchIndex: (String) -> Bool = { $0.hasPrefix(PagefindIndexer.outputFolder) }
+        // The search index needs no reload: the search page reads it when it searches.
+        let isSearchIndex: (String) -> Bool = { $0.hasPrefix(SearchIndex.outputFolder) }
         removed.removeAll(where: isSearchIndex)
         added.removeAll(where: isSearchIndex)
         modified.removeAll(where: isSearchIndex)

@@ -18,6 +18,12 @@ struct BuildFailure: Sendable, Hashable, Encodable {
     /// The diagnostics, when the error carried any.
     var diagnostics: [Entry]
 
+    /// A failure without a location: `error: ` and the message.
+    init(message: String) {
+        self.message = "error: " + message
+        diagnostics = []
+    }
+
     /// Describes any error a build threw; `DiagnosticError`s keep their locations.
     init(_ error: any Error) {
         let diagnosticError = (error as? DiagnosticError) ?? (error as? Diagnostic).map { DiagnosticError($0) }

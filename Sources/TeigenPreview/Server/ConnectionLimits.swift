@@ -44,10 +44,14 @@ public struct ConnectionLimits: Sendable, Equatable {
         self.maxHeaderCount = maxHeaderCount
     }
 
-    /// The HTTP/1.1 server with these limits.
+    /// The HTTP/1 server with these limits, closing or keeping connections as each request asks
+    /// (see `ConnectionPersistence`).
     var httpServer: HTTPServerBuilder {
         let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
             maxHeaderFieldSize: maxHeaderFieldSize, maxHeaderListSize: maxHeadSize, maxHeaderFieldCount: maxHeaderCount)
-        return .http1(configuration: HTTP1Channel.Configuration(idleTimeout: TimeAmount(idleTimeout), httpDecoderConfiguration: decoder))
+        let configuration = HTTP1Channel.Configuration(idleTimeout: TimeAmount(idleTimeout), httpDecoderConfiguration: decoder)
+        return HTTPServerBuilder { responder in
+            PreviewHTTP1Channel(HTTP1Channel(responder: responder, configuration: configuration))
+        }
     }
 }

@@ -33,10 +33,16 @@ public struct PreviewServer: Sendable {
         public var debounceDelay: Duration
         /// How long a connection may idle or dawdle over its request, and how large a request head may be.
         public var limits: ConnectionLimits
+        /// How long a build may run and how much memory it may take before it is stopped.
+        public var budget: RebuildBudget
+        /// Called when a build does not stop when asked, after the terminal was told (see
+        /// `RebuildBudget`): `teigen serve` exits there, as such a build cannot be interrupted.
+        public var onRunawayBuild: @Sendable () -> Void = {}
 
         public init(
             host: String = "127.0.0.1", port: Int = 8000, watchedFolders: [URL] = [], verbose: Bool = false,
-            debounceDelay: Duration = .milliseconds(100), limits: ConnectionLimits = ConnectionLimits()
+            debounceDelay: Duration = .milliseconds(100), limits: ConnectionLimits = ConnectionLimits(),
+            budget: RebuildBudget = RebuildBudget()
         ) {
             self.host = host
             self.port = port
@@ -44,6 +50,7 @@ public struct PreviewServer: Sendable {
             self.verbose = verbose
             self.debounceDelay = debounceDelay
             self.limits = limits
+            self.budget = budget
         }
     }
 
@@ -62,36 +69,43 @@ public struct PreviewServer: Sendable {
         self.console = console
     }
 
-    /// Builds, serves and watches until SIGINT or SIGTERM.
+    /// Listens, builds, serves and watches until SIGINT or SIGTERM.
+    ///
+    /// The server listens before anything is built: a port in use is reported at once. Until the
+    /// first build ends, pages show that the site is being built and reload when it is.
     ///
     /// Throws `PreviewError.addressInUse` when the port is taken, `PreviewError.cannotListen` when
     /// the address cannot be used otherwise.
     public func run() async throws {
         let hub = LiveReloadHub()
         let store = SiteStore(hub: hub)
-        let rebuilder = SiteRebuilder(source: source, store: store, console: console, verbose: configuration.verbose)
+        var rebuilder = SiteRebuilder(source: source, store: store, console: console, verbose: configuration.verbose)
+        rebuilder.budget = configuration.budget
+        rebuilder.onRunaway = configuration.onRunawayBuild
         if ["0.0.0.0", "::", "[::]"].contains(configuration.host) {
             console.error("warning: listening on all interfaces (\(configuration.host)): other machines on the network can see the preview")
         }
 
-        let changes = startWatching()
-        await rebuilder.rebuild(changedPaths: nil)
-
         var logger = Logger(label: "teigen.preview")
         logger.logLevel = configuration.verbose ? .info : .critical
-        let host = configuration.host
-        let console = console
+        let (listening, listeningContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = Self.application(
             responder: PreviewResponder(store: store, hub: hub, requestLog: configuration.verbose ? console : nil),
             configuration: configuration,
             logger: logger,
             onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                let basePath = await store.status.site?.basePath ?? "/"
-                console.info("Serving at \(Self.url(host: host, port: port, basePath: basePath))")
+                listeningContinuation.yield(channel.localAddress?.port ?? 0)
+                listeningContinuation.finish()
             }
         )
-        let rebuilds = RebuildService(changes: changes, rebuilder: rebuilder, hub: hub, debounceDelay: configuration.debounceDelay)
+        let host = configuration.host
+        let console = console
+        let rebuilds = RebuildService(
+            listening: listening, changes: startWatching(), rebuilder: rebuilder, hub: hub, debounceDelay: configuration.debounceDelay,
+            onFirstBuild: { port in
+                let basePath = await store.status.site?.basePath ?? "/"
+                console.info("Serving at \(Self.url(host: host, port: port, basePath: basePath))")
+            })
         var groupConfiguration = ServiceGroupConfiguration(
             services: [app, rebuilds], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)

@@ -1,33 +1,27 @@
 import ServiceLifecycle
 
-/// The service that turns file changes into rebuilds: watcher → debouncer → `SiteRebuilder`, one
-/// build at a time. On graceful shutdown it stops watching (removing the watches) and ends every
-/// live-reload stream, so that the HTTP server can finish its open responses and stop.
+/// The service that builds the site and turns file changes into rebuilds: first build once the
+/// server listens, then watcher → debouncer → `SiteRebuilder`, one build at a time, a newer change
+/// cancelling the build still running. On graceful shutdown it cancels the running build, stops
+/// watching (removing the watches) and ends every live-reload stream, so that the HTTP server can
+/// finish its open responses and stop.
 struct RebuildService: Service {
+    /// The port the server listens on, once it does: the first build waits for it, so that a port in
+    /// use is reported before any build work. Nil when the site was built already (tests).
+    let listening: AsyncStream<Int>?
     /// The watcher's changes; `nil` when not watching.
     let changes: AsyncStream<FileChange>?
     let rebuilder: SiteRebuilder
     let hub: LiveReloadHub
     let debounceDelay: Duration
+    /// Told the port once the first build ended (built or failed).
+    var onFirstBuild: @Sendable (Int) async -> Void = { _ in }
 
     func run() async throws {
-        if let changes {
-            let debouncer = ChangeDebouncer(delay: debounceDelay)
-            await cancelWhenGracefulShutdown { [rebuilder] in
-                await withTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        for await change in changes {
-                            await debouncer.submit(change)
-                        }
-                        await debouncer.finish()
-                    }
-                    group.addTask {
-                        for await batch in debouncer.batches {
-                            guard !Task.isCancelled else { break }
-                            await rebuilder.rebuild(changedPaths: batch.changedPaths)
-                        }
-                    }
-                }
+        await cancelWhenGracefulShutdown {
+            guard await buildFirst() else { return }
+            if let changes {
+                await watch(changes)
             }
         }
         // Watching ended by itself (or never began): keep serving until shutdown.
@@ -35,5 +29,54 @@ struct RebuildService: Service {
             try? await gracefulShutdown()
         }
         await hub.close()
+    }
+
+    /// Waits until the server listens, then builds everything. Returns false when the server never
+    /// listened or the service is stopping.
+    private func buildFirst() async -> Bool {
+        guard let listening else { return true }
+        var port: Int?
+        for await value in listening {
+            port = value
+            break
+        }
+        guard let port, !Task.isCancelled else { return false }
+        guard await rebuilder.rebuild(changedPaths: nil) != .cancelled else { return false }
+        await onFirstBuild(port)
+        return true
+    }
+
+    /// Rebuilds on every debounced batch of changes until the changes end or the service stops.
+    private func watch(_ changes: AsyncStream<FileChange>) async {
+        let debouncer = ChangeDebouncer(delay: debounceDelay)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await change in changes {
+                    await debouncer.submit(change)
+                }
+                await debouncer.finish()
+            }
+            group.addTask {
+                await rebuildLatest(debouncer.batches)
+            }
+        }
+    }
+
+    /// Builds for each batch. A batch arriving while a build runs cancels that build (which stops at
+    /// its next check; the builder keeps its changed paths) and starts one for everything so far.
+    private func rebuildLatest(_ batches: AsyncStream<ChangeBatch>) async {
+        var running: Task<SiteRebuilder.Outcome, Never>?
+        for await batch in batches {
+            if let running {
+                running.cancel()
+                _ = await running.value
+            }
+            guard !Task.isCancelled else { break }
+            running = Task { [rebuilder] in await rebuilder.rebuild(changedPaths: batch.changedPaths) }
+        }
+        // The batches end when watching ends (let the last build finish) or when this service is
+        // cancelled (Ctrl-C: stop it).
+        if Task.isCancelled { running?.cancel() }
+        _ = await running?.value
     }
 }

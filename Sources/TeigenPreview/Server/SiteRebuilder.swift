@@ -1,37 +1,75 @@
 import TeigenBuild
 
-/// Runs one build through the `SiteSource`, installs the result (or the failure) in the store and
-/// tells the terminal.
+/// Runs one build through the `SiteSource` within the budget, installs the result (or the failure)
+/// in the store and tells the terminal.
+///
+/// A build whose task is cancelled (a newer change, Ctrl-C) ends at the builder's next check and
+/// changes nothing: the last good build stays served and the builder keeps the changed paths for
+/// the next build.
 struct SiteRebuilder: Sendable {
+    /// How a build ended.
+    enum Outcome: Sendable, Equatable {
+        /// The new build is served.
+        case built
+        /// The input is wrong, or the build went over the budget: the error is shown.
+        case failed
+        /// The build was cancelled before it finished: nothing changed.
+        case cancelled
+    }
+
     let source: any SiteSource
     let store: SiteStore
     let console: PreviewConsole
     let verbose: Bool
+    var budget = RebuildBudget()
+    /// Told when a build does not stop when asked (see `RebuildBudget.enforce`), after the message is printed.
+    var onRunaway: @Sendable () -> Void = {}
 
     /// Builds; `nil` rebuilds everything (the first build, or after the watcher lost track).
-    /// - Returns: whether the build succeeded.
     @discardableResult
-    func rebuild(changedPaths: Set<String>?) async -> Bool {
+    func rebuild(changedPaths: Set<String>?) async -> Outcome {
         if verbose, let changedPaths {
             for path in changedPaths.sorted() { console.info("changed: \(path)") }
         }
         let start = ContinuousClock.now
         let isFirstSuccess = await store.status.site == nil
+        // The page saying that the site is being built speaks the site's language too.
+        if isFirstSuccess { await learnLanguage() }
         do {
-            let (snapshot, report) = try await source.build(changedPaths: changedPaths)
+            let (snapshot, report) = try await budget.enforce(
+                { [source] in try await source.build(changedPaths: changedPaths) },
+                whenExceeded: { exceeded in await fail(BuildFailure(message: exceeded.description + Self.cause(changedPaths))) },
+                whenRunaway: { [console, onRunaway] message in
+                    console.error(message)
+                    onRunaway()
+                })
+            await learnLanguage()
             let event = await store.install(snapshot)
             for warning in snapshot.warnings { console.error(warning.description) }
             announce(event: event, isFirst: isFirstSuccess, report: report, files: snapshot.files.count, elapsed: ContinuousClock.now - start)
             if report.searchIndexIsStale { await refreshSearchIndex() }
-            return true
-        } catch is CancellationError {
-            return false
+            return .built
+        } catch is RebuildBudget.Exceeded {
+            return .failed  // shown when it happened
+        } catch let error where error is CancellationError || Task.isCancelled {
+            if verbose { console.info("Build cancelled after \(Self.milliseconds(ContinuousClock.now - start)) ms") }
+            return .cancelled
         } catch {
-            let failure = BuildFailure(error)
-            await store.fail(failure)
-            console.error(failure.message)
-            return false
+            await learnLanguage()
+            await fail(BuildFailure(error))
+            return .failed
         }
+    }
+
+    /// Tells the store the site's language, as the source knows it after a build.
+    private func learnLanguage() async {
+        if let language = await source.language() { await store.setLanguage(language) }
+    }
+
+    /// Shows a failed build in the terminal and over the open pages.
+    private func fail(_ failure: BuildFailure) async {
+        await store.fail(failure)
+        console.error(failure.message)
     }
 
     /// Makes the search index again after a rebuild that showed the edited pages first; the pages are
@@ -43,10 +81,18 @@ struct SiteRebuilder: Sendable {
             guard let snapshot = try await source.refreshSearchIndex() else { return }
             await store.install(snapshot)
             if verbose { console.info("Search index updated in \(Self.milliseconds(ContinuousClock.now - start)) ms") }
-        } catch is CancellationError {
+        } catch let error where error is CancellationError || Task.isCancelled {
+            // A newer change or Ctrl-C: the index stays stale and the next build makes it.
         } catch {
             console.error(BuildFailure(error).message)
         }
+    }
+
+    /// `; it began after changes to /site/content/a.md`: where to look for the input that ran away.
+    static func cause(_ changedPaths: Set<String>?) -> String {
+        guard let changedPaths, !changedPaths.isEmpty else { return "" }
+        let shown = changedPaths.sorted().prefix(5).joined(separator: ", ")
+        return "; it began after changes to " + shown + (changedPaths.count > 5 ? " and \(changedPaths.count - 5) more" : "")
     }
 
     static func milliseconds(_ duration: Duration) -> Int {

@@ -8,7 +8,15 @@ import TeigenBuild
 public protocol SiteSource: Sendable {
     /// Builds everything (`changedPaths == nil`) or what the changed absolute paths can affect.
     /// Throws (preferably `DiagnosticError`) when the input is wrong.
+    ///
+    /// The server cancels a build's task when a newer change arrives, on Ctrl-C, or when the build
+    /// goes over its budget: the build should then stop soon and throw. A build that throws, for any
+    /// reason, leaves its changed paths to the next one.
     func build(changedPaths: Set<String>?) async throws -> (SiteSnapshot, RebuildReport)
+
+    /// The site's language (`language` in config.yaml), for the words of the error overlay and the
+    /// server's own pages; nil when unknown (English then).
+    func language() async -> String?
 
     /// Brings a search index that a rebuild left stale (`RebuildReport.searchIndexIsStale`) up to date.
     /// - Returns: the snapshot with the new index, or nil when there was nothing to do.
@@ -17,6 +25,7 @@ public protocol SiteSource: Sendable {
 
 extension SiteSource {
     public func refreshSearchIndex() async throws -> SiteSnapshot? { nil }
+    public func language() async -> String? { nil }
 }
 
 extension IncrementalBuilder: SiteSource {}

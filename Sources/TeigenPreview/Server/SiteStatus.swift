@@ -6,4 +6,10 @@ struct SiteStatus: Sendable {
     var failure: BuildFailure?
     /// The id of the build whose pages are served (embedded in them for live reload).
     var build: String
+    /// The site's language, for the words of the overlay and of the server's own pages.
+    var text = OverlayText(language: "en")
+    /// Whether the first build is still running (nothing to serve yet, and no error either).
+    var isBuilding: Bool {
+        site == nil && failure == nil
+    }
 }

@@ -19,6 +19,12 @@ actor SiteStore {
         self.status = SiteStatus(site: nil, failure: nil, build: session + "-0")
     }
 
+    /// Sets the site's language (`language` in config.yaml), for the words of the overlay and the
+    /// server's own pages.
+    func setLanguage(_ language: String) {
+        status.text = OverlayText(language: language)
+    }
+
     /// Serves a new snapshot and tells the pages: `reload`, `css`, or nothing when no output changed.
     /// - Returns: the event sent to the pages, if any.
     @discardableResult
@@ -38,7 +44,7 @@ actor SiteStore {
         }
         buildNumber += 1
         let build = session + "-" + String(buildNumber)
-        status = SiteStatus(site: site, failure: nil, build: build)
+        status = SiteStatus(site: site, failure: nil, build: build, text: status.text)
         let event: LiveReloadEvent
         if case .stylesheets(let replacements) = change, !wasFailing {
             let urls = Dictionary(uniqueKeysWithValues: replacements.map { (Self.urlPath($0.key, in: site), Self.urlPath($0.value, in: site)) })
@@ -59,6 +65,6 @@ actor SiteStore {
     /// Records a failed build: the last good site stays, the pages show the error.
     func fail(_ failure: BuildFailure) async {
         status.failure = failure
-        await hub.publish(.error(build: status.build, failure: failure))
+        await hub.publish(.error(build: status.build, failure: failure, text: status.text))
     }
 }

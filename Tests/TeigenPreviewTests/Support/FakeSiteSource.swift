@@ -5,31 +5,107 @@ import TeigenCore
 
 /// A `SiteSource` that returns what the test tells it to, and remembers what it was asked.
 actor FakeSiteSource: SiteSource {
-    private var next: Result<SiteSnapshot, DiagnosticError>
-    /// The `changedPaths` of every build, in order.
-    private(set) var requests: [Set<String>?] = []
-
-    init(_ snapshot: SiteSnapshot) {
-        next = .success(snapshot)
+    /// What the next builds do.
+    enum Behaviour: Sendable {
+        case succeed(SiteSnapshot)
+        case fail(DiagnosticError)
+        /// Runs until cancelled, like a build stuck on runaway input that checks for cancellation.
+        case runForever
+        /// Takes memory, 16 MB at a time, until cancelled.
+        case takeMemory
+        /// Ignores cancellation for this long, then throws `CancellationError` (work that cannot be interrupted).
+        case ignoreCancellation(Duration)
+        /// Takes memory, 8 MB at a time, whether cancelled or not, until `until` says to stop (or 2 GB), then throws.
+        case takeMemoryIgnoringCancellation(until: @Sendable () async -> Bool)
     }
 
-    init(failing error: DiagnosticError) {
-        next = .failure(error)
+    private var next: Behaviour
+    /// The `changedPaths` of every build, in order.
+    private(set) var requests: [Set<String>?] = []
+    /// How many builds ended because they were cancelled.
+    private(set) var cancellations = 0
+    /// How many `runForever` builds are running now.
+    private(set) var runningForever = 0
+    /// The memory the `takeMemory` builds hold now, in bytes (for `RebuildBudget.memoryInUse`).
+    private(set) var takenMemory = 0
+    /// The site's language, as `language()` tells it.
+    private var siteLanguage: String?
+
+    init(_ snapshot: SiteSnapshot, language: String? = nil) {
+        next = .succeed(snapshot)
+        siteLanguage = language
+    }
+
+    init(failing error: DiagnosticError, language: String? = nil) {
+        next = .fail(error)
+        siteLanguage = language
     }
 
     /// Makes the next builds return `snapshot`.
     func succeed(with snapshot: SiteSnapshot) {
-        next = .success(snapshot)
+        next = .succeed(snapshot)
     }
 
     /// Makes the next builds throw `error`.
     func fail(with error: DiagnosticError) {
-        next = .failure(error)
+        next = .fail(error)
+    }
+
+    /// Makes the next builds behave so.
+    func behave(_ behaviour: Behaviour) {
+        next = behaviour
+    }
+
+    func language() -> String? {
+        siteLanguage
     }
 
     func build(changedPaths: Set<String>?) async throws -> (SiteSnapshot, RebuildReport) {
         requests.append(changedPaths)
-        let snapshot = try next.get()
-        return (snapshot, RebuildReport(rebuiltPaths: snapshot.files.keys.sorted(), wasFullBuild: changedPaths == nil, duration: .milliseconds(1)))
+        switch next {
+        case .succeed(let snapshot):
+            return (snapshot, RebuildReport(rebuiltPaths: snapshot.files.keys.sorted(), wasFullBuild: changedPaths == nil, duration: .milliseconds(1)))
+        case .fail(let error):
+            throw error
+        case .runForever:
+            runningForever += 1
+            defer { runningForever -= 1 }
+            do {
+                try await Task.sleep(for: .seconds(3600))
+            } catch {
+                cancellations += 1
+                throw error
+            }
+            throw CancellationError()
+        case .takeMemory:
+            var taken: [[UInt8]] = []
+            defer { takenMemory = 0 }
+            while !Task.isCancelled {
+                taken.append([UInt8](repeating: 1, count: 16 << 20))
+                takenMemory = taken.count * (16 << 20)
+                await Task.yield()
+            }
+            cancellations += 1
+            throw CancellationError()
+        case .ignoreCancellation(let duration):
+            await Self.sleepIgnoringCancellation(duration)
+            throw CancellationError()
+        case .takeMemoryIgnoringCancellation(let until):
+            var taken: [[UInt8]] = []
+            defer { takenMemory = 0 }
+            while taken.count < 256, !(await until()) {
+                taken.append([UInt8](repeating: 1, count: 8 << 20))
+                takenMemory = taken.count * (8 << 20)
+                await Self.sleepIgnoringCancellation(.milliseconds(10))
+            }
+            throw CancellationError()
+        }
+    }
+
+    /// Waits for `duration` whether cancelled or not (a continuation does not end on cancellation, unlike `Task.sleep`).
+    private static func sleepIgnoringCancellation(_ duration: Duration) async {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(duration / .milliseconds(1)))) { continuation.resume() }
+        }
     }
 }

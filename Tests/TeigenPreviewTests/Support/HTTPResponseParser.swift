@@ -3,12 +3,16 @@ import Foundation
 /// Decodes an HTTP/1.1 response as its bytes arrive: head, then a body delimited by
 /// `Content-Length`, chunked encoding or the end of the connection.
 struct HTTPResponseParser {
+    /// The version of the status line (`HTTP/1.1`).
+    private(set) var version: String?
     private(set) var status: Int?
     private(set) var headers: [String: String] = [:]
     /// The decoded body so far.
     private(set) var body: [UInt8] = []
     /// Whether the whole body arrived.
     private(set) var isComplete = false
+    /// Bytes after a complete response with a `Content-Length`: the start of the next one.
+    private(set) var leftover: [UInt8] = []
 
     private var pending: [UInt8] = []
     private var chunked = false
@@ -22,6 +26,7 @@ struct HTTPResponseParser {
             pending.removeFirst(end + 4)
             var lines = head.components(separatedBy: "\r\n")
             let statusLine = lines.removeFirst().split(separator: " ")
+            version = statusLine.first.map(String.init)
             status = statusLine.count > 1 ? Int(statusLine[1]) : 0
             for line in lines {
                 guard let colon = line.firstIndex(of: ":") else { continue }
@@ -45,10 +50,15 @@ struct HTTPResponseParser {
                 body += pending[(lineEnd + 2)..<(lineEnd + 2 + size)]
                 pending.removeFirst(lineEnd + 2 + size + 2)
             }
+        } else if let contentLength {
+            let taken = min(pending.count, contentLength - body.count)
+            body += pending[..<taken]
+            leftover += pending[taken...]
+            pending = []
+            if body.count >= contentLength { isComplete = true }
         } else {
             body += pending
             pending = []
-            if let contentLength, body.count >= contentLength { isComplete = true }
         }
     }
 

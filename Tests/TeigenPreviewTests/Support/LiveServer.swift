@@ -49,7 +49,7 @@ struct LiveServer: Sendable {
                 portContinuation.finish()
             })
         // Without changes to watch, the rebuild service only closes the hub on shutdown.
-        let rebuilds = RebuildService(changes: nil, rebuilder: fixture.rebuilder, hub: fixture.hub, debounceDelay: .milliseconds(10))
+        let rebuilds = RebuildService(listening: nil, changes: nil, rebuilder: fixture.rebuilder, hub: fixture.hub, debounceDelay: .milliseconds(10))
         var groupConfiguration = ServiceGroupConfiguration(services: [application, rebuilds], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(10)
         let group = ServiceGroup(configuration: groupConfiguration)

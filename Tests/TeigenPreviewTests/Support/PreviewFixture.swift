@@ -11,7 +11,7 @@ struct PreviewFixture {
     let store: SiteStore
     let source: FakeSiteSource
     let console = ConsoleRecorder()
-    let rebuilder: SiteRebuilder
+    var rebuilder: SiteRebuilder
 
     init(_ snapshot: SiteSnapshot) {
         self.init(source: FakeSiteSource(snapshot))

@@ -1,0 +1,88 @@
+import TeigenContent
+import TeigenCore
+
+/// The `page` value of each page (see the README's "Template variables"): what differs between pages.
+struct PageValues {
+    let config: SiteConfig
+    let urls: SiteURLs
+    let graph: ContentGraph
+    let bodies: [PageBody]
+    /// Each page's ``PageSummary``, by page index.
+    let summaries: [TemplateValue]
+
+    /// The `page` value of page `index`.
+    func value(forPageAt index: Int) -> TemplateValue {
+        let page = graph.pages[index]
+        let body = bodies[index]
+        let matter = page.frontMatter
+        var fields = summaries[index].mapPairs
+        let topSection = page.sectionPath.split(separator: "/").first.map(String.init) ?? (page.kind == .section ? page.sectionPath : "")
+        let sectionFolder = page.kind == .section ? (graph.sections[page.sectionPath]?.parent ?? "") : page.sectionPath
+        let sectionPage = graph.sections[sectionFolder].map { graph.pages[$0.pageIndex] }
+        fields += [
+            ("content", .string(body.html)), ("kind", .string(page.kind.rawValue)),
+            ("isHome", .bool(page.kind == .home)), ("isSection", .bool(page.kind == .section)), ("isPage", .bool(page.kind == .page)),
+            ("lastmod", .string(matter.lastmod?.formatted(config.dateFormat) ?? "")),
+            ("lastmodISO", .string(matter.lastmod?.isoDate ?? "")), ("hasLastmod", .bool(matter.lastmod != nil)),
+            ("language", .string(config.language)),
+            ("toc", .array(body.tableOfContents.map(Self.tocValue))), ("hasToc", .bool(PageHeading.count(body.tableOfContents) >= 2)),
+            ("section", .string(topSection)), ("sectionTitle", .string(sectionPage?.title ?? "")),
+            ("sectionURL", .string(sectionPage.map { urls.rooted($0.url) } ?? "")),
+            ("breadcrumbs", .array(breadcrumbs(of: index))),
+            ("ogType", .string(page.kind == .home ? "website" : "article")),
+            ("ogImage", .string(ogImage(of: matter))),
+            ("jsonLD", .string(JSONLD.object(for: page, description: summaries[index]["description"]?.stringValue ?? "", config: config, urls: urls))),
+        ]
+        if let previous = graph.previous(of: index) { fields.append(("previous", link(to: previous))) }
+        if let next = graph.next(of: index) { fields.append(("next", link(to: next))) }
+        if let section = graph.sections[page.sectionPath], page.kind != .page {
+            fields.append(("pages", .array(section.pageIndices.map { summaries[$0] })))
+            fields.append(("hasPages", .bool(!section.pageIndices.isEmpty)))
+            fields.append(("subsections", .array(section.subsections.compactMap { folder in
+                guard let sub = graph.sections[folder] else { return nil }
+                let subPage = graph.pages[sub.pageIndex]
+                return .map([
+                    ("name", .string(folder.split(separator: "/").last.map(String.init) ?? "")), ("title", .string(subPage.title)),
+                    ("url", .string(urls.rooted(subPage.url))), ("pages", .array(sub.pageIndices.map { summaries[$0] })),
+                ])
+            })))
+        }
+        return .map(fields)
+    }
+
+    /// The `page` value of the not-found page.
+    static func notFound(config: SiteConfig, urls: SiteURLs) -> TemplateValue {
+        .map([
+            ("title", .string("404")), ("description", .string(config.description)), ("kind", .string("404")),
+            ("url", .string(urls.rooted("/404.html"))), ("permalink", .string(urls.absolute("/404.html"))),
+            ("isHome", .bool(false)), ("isSection", .bool(false)), ("isPage", .bool(false)),
+            ("breadcrumbs", .array([])), ("language", .string(config.language)), ("ogType", .string("website")),
+            ("jsonLD", .string(JSONLD.encode([("@context", .string("https://schema.org")), ("@type", .string("WebPage")), ("name", .string(config.title))]))),
+        ])
+    }
+
+    private func link(to index: Int) -> TemplateValue {
+        let page = graph.pages[index]
+        return .map([("title", .string(page.title)), ("url", .string(urls.rooted(page.url)))])
+    }
+
+    private func breadcrumbs(of index: Int) -> [TemplateValue] {
+        guard graph.pages[index].kind != .home else { return [] }
+        return (graph.ancestors(of: index) + [index]).map { crumb in
+            let page = graph.pages[crumb]
+            return .map([("title", .string(page.title)), ("url", .string(urls.rooted(page.url))), ("current", .bool(crumb == index))])
+        }
+    }
+
+    private func ogImage(of matter: FrontMatter) -> String {
+        guard let image = PageSummary.params(of: matter)["image"]?.stringValue ?? config.params["image"]?.stringValue else { return "" }
+        return URLPath.isExternal(image) ? image : urls.absolute(image)
+    }
+
+    static func tocValue(_ entry: PageHeading) -> TemplateValue {
+        .map([
+            ("id", .string(entry.id)), ("title", .string(entry.title)), ("level", .int(entry.level)),
+            ("children", .array(entry.children.map(tocValue))),
+        ])
+    }
+}

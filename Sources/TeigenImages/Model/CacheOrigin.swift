@@ -1,0 +1,5 @@
+/// Where a result's files came from: the cache (nothing was resized or drawn) or this very call.
+public enum CacheOrigin: String, Sendable, Hashable, Codable {
+    case cache
+    case made
+}
