@@ -11,6 +11,8 @@ struct PagePath {
     var contentPath: String
 
     init(_ argument: String, source: String) throws(NewPageProblem) {
+        var argument = argument
+        while argument.hasPrefix("./") { argument.removeFirst(2) }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         site = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
         let content = site.appendingPathComponent("content").standardizedFileURL

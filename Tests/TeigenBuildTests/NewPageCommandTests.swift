@@ -28,6 +28,7 @@ import TeigenCore
         for (argument, file) in [
             ("posts/second-post.md", "site/content/posts/second-post.md"), ("content/posts/third.md", "site/content/posts/third.md"),
             ("site/content/notes/4.md", "site/content/notes/4.md"), ("./about.md", "site/content/about.md"),
+            ("./content/notes/5.md", "site/content/notes/5.md"), ("./site/content/notes/6.md", "site/content/notes/6.md"),
             ("報告/_index.md", "site/content/報告/_index.md"),
         ] {
             let run = try Command.run(["new", "page", argument], in: project)
