@@ -1,45 +1,53 @@
 import TeigenCore
-import Yams
 
-/// Decodes front matter `citation`: `true`, `false`, or a mapping (`partOf`, `key`, `authors`, `publisher`).
+/// Decodes front matter `citation`: `true`, `false`, or a mapping (`partOf`, `key`, `authors`, `publisher`),
+/// in any front matter format. Problems inside the mapping are reported at the mapping.
 struct CitationDecoder {
-    let decoder: NodeDecoder
+    let check: FieldCheck
 
     static let keys = ["authors", "key", "partOf", "publisher"]
 
-    func settings(_ node: Node) throws(DiagnosticError) -> CitationSettings? {
-        let location = decoder.reader.location(of: node)
-        if case .scalar = node {
-            return try decoder.bool(node, key: "citation") ? CitationSettings(location: location) : nil
+    func settings(_ value: FrontMatterValue) throws(DiagnosticError) -> CitationSettings? {
+        if case .bool(let cited) = value.value { return cited ? CitationSettings(location: value.location) : nil }
+        guard case .map(let fields) = value.value else {
+            throw check.error("'citation' must be true, false or a mapping (\(Self.keys.joined(separator: ", ")))", at: value)
         }
-        guard case .mapping(let fields) = node else {
-            throw DiagnosticError(decoder.reader.error("'citation' must be true, false or a mapping (\(Self.keys.joined(separator: ", ")))", at: node))
-        }
-        var settings = CitationSettings(location: location)
-        for (keyNode, value) in fields {
-            let key = keyNode.string ?? ""
+        var settings = CitationSettings(location: value.location)
+        for (key, field) in fields {
             switch key {
-            case "partOf":
-                settings.partOf = try decoder.string(value, key: key)
-                settings.location = decoder.reader.location(of: value)
+            case "partOf": settings.partOf = try text(field, key: key, in: value)
             case "key":
-                let citationKey = try decoder.string(value, key: key)
-                if let problem = Self.problem(withKey: citationKey) { throw DiagnosticError(decoder.reader.error(problem, at: value)) }
+                let citationKey = try text(field, key: key, in: value)
+                if let problem = Self.problem(withKey: citationKey) { throw check.error(problem, at: value) }
                 settings.key = citationKey
-            case "authors": settings.authors = try decoder.stringList(value, key: key)
-            case "publisher": settings.publisher = try decoder.string(value, key: key)
+            case "authors":
+                let items: [TemplateValue]
+                if case .array(let list) = field { items = list } else { items = [field] }
+                var authors: [String] = []
+                for item in items { authors.append(try text(item, key: key, in: value)) }
+                settings.authors = authors
+            case "publisher": settings.publisher = try text(field, key: key, in: value)
             default:
-                throw DiagnosticError(decoder.reader.error(
-                    "unknown key '\(key)' in 'citation' (known keys: \(Self.keys.joined(separator: ", ")))", at: keyNode))
+                throw check.error("unknown key '\(key)' in 'citation' (known keys: \(Self.keys.joined(separator: ", ")))", at: value)
             }
         }
         return settings
     }
 
+    /// A text value of the mapping: any scalar but null.
+    private func text(_ field: TemplateValue, key: String, in value: FrontMatterValue) throws(DiagnosticError) -> String {
+        switch field {
+        case .null, .array, .map: throw check.error("'\(key)' of 'citation' must be a text value", at: value)
+        default: return field.stringValue ?? ""
+        }
+    }
+
     /// Why a BibTeX key is unusable, or nil: BibTeX reads a key up to a comma, brace, space or quote.
     static func problem(withKey key: String) -> String? {
-        let allowed = key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_:.+/".unicodeScalars.contains($0)) }
+        let allowed = key.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_:.+/".unicodeScalars.contains($0))
+        }
         guard key.isEmpty || !allowed else { return nil }
-        return "'key' must be ASCII letters, digits and - _ : . + / (a BibTeX key; got '\(Diagnostic.shown(key))')"
+        return "'key' of 'citation' must be ASCII letters, digits and - _ : . + / (a BibTeX key; got '\(Diagnostic.shown(key))')"
     }
 }
