@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import TeigenContent
 import TeigenCore
 
@@ -55,15 +57,26 @@ struct Citation: Sendable, Hashable {
             language: config.language, bibTeXPath: "/" + folder + "citation.bib", risPath: "/" + folder + "citation.ris")
     }
 
-    /// `HOST-PATH-YEAR` in ASCII letters, digits and `-` (`example-proposals-1-2024`); the parts without
-    /// such characters (a Japanese path) are left out.
+    /// `HOST-PATH-YEAR` in ASCII letters, digits and `-` (`spf-proposals-1-2024` for `https://www.spf.org/proposals/1/`):
+    /// the host's first label after `www.`, each segment of the path without other characters; a path of
+    /// nothing but other characters (Japanese) is replaced by six hexadecimal digits of a hash of it, so that
+    /// no two pages of a site share a key.
     static func defaultKey(page: Page, year: Int, urls: SiteURLs) -> String {
-        let host = urls.origin.split(separator: "/").last.map { $0.split(separator: ".").first.map(String.init) ?? "" } ?? ""
-        let parts = [host] + page.url.split(separator: "/").map(String.init) + [String(year)]
-        let ascii = parts.map { part in
+        func ascii(_ part: some StringProtocol) -> String {
             String(part.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init)).lowercased()
         }
-        return ascii.filter { !$0.isEmpty }.joined(separator: "-")
+        var host = urls.origin.split(separator: "/").last.map(String.init) ?? ""
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        var parts = [ascii(host.split(separator: ".").first ?? "")]
+        let segments = page.url.split(separator: "/")
+        let path = segments.map(ascii).filter { !$0.isEmpty }
+        if path.isEmpty, !segments.isEmpty {
+            parts.append(AssetCatalog.hex(SHA256.hash(data: Data(page.url.utf8)).prefix(3)))
+        } else {
+            parts += path
+        }
+        parts.append(String(year))
+        return parts.filter { !$0.isEmpty }.joined(separator: "-")
     }
 
     /// `2024/03`: Google Scholar's `citation_publication_date`, as precise as the citation is.

@@ -48,8 +48,8 @@ struct PrintEdition: Sendable {
 
     /// The HTML of `document`.
     func html(for document: PrintDocument) throws(DiagnosticError) -> String {
-        try checkTemplates(for: document)
         let indices = try pageIndices(of: document)
+        try checkTemplates(for: document)
         let pages = site.graph.pages
         let links = PrintLinks(
             urls: site.urls, anchors: Dictionary(uniqueKeysWithValues: indices.map { (pages[$0].url, PrintLinks.anchor(ofPageAt: pages[$0].url)) }))

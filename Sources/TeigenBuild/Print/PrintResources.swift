@@ -59,6 +59,13 @@ struct PrintResources {
             references.append(rest[..<close].trimmingCharacters(in: CharacterSet(charactersIn: " \t\n\"'")))
             rest = rest[close...]
         }
+        rest = css[...]
+        while let rule = rest.range(of: "@import") {
+            rest = rest[rule.upperBound...].drop(while: \.isWhitespace)
+            guard let quote = rest.first, quote == "\"" || quote == "'", let close = rest.dropFirst().firstIndex(of: quote) else { continue }
+            references.append(String(rest[rest.index(after: rest.startIndex)..<close]))
+            rest = rest[close...]
+        }
         return references
     }
 

@@ -27,17 +27,21 @@ public struct WeasyPrint: Sendable, Hashable {
     public static let installHint =
         "install it with 'python3 -m pip install weasyprint==70.0' (or run 'make site', which does), or set TEIGEN_WEASYPRINT_PYTHON to a Python that has it"
 
-    /// Finds a Python 3 that imports WeasyPrint \(minimumMajorVersion) or later: `$TEIGEN_WEASYPRINT_PYTHON`, then each
-    /// `python3` on PATH, then `/usr/bin/python3`. `location` is where the document that needs it is asked
-    /// for (config.yaml), for the message when there is none.
-    public static func locate(for location: SourceLocation = SourceLocation(path: "config.yaml")) async throws(DiagnosticError) -> WeasyPrint {
-        let environment = ProcessInfo.processInfo.environment
+    /// Finds a Python 3 that imports WeasyPrint \(minimumMajorVersion) or later: `$TEIGEN_WEASYPRINT_PYTHON` alone when it
+    /// is set, else each `python3` on `$PATH`, then `/usr/bin/python3`. `location` is where the document that
+    /// needs it is asked for (config.yaml), for the message when there is none.
+    public static func locate(
+        for location: SourceLocation = SourceLocation(path: "config.yaml"), environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws(DiagnosticError) -> WeasyPrint {
         var candidates: [String] = []
-        if let explicit = environment["TEIGEN_WEASYPRINT_PYTHON"], !explicit.isEmpty { candidates.append(explicit) }
-        for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
-            candidates.append("\(folder)/python3")
+        if let explicit = environment["TEIGEN_WEASYPRINT_PYTHON"], !explicit.isEmpty {
+            candidates.append(explicit)
+        } else {
+            for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+                candidates.append("\(folder)/python3")
+            }
+            candidates.append("/usr/bin/python3")
         }
-        candidates.append("/usr/bin/python3")
         var tooOld: [String] = []
         var seen = Set<String>()
         for python in candidates where seen.insert(python).inserted && FileManager.default.isExecutableFile(atPath: python) {
@@ -50,6 +54,8 @@ public struct WeasyPrint: Sendable, Hashable {
             }
             tooOld.append("\(version) (\(python))")
         }
+        // A cancelled search stops each try: nothing is known about the Pythons then.
+        try BuildPipeline.checkCancellation()
         if !tooOld.isEmpty {
             throw DiagnosticError(.error(
                 "the print edition needs WeasyPrint \(minimumMajorVersion) or later; found only \(tooOld.joined(separator: ", ")); \(installHint)",
