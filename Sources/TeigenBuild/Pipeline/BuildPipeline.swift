@@ -42,7 +42,8 @@ public struct BuildPipeline: Sendable {
         try timer.endStep("share images")
         let copied = CopiedFiles.files(of: input)
         let printEditions = try await PrintEditions.make(
-            site: site, theme: input.theme, resources: PrintResources(copied), policy: printing, cache: PrintCache(forSite: options.sourceDirectory))
+            site: site, theme: input.theme, resources: PrintResources(copied), policy: printing, cache: PrintCache(forSite: options.sourceDirectory),
+            htmlFolder: options.printHTMLDirectory)
         site = site.with(printFacts: printEditions.facts)
         try timer.endStep("print")
         let renderer = PageRenderer(theme: input.theme, site: site, templates: templates.names)

@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable, Hashable {
     /// The folder the build writes into, when it writes one (`SiteBuilder` sets it): the load stage refuses input
     /// that leads into it, such as a symbolic link in `content/` to the output folder.
     public var outputDirectory: URL?
+    /// Where the print step also writes each document's HTML with the files it refers to, to open in a
+    /// browser while restyling the print stylesheet (`teigen build --print-html DIR`); nil: nowhere.
+    public var printHTMLDirectory: URL?
 
     public init(
         sourceDirectory: URL, themeDirectory: URL? = nil, baseURL: String? = nil,

@@ -43,7 +43,7 @@ struct PrintEditions: Sendable {
 
     /// The step: the documents' jobs, then their PDFs as `policy` says.
     static func make(
-        site: SiteContext, theme: Theme, resources: PrintResources, policy: Policy, cache: PrintCache
+        site: SiteContext, theme: Theme, resources: PrintResources, policy: Policy, cache: PrintCache, htmlFolder: URL? = nil
     ) async throws(DiagnosticError) -> PrintEditions {
         let documents = site.config.pdf
         guard !documents.isEmpty else { return PrintEditions() }
@@ -58,6 +58,7 @@ struct PrintEditions: Sendable {
             }
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
+        if let htmlFolder { try write(result.jobs, into: htmlFolder) }
         switch policy {
         case .make(let known):
             var engine = known
@@ -75,6 +76,25 @@ struct PrintEditions: Sendable {
             }
         }
         return result
+    }
+
+    /// Writes each job's HTML into `folder` (`print-report-ja.html` for `print/report-ja.pdf`) with the files
+    /// it refers to at their paths, so that it opens in a browser as the engine reads it.
+    private static func write(_ jobs: [PrintJob], into folder: URL) throws(DiagnosticError) {
+        do {
+            for job in jobs {
+                let name = String(job.document.outputPath.dropLast(4)).replacingOccurrences(of: "/", with: "-") + ".html"
+                var files = job.resources
+                files[name] = Data(job.html.utf8)
+                for (path, data) in files {
+                    let url = folder.appendingPathComponent(path)
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try data.write(to: url)
+                }
+            }
+        } catch {
+            throw DiagnosticError(.error("cannot write the print edition's HTML into '\(folder.path)': \(error.localizedDescription)", at: SourceLocation(path: folder.path)))
+        }
     }
 
     /// Keeps the PDF of `job`, and its warnings as the build's.
