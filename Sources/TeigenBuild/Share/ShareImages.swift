@@ -46,12 +46,13 @@ struct ShareImages: Sendable {
         return result
     }
 
-    /// The card of a page: its title under the site's name (the publisher's, for the page titled as the
-    /// site), the footer of the settings, in the page's language.
+    /// The card of a page: its title under the site's name (under the author's, or else the publisher's,
+    /// for a page titled as the site), the footer of the settings, in the page's language.
     static func card(forPageAt index: Int, site: SiteContext, settings: ShareImageSettings, style: ShareCardStyle) -> (ShareCard, alt: String) {
         let page = site.graph.pages[index]
         let config = site.config
-        let siteName = page.title == config.title && !config.publisher.isEmpty ? config.publisher : config.title
+        let owner = config.author.isEmpty ? config.publisher : config.author
+        let siteName = page.title == config.title && !owner.isEmpty ? owner : config.title
         let footer = settings.footer ?? config.publisher
         let card = ShareCard(title: page.title, siteName: siteName, footer: footer.isEmpty ? nil : footer, language: config.language, style: style)
         let separator = config.language == "ja" || config.language.hasPrefix("ja-") ? "：" : ": "
