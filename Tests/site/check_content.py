@@ -213,6 +213,16 @@ class Site:
     def main(self, doc: Node) -> Node:
         return doc.find("main") or doc
 
+    def html_pages(self):
+        """Every HTML file of the build, parsed: (path relative to the build, document), in path order."""
+        for root, _, files in sorted(os.walk(self.public)):
+            for f in sorted(files):
+                if f.endswith(".html"):
+                    rel = os.path.relpath(os.path.join(root, f), self.public)
+                    doc = self.page(rel)
+                    if doc is not None:
+                        yield rel, doc
+
 
 def page_text(doc: Node, skip_sup: bool = True) -> str:
     body = doc.find("body") or doc
@@ -237,15 +247,7 @@ def seed_sentences(seed: str):
 
 def check_seed(site: Site, seed_path: str) -> None:
     """Every sentence of the seed appears (whitespace-insensitively) on some page of the site."""
-    corpus = []
-    for root, _, files in os.walk(site.public):
-        for f in files:
-            if f.endswith(".html"):
-                rel = os.path.relpath(os.path.join(root, f), site.public)
-                doc = site.page(rel)
-                if doc is not None:
-                    corpus.append(page_text(doc))
-    everything = "\n".join(corpus)
+    everything = "\n".join(page_text(doc) for _, doc in site.html_pages())
     with open(seed_path, encoding="utf-8") as f:
         missing = [sentence for sentence in seed_sentences(f.read()) if norm(sentence).rstrip("。") not in everything]
     for m in missing:
@@ -544,17 +546,12 @@ def check_about(site: Site) -> None:
 
 def check_slips(site: Site) -> None:
     """None of the seed's slips is left on any page: the corrections hold everywhere."""
-    for root, _, files in os.walk(site.public):
-        for f in files:
-            if not f.endswith(".html"):
-                continue
-            rel = os.path.relpath(os.path.join(root, f), site.public)
-            doc = site.page(rel)
-            text = page_text(doc, skip_sup=False) if doc is not None else ""
-            head = norm(doc.find("head").text()) if doc is not None and doc.find("head") is not None else ""
-            metas = "".join(m.attrs.get("content", "") for m in doc.find_all("meta")) if doc is not None else ""
-            for slip, right in CORRECTIONS:
-                site.check(slip not in text + head + metas, f"{rel}: the slip {slip} is left (the site writes {right})")
+    for rel, doc in site.html_pages():
+        head = doc.find("head")
+        text = page_text(doc, skip_sup=False) + (norm(head.text()) if head is not None else "")
+        text += "".join(m.attrs.get("content", "") for m in doc.find_all("meta"))
+        for slip, right in CORRECTIONS:
+            site.check(slip not in text, f"{rel}: the slip {slip} is left (the site writes {right})")
 
 
 # ---------------------------------------------------------------- the print edition
@@ -639,16 +636,11 @@ def pdf_reading_text(pages: list[PdfPage], seed: str) -> str:
 def print_editions(site: Site) -> dict[str, str]:
     """The PDFs the site's pages announce (<link rel=alternate type=application/pdf>): output path → language."""
     found = {}
-    for root, _, files in os.walk(site.public):
-        for f in files:
-            if not f.endswith(".html"):
-                continue
-            rel = os.path.relpath(os.path.join(root, f), site.public)
-            doc = site.page(rel)
-            for link in doc.find_all("link", rel="alternate", type="application/pdf") if doc is not None else []:
-                target = site.file_for_href(rel, link.attrs.get("href", ""))
-                if site.check(target is not None, f"{rel}: the PDF {link.attrs.get('href')} is not in the build"):
-                    found[target] = link.attrs.get("hreflang", "")
+    for rel, doc in site.html_pages():
+        for link in doc.find_all("link", rel="alternate", type="application/pdf"):
+            target = site.file_for_href(rel, link.attrs.get("href", ""))
+            if site.check(target is not None, f"{rel}: the PDF {link.attrs.get('href')} is not in the build"):
+                found[target] = link.attrs.get("hreflang", "")
     return found
 
 

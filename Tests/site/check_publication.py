@@ -36,16 +36,6 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 
 
-def html_pages(site: Site):
-    for root, _, files in os.walk(site.public):
-        for f in sorted(files):
-            if f.endswith(".html"):
-                rel = os.path.relpath(os.path.join(root, f), site.public)
-                doc = site.page(rel)
-                if doc is not None:
-                    yield rel, doc
-
-
 def metas(doc, name: str) -> list[str]:
     return [m.attrs.get("content", "") for m in doc.find_all("meta") if m.attrs.get("name") == name or m.attrs.get("property") == name]
 
@@ -65,7 +55,7 @@ def linked_file(site: Site, rel: str, doc, suffix: str) -> str | None:
 
 def check_citations(site: Site) -> int:
     cited = 0
-    for rel, doc in html_pages(site):
+    for rel, doc in site.html_pages():
         titles = metas(doc, "citation_title")
         if not titles:
             continue
@@ -123,7 +113,7 @@ def png_size(path: str) -> tuple[int, int] | None:
 
 def check_share_images(site: Site, screenshots: str | None) -> int:
     generated = 0
-    for rel, doc in html_pages(site):
+    for rel, doc in site.html_pages():
         robots = " ".join(metas(doc, "robots"))
         if "noindex" in robots:
             continue
@@ -151,7 +141,7 @@ def check_share_images(site: Site, screenshots: str | None) -> int:
 
 
 def check_copy_link(site: Site) -> None:
-    for rel, doc in html_pages(site):
+    for rel, doc in site.html_pages():
         if "noindex" in " ".join(metas(doc, "robots")) or doc.find("div", cls="search") is not None:
             continue
         canonical = doc.find("link", rel="canonical")
