@@ -18,7 +18,7 @@ struct PrintJob: Sendable {
             hash.update(data: Data(text.utf8))
             hash.update(data: Data([0]))
         }
-        for part in [engine.version, WeasyPrint.driver, html] { add(part) }
+        for part in [engine.packages, WeasyPrint.driver, html] { add(part) }
         for path in resources.keys.sorted() {
             add(path)
             add(String(resources[path]!.count))

@@ -21,13 +21,19 @@ public struct WeasyPrint: Sendable, Hashable {
     public let python: String
     /// WeasyPrint's version (`70.0`).
     public let version: String
+    /// The versions of WeasyPrint and of the packages that decide the PDF's bytes and layout
+    /// (`weasyprint 70.0, pydyf 0.13.0, fonttools 4.69.1, …`): part of the cache's key.
+    public let packages: String
+    /// The packages named in ``packages``.
+    static let packageNames = ["weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pyphen"]
     /// The oldest WeasyPrint whose output the print stylesheet was made and checked with.
     public static let minimumMajorVersion = 70
     /// How to get WeasyPrint, for messages.
     public static let installHint =
         "install it with 'python3 -m pip install weasyprint==70.0' (or run 'make site', which does), or set TEIGEN_WEASYPRINT_PYTHON to a Python that has it"
 
-    /// Finds a Python 3 that imports WeasyPrint \(minimumMajorVersion) or later: `$TEIGEN_WEASYPRINT_PYTHON` alone when it
+    /// Finds a Python 3 that has WeasyPrint \(minimumMajorVersion) or later (asked of its package metadata, which
+    /// takes a fraction of importing WeasyPrint, so that a build that finds its PDFs in the cache is quick): `$TEIGEN_WEASYPRINT_PYTHON` alone when it
     /// is set, else each `python3` on `$PATH`, then `/usr/bin/python3`. `location` is where the document that
     /// needs it is asked for (config.yaml), for the message when there is none.
     public static func locate(
@@ -45,12 +51,12 @@ public struct WeasyPrint: Sendable, Hashable {
         var tooOld: [String] = []
         var seen = Set<String>()
         for python in candidates where seen.insert(python).inserted && FileManager.default.isExecutableFile(atPath: python) {
-            guard let result = try? await EngineProcess.run([python, "-c", "import weasyprint; print(weasyprint.__version__)"]),
-                  result.status == 0
-            else { continue }
-            let version = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let result = try? await EngineProcess.run([python, "-c", Self.versions] + Self.packageNames), result.status == 0 else { continue }
+            let versions = String(decoding: result.output, as: UTF8.self).split(separator: "\n").map(String.init)
+            guard versions.count == packageNames.count, let version = versions.first, version != "-" else { continue }
             if let major = Int(version.prefix(while: \.isNumber)), major >= minimumMajorVersion {
-                return WeasyPrint(python: python, version: version)
+                let packages = zip(packageNames, versions).map { "\($0) \($1)" }.joined(separator: ", ")
+                return WeasyPrint(python: python, version: version, packages: packages)
             }
             tooOld.append("\(version) (\(python))")
         }
@@ -64,10 +70,23 @@ public struct WeasyPrint: Sendable, Hashable {
         throw DiagnosticError(.error("the print edition ('pdf' in config.yaml) needs WeasyPrint, which was not found; \(installHint)", at: location))
     }
 
-    public init(python: String, version: String) {
+    public init(python: String, version: String, packages: String? = nil) {
         self.python = python
         self.version = version
+        self.packages = packages ?? "weasyprint \(version)"
     }
+
+    /// Prints the version of each package named in its arguments, one a line (`-` for one not installed).
+    static let versions = """
+        import sys
+        from importlib.metadata import version, PackageNotFoundError
+        def installed(name):
+            try:
+                return version(name)
+            except PackageNotFoundError:
+                return '-'
+        print('\\n'.join(installed(name) for name in sys.argv[1:]))
+        """
 
     /// Typesets `job` into a PDF. Cancelling the task stops WeasyPrint.
     /// - Returns: the PDF, its page count and WeasyPrint's warnings (unknown CSS, a missing image…).
