@@ -77,10 +77,15 @@ import TeigenCore
         let pdfs = try FileManager.default.contentsOfDirectory(atPath: cache.directory).filter { $0.hasSuffix(".pdf") }
         #expect(pdfs.count == 1)
         #expect(FileManager.default.contents(atPath: cache.directory + "/" + pdfs[0]) == tree["print/report-ja.pdf"])
-        // With the cache, the engine is not run: a Python that cannot run would otherwise fail the build.
+        // Built again, the PDF comes from the cache: the same output. `--print-html` writes what the engine read.
         let output = copy.appendingPathComponent("public")
-        _ = try await SiteBuilder(options: BuildOptions(sourceDirectory: copy.appendingPathComponent("site")), output: output).build()
+        var options = BuildOptions(sourceDirectory: copy.appendingPathComponent("site"))
+        options.printHTMLDirectory = copy.appendingPathComponent("print-html")
+        _ = try await SiteBuilder(options: options, output: output).build()
         #expect(try Fixtures.tree(output) == tree)
+        let html = try Fixtures.tree(copy.appendingPathComponent("print-html"))
+        #expect(html.keys.sorted() == ["css/print.1b46d2d1.css", "print-report-ja.html"])
+        #expect(String(decoding: html["print-report-ja.html"] ?? Data(), as: UTF8.self).contains(#"<link rel="stylesheet" href="css/print.1b46d2d1.css">"#))
         // A changed page makes a new PDF, and the cache keeps only the document's newest one.
         let page = copy.appendingPathComponent("site/content/proposals/1.md")
         try (try String(contentsOf: page, encoding: .utf8) + "\n追記。\n").write(to: page, atomically: true, encoding: .utf8)
