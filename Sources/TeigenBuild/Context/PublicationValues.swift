@@ -17,7 +17,8 @@ struct PublicationValues: Sendable {
     var shareCards: [Int: ShareImages.Card] = [:]
     /// The print edition's documents (`pdf` in config.yaml).
     var documents: [PrintDocument] = []
-    /// What is known of each document's PDF, by output path (nothing before it is made, in the preview).
+    /// What is known of each document's PDF, by output path (nothing before it is made, in the preview's
+    /// first build: the pages then link no PDF).
     var printFacts: [String: PrintFacts] = [:]
 
     /// The citations of the pages that ask for one; errors for all of them together.
@@ -51,8 +52,15 @@ struct PublicationValues: Sendable {
     func pairs(forPageAt index: Int, graph: ContentGraph, config: SiteConfig, urls: SiteURLs) -> [(String, TemplateValue)] {
         let page = graph.pages[index]
         var pairs: [(String, TemplateValue)] = []
-        let document = self.document(holding: page, language: config.language)
-        if let document { pairs.append(("printEdition", printEditionValue(document, urls: urls))) }
+        // A PDF not made yet (the preview's first build makes it after serving the pages) is not linked.
+        let document = self.document(holding: page, language: config.language).flatMap { printFacts[$0.outputPath] == nil ? nil : $0 }
+        if let document, let facts = printFacts[document.outputPath] {
+            pairs.append(("printEdition", .map([
+                ("url", .string(urls.rooted(document.sitePath))), ("permalink", .string(urls.absolute(document.sitePath))),
+                ("title", .string(document.title)), ("language", .string(document.language)), ("byteCount", .int(facts.byteCount)),
+                ("size", .string(Self.size(facts.byteCount))), ("pageCount", .int(facts.pageCount)),
+            ])))
+        }
         if let citation = citations[index] {
             var value = citation.value(urls: urls)
             if let document { value = value.merging(.map([("pdfURL", .string(urls.absolute(document.sitePath)))])) }
@@ -60,21 +68,6 @@ struct PublicationValues: Sendable {
         }
         pairs += shareImagePairs(of: page, card: shareCards[index], config: config, urls: urls)
         return pairs
-    }
-
-    /// `printEdition`: the PDF's URLs and title, and its size and page count once it is made.
-    private func printEditionValue(_ document: PrintDocument, urls: SiteURLs) -> TemplateValue {
-        var pairs: [(String, TemplateValue)] = [
-            ("url", .string(urls.rooted(document.sitePath))), ("permalink", .string(urls.absolute(document.sitePath))),
-            ("title", .string(document.title)), ("language", .string(document.language)),
-        ]
-        if let facts = printFacts[document.outputPath] {
-            pairs += [
-                ("byteCount", .int(facts.byteCount)), ("size", .string(Self.size(facts.byteCount))), ("pageCount", .int(facts.pageCount)),
-            ]
-        }
-        pairs.append(("hasFacts", .bool(printFacts[document.outputPath] != nil)))
-        return .map(pairs)
     }
 
     /// `ogImage` (absolute), `ogImageWidth`/`ogImageHeight` and `ogImageAlt` (for a generated card),
