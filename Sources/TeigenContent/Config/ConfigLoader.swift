@@ -6,7 +6,7 @@ import Yams
 public enum ConfigLoader {
     static let knownKeys: Set<String> = [
         "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
-        "markdown", "search", "relativeURLs", "allowSymlinksOutside",
+        "markdown", "search", "relativeURLs", "allowSymlinksOutside", "languages",
     ]
 
     /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
@@ -20,6 +20,8 @@ public enum ConfigLoader {
         var sawTitle = false
         var sawBaseURL = false
         let decoder = NodeDecoder(reader: reader)
+        var languageList: Node?
+        var languageKey: Node?
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             do throws(DiagnosticError) {
@@ -32,7 +34,10 @@ public enum ConfigLoader {
                     if baseURLOverride == nil, let problem = Self.problem(withBaseURL: config.baseURL) {
                         throw DiagnosticError(reader.error(problem, at: value))
                     }
-                case "language": config.language = try decoder.string(value, key: key)
+                case "language":
+                    config.language = try decoder.string(value, key: key)
+                    languageKey = value
+                case "languages": languageList = value
                 case "author": config.author = try decoder.string(value, key: key)
                 case "publisher": config.publisher = try decoder.string(value, key: key)
                 case "dateFormat": config.dateFormat = try decoder.string(value, key: key)
@@ -62,6 +67,14 @@ public enum ConfigLoader {
             errors.append(.error("config is missing required key 'baseURL'", at: SourceLocation(path: path, line: 1, column: 1), source: text))
         }
         if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+        config.languages = [config.soleLanguage]
+        if let languageList {
+            do throws(DiagnosticError) {
+                try LanguagesDecoder(decoder: decoder, site: config).decode(languageList, siteLanguage: languageKey, into: &config)
+            } catch {
+                errors += error.diagnostics
+            }
+        }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return config
     }
@@ -133,7 +146,7 @@ public enum ConfigLoader {
         return settings
     }
 
-    private static func menus(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> [String: [MenuEntry]] {
+    static func menus(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> [String: [MenuEntry]] {
         guard case .mapping(let mapping) = node else {
             throw DiagnosticError(decoder.reader.error("'menus' must be a mapping of menu names to lists of entries", at: node))
         }

@@ -63,6 +63,11 @@ public struct FrontMatterDecoder: Sendable {
                     if matter.footnoteStart < 1 || matter.footnoteStart > 1_000_000 {
                         throw DiagnosticError(reader.error("'footnoteStart' must be between 1 and 1000000", at: value))
                     }
+                case "translationKey":
+                    matter.translationKey = try decoder.string(value, key: key)
+                    if matter.translationKey?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+                        throw DiagnosticError(reader.error("'translationKey' must not be empty", at: value))
+                    }
                 case "feed": matter.feed = try decoder.bool(value, key: key)
                 case "hidden": matter.hidden = try decoder.bool(value, key: key)
                 case "params": matter.params = try decoder.map(value, key: key)
