@@ -2,7 +2,8 @@ import Foundation
 import TeigenContent
 import TeigenCore
 
-/// The decoded data files of `site/data/`: `data.members` in templates is `data/members.yaml`. On a site with
+/// The decoded data files of `site/data/` (YAML, JSON, TOML or CSV): `data.members` in templates is
+/// `data/members.yaml`; two files with one name in different formats are an error naming both. On a site with
 /// `languages:`, a file with a language suffix (`data/members.en.yaml`) is that language's `data.members`, in
 /// place of `data/members.yaml` (the same rule as for pages, ``LanguageSuffix``).
 struct DataFiles {
@@ -15,6 +16,7 @@ struct DataFiles {
     init(_ files: [SiteFiles.File], languages: LanguageSuffix) {
         var shared: [String: TemplateValue] = [:]
         var own: [String: [String: TemplateValue]] = [:]
+        errors = DataLoader.nameConflicts(among: files.map { ($0.relativePath, $0.displayPath) })
         for file in files {
             do throws(DiagnosticError) {
                 let reading: LanguageSuffix.Reading

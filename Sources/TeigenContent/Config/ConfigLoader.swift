@@ -6,7 +6,7 @@ import Yams
 public enum ConfigLoader {
     static let knownKeys: Set<String> = [
         "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
-        "markdown", "search", "relativeURLs", "allowSymlinksOutside", "languages",
+        "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside", "languages",
     ]
 
     /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
@@ -22,6 +22,7 @@ public enum ConfigLoader {
         let decoder = NodeDecoder(reader: reader)
         var languageList: Node?
         var languageKey: Node?
+        var dates = DateSettings(pattern: config.dateFormat.pattern)
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             do throws(DiagnosticError) {
@@ -40,7 +41,7 @@ public enum ConfigLoader {
                 case "languages": languageList = value
                 case "author": config.author = try decoder.string(value, key: key)
                 case "publisher": config.publisher = try decoder.string(value, key: key)
-                case "dateFormat": config.dateFormat = try decoder.string(value, key: key)
+                case "dateFormat", "dateFormatMonth", "calendar": try dates.read(key, value, decoder: decoder)
                 case "params": config.params = try decoder.map(value, key: key)
                 case "search": config.search = try decoder.bool(value, key: key)
                 case "relativeURLs": config.relativeURLs = try decoder.bool(value, key: key)
@@ -67,16 +68,36 @@ public enum ConfigLoader {
             errors.append(.error("config is missing required key 'baseURL'", at: SourceLocation(path: path, line: 1, column: 1), source: text))
         }
         if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+        config.dateFormat = dates.format(language: config.language)
         config.languages = [config.soleLanguage]
         if let languageList {
             do throws(DiagnosticError) {
-                try LanguagesDecoder(decoder: decoder, site: config).decode(languageList, siteLanguage: languageKey, into: &config)
+                try LanguagesDecoder(decoder: decoder, site: config, dates: dates).decode(languageList, siteLanguage: languageKey, into: &config)
             } catch {
                 errors += error.diagnostics
             }
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return config
+    }
+
+    /// An ICU date pattern (`dateFormat`, or `dateFormatMonth` when `monthOnly`).
+    static func datePattern(_ node: Node, key: String, monthOnly: Bool, decoder: NodeDecoder) throws(DiagnosticError) -> String {
+        let pattern = try decoder.string(node, key: key)
+        if let problem = DateFormat.problem(withPattern: pattern, monthOnly: monthOnly) {
+            throw DiagnosticError(decoder.reader.error("'\(key)' is not a usable date pattern: \(problem) (got '\(Diagnostic.shown(pattern))')", at: node))
+        }
+        return pattern
+    }
+
+    /// A calendar by its CLDR name (`japanese`).
+    static func calendar(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> Calendar.Identifier {
+        let name = try decoder.string(node, key: "calendar")
+        guard let identifier = DateFormat.calendars.first(where: { $0.name == name })?.identifier else {
+            let known = DateFormat.calendars.map(\.name).joined(separator: ", ")
+            throw DiagnosticError(decoder.reader.error("unknown calendar '\(Diagnostic.shown(name))' (known calendars: \(known))", at: node))
+        }
+        return identifier
     }
 
     /// `allowSymlinksOutside` alone, for the load stage, which must know it before reading anything else.

@@ -18,13 +18,19 @@ import Yams
 /// ```
 ///
 /// Each field but `code` defaults to the site's key of the same name (`params` are the site's with the
-/// language's on top; `menus`, when given, replace the site's); `name` defaults to the language's own name for itself.
+/// language's on top; `menus`, when given, replace the site's; a language's own `dateFormat` without its own
+/// `dateFormatMonth` writes months in the language's own way); `name` defaults to the language's own name for
+/// itself. Dates are written with the month and weekday names of the language.
 struct LanguagesDecoder {
-    static let knownKeys = ["author", "code", "dateFormat", "description", "menus", "name", "params", "publisher", "title"]
+    static let knownKeys = [
+        "author", "calendar", "code", "dateFormat", "dateFormatMonth", "description", "menus", "name", "params", "publisher", "title",
+    ]
 
     let decoder: NodeDecoder
     /// The configuration read so far: what each language's fields default to.
     let site: SiteConfig
+    /// The site's date settings, which each language's start from.
+    let dates: DateSettings
 
     /// Sets `config.languages` from the list at `node`. `siteLanguage` is the value of the site's `language`
     /// key, if given: it must then be the first language's code.
@@ -57,6 +63,7 @@ struct LanguagesDecoder {
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         config.languages = languages
         config.language = languages[0].code
+        config.dateFormat = languages[0].dateFormat
         config.hasLanguageList = true
     }
 
@@ -69,6 +76,8 @@ struct LanguagesDecoder {
         var name: String?
         var language = site.soleLanguage
         language.isDefault = isDefault
+        var dates = self.dates
+        var givenDates = Set<String>()
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
@@ -84,7 +93,9 @@ struct LanguagesDecoder {
             case "description": language.description = try decoder.string(value, key: key)
             case "author": language.author = try decoder.string(value, key: key)
             case "publisher": language.publisher = try decoder.string(value, key: key)
-            case "dateFormat": language.dateFormat = try decoder.string(value, key: key)
+            case "dateFormat", "dateFormatMonth", "calendar":
+                try dates.read(key, value, decoder: decoder)
+                givenDates.insert(key)
             case "params": language.params = site.params.merging(try decoder.map(value, key: key))
             case "menus": language.menus = try ConfigLoader.menus(value, decoder: decoder)
             default:
@@ -97,6 +108,8 @@ struct LanguagesDecoder {
         }
         language.code = code
         language.name = name ?? Language.nativeName(of: code)
+        if givenDates.contains("dateFormat") && !givenDates.contains("dateFormatMonth") { dates.monthPattern = nil }
+        language.dateFormat = dates.format(language: code)
         return language
     }
 }

@@ -20,8 +20,8 @@ public struct Language: Sendable, Hashable {
     public var description: String
     public var author: String
     public var publisher: String
-    /// How dates are written for readers of this language (an ICU pattern).
-    public var dateFormat: String
+    /// How dates are written for readers of this language (with its month and weekday names).
+    public var dateFormat: DateFormat
     /// Menus by name (`main`), in the order written.
     public var menus: [String: [MenuEntry]]
     /// Free-form values handed to templates as `site.params` (the site's `params` with this language's on top).
@@ -31,7 +31,7 @@ public struct Language: Sendable, Hashable {
 
     public init(
         code: String, name: String? = nil, title: String = "", description: String = "", author: String = "",
-        publisher: String = "", dateFormat: String = "yyyy-MM-dd", menus: [String: [MenuEntry]] = [:],
+        publisher: String = "", dateFormat: DateFormat? = nil, menus: [String: [MenuEntry]] = [:],
         params: TemplateValue = .map([]), isDefault: Bool = true
     ) {
         self.code = code
@@ -40,7 +40,7 @@ public struct Language: Sendable, Hashable {
         self.description = description
         self.author = author
         self.publisher = publisher
-        self.dateFormat = dateFormat
+        self.dateFormat = dateFormat ?? DateFormat(language: code)
         self.menus = menus
         self.params = params
         self.isDefault = isDefault
