@@ -73,9 +73,4 @@ public struct Language: Sendable, Hashable {
         return parts.dropFirst().allSatisfy { part in (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
-    /// Whether this language is `code` or a variant of it (`ja` matches `ja` and `ja-JP`, not `jav`).
-    public func matches(primary code: String) -> Bool {
-        let primary = self.code.split(separator: "-").first.map { $0.lowercased() } ?? ""
-        return primary == code.lowercased()
-    }
 }
