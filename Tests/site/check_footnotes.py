@@ -12,7 +12,7 @@ On every page with footnote reference marks, in headless Chromium (sitebrowser.p
     English page) holding the
     note's text without its back-links, with focus in it, beside the mark without covering it, inside the
     viewport; the page neither scrolls nor changes its URL; Escape closes it and focus is back on the mark.
-On the first page with marks, at each width: the keyboard (Enter opens; Tab walks the dialog, and past
+On the first page with marks of each language, at each width: the keyboard (Enter opens; Tab walks the dialog, and past
 its last link closes it and goes on to what follows the mark; Shift+Tab returns to the mark; the close
 button), the pointer (a second click on the mark and a click elsewhere close it), the link to the list
 (jumps to the note), axe-core with the note open in light and dark; and, with JavaScript disabled, the
@@ -318,6 +318,8 @@ def main() -> int:
     axe = check_axe.axe_source()
     started = time.monotonic()
     with_marks = []
+    # The first page with notes of each language gets the detailed checks (keyboard, pointer, axe, no JavaScript).
+    detailed: dict[str, str] = {}
     with sitebrowser.serve(args.public) as root, sitebrowser.chromium() as driver:
         for rel in pages:
             if rel in sitebrowser.SEARCH_PAGES:
@@ -326,6 +328,7 @@ def main() -> int:
             if driver.execute_script(f"return document.querySelectorAll(\"{MARKS}\").length") == 0:
                 continue
             with_marks.append(rel)
+            detailed.setdefault(driver.execute_script("return document.documentElement.lang"), rel)
             for width in args.widths:
                 sitebrowser.set_viewport(driver, width, 800)
                 driver.get(sitebrowser.url_for(root, rel))
@@ -333,12 +336,12 @@ def main() -> int:
                 check_targets_and_lines(driver, checks, where)
                 for mark in driver.find_elements("css selector", MARKS):
                     check_open_close(driver, checks, where, mark)
-                if rel == with_marks[0]:
+                if rel in detailed.values():
                     first = driver.find_element("css selector", MARKS)
                     check_keyboard_and_pointer(driver, checks, where, first)
                     check_axe_open(driver, checks, where, first, axe)
-        if with_marks:
-            check_without_javascript(driver, checks, root, with_marks[0])
+        for rel in detailed.values():
+            check_without_javascript(driver, checks, root, rel)
     took = time.monotonic() - started
     if not with_marks:
         print("check_footnotes: no page has a footnote reference mark", file=sys.stderr)
