@@ -102,6 +102,16 @@ import TeigenCore
         #expect(report.external == ["https://example.com/"])
     }
 
+    @Test func checkerFindsEveryPageOfEveryLanguageAndTheirNotFoundPagesNeedNoLink() async throws {
+        let site = Fixtures.root.appendingPathComponent("sites/multilingual/site")
+        let output = Fixtures.temporaryFolder().appendingPathComponent("public")
+        let product = try await SiteBuilder(options: BuildOptions(sourceDirectory: site), output: output).build()
+        let report = try LinkChecker(root: output, basePath: product.basePath, baseURL: product.baseURL).check()
+        #expect(report.broken == [])
+        #expect(report.orphans == [])
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("en/404.html").path))
+    }
+
     @Test func checkerReportsBrokenLinkAndFragment() throws {
         let output = Fixtures.temporaryFolder()
         try Data("<a href=\"/a/\">a</a><a href=\"/missing/\">m</a><a href=\"/a/#nope\">f</a><a href=\"#top\">t</a><p id=\"top\"></p>".utf8)

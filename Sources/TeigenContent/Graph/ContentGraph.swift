@@ -104,16 +104,26 @@ public struct ContentGraph: Sendable {
         }
     }
 
-    /// Each source with its language (``LanguageSuffix``); an error for each name whose suffix is not a language of the site.
+    /// Each source with its language (``LanguageSuffix``); an error for each name whose suffix is not a language of
+    /// the site, and for a front matter `language` that is not the one the name gives (on a site with `languages:`).
     private static func read(_ sources: [SourcePage], rule: LanguageSuffix) throws(DiagnosticError) -> [PageFile] {
         var errors: [Diagnostic] = []
         var files: [PageFile] = []
         for source in sources {
+            let file: LanguageSuffix.Reading
             do throws(LanguageSuffix.UnknownLanguage) {
-                files.append(PageFile(source: source, file: try rule.read(source.contentPath)))
+                file = try rule.read(source.contentPath)
             } catch {
                 errors.append(.error(error.message(for: source.contentPath), at: SourceLocation(path: source.sourcePath, line: 1, column: 1), source: source.text))
+                continue
             }
+            if rule.isOn, let stated = source.frontMatter.extra["language"]?.stringValue, stated != file.language {
+                errors.append(.error(
+                    "'language: \(Diagnostic.shown(stated))' is not the language of \(source.contentPath), which its name gives (\(file.language)): "
+                        + "a page's language comes from its file name (\(Self.fileName(of: file.path).dropLast(3)).LANG.md), so rename the file or remove 'language'",
+                    at: SourceLocation(path: source.sourcePath, line: source.frontMatter.keyLines["language"] ?? 1, column: 1), source: source.text))
+            }
+            files.append(PageFile(source: source, file: file))
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return files
