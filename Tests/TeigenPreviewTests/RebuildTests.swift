@@ -107,6 +107,16 @@ struct RebuildTests {
         #expect(await fixture.console.lines().filter { $0.hasPrefix("stderr: ") }.isEmpty)
     }
 
+    /// The JSON of the error event that a failed rebuild of `fixture` sends to the open pages.
+    static func errorEvent(of fixture: PreviewFixture) async throws -> [String: Any] {
+        await fixture.source.fail(with: TestSnapshots.frontMatterError)
+        await fixture.rebuilder.rebuild(changedPaths: ["/site/content/_index.md"])
+        var iterator = await fixture.hub.subscribe().makeAsyncIterator()
+        _ = await iterator.next()
+        let event = try #require(await iterator.next())
+        return try #require(try JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any])
+    }
+
     @Test("the overlay's words follow the site's language: Japanese for ja, English otherwise", arguments: [
         ("ja", "ja", "サイトを再ビルドできませんでした", "閉じる"),
         ("ja-JP", "ja-JP", "サイトを再ビルドできませんでした", "閉じる"),
@@ -114,13 +124,7 @@ struct RebuildTests {
         ("fr", "en", "Teigen could not rebuild the site", "Hide"),
     ])
     func overlayLanguage(site: String, language: String, title: String, hide: String) async throws {
-        let fixture = await Self.servedFixture(budget: RebuildBudget(), language: site)
-        await fixture.source.fail(with: TestSnapshots.frontMatterError)
-        await fixture.rebuilder.rebuild(changedPaths: ["/site/content/_index.md"])
-        var iterator = await fixture.hub.subscribe().makeAsyncIterator()
-        _ = await iterator.next()
-        let event = try #require(await iterator.next())
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any])
+        let json = try await Self.errorEvent(of: await Self.servedFixture(budget: RebuildBudget(), language: site))
         #expect(json["lang"] as? String == language)
         let text = try #require(json["text"] as? [String: String])
         #expect(text["rebuildFailed"] == title)
@@ -153,13 +157,7 @@ struct RebuildTests {
         var english = I18nTable.builtIn(language: "en")
         english.add(["preview.rebuildFailed": "The site could not be rebuilt"])
         let source = FakeSiteSource(TestSnapshots.site(), words: [japanese, english, I18nTable.builtIn(language: "fr")])
-        let fixture = await PreviewFixture(source: source).build()
-        await fixture.source.fail(with: TestSnapshots.frontMatterError)
-        await fixture.rebuilder.rebuild(changedPaths: ["/site/content/_index.md"])
-        var iterator = await fixture.hub.subscribe().makeAsyncIterator()
-        _ = await iterator.next()
-        let event = try #require(await iterator.next())
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any])
+        let json = try await Self.errorEvent(of: await PreviewFixture(source: source).build())
         #expect(json["lang"] as? String == "ja")
         #expect((json["text"] as? [String: String])?["hide"] == "隠す")
         let texts = try #require(json["texts"] as? [String: [String: String]])
