@@ -68,8 +68,6 @@ class Text:
 
     def add(self, text: str):
         for ch in text:
-            if ch == "\u2060":  # the word joiner that binds a footnote mark to the text before it
-                continue
             if ch in " \t\n\r\f":
                 self.pending_space = True
                 continue

@@ -90,9 +90,6 @@ struct SearchDocument: Equatable, Sendable {
 
         mutating func append(_ text: String) {
             for scalar in text.unicodeScalars {
-                // U+2060 WORD JOINER binds a footnote mark to the character before it; with the mark left out,
-                // it would cut the word (核の傘国⁠¹が must read 核の傘国が). Invisible, never typed in a query.
-                if scalar.value == 0x2060 { continue }
                 if scalar.value < 0x80, HTMLScanner.isSpace(UInt8(scalar.value)) {
                     pendingSpace = true
                     continue
