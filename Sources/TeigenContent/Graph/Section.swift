@@ -29,6 +29,7 @@ public struct SectionKey: Sendable, Hashable, Comparable {
     /// The content folder (`proposals`, `` for the home page).
     public var folder: String
 
+    /// The section of content folder `folder` in `language`.
     public init(language: String, folder: String) {
         self.language = language
         self.folder = folder
