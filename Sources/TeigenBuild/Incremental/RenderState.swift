@@ -13,6 +13,11 @@ struct RenderState: Sendable {
     /// The `templates` step's result: each page's template, by page index.
     var templates: [String]
 
+    /// The build's warnings: the `parse` step's (i18n keys missing in a language), then the `markdown` step's.
+    var warnings: [Diagnostic] {
+        input.warnings + bodies.warnings
+    }
+
     /// The `pages` step for these parts.
     var renderer: PageRenderer {
         PageRenderer(theme: input.theme, site: site, templates: templates)
