@@ -22,8 +22,11 @@ import TeigenCore
                 language: en
                 subject: Arms control
                 pages:
-                  - _index.en.md
+                  - _index.md
             language: ja
+            languages:
+              - code: ja
+              - code: en
             """
         let config = try ConfigLoader.load(yaml, path: "site/config.yaml")
         #expect(config.pdf.map(\.outputPath) == ["print/ja.pdf", "print/en.pdf"])
@@ -48,6 +51,9 @@ import TeigenCore
               - {output: a.pdf, title: B, pages: [_index.md]}
             """
         #expect(messages(yaml) == ["two documents of 'pdf' are written to 'a.pdf' (the first at line 4)"])
+        #expect(messages("title: t\nbaseURL: https://e.org/\nlanguage: ja\npdf:\n  - {output: a.pdf, title: A, language: en, pages: [a.md]}\n") == [
+            "'language' of a document of 'pdf' must be one of the site's languages (ja); got 'en'",
+        ])
         #expect(messages("title: t\nbaseURL: https://e.org/\npdf: print.pdf\n") == [
             "'pdf' must be a list of documents, each with 'output', 'title' and 'pages'",
         ])

@@ -7,7 +7,7 @@ The PDFs are those the site's pages announce (<link rel=alternate type=applicati
 For each (poppler-utils: pdfinfo, pdffonts, pdftotext, pdftoppm; qpdf):
   - A4 pages, tagged, with title, author, subject and the document's language; the page count within
     the range stated for its language (PAGE_RANGES);
-  - every font embedded (pdffonts), Noto CJK among them;
+  - every font embedded (pdffonts), Noto CJK among them in Japanese, Noto in other languages;
   - in the Japanese PDF, each footnote (1-8, placed where the seed's superscripts are) on the same page
     as its reference mark, and numbered as on the site (that every sentence of the seed is in its text
     is check_content.py's part);
@@ -59,14 +59,16 @@ def check_info(check: Check, name: str, pdf: str, language: str) -> int:
     return count
 
 
-def check_fonts(check: Check, name: str, pdf: str) -> None:
+def check_fonts(check: Check, name: str, pdf: str, language: str) -> None:
     rows = run("pdffonts", pdf).splitlines()[2:]
     check(bool(rows), f"{name}: pdffonts lists no fonts")
     for row in rows:
         # name type encoding emb sub uni object ID: the three yes/no columns before the object number.
         flags = re.findall(r"\b(yes|no)\b", row)
         check(len(flags) >= 3 and flags[-3] == "yes", f"{name}: font not embedded: {row.split()[0] if row.split() else row}")
-    check(any(re.search(r"Noto-?(Serif|Sans)-?CJK", r) for r in rows), f"{name}: no Noto CJK font in the PDF")
+    # Japanese is set in Noto Serif and Sans CJK JP; other languages in Noto Serif and Sans (fonts-noto-core).
+    font = r"Noto-?(Serif|Sans)-?CJK" if language == "ja" else r"Noto-?(Serif|Sans)"
+    check(any(re.search(font, r) for r in rows), f"{name}: no {'Noto CJK' if language == 'ja' else 'Noto'} font in the PDF")
 
 
 def check_footnotes(check: Check, name: str, pdf: str, seed: str) -> None:
@@ -120,7 +122,7 @@ def main() -> int:
     for target, language in sorted(editions.items()):
         pdf = os.path.join(site.public, target)
         count = check_info(check, target, pdf, language)
-        check_fonts(check, target, pdf)
+        check_fonts(check, target, pdf, language)
         if language == "ja":
             check_footnotes(check, target, pdf, seed)
         check_kinsoku(check, target, pdf, count)

@@ -27,9 +27,10 @@ struct Citation: Sendable, Hashable {
     var bibTeXPath: String
     var risPath: String
 
-    /// The citation of the page at `index`, when its front matter asks for one. A page without a date,
-    /// or one whose `partOf` names no page or no citable one, is an error at its `citation`.
-    static func make(forPageAt index: Int, graph: ContentGraph, config: SiteConfig, urls: SiteURLs) throws(DiagnosticError) -> Citation? {
+    /// The citation of the page at `index`, when its front matter asks for one, in the page's language (its
+    /// `author` and `publisher`). A page without a date, or whose `partOf` names no page, is an error at its
+    /// `citation`; a `partOf` in another language names that page's translation in this one, when it has one.
+    static func make(forPageAt index: Int, graph: ContentGraph, urls: SiteURLs) throws(DiagnosticError) -> Citation? {
         let page = graph.pages[index]
         guard let settings = page.frontMatter.citation else { return nil }
         guard let date = page.frontMatter.date else {
@@ -37,13 +38,14 @@ struct Citation: Sendable, Hashable {
         }
         var container: String?
         if let partOf = settings.partOf {
-            guard let whole = graph.indexByContentPath[partOf] else {
+            guard let named = graph.indexByContentPath[partOf] else {
                 throw DiagnosticError(.error("'partOf' names page '\(partOf)', which does not exist in content/", at: settings.location))
             }
-            container = graph.pages[whole].title
+            container = graph.pages[graph.translation(of: named, in: page.language) ?? named].title
         }
-        let authors = settings.authors ?? (config.author.isEmpty ? [] : [config.author])
-        let publisher = settings.publisher ?? config.publisher
+        let language = graph.language(of: index)
+        let authors = settings.authors ?? (language.author.isEmpty ? [] : [language.author])
+        let publisher = settings.publisher ?? language.publisher
         guard !authors.isEmpty, !publisher.isEmpty else {
             throw DiagnosticError(.error(
                 "'citation' needs authors and a publisher: set 'author' and 'publisher' in config.yaml, or 'authors' and 'publisher' here",
@@ -54,7 +56,7 @@ struct Citation: Sendable, Hashable {
         return Citation(
             kind: settings.kind, key: settings.key ?? defaultKey(page: page, year: date.year, urls: urls), authors: authors, title: page.title,
             containerTitle: container, publisher: publisher, year: date.year, month: date.month, url: urls.absolute(page.url),
-            language: config.language, bibTeXPath: "/" + folder + "citation.bib", risPath: "/" + folder + "citation.ris")
+            language: language.code, bibTeXPath: "/" + folder + "citation.bib", risPath: "/" + folder + "citation.ris")
     }
 
     /// `HOST-PATH-YEAR` in ASCII letters, digits and `-` (`spf-proposals-1-2024` for `https://www.spf.org/proposals/1/`):

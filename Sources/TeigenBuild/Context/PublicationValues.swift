@@ -17,23 +17,32 @@ struct PublicationValues: Sendable {
     var shareCards: [Int: ShareImages.Card] = [:]
     /// The print edition's documents (`pdf` in config.yaml).
     var documents: [PrintDocument] = []
+    /// The document that holds each page (in the page's language), by page index: an index of ``documents``.
+    var holders: [Int: Int] = [:]
     /// What is known of each document's PDF, by output path (nothing before it is made, in the preview's
     /// first build: the pages then link no PDF).
     var printFacts: [String: PrintFacts] = [:]
 
-    /// The citations of the pages that ask for one; errors for all of them together.
-    static func citations(graph: ContentGraph, config: SiteConfig, urls: SiteURLs) throws(DiagnosticError) -> [Int: Citation] {
-        var citations: [Int: Citation] = [:]
+    /// The values known once the content graph is: the pages' citations and the pages each document holds;
+    /// errors (a bad `citation`, a page a document lists that does not exist) for all of them together.
+    init(graph: ContentGraph, documents: [PrintDocument], urls: SiteURLs) throws(DiagnosticError) {
         var errors: [Diagnostic] = []
         for index in graph.pages.indices where graph.pages[index].frontMatter.citation != nil {
             do throws(DiagnosticError) {
-                citations[index] = try Citation.make(forPageAt: index, graph: graph, config: config, urls: urls)
+                citations[index] = try Citation.make(forPageAt: index, graph: graph, urls: urls)
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        for (number, document) in documents.enumerated() {
+            do throws(DiagnosticError) {
+                for index in try PrintEdition.pageIndices(of: document, in: graph) where holders[index] == nil { holders[index] = number }
             } catch {
                 errors += error.diagnostics
             }
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
-        return citations
+        self.documents = documents
     }
 
     /// The page's own share image (front matter `ogImage`, or `image`), if it has one.
@@ -42,18 +51,13 @@ struct PublicationValues: Sendable {
         return params["ogImage"]?.stringValue ?? params["image"]?.stringValue
     }
 
-    /// The document that holds page `page` in its language (else in any), if one does.
-    func document(holding page: Page, language: String) -> PrintDocument? {
-        let holding = documents.filter { $0.pages.contains(page.contentPath) }
-        return holding.first { $0.language == language } ?? holding.first
-    }
 
     /// The values of page `index` (see the README's "Template variables").
-    func pairs(forPageAt index: Int, graph: ContentGraph, config: SiteConfig, urls: SiteURLs) -> [(String, TemplateValue)] {
+    func pairs(forPageAt index: Int, graph: ContentGraph, urls: SiteURLs) -> [(String, TemplateValue)] {
         let page = graph.pages[index]
         var pairs: [(String, TemplateValue)] = []
         // A PDF not made yet (the preview's first build makes it after serving the pages) is not linked.
-        let document = self.document(holding: page, language: config.language).flatMap { printFacts[$0.outputPath] == nil ? nil : $0 }
+        let document = holders[index].map { documents[$0] }.flatMap { printFacts[$0.outputPath] == nil ? nil : $0 }
         if let document, let facts = printFacts[document.outputPath] {
             pairs.append(("printEdition", .map([
                 ("url", .string(urls.rooted(document.sitePath))), ("permalink", .string(urls.absolute(document.sitePath))),
@@ -66,15 +70,16 @@ struct PublicationValues: Sendable {
             if let document { value = value.merging(.map([("pdfURL", .string(urls.absolute(document.sitePath)))])) }
             pairs.append(("citation", value))
         }
-        pairs += shareImagePairs(of: page, card: shareCards[index], config: config, urls: urls)
+        pairs += shareImagePairs(of: page, card: shareCards[index], language: graph.language(of: index), urls: urls)
         return pairs
     }
 
     /// `ogImage` (absolute), `ogImageWidth`/`ogImageHeight` and `ogImageAlt` (for a generated card),
     /// `twitterCard` (`summary_large_image` with an image, `summary` without).
-    private func shareImagePairs(of page: Page, card: ShareImages.Card?, config: SiteConfig, urls: SiteURLs) -> [(String, TemplateValue)] {
+    /// A page without an image of its own or a card takes its language's `params.image`, if any.
+    private func shareImagePairs(of page: Page, card: ShareImages.Card?, language: Language, urls: SiteURLs) -> [(String, TemplateValue)] {
         let params = PageSummary.params(of: page.frontMatter)
-        let own = Self.ownShareImage(of: page) ?? (card == nil ? config.params["image"]?.stringValue : nil)
+        let own = Self.ownShareImage(of: page) ?? (card == nil ? language.params["image"]?.stringValue : nil)
         var pairs: [(String, TemplateValue)] = []
         if let own {
             pairs.append(("ogImage", .string(URLPath.isExternal(own) ? own : urls.absolute(own))))

@@ -57,11 +57,11 @@ public actor IncrementalBuilder {
         // The search index is made again later (``refreshSearchIndex()``): the edited page comes first.
         if state.input.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
         // The PDFs that hold an edited page are made again later too (``refreshPrintEdition()``).
-        let editedPages = Set(files.keys)
-        if state.input.config.pdf.contains(where: { !editedPages.isDisjoint(with: $0.pages) }) { printEditionIsStale = true }
+        let holders = state.site.publication.holders
+        if files.keys.contains(where: { state.input.graph.indexByContentPath[$0].map { holders[$0] != nil } ?? false }) { printEditionIsStale = true }
         cache.keep(outcome.state)
         pendingPaths = []
-        let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.bodies.warnings, changedPaths: changedPaths)
+        let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.warnings, changedPaths: changedPaths)
         let report = RebuildReport(
             rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, searchIndexIsStale: searchIndexIsStale,
             printEditionIsStale: printEditionIsStale, duration: ContinuousClock.now - start)
@@ -126,7 +126,7 @@ public actor IncrementalBuilder {
         }
         outputs = pages.merging(index, uniquingKeysWith: { _, new in new })
         searchIndexIsStale = false
-        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.bodies.warnings, changedPaths: changed)
+        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: changed)
     }
 
     /// Makes the print edition's PDFs again when a rebuild left them stale, so that a rebuild can show the
@@ -145,8 +145,7 @@ public actor IncrementalBuilder {
         state.site = state.site.with(printFacts: editions.facts)
         state.print = editions
         let renderer = state.renderer
-        let shown = Set(state.input.config.pdf.flatMap(\.pages))
-        let pages = state.input.graph.pages.indices.filter { shown.contains(state.input.graph.pages[$0].contentPath) }
+        let pages = state.site.publication.holders.keys.sorted()
         var changed: [String: Data] = [:]
         for file in editions.files + pages.map({ renderer.page(at: $0) }) where outputs[file.path] != file.data {
             changed[file.path] = file.data
@@ -155,15 +154,15 @@ public actor IncrementalBuilder {
         if !changed.isEmpty { self.generation += 1 }
         cache.keep(state)
         printEditionIsStale = false
-        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.bodies.warnings + editions.warnings, changedPaths: Set(changed.keys))
+        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: Set(changed.keys))
     }
 
-    /// The site's language (`language` in config.yaml): the last good build's, or, before any build
-    /// succeeded, read from the configuration; nil when it cannot be read. For the preview server's
-    /// own words (its error overlay).
-    public func language() -> String? {
-        if let state = cache.state { return state.input.config.language }
-        return try? BuildPipeline.configuration(options: options, fileSystem: fileSystem).language
+    /// The fixed words of each of the site's languages (the default first): the last good build's, or, before any
+    /// build succeeded, read from the configuration and the i18n files; nil when they cannot be read. For the
+    /// preview server's own words (its error overlay).
+    public func words() async -> [I18nTable]? {
+        if let state = cache.state { return state.input.config.languages.map { state.input.strings[$0.code] ?? I18nTable.builtIn(language: $0.code) } }
+        return try? await SiteFiles.words(options: options, fileSystem: fileSystem)
     }
 
     /// The new bytes of the changed files by content path, when every changed path is an existing

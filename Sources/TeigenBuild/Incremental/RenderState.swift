@@ -15,6 +15,12 @@ struct RenderState: Sendable {
     /// The `print` step's result: the documents' jobs and the PDFs made or found.
     var print = PrintEditions()
 
+    /// The build's warnings: the `parse` step's (i18n keys missing in a language), the `markdown` step's, then
+    /// the `print` step's (WeasyPrint's).
+    var warnings: [Diagnostic] {
+        input.warnings + bodies.warnings + print.warnings
+    }
+
     /// The `pages` step for these parts.
     var renderer: PageRenderer {
         PageRenderer(theme: input.theme, site: site, templates: templates)

@@ -22,7 +22,7 @@ struct PageBodies: Sendable {
     static func converter(for input: SiteInput) -> PageBodyRenderer {
         PageBodyRenderer(
             graph: input.graph, urls: SiteURLs(baseURL: input.config.baseURL), settings: input.config.markdown,
-            resources: input.resources, language: input.config.language)
+            resources: input.resources, strings: input.strings)
     }
 
     /// Converts every page of `input`, several at once, reusing the conversions in `memo` whose inputs did not change.

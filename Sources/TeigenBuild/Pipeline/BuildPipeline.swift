@@ -51,14 +51,15 @@ public struct BuildPipeline: Sendable {
         var outputs = OutputSet()
         outputs.add(pages.pages)
         try timer.endStep("pages")
-        outputs.add(GeneratedFiles(site: site).files(notFound: renderer.notFoundPage()))
+        outputs.add(GeneratedFiles(site: site).files(notFound: renderer.notFoundPages()))
         try timer.endStep("generated files")
         outputs.add(copied + shareImages.files + printEditions.files)
         try outputs.checkCollisions()
         try timer.endStep("copied files")
-        cache.keep(RenderState(input: input, bodies: bodies, site: site, templates: templates.names, print: printEditions))
+        let state = RenderState(input: input, bodies: bodies, site: site, templates: templates.names, print: printEditions)
+        cache.keep(state)
         return BuildProduct(
-            files: outputs.sorted, writtenCount: outputs.count, warnings: bodies.warnings + printEditions.warnings, timings: timer.stages,
+            files: outputs.sorted, writtenCount: outputs.count, warnings: state.warnings, timings: timer.stages,
             pageCount: input.graph.pages.count, renderedPaths: pages.rendered.sorted(), basePath: site.urls.basePath,
             baseURL: input.config.baseURL, search: input.config.search, stalePrintEditions: printEditions.staleJobs.map(\.document.outputPath),
             sources: Dictionary(uniqueKeysWithValues: input.graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))

@@ -24,17 +24,21 @@ struct PrintEdition: Sendable {
     let theme: Theme
     /// The generator named in the PDF's metadata (`Teigen 1.2.0`).
     let generator: String
-    /// The shared context of the print templates: the site's, with the `asset` lambda relative to the output's root.
-    private let shared: SharedContext
 
     init(site: SiteContext, theme: Theme, generator: String = SiteContext.generator) {
         self.site = site
         self.theme = theme
         self.generator = generator
-        var lambdas = site.shared.lambdas
+    }
+
+    /// The shared context of the print templates of a document in `language`: that language's, with the
+    /// `asset` lambda giving paths relative to the output's root.
+    private func shared(_ language: String) -> SharedContext {
+        let parts = (site.languages[language] ?? site.languages[site.config.defaultLanguage.code])!.shared
+        var lambdas = parts.lambdas
         let assets = site.assets
         lambdas["asset"] = TemplateLambda { name in assets.asset(named: name).map { URLPath.encode($0.outputPath) } ?? "" }
-        shared = SharedContext(values: site.shared.values, lambdas: lambdas)
+        return SharedContext(values: parts.values, lambdas: lambdas)
     }
 
     /// The template that lays out the whole document.
@@ -48,26 +52,35 @@ struct PrintEdition: Sendable {
 
     /// The HTML of `document`.
     func html(for document: PrintDocument) throws(DiagnosticError) -> String {
-        let indices = try pageIndices(of: document)
+        let indices = try Self.pageIndices(of: document, in: site.graph)
         try checkTemplates(for: document)
         let pages = site.graph.pages
         let links = PrintLinks(
             urls: site.urls, anchors: Dictionary(uniqueKeysWithValues: indices.map { (pages[$0].url, PrintLinks.anchor(ofPageAt: pages[$0].url)) }))
-        let chapters = indices.map { chapter(at: $0, of: document, links: links) }
+        let shared = shared(document.language)
+        let chapters = indices.map { chapter(at: $0, of: document, links: links, shared: shared) }
         let context = TemplateContext(shared: shared, own: ["document": documentValue(document, pages: indices), "chapters": .array(chapters)])
         return theme.render(Self.documentTemplate, context: context)
     }
 
-    /// The page indices of the document's content paths; a path that is not a page is an error at its line.
-    private func pageIndices(of document: PrintDocument) throws(DiagnosticError) -> [Int] {
+    /// The pages `document` holds, in its order: each content path names a page, and the document holds that
+    /// page in its own language (`_index.md` in an English document is `_index.en.md`), as menus name pages.
+    /// A path that is not a page, or a page with no version in the document's language, is an error at its line.
+    static func pageIndices(of document: PrintDocument, in graph: ContentGraph) throws(DiagnosticError) -> [Int] {
         var indices: [Int] = []
         var errors: [Diagnostic] = []
         for (path, location) in zip(document.pages, document.pageLocations) {
-            if let index = site.graph.indexByContentPath[path] {
-                indices.append(index)
-            } else {
+            guard let named = graph.indexByContentPath[path] else {
                 errors.append(.error("the print document '\(document.outputPath)' lists page '\(path)', which does not exist in content/", at: location))
+                continue
             }
+            guard let index = graph.translation(of: named, in: document.language) else {
+                errors.append(.error(
+                    "the print document '\(document.outputPath)' (\(document.language)) lists page '\(path)', which has no \(document.language) version",
+                    at: location))
+                continue
+            }
+            indices.append(index)
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return indices
@@ -89,7 +102,7 @@ struct PrintEdition: Sendable {
     }
 
     /// One page as a chapter: its rendered print template and what the contents list shows of it.
-    private func chapter(at index: Int, of document: PrintDocument, links: PrintLinks) -> TemplateValue {
+    private func chapter(at index: Int, of document: PrintDocument, links: PrintLinks, shared: SharedContext) -> TemplateValue {
         let page = site.graph.pages[index]
         let anchor = PrintLinks.anchor(ofPageAt: page.url)
         let body = FootnoteInliner().inline(links.rewrite(site.bodies[index].html, page: page.url, anchor: anchor))
@@ -123,11 +136,12 @@ struct PrintEdition: Sendable {
 
     /// `document` for the template: its metadata and cover; its date is the newest date among its pages.
     private func documentValue(_ document: PrintDocument, pages: [Int]) -> TemplateValue {
+        let language = site.config.language(document.language) ?? site.config.defaultLanguage
         let dates = pages.compactMap { site.graph.pages[$0].frontMatter.date }
         var pairs: [(String, TemplateValue)] = [
             ("title", .string(document.title)), ("language", .string(document.language)),
-            ("lang", .map([(document.language, .bool(true))])), ("author", .string(site.config.author)),
-            ("subject", .string(document.subject ?? site.config.description)), ("generator", .string(generator)),
+            ("lang", .map([(document.language, .bool(true))])), ("author", .string(language.author)),
+            ("subject", .string(document.subject ?? language.description)), ("generator", .string(generator)),
             ("dateISO", .string(dates.max()?.isoDate ?? "")),
         ]
         if let cover = document.cover {

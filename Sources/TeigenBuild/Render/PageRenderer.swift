@@ -25,10 +25,14 @@ struct PageRenderer: Sendable {
         return OutputFile(path: page.outputPath, data: Data(html.utf8), origin: page.source.sourcePath)
     }
 
-    /// The not-found page (`404.html`), rendered with the theme's `404` template.
-    func notFoundPage() -> OutputFile {
-        let html = html("404", context: site.notFoundContext(), outputPath: "404.html")
-        return OutputFile(path: "404.html", data: Data(html.utf8), origin: "theme/templates/404.mustache")
+    /// The not-found pages, rendered with the theme's `404` template: `404.html` in the default language, and
+    /// `en/404.html` (and so on) in each other language.
+    func notFoundPages() -> [OutputFile] {
+        site.config.languages.map { language in
+            let path = String(PageValues.notFoundPath(of: language).dropFirst())
+            let html = html("404", context: site.notFoundContext(language), outputPath: path)
+            return OutputFile(path: path, data: Data(html.utf8), origin: "theme/templates/404.mustache")
+        }
     }
 
     /// Renders every page, several at once, reusing the pages in `memo` whose context and templates did

@@ -46,16 +46,16 @@ struct ShareImages: Sendable {
         return result
     }
 
-    /// The card of a page: its title under the site's name (under the author's, or else the publisher's,
-    /// for a page titled as the site), the footer of the settings, in the page's language.
+    /// The card of a page, in the page's language: its title under the site's name (under the author's, or
+    /// else the publisher's, for a page titled as the site), the footer of the settings (else the publisher).
     static func card(forPageAt index: Int, site: SiteContext, settings: ShareImageSettings, style: ShareCardStyle) -> (ShareCard, alt: String) {
         let page = site.graph.pages[index]
-        let config = site.config
-        let owner = config.author.isEmpty ? config.publisher : config.author
-        let siteName = page.title == config.title && !owner.isEmpty ? owner : config.title
-        let footer = settings.footer ?? config.publisher
-        let card = ShareCard(title: page.title, siteName: siteName, footer: footer.isEmpty ? nil : footer, language: config.language, style: style)
-        let separator = config.language == "ja" || config.language.hasPrefix("ja-") ? "：" : ": "
+        let language = site.graph.language(of: index)
+        let owner = language.author.isEmpty ? language.publisher : language.author
+        let siteName = page.title == language.title && !owner.isEmpty ? owner : language.title
+        let footer = settings.footer ?? language.publisher
+        let card = ShareCard(title: page.title, siteName: siteName, footer: footer.isEmpty ? nil : footer, language: language.code, style: style)
+        let separator = language.code == "ja" || language.code.hasPrefix("ja-") ? "：" : ": "
         return (card, siteName + separator + page.title)
     }
 

@@ -9,8 +9,8 @@ struct PrintDocumentsDecoder {
     static let documentKeys = ["cover", "language", "output", "pages", "subject", "title"]
     static let coverKeys = ["date", "group", "organisation", "subtitle", "title"]
 
-    /// The documents; each without `language` gets `siteLanguage`.
-    func documents(_ node: Node, siteLanguage: String) throws(DiagnosticError) -> [PrintDocument] {
+    /// The documents; each without `language` gets the site's default language, the first of `languages`.
+    func documents(_ node: Node, languages: [String]) throws(DiagnosticError) -> [PrintDocument] {
         guard case .sequence(let entries) = node else {
             throw DiagnosticError(decoder.reader.error(
                 "'pdf' must be a list of documents, each with 'output', 'title' and 'pages'", at: node))
@@ -20,7 +20,7 @@ struct PrintDocumentsDecoder {
         var outputs: [String: SourceLocation] = [:]
         for entry in entries {
             do throws(DiagnosticError) {
-                let document = try self.document(entry, siteLanguage: siteLanguage)
+                let document = try self.document(entry, languages: languages)
                 if let first = outputs[document.outputPath] {
                     throw DiagnosticError(decoder.reader.error(
                         "two documents of 'pdf' are written to '\(document.outputPath)' (the first at line \(first.line))", at: entry))
@@ -35,7 +35,7 @@ struct PrintDocumentsDecoder {
         return documents
     }
 
-    private func document(_ node: Node, siteLanguage: String) throws(DiagnosticError) -> PrintDocument {
+    private func document(_ node: Node, languages: [String]) throws(DiagnosticError) -> PrintDocument {
         let reader = decoder.reader
         guard case .mapping(let fields) = node else {
             throw DiagnosticError(reader.error("a document of 'pdf' must be a mapping with 'output', 'title' and 'pages'", at: node))
@@ -51,7 +51,14 @@ struct PrintDocumentsDecoder {
             switch key {
             case "output": output = try outputPath(value)
             case "title": title = try decoder.string(value, key: key)
-            case "language": language = try decoder.string(value, key: key)
+            case "language":
+                let code = try decoder.string(value, key: key)
+                guard languages.contains(code) else {
+                    throw DiagnosticError(reader.error(
+                        "'language' of a document of 'pdf' must be one of the site's languages (\(languages.joined(separator: ", "))); got '\(Diagnostic.shown(code))'",
+                        at: value))
+                }
+                language = code
             case "subject": subject = try decoder.string(value, key: key)
             case "pages": pages = try self.pages(value)
             case "cover": cover = try self.cover(value)
@@ -65,7 +72,7 @@ struct PrintDocumentsDecoder {
             throw DiagnosticError(reader.error("a document of 'pdf' needs \(missing.joined(separator: ", "))", at: node))
         }
         return PrintDocument(
-            outputPath: output, title: title, pages: pages.map(\.0), language: language ?? siteLanguage, subject: subject, cover: cover,
+            outputPath: output, title: title, pages: pages.map(\.0), language: language ?? languages[0], subject: subject, cover: cover,
             location: reader.location(of: node), pageLocations: pages.map(\.1))
     }
 
