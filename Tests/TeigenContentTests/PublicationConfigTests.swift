@@ -23,6 +23,7 @@ import TeigenCore
                 subject: Arms control
                 pages:
                   - _index.md
+                runningHead: Short
             language: ja
             languages:
               - code: ja
@@ -37,6 +38,7 @@ import TeigenCore
         #expect(config.pdf[0].pageLocations.map(\.column) == [13, 24])
         #expect(config.pdf[0].cover == PrintCover(subtitle: "副題", organisation: ["財団", "グループ"], group: "研究会", date: "2024年3月"))
         #expect(config.pdf[1].subject == "Arms control")
+        #expect(config.pdf.map(\.runningHead) == [nil, "Short"])
         #expect(config.pdf[1].pageLocations.map(\.line) == [17])
         #expect(config.pdf[0].location.line == 4)
         #expect(config.pdf[1].sitePath == "/print/en.pdf")

@@ -565,6 +565,50 @@ def check_slips(site: Site) -> None:
             site.check(slip not in text, f"{rel}: the slip {slip} is left (the site writes {right})")
 
 
+def check_report_pages(site: Site) -> None:
+    """What issue 22 asks of every page: no <title> repeats itself, the generator is named in <meta
+    name=generator> and nowhere in the page's text, and the home page shows the site's title once (its h1);
+    each recommendation's header states the date, the authoring group and the publisher, and its page lists the
+    past proposals (none a link); an activities table date is one unbreakable <time>."""
+    for rel, doc in site.html_pages():
+        head = doc.find("head")
+        title = norm(head.find("title").text()) if head is not None and head.find("title") is not None else ""
+        parts = [p for p in re.split(r"｜|\|", title) if p]
+        site.check(len(parts) == len(set(parts)), f"{rel}: the <title> repeats itself: {title!r}")
+        generators = [m for m in doc.find_all("meta") if m.attrs.get("name") == "generator"]
+        site.check(len(generators) == 1, f"{rel}: no <meta name=generator>")
+        body = doc.find("body")
+        if generators and body is not None:
+            name = generators[0].attrs.get("content", "")
+            site.check(name and name not in body.text(), f"{rel}: the generator {name!r} is named in the page's text")
+    home = site.page("index.html")
+    if home is not None:
+        site_title = norm(home.find("h1").text())
+        header = home.find("header", cls="site-header")
+        site.check(header is not None and site_title not in norm(header.text()),
+                   "index.html: the site's title is shown twice at the top (header and h1)")
+    for rel in ("proposals/1/index.html", "proposals/2/index.html"):
+        doc = site.page(rel)
+        if doc is None:
+            continue
+        facts = doc.find("dl", cls="report-facts")
+        text = norm(facts.text()) if facts is not None else ""
+        for fact in ("2024年3月", "新たな核の軍備管理・軍縮構想研究会", "公益財団法人笹川平和財団"):
+            site.check(fact in text, f"{rel}: the header does not state {fact}")
+        related = doc.find("section", cls="related")
+        site.check(related is not None and all(norm(t) in norm(related.text()) for t, _ in PAST),
+                   f"{rel}: the related past proposals are not all listed")
+        site.check(related is None or not any(norm(t) in norm(a.text()) for a in related.find_all("a") for t, _ in PAST),
+                   f"{rel}: a past proposal is a link")
+    doc = site.page("activities/index.html")
+    if doc is not None:
+        for row in site.main(doc).find_all("tr")[1:]:
+            cells = [c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]
+            times = cells[1].find_all("time") if len(cells) > 1 else []
+            site.check(bool(times) and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.attrs.get("datetime", "")) for t in times),
+                       f"activities/index.html: the date {norm(cells[1].text()) if len(cells) > 1 else '?'} is not a <time>")
+
+
 # ---------------------------------------------------------------- the print edition
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -603,8 +647,9 @@ class PdfPage:
     def __init__(self, number: int, raw: str, notes: dict[int, str], heads: list[str]):
         self.number = number
         lines = [l for l in raw.splitlines() if l.strip()]
-        # The page number and the running heads come last in WeasyPrint's content order.
-        while lines and (lines[-1].strip().isdigit() or norm(lines[-1]) in heads):
+        # The page number and the running heads (the document's, then the chapter's, on one line) come last in
+        # WeasyPrint's content order.
+        while lines and (lines[-1].strip().isdigit() or any(norm(lines[-1]).startswith(h) for h in heads if h)):
             lines.pop()
         self.notes: dict[int, str] = {}
         body: list[str] = []
@@ -622,17 +667,48 @@ class PdfPage:
         self.body = norm("".join(body))
 
 
+def page_notes(site: Site, language: str) -> tuple[dict[int, str], list[tuple[str, int]]]:
+    """The notes of the site's pages in `language` (number → first words) and each reference mark (the ten
+    characters before it, number), read from the built HTML, as seed_notes reads them from the seed."""
+    notes: dict[int, str] = {}
+    calls: list[tuple[str, int]] = []
+    for rel, _ in site.html_pages():
+        with open(os.path.join(site.public, rel), encoding="utf-8") as f:
+            html = f.read()
+        if f'<html lang="{language}"' not in html or "role=\"doc-noteref\"" not in html:
+            continue
+        for m in re.finditer(r'<sup class="footnote-ref"><a href="#fn-(\d+)"', html):
+            before = norm(re.sub(r"<[^>]+>", "", html[max(0, m.start() - 400):m.start()]))
+            calls.append((before[-10:], int(m[1])))
+        for m in re.finditer(r'<li id="fn-(\d+)">(.*?)</li>', html, re.S):
+            notes[int(m[1])] = norm(re.sub(r"<[^>]+>", "", m[2]))[:8]
+    return notes, calls
+
+
 def pdf_pages(pdf: str, seed: str) -> list[PdfPage]:
     """Every page of `pdf`, its notes told apart by the seed's notes."""
-    notes, _ = seed_notes(seed)
+    return pdf_pages_with_notes(pdf, seed_notes(seed)[0])
+
+
+def pdf_pages_with_notes(pdf: str, notes: dict[int, str]) -> list[PdfPage]:
+    """Every page of `pdf`, its notes told apart by `notes` (number → first words), without the hyphens
+    (U+2010) the typesetter adds where it breaks a word (nuc‐lear)."""
     count = int(pdf_info(pdf).get("Pages", "0"))
-    heads = [norm(pdf_info(pdf).get("Title", ""))]
-    pages = []
-    for i in range(1, count + 1):
-        raw = run("pdftotext", "-raw", "-f", str(i), "-l", str(i), pdf, "-")
-        page = PdfPage(i, raw, notes, heads)
-        pages.append(page)
-    return pages
+    raws = [run("pdftotext", "-raw", "-f", str(i), "-l", str(i), pdf, "-").replace("\u2010", "") for i in range(1, count + 1)]
+    heads = [norm(pdf_info(pdf).get("Title", "")), running_head(raws)]
+    return [PdfPage(i + 1, raw, notes, heads) for i, raw in enumerate(raws)]
+
+
+def running_head(raws: list[str]) -> str:
+    """The document's running head (its title, or the shorter runningHead of its pdf: entry): what the lines
+    before the page numbers of its chapters (from the third page on) begin with, up to the chapter's head."""
+    lines = []
+    for raw in raws[2:]:
+        rest = [l for l in raw.splitlines() if l.strip()]
+        if len(rest) >= 2 and rest[-1].strip().isdigit():
+            lines.append(rest[-2].strip())
+    prefix = os.path.commonprefix(lines) if len(lines) >= 2 else ""
+    return norm(prefix[:prefix.rfind(" ")] if " " in prefix else prefix)
 
 
 def pdf_reading_text(pages: list[PdfPage], seed: str) -> str:
@@ -696,6 +772,31 @@ def check_pdf_seed(site: Site, seed_path: str) -> None:
         text = pdf_reading_text(pdf_pages(os.path.join(site.public, target), seed), seed)
         for sentence in seed_sentences(seed):
             site.check(norm(sentence).rstrip("。") in text, f"{target}: seed text not found in the PDF: {sentence[:90]}")
+
+
+def check_pdf_pages(site: Site) -> None:
+    """A document in another language than the seed's holds every paragraph and list item (notes included) of
+    the site's pages that link it, as pdftotext reads the PDF: the text on each page, then its notes."""
+    for target, language in sorted(print_editions(site).items()):
+        if language == "ja":
+            continue
+        pages = pdf_pages_with_notes(os.path.join(site.public, target), page_notes(site, language)[0])
+        text = "".join(p.body for p in pages) + "".join(p.notes[n] for p in pages for n in sorted(p.notes))
+        checked = 0
+        for rel, doc in site.html_pages():
+            links = [l for l in doc.find_all("link", rel="alternate", type="application/pdf")
+                     if site.file_for_href(rel, l.attrs.get("href", "")) == target]
+            if not links:
+                continue
+            for prose in content_root(site, doc).find_all(cls="prose"):
+                for block in prose.find_all():
+                    if block.tag not in ("p", "li") or any(isinstance(c, Node) and c.tag in ("p", "ul", "ol") for c in block.children):
+                        continue
+                    words = norm(block.text()).replace("↩", "").replace("\ufe0e", "")
+                    if words:
+                        checked += 1
+                        site.check(words in text, f"{target}: the text of {rel} is not in the PDF: {squash(block.text())[:80]}")
+        site.check(checked > 0, f"{target}: no page of the site links it")
 
 
 # ---------------------------------------------------------------- the English edition
@@ -919,12 +1020,14 @@ def main() -> int:
         return 1
     site = Site(args.public)
     for check in (check_home, check_proposals, check_footnotes, check_members, check_activities,
-                  check_background, check_about, check_references, check_404, check_slips, check_print_links,
+                  check_background, check_about, check_references, check_404, check_slips, check_report_pages,
+                  check_print_links,
                   check_english_pages, check_english_content):
         check(site)
     if args.seed and os.path.isfile(args.seed):
         check_seed(site, args.seed)
         check_pdf_seed(site, args.seed)
+        check_pdf_pages(site)
     elif args.seed != DEFAULT_SEED:
         site.fail(f"seed file {args.seed} not found")
     if site.failures:

@@ -10,7 +10,8 @@ For each (poppler-utils: pdfinfo, pdffonts, pdftotext, pdftoppm; qpdf):
   - every font embedded (pdffonts), Noto CJK among them in Japanese, Noto in other languages;
   - in the Japanese PDF, each footnote (1-8, placed where the seed's superscripts are) on the same page
     as its reference mark, and numbered as on the site (that every sentence of the seed is in its text
-    is check_content.py's part);
+    is check_content.py's part); in a document in another language, the same for the notes and marks of
+    the site's pages in that language;
   - kinsoku: no line of text starts with closing punctuation, ー or a small kana, none ends with an
     opening bracket;
   - with --screenshots DIR, every page rendered to DIR/print-LANG-NN.png (pdftoppm, 100 dpi) to look at.
@@ -23,7 +24,7 @@ import os
 import re
 import sys
 
-from check_content import DEFAULT_SEED, Site, pdf_info, pdf_pages, print_editions, run, seed_notes
+from check_content import DEFAULT_SEED, Site, page_notes, pdf_info, pdf_pages_with_notes, print_editions, run, seed_notes
 
 # How many pages each language's document may have: the Japanese one is a cover, the preface with the
 # contents, then eight chapters of one to two pages each.
@@ -71,10 +72,9 @@ def check_fonts(check: Check, name: str, pdf: str, language: str) -> None:
     check(any(re.search(font, r) for r in rows), f"{name}: no {'Noto CJK' if language == 'ja' else 'Noto'} font in the PDF")
 
 
-def check_footnotes(check: Check, name: str, pdf: str, seed: str) -> None:
-    """Each note on one page, the page of its reference mark (the printed number after the seed's words)."""
-    notes, calls = seed_notes(seed)
-    pages = pdf_pages(pdf, seed)
+def check_footnotes(check: Check, name: str, pages: list, notes: dict[int, str], calls: list[tuple[str, int]]) -> None:
+    """Each note on one page, the page of its reference mark (the printed number after the words before it)."""
+    check(bool(notes), f"{name}: no notes to look for")
     call_pages: dict[int, list[int]] = {}
     for prefix, n in calls:
         for p in pages:
@@ -123,8 +123,9 @@ def main() -> int:
         pdf = os.path.join(site.public, target)
         count = check_info(check, target, pdf, language)
         check_fonts(check, target, pdf, language)
-        if language == "ja":
-            check_footnotes(check, target, pdf, seed)
+        # The Japanese document's notes and marks are the seed's; another language's, its pages' on the site.
+        notes, calls = seed_notes(seed) if language == "ja" else page_notes(site, language)
+        check_footnotes(check, target, pdf_pages_with_notes(pdf, notes), notes, calls)
         check_kinsoku(check, target, pdf, count)
         if args.screenshots:
             screenshots(pdf, language, args.screenshots)

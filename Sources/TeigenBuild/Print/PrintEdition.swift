@@ -139,7 +139,8 @@ struct PrintEdition: Sendable {
         let language = site.config.language(document.language) ?? site.config.defaultLanguage
         let dates = pages.compactMap { site.graph.pages[$0].frontMatter.date }
         var pairs: [(String, TemplateValue)] = [
-            ("title", .string(document.title)), ("language", .string(document.language)),
+            ("title", .string(document.title)), ("runningHead", .string(document.runningHead ?? document.title)),
+            ("language", .string(document.language)),
             ("lang", .map([(document.language, .bool(true))])), ("author", .string(language.author)),
             ("subject", .string(document.subject ?? language.description)), ("generator", .string(generator)),
             ("dateISO", .string(dates.max()?.isoDate ?? "")),

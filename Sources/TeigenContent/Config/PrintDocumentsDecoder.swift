@@ -6,7 +6,7 @@ import Yams
 struct PrintDocumentsDecoder {
     let decoder: NodeDecoder
 
-    static let documentKeys = ["cover", "language", "output", "pages", "subject", "title"]
+    static let documentKeys = ["cover", "language", "output", "pages", "runningHead", "subject", "title"]
     static let coverKeys = ["date", "group", "organisation", "subtitle", "title"]
 
     /// The documents; each without `language` gets the site's default language, the first of `languages`.
@@ -44,6 +44,7 @@ struct PrintDocumentsDecoder {
         var title: String?
         var language: String?
         var subject: String?
+        var runningHead: String?
         var pages: [(String, SourceLocation)]?
         var cover: PrintCover?
         for (keyNode, value) in fields {
@@ -60,6 +61,7 @@ struct PrintDocumentsDecoder {
                 }
                 language = code
             case "subject": subject = try decoder.string(value, key: key)
+            case "runningHead": runningHead = try decoder.string(value, key: key)
             case "pages": pages = try self.pages(value)
             case "cover": cover = try self.cover(value)
             default:
@@ -73,7 +75,7 @@ struct PrintDocumentsDecoder {
         }
         return PrintDocument(
             outputPath: output, title: title, pages: pages.map(\.0), language: language ?? languages[0], subject: subject, cover: cover,
-            location: reader.location(of: node), pageLocations: pages.map(\.1))
+            runningHead: runningHead, location: reader.location(of: node), pageLocations: pages.map(\.1))
     }
 
     /// `output`: a path in the output folder ending in `.pdf`, under the same rules as a page's `url`.

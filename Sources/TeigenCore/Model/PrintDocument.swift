@@ -16,8 +16,11 @@
 public struct PrintDocument: Sendable, Hashable {
     /// Where the PDF is written, relative to the output root (`print/emergency-proposal-2024-ja.pdf`).
     public var outputPath: String
-    /// The document's title: the PDF's title, the running head and the cover's title.
+    /// The document's title: the PDF's title, the cover's title and, without ``runningHead``, the running head.
     public var title: String
+    /// The running head of its pages, where the title is too long for half a line (an English title); the
+    /// title when not given.
+    public var runningHead: String?
     /// The pages it holds, in order, as content paths (`_index.md`, `proposals/1.md`).
     public var pages: [String]
     /// The document's language (`ja`, `en`): `<html lang>`, the PDF's language, the stylesheet's choice of
@@ -34,7 +37,7 @@ public struct PrintDocument: Sendable, Hashable {
 
     public init(
         outputPath: String, title: String, pages: [String], language: String, subject: String? = nil, cover: PrintCover? = nil,
-        location: SourceLocation = SourceLocation(path: "config.yaml"), pageLocations: [SourceLocation]? = nil
+        runningHead: String? = nil, location: SourceLocation = SourceLocation(path: "config.yaml"), pageLocations: [SourceLocation]? = nil
     ) {
         self.outputPath = outputPath
         self.title = title
@@ -42,6 +45,7 @@ public struct PrintDocument: Sendable, Hashable {
         self.language = language
         self.subject = subject
         self.cover = cover
+        self.runningHead = runningHead
         self.location = location
         self.pageLocations = pageLocations ?? pages.map { _ in location }
     }
