@@ -9,7 +9,9 @@ import TeigenCore
 /// - when a page's summary (its list entry: summary, description, reading time) changed, the section
 ///   pages that list it, and every page of its language whose templates read `sections` (`site.sections`
 ///   lists every page of a language);
-/// - the Atom feeds, which carry page contents.
+/// - the pages listing it by its terms, the taxonomy's page listing a term whose own page changed, and the
+///   pages showing it among their related pages;
+/// - the feeds (Atom and JSON Feed) and the JSON lists, which carry page contents.
 /// Nothing else reads a page's body. Anything else that changed (a front matter, a new or deleted
 /// file, a template, the configuration) takes the full pipeline, whose caches keep that fast as well.
 ///
@@ -46,10 +48,10 @@ struct BodyEdit {
         }
         let renderer = state.renderer
         toRender.formUnion(pagesReadingSections(state, languages: listsChanged))
-        var outputs = toRender.sorted().map { renderer.page(at: $0) }
+        var outputs = toRender.sorted().flatMap { state.site.graph.targets(of: $0) }.map { renderer.page($0) }
         let renderedPaths = outputs.map(\.path)
         if !listsChanged.isEmpty, state.input.theme.reads("sections", from: "404") { outputs += renderer.notFoundPages() }
-        outputs += GeneratedFiles(site: state.site).feeds()
+        outputs += GeneratedFiles(site: state.site, theme: state.input.theme).pageContents()
         var changed: [String: Data] = [:]
         for output in outputs where previousOutputs[output.path] != output.data { changed[output.path] = output.data }
         return Outcome(state: state, changedOutputs: changed, renderedPaths: renderedPaths.sorted())
@@ -71,7 +73,7 @@ struct BodyEdit {
             file.data = data
             let source: SourcePage
             do throws(DiagnosticError) {
-                source = try PageSources.parse(file)
+                source = try PageSources.parse(file, taxonomies: state.input.config.taxonomies)
             } catch {
                 errors += error.diagnostics
                 continue

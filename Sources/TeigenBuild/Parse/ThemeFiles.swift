@@ -1,13 +1,16 @@
 import TeigenCore
 import TeigenTheme
 
-/// The theme's templates (`theme/templates/**/*.mustache`), compiled.
+/// The templates (`theme/templates/**/*.mustache`, with `site/templates/` over them), compiled, with Teigen's
+/// built-in templates (``BuiltInTemplates``) where neither has one of that name.
 struct ThemeFiles {
     /// The compiled theme, nil when a template could not be read or compiled.
     private(set) var theme: Theme?
     private(set) var errors: [Diagnostic] = []
+    /// The templates that take the place of a built-in one.
+    private(set) var overrides: [Override] = []
 
-    init(_ files: [SiteFiles.File]) {
+    init(_ files: [SiteFiles.File], builtIns: [String: String] = BuiltInTemplates.all) {
         var templates: [String: String] = [:]
         var paths: [String: String] = [:]
         for file in files {
@@ -19,6 +22,14 @@ struct ThemeFiles {
                 errors += error.diagnostics
                 templates[name] = ""  // It exists: templates including it are not told it is missing.
             }
+        }
+        for (name, text) in builtIns.sorted(by: { $0.key < $1.key }) {
+            if let path = paths[name] {
+                overrides.append(Override(file: path, replaces: "Teigen's built-in \(name) template"))
+                continue
+            }
+            templates[name] = text
+            paths[name] = "Teigen's built-in \(name) template"
         }
         do {
             theme = try Theme(templates: templates, paths: paths)

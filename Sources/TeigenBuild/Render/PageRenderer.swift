@@ -18,11 +18,12 @@ struct PageRenderer: Sendable {
         relativeLinks = site.config.relativeURLs ? RelativeLinks(basePath: site.urls.basePath) : nil
     }
 
-    /// The page at `index`, rendered (with its context, when already made).
-    func page(at index: Int, context: TemplateContext? = nil) -> OutputFile {
-        let page = site.graph.pages[index]
-        let html = html(templates[index], context: context ?? site.context(forPageAt: index), outputPath: page.outputPath)
-        return OutputFile(path: page.outputPath, data: Data(html.utf8), origin: page.source.sourcePath)
+    /// `target` (a page, or a later page of its list), rendered (with its context, when already made).
+    func page(_ target: PageTarget, context: TemplateContext? = nil) -> OutputFile {
+        let page = site.graph.pages[target.index]
+        let path = site.graph.outputPath(of: target)
+        let html = html(templates[target.index], context: context ?? site.context(for: target), outputPath: path)
+        return OutputFile(path: path, data: Data(html.utf8), origin: page.source.sourcePath)
     }
 
     /// The not-found pages, rendered with the theme's `404` template: `404.html` in the default language, and
@@ -35,28 +36,31 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// Renders every page, several at once, reusing the pages in `memo` whose context and templates did
-    /// not change. With a `writer`, each page is written as soon as it is made and not kept in memory.
+    /// Renders every page (and the later pages of paginated lists), several at once, reusing the pages in `memo`
+    /// whose context and templates did not change. With a `writer`, each page is written as soon as it is made and
+    /// not kept in memory.
     /// - Returns: every page, and the paths of those rendered anew.
     func renderPages(jobs: Int, writer: AtomicOutput?, memo: inout Memo<Data>) async throws(DiagnosticError) -> (pages: [OutputFile], rendered: [String]) {
-        let pages = site.graph.pages
+        let graph = site.graph
+        let targets = graph.targets
         if let writer {
             // Every page's folder up front, parents first: the page writes then only create files.
             do {
-                try writer.makeFolders(AtomicOutput.folders(of: pages.map(\.outputPath)))
+                try writer.makeFolders(AtomicOutput.folders(of: targets.map(graph.outputPath(of:))))
             } catch {
                 throw WriteFailure.report([error])
             }
         }
         let keys = PageKeys(renderer: self, memo: memo)
         let kept = memo
-        let results = try await BuildPipeline.parallelMap(Array(pages.indices), jobs: jobs) { index -> Result<(OutputFile, key: Int, fresh: Bool), WriteFailure> in
-            let context = site.context(forPageAt: index)
-            let key = keys.key(ofPageAt: index, context: context)
-            if let data = kept.value(named: pages[index].outputPath, key: key) {
-                return .success((OutputFile(path: pages[index].outputPath, data: data, origin: pages[index].source.sourcePath), key, false))
+        let results = try await BuildPipeline.parallelMap(targets, jobs: jobs) { target -> Result<(OutputFile, key: Int, fresh: Bool), WriteFailure> in
+            let context = site.context(for: target)
+            let key = keys.key(ofPageAt: target.index, context: context)
+            let path = graph.outputPath(of: target)
+            if let data = kept.value(named: path, key: key) {
+                return .success((OutputFile(path: path, data: data, origin: graph.pages[target.index].source.sourcePath), key, false))
             }
-            var file = page(at: index, context: context)
+            var file = page(target, context: context)
             if let writer, let data = file.data {
                 do throws(WriteFailure) {
                     try writer.write(data, to: file.path, createFolder: false)
