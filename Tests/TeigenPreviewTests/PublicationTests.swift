@@ -9,7 +9,8 @@ import TeigenCore
     @Test func aPageExpiresWhileTheServerWatches() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("teigen-publication-\(UUID().uuidString)")
         let site = root.appendingPathComponent("site")
-        let expiry = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3))
+        // The page expired a minute ago; the first build takes an hour earlier as now, so it still has the page.
+        let expiry = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-60))
         for (path, text) in [
             "site/config.yaml": "title: t\nbaseURL: https://example.org/\nlanguage: ja\n",
             "site/content/_index.md": "---\ntitle: ホーム\n---\n",
@@ -22,12 +23,16 @@ import TeigenCore
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file)
         }
-        let builder = IncrementalBuilder(options: BuildOptions(sourceDirectory: site, jobs: 2))
+        var options = BuildOptions(sourceDirectory: site, jobs: 2)
+        options.now = Date().addingTimeInterval(-3600)
+        let builder = IncrementalBuilder(options: options)
         let hub = LiveReloadHub(heartbeatInterval: .seconds(60))
         let store = SiteStore(hub: hub, session: "test")
         let rebuilder = SiteRebuilder(source: builder, store: store, console: ConsoleRecorder().console, verbose: false)
         #expect(await rebuilder.rebuild(changedPaths: nil) == .built)
         #expect(await store.status.site?.files["soon/index.html"] != nil)
+        // From now on builds read the clock, and the date the last build saw ahead has passed.
+        await builder.setNow(nil)
 
         // No file changes: only the passing date may rebuild the site.
         let (changes, continuation) = AsyncStream.makeStream(of: FileChange.self)
