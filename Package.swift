@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "TeigenMarkdown", targets: ["TeigenMarkdown"]),
         .library(name: "TeigenContent", targets: ["TeigenContent"]),
         .library(name: "TeigenImages", targets: ["TeigenImages"]),
+        .library(name: "TeigenTools", targets: ["TeigenTools"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,9 +53,12 @@ let package = Package(
         .target(name: "CCmarkArena"),
         .target(name: "TeigenMarkdown", dependencies: ["CCmark", "CCmarkArena"], swiftSettings: strict),
         .target(name: "TeigenCore", swiftSettings: strict),
+        // The external tools: Pygments (highlighting) and latex2mathml (math) through one Python driver, cached.
+        .target(
+            name: "TeigenTools", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(
             name: "TeigenContent",
-            dependencies: ["TeigenCore", "TeigenMarkdown", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TeigenCore", "TeigenMarkdown", "TeigenTools", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(
@@ -65,7 +69,8 @@ let package = Package(
         .target(
             name: "TeigenBuild",
             dependencies: [
-                "TeigenCore", "TeigenContent", "TeigenTheme", "CAtomicRename", .product(name: "Crypto", package: "swift-crypto"),
+                "TeigenCore", "TeigenContent", "TeigenTheme", "TeigenImages", "TeigenTools", "CAtomicRename",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -86,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "teigen",
             dependencies: [
-                "TeigenCore", "TeigenBuild", "TeigenPreview", "TeigenMarkdown",
+                "TeigenCore", "TeigenBuild", "TeigenPreview", "TeigenMarkdown", "TeigenTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

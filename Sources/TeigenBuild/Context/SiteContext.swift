@@ -26,13 +26,14 @@ struct SiteContext: Sendable {
     private(set) var shared: SharedContext
 
     /// Makes the parts of every page's context from `input` and the pages' converted bodies.
-    static func make(_ input: SiteInput, bodies: [PageBody], jobs: Int) async throws(DiagnosticError) -> SiteContext {
+    static func make(
+        _ input: SiteInput, bodies: [PageBody], lambdas: [String: TemplateLambda], jobs: Int
+    ) async throws(DiagnosticError) -> SiteContext {
         let urls = SiteURLs(baseURL: input.config.baseURL)
         let (graph, config) = (input.graph, input.config)
         let summaries = try await BuildPipeline.parallelMap(Array(graph.pages.indices), jobs: jobs) { index in
             PageSummary.value(of: index, graph: graph, bodies: bodies, urls: urls, config: config)
         }
-        let lambdas = TemplateLambdas.make(urls: urls, assets: input.assets, theme: input.theme)
         return SiteContext(
             config: config, urls: urls, graph: graph, bodies: bodies, summaries: summaries, data: input.data,
             assets: input.assets, menus: try MenuTable(config: config, graph: graph, urls: urls),

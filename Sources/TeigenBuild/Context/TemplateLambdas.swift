@@ -3,7 +3,8 @@ import TeigenCore
 import TeigenTheme
 
 /// The template lambdas: `relURL` and `absURL` (a site path made into the URL written in the output),
-/// `asset` (a theme asset's fingerprinted URL) and `integrity` (its SRI hash).
+/// `asset` (a theme asset's fingerprinted URL), `integrity` (its SRI hash) and `image` (an image's
+/// responsive markup, ``ImageMarkers``).
 ///
 /// The URL and hash of every asset a template names literally (`{{#asset}}css/style.css{{/asset}}`) are
 /// made once per build and written as they are on every page (see `TemplateLambda`).
@@ -16,6 +17,7 @@ enum TemplateLambdas {
             "absURL": TemplateLambda { text in urls.absolute(text.trimmingCharacters(in: .whitespacesAndNewlines)) },
             "asset": TemplateLambda(known: table(of: theme.literalSections(named: "asset"), url), url),
             "integrity": TemplateLambda(known: table(of: theme.literalSections(named: "integrity"), integrity), integrity),
+            "image": ImageMarkers.lambda(sections: theme.sections(named: "image")),
         ]
     }
 

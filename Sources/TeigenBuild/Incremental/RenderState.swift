@@ -12,9 +12,16 @@ struct RenderState: Sendable {
     var site: SiteContext
     /// The `templates` step's result: each page's template, by page index.
     var templates: [String]
+    /// The `images planned` step's result, and the hooks the Markdown conversion was given.
+    var catalog: ImageCatalog
+    var hooks: PageHooks
+    /// The images whose files the build published (site paths).
+    var images: Set<String>
+    /// The `highlight` step's tools.
+    var fragments: BodyFragments
 
     /// The `pages` step for these parts.
     var renderer: PageRenderer {
-        PageRenderer(theme: input.theme, site: site, templates: templates)
+        PageRenderer(theme: input.theme, site: site, templates: templates, images: ImageMarkers(catalog: catalog))
     }
 }

@@ -18,6 +18,10 @@ struct SiteFiles: Sendable {
     var staticFiles: [File]
     var templates: [File]
     var assets: [File]
+    /// `site/assets/`: files templates and Markdown refer to (images to process), published only when used.
+    var siteAssets: [File] = []
+    /// Shortcode templates: `theme/shortcodes/*.mustache`, then `site/shortcodes/*.mustache` (the site's win).
+    var shortcodes: [File] = []
 
     /// Reads the site folder and the theme folder. All unreadable files are reported together, and so are
     /// symbolic links that lead outside the site (see `SymlinkPolicy`) and input that leads into the output folder.
@@ -54,7 +58,10 @@ struct SiteFiles: Sendable {
             data: try await reader.read(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
             staticFiles: try await reader.read(site + "/static"),
             templates: try await reader.read(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
-            assets: try await reader.read(theme + "/assets", keep: notHidden))
+            assets: try await reader.read(theme + "/assets", keep: notHidden),
+            siteAssets: try await reader.read(site + "/assets", keep: notHidden),
+            shortcodes: try await reader.read(theme + "/shortcodes", keep: { notHidden($0) && $0.hasSuffix(".mustache") })
+                + reader.read(site + "/shortcodes", keep: { notHidden($0) && $0.hasSuffix(".mustache") }))
         errors += reader.errors
         if reader.refusedLinks { errors += configProblems }
         if let output = options.outputDirectory {

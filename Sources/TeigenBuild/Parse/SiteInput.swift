@@ -30,7 +30,7 @@ struct SiteInput: Sendable {
         errors += pages.errors
         let data = DataFiles(files.data)
         errors += data.errors
-        let theme = ThemeFiles(files.templates)
+        let theme = ThemeFiles(files.templates, shortcodes: files.shortcodes)
         errors += theme.errors
         let assets = AssetCatalog(files: files.assets)
         if let compiled = theme.theme {

@@ -12,6 +12,8 @@ public struct PageBodyRenderer: Sendable {
 
     /// The site's language, for the accessible labels of heading anchors and footnote back-links.
     public var language: String
+    /// The build's images and shortcodes; without them images stay `<img>` and shortcode syntax text.
+    public var hooks: PageHooks?
 
     public init(graph: ContentGraph, urls: SiteURLs, settings: MarkdownSettings, resources: [String: String], language: String = "en") {
         self.language = language
@@ -27,14 +29,19 @@ public struct PageBodyRenderer: Sendable {
         var options = MarkdownOptions(
             smartPunctuation: settings.smartPunctuation, allowRawHTML: settings.allowRawHTML,
             hardBreaks: settings.hardBreaks, extensions: true, cjkFriendlyEmphasis: settings.cjkFriendly,
-            headingAnchors: settings.headingAnchors)
+            headingAnchors: settings.headingAnchors, math: settings.math)
         options.footnoteStart = page.frontMatter.footnoteStart
         if language.hasPrefix("ja") {
             options.headingAnchorLabel = "この節へのリンク"
             options.footnoteBacklinkLabel = "本文の参照箇所へ戻る"
         }
         let renderer = MarkdownRenderer(options: options)
-        let body = PageBody(renderer.render(page.source.body, rewriteLink: rewriter(for: page)))
+        var markdownHooks = MarkdownHooks(rewriteLink: rewriter(for: page))
+        if let hooks {
+            markdownHooks.image = { hooks.image(page, $0) }
+            markdownHooks.shortcode = { hooks.shortcode(page, $0) }
+        }
+        let body = PageBody(renderer.render(page.source.body, hooks: markdownHooks))
         return (body, diagnostics(for: body, page: page))
     }
 
@@ -69,7 +76,7 @@ public struct PageBodyRenderer: Sendable {
     }
 
     /// Resolves `.` and `..` in a content-relative path; nil when it leaves `content/`.
-    static func normalize(_ path: String) -> String? {
+    public static func normalize(_ path: String) -> String? {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -99,6 +106,7 @@ extension PageBodyRenderer {
         hasher.combine(settings)
         hasher.combine(urls.baseURL)
         hasher.combine(language)
+        hasher.combine(hooks?.fingerprint)
     }
 
     /// Feeds into `hasher` what the conversion of page `index` depends on besides the shared inputs:
@@ -114,8 +122,13 @@ extension PageBodyRenderer {
     /// The diagnostics of an already converted page (when its conversion came from a cache).
     /// Their offending lines are taken in one pass over the page, however many issues it has.
     public func diagnostics(for body: PageBody, page: Page) -> [Diagnostic] {
-        guard !body.issues.isEmpty else { return [] }
-        let diagnostics = body.issues.map { issue in
+        Self.diagnostics(body.issues, page: page)
+    }
+
+    /// `issues` of page `page`'s body as diagnostics at their place in its file, each with its line.
+    static func diagnostics(_ issues: [MarkdownIssue], page: Page) -> [Diagnostic] {
+        guard !issues.isEmpty else { return [] }
+        let diagnostics = issues.map { issue in
             let location = SourceLocation(path: page.source.sourcePath, line: issue.line + page.source.bodyFirstLine - 1, column: issue.column)
             return Diagnostic(issue.severity == .error ? .error : .warning, issue.message, at: location)
         }

@@ -1,0 +1,30 @@
+/// Makes MathML of TeX with latex2mathml (<https://pypi.org/project/latex2mathml/>), through Teigen's
+/// Python driver: one process for all the formulas of a call. A command latex2mathml does not know is a
+/// problem rather than a formula showing `\command`.
+public struct LaTeXMathConverter: MathConverter {
+    /// The Python interpreter that has latex2mathml (`python3` on `PATH` by default).
+    public var python: String
+
+    public init(python: String = "python3") {
+        self.python = python
+    }
+
+    public var identity: String { "latex2mathml/\(PythonDriver.version)" }
+
+    public func convert(_ formulas: [MathFormula]) async throws(ToolUnavailable) -> [MathResult] {
+        guard !formulas.isEmpty else { return [] }
+        let answer: Answer = try await PythonDriver(python: python).run("math", Request(requests: formulas))
+        guard answer.results.count == formulas.count else {
+            throw ToolUnavailable(reason: "the driver answered \(answer.results.count) results for \(formulas.count) formulas")
+        }
+        return answer.results
+    }
+
+    private struct Request: Encodable {
+        var requests: [MathFormula]
+    }
+
+    private struct Answer: Decodable {
+        var results: [MathResult]
+    }
+}
