@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "TeigenBuild",
             dependencies: [
-                "TeigenCore", "TeigenContent", "TeigenTheme", "TeigenImages", "TeigenTools", "CAtomicRename",
+                "TeigenCore", "TeigenContent", "TeigenTheme", "TeigenImages", "CAtomicRename",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -91,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "teigen",
             dependencies: [
-                "TeigenCore", "TeigenBuild", "TeigenPreview", "TeigenMarkdown", "TeigenTools",
+                "TeigenCore", "TeigenBuild", "TeigenPreview", "TeigenMarkdown", "TeigenContent", "TeigenTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -74,12 +74,15 @@ struct PythonDriver: Sendable {
     /// The driver. Reads `{"requests": [...]}`; answers `{"version": …, "results": [...]}`, or
     /// `{"unavailable": reason}` when its library cannot be imported.
     static let source = #"""
-import html, json, re, sys
+from html import escape
+from json import dump, load
+from re import search
+from sys import argv, stdin, stdout
 
 
 def highlight(requests):
     try:
-        import pygments
+        from pygments import __version__, highlight as pygmentize
         from pygments.formatters.html import HtmlFormatter
         from pygments.lexers import get_lexer_by_name
         from pygments.util import ClassNotFound
@@ -106,20 +109,19 @@ def highlight(requests):
             anchorlinenos=options.get("anchorLineNumbers", False),
             wrapcode=True,
         )
-        out = pygments.highlight(request["code"], lexer, formatter).rstrip("\n") + "\n"
-        name = html.escape(language or "text", quote=True)
+        out = pygmentize(request["code"], lexer, formatter).rstrip("\n") + "\n"
+        name = escape(language or "text", quote=True)
         out = out.replace(
             "<pre><span></span><code>",
             '<pre tabindex="0"><code class="language-%s" data-lang="%s">' % (name, name),
             1,
         )
         results.append({"html": {"_0": out}})
-    return {"version": pygments.__version__, "results": results}
+    return {"version": __version__, "results": results}
 
 
 def math(requests):
     try:
-        import latex2mathml
         from latex2mathml.converter import convert
     except ImportError as error:
         return {"unavailable": "latex2mathml is not installed (%s)" % error}
@@ -131,7 +133,7 @@ def math(requests):
             message = str(error) or "incomplete formula"
             results.append({"problem": {"_0": "%s (%s)" % (message, type(error).__name__)}})
             continue
-        unknown = re.search(r">(\\[A-Za-z]+)<", out)
+        unknown = search(r">(\\[A-Za-z]+)<", out)
         if unknown:
             results.append({"problem": {"_0": "unknown command %s" % unknown.group(1)}})
             continue
@@ -140,10 +142,10 @@ def math(requests):
 
 
 def main():
-    mode = sys.argv[1]
-    requests = json.load(sys.stdin)["requests"]
+    mode = argv[1]
+    requests = load(stdin)["requests"]
     answer = highlight(requests) if mode == "highlight" else math(requests)
-    json.dump(answer, sys.stdout, ensure_ascii=False)
+    dump(answer, stdout, ensure_ascii=False)
 
 
 main()

@@ -17,12 +17,6 @@ public struct ToolCache: Sendable {
         self.directory = directory
     }
 
-    /// `.teigen-cache/NAME` in the folder that holds the site folder (for `site/`, beside it).
-    public static func directory(named name: String, forSite siteDirectory: String) -> String {
-        let site = URL(fileURLWithPath: siteDirectory).standardizedFileURL
-        return site.deletingLastPathComponent().appendingPathComponent(".teigen-cache/" + name).path
-    }
-
     /// Results by key, kept by a caller between runs (the preview server's builds).
     public typealias Memory = [String: Data]
 

@@ -97,14 +97,14 @@ public struct BuildPipeline: Sendable {
         if let quality = settings.webpQuality { imageOptions.webpQuality = quality }
         if let effort = settings.webpEffort { imageOptions.webpEffort = effort }
         if let level = settings.pngCompression { imageOptions.pngCompression = level }
-        let cache = ImageCache(directory: ImageCache.directory(forSite: options.sourceDirectory.path))
+        let cache = ImageCache(directory: options.cacheFolder.appendingPathComponent("images").path)
         return ImageProcessor(cache: cache, options: imageOptions, concurrency: options.jobs)
     }
 
     /// The `highlight` step's tools: the options' own, or Pygments and latex2mathml caching beside the site.
     func bodyFragments(_ input: SiteInput) -> BodyFragments {
         BodyFragments(
-            tools: options.tools ?? .standard(python: options.python, site: options.sourceDirectory.path), settings: input.config.markdown)
+            tools: options.tools ?? .standard(python: options.python, cache: options.cacheFolder.path), settings: input.config.markdown)
     }
 
     /// The shortcode templates of `input`'s theme and site.

@@ -19,8 +19,16 @@ public struct BuildOptions: Sendable {
     /// that leads into it, such as a symbolic link in `content/` to the output folder.
     public var outputDirectory: URL?
     /// The highlighter and math converter, and where their results are cached; nil for Pygments and
-    /// latex2mathml run by ``python``, cached in `.teigen-cache/` beside the site folder.
+    /// latex2mathml run by ``python``, cached in ``cacheDirectory``.
     public var tools: FragmentTools?
+    /// Where processed images (`images/`), highlighted code (`highlight/`) and formulas (`math/`) are kept
+    /// between builds: `.teigen-cache/` beside the site folder unless set.
+    public var cacheDirectory: URL?
+
+    /// ``cacheDirectory``, or `.teigen-cache/` beside the site folder.
+    public var cacheFolder: URL {
+        cacheDirectory ?? sourceDirectory.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".teigen-cache")
+    }
     /// The Python interpreter that runs Pygments and latex2mathml (`TEIGEN_PYTHON`, or `python3` on `PATH`).
     public var python = "python3"
 

@@ -18,30 +18,45 @@ public struct BodyFragments: Sendable {
         self.settings = settings
     }
 
-    /// Where each request comes from: a page and a fragment of its body.
-    private typealias Origin = (page: Int, fragment: Int)
+    /// Where each request comes from: a document and one of its fragments.
+    private typealias Origin = (document: Int, fragment: Int)
 
     /// `bodies` (of `pages`, by index) with their fragments made HTML, each page's warnings, and what was done.
     public func resolve(
         _ bodies: [PageBody], pages: [Page], memory: inout FragmentTools.Memory
     ) async -> (bodies: [PageBody], diagnostics: [[Diagnostic]], report: FragmentReport) {
-        var issues = [[MarkdownIssue]](repeating: [], count: bodies.count)
+        let (replacements, issues, report) = await self.replacements(for: bodies.map(\.fragments), memory: &memory)
+        var resolved = bodies
+        var diagnostics = [[Diagnostic]](repeating: [], count: bodies.count)
+        for page in bodies.indices where bodies[page].hasFragments {
+            resolved[page] = bodies[page].resolving(replacements[page])
+            diagnostics[page] = PageBodyRenderer.diagnostics(issues[page], page: pages[page])
+        }
+        return (resolved, diagnostics, report)
+    }
+
+    /// The HTML of the fragments of each document (by fragment index; a fragment left plain has none),
+    /// the warnings of each, and what was done: every tool run once for all documents.
+    public func replacements(
+        for documents: [[MarkdownFragment]], memory: inout FragmentTools.Memory
+    ) async -> (replacements: [[Int: String]], issues: [[MarkdownIssue]], report: FragmentReport) {
+        var issues = [[MarkdownIssue]](repeating: [], count: documents.count)
         var blocks: [CodeBlock] = []
         var blockOrigins: [Origin] = []
         var formulas: [MathFormula] = []
         var formulaOrigins: [Origin] = []
-        for (page, body) in bodies.enumerated() where body.hasFragments {
-            for (index, fragment) in body.fragments.enumerated() {
+        for (document, fragments) in documents.enumerated() {
+            for (index, fragment) in fragments.enumerated() {
                 switch fragment.kind {
                 case .code(let info):
                     guard settings.highlight else { continue }
                     let (language, options, problem) = CodeOptions.parse(info: info)
-                    if let problem { issues[page].append(Self.warning(problem + "; the options are ignored", at: fragment)) }
+                    if let problem { issues[document].append(Self.warning(problem + "; the options are ignored", at: fragment)) }
                     blocks.append(CodeBlock(language: language, code: fragment.text, options: problem == nil ? options : CodeOptions()))
-                    blockOrigins.append((page, index))
+                    blockOrigins.append((document, index))
                 case .math(let display):
                     formulas.append(MathFormula(tex: fragment.text, display: display))
-                    formulaOrigins.append((page, index))
+                    formulaOrigins.append((document, index))
                 }
             }
         }
@@ -55,14 +70,14 @@ public struct BodyFragments: Sendable {
         memory.code = codeMemory
         memory.math = mathMemory
 
-        var replacements = [[Int: String]](repeating: [:], count: bodies.count)
+        var replacements = [[Int: String]](repeating: [:], count: documents.count)
         for (origin, result) in zip(blockOrigins, codeResults.results) {
-            let fragment = bodies[origin.page].fragments[origin.fragment]
+            let fragment = documents[origin.document][origin.fragment]
             switch result {
-            case .html(let html)?: replacements[origin.page][origin.fragment] = html
+            case .html(let html)?: replacements[origin.document][origin.fragment] = html
             case .unknownLanguage?:
                 let language = CodeOptions.parse(info: fragmentInfo(fragment)).language
-                issues[origin.page].append(Self.warning(
+                issues[origin.document].append(Self.warning(
                     "the highlighter knows no language '\(language)': the block is shown as plain code (`pygmentize -L lexers` lists the names)",
                     at: fragment))
             case nil: break
@@ -70,34 +85,28 @@ public struct BodyFragments: Sendable {
         }
         for (origin, result) in zip(formulaOrigins, mathResults.results) {
             if case .mathML(let mathML)? = result {
-                replacements[origin.page][origin.fragment] = mathML
+                replacements[origin.document][origin.fragment] = mathML
             } else if case .problem(let problem)? = result {
-                issues[origin.page].append(Self.warning(
-                    "this formula cannot be made MathML: \(problem); it is shown as TeX", at: bodies[origin.page].fragments[origin.fragment]))
+                issues[origin.document].append(Self.warning(
+                    "this formula cannot be made MathML: \(problem); it is shown as TeX", at: documents[origin.document][origin.fragment]))
             }
         }
         if let unavailable = codeResults.unavailable, let first = blockOrigins.first {
-            issues[first.page].append(Self.warning(
+            issues[first.document].append(Self.warning(
                 "code blocks are not highlighted: \(unavailable.reason); install Pygments (python3 -m pip install Pygments, or Debian's python3-pygments) or set markdown: {highlight: false}",
-                at: bodies[first.page].fragments[first.fragment]))
+                at: documents[first.document][first.fragment]))
         }
         if let unavailable = mathResults.unavailable, let first = formulaOrigins.first {
-            issues[first.page].append(Self.warning(
+            issues[first.document].append(Self.warning(
                 "formulas are shown as TeX: \(unavailable.reason); install latex2mathml (python3 -m pip install latex2mathml)",
-                at: bodies[first.page].fragments[first.fragment]))
-        }
-        var resolved = bodies
-        var diagnostics = [[Diagnostic]](repeating: [], count: bodies.count)
-        for page in bodies.indices where bodies[page].hasFragments {
-            resolved[page] = bodies[page].resolving(replacements[page])
-            diagnostics[page] = PageBodyRenderer.diagnostics(issues[page], page: pages[page])
+                at: documents[first.document][first.fragment]))
         }
         var report = FragmentReport()
         report.codeBlocks = blocks.count
         report.codeBlocksRun = codeResults.ran
         report.formulas = formulas.count
         report.formulasRun = mathResults.ran
-        return (resolved, diagnostics, report)
+        return (replacements, issues, report)
     }
 
     private func fragmentInfo(_ fragment: MarkdownFragment) -> String {

@@ -16,12 +16,11 @@ public struct FragmentTools: Sendable {
         self.mathCache = mathCache
     }
 
-    /// Pygments and latex2mathml through `python`, their results cached beside the site folder `site`.
-    public static func standard(python: String = "python3", site: String) -> FragmentTools {
+    /// Pygments and latex2mathml through `python`, their results cached in `cache/highlight/` and `cache/math/`.
+    public static func standard(python: String = "python3", cache: String) -> FragmentTools {
         FragmentTools(
             highlighter: PygmentsHighlighter(python: python), math: LaTeXMathConverter(python: python),
-            highlightCache: ToolCache(directory: ToolCache.directory(named: "highlight", forSite: site)),
-            mathCache: ToolCache(directory: ToolCache.directory(named: "math", forSite: site)))
+            highlightCache: ToolCache(directory: cache + "/highlight"), mathCache: ToolCache(directory: cache + "/math"))
     }
 
     /// The tools' results a process keeps between builds (the preview server's), by tool.

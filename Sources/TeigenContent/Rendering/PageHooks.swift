@@ -31,7 +31,5 @@ public typealias ImageResolution = TeigenMarkdown.ImageResolution
 public typealias ShortcodeCall = TeigenMarkdown.ShortcodeCall
 /// One argument of a shortcode call.
 public typealias ShortcodeArgument = TeigenMarkdown.ShortcodeArgument
-/// A code block or formula made HTML by a tool after the conversion.
-public typealias MarkdownFragment = TeigenMarkdown.MarkdownFragment
 /// What the shortcode hook answers: HTML, or a failure at the call or one of its arguments.
 public typealias ShortcodeOutcome = TeigenMarkdown.ShortcodeOutcome
