@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(name: "TeigenMarkdownTests", dependencies: ["TeigenMarkdown", "CCmark", "CCmarkArena"], swiftSettings: strict),
         .testTarget(name: "TeigenCoreTests", dependencies: ["TeigenCore"], swiftSettings: strict),
         .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent", "TeigenCore"], swiftSettings: strict),
+        .testTarget(name: "TeigenToolsTests", dependencies: ["TeigenTools"], swiftSettings: strict),
         .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme", "TeigenCore"], swiftSettings: strict),
         .testTarget(
             name: "TeigenImagesTests",

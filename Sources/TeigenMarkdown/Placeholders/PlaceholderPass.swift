@@ -74,7 +74,7 @@ struct PlaceholderPass {
 
     /// The digits of an HTML node shaped as a placeholder comment (`<!--12   -->`), or nil for another.
     static func commentDigits(_ node: CmarkNode) -> String? {
-        var bytes = Array(node.literalBytes)
+        var bytes = Array(node.literalBytes.drop { $0 == 0x20 || $0 == 0x09 })
         while let last = bytes.last, last == 0x0A || last == 0x0D || last == 0x20 { bytes.removeLast() }
         guard bytes.count >= 7, bytes.starts(with: Array("<!--".utf8)), bytes.suffix(3).elementsEqual("-->".utf8) else { return nil }
         var digits: [UInt8] = []

@@ -148,7 +148,22 @@ private struct BlockStream {
     }
 
     /// The end (after `>}}`) of a shortcode tag whose name starts at `start`; quoted values may hold `>}}`.
+    /// A quote left open ends at the first `>}}` (and the tag's reading reports the quote).
     private func shortcodeEnd(from start: Int) -> Int? {
+        quotedShortcodeEnd(from: start) ?? closing(from: start)
+    }
+
+    /// The first `>}}` from `start` within the block, quotes or not.
+    private func closing(from start: Int) -> Int? {
+        var index = start
+        while index + 2 < bytes.count {
+            if bytes[index] == 0x3E, bytes[index + 1] == 0x7D, bytes[index + 2] == 0x7D { return index + 3 }
+            index += 1
+        }
+        return nil
+    }
+
+    private func quotedShortcodeEnd(from start: Int) -> Int? {
         var index = start
         var quoted = false
         while index < bytes.count {
