@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TeigenBuildTests",
-            dependencies: ["TeigenBuild", "TeigenCore"],
+            dependencies: ["TeigenBuild", "TeigenContent", "TeigenCore", "TeigenTools"],
             resources: [],
             swiftSettings: strict
         ),

@@ -54,7 +54,16 @@ struct ShortcodeNesting {
             if let end {
                 while let next = found.node.next, next != end { wrapper.append(next) }
             }
-            let (opening, closingHTML) = html(of: tag, found: found, paired: end != nil, in: context)
+            var (opening, closingHTML) = html(of: tag, found: found, paired: end != nil, in: context)
+            if found.node.type == CMARK_NODE_HTML_BLOCK {
+                // The renderer starts the closing part on a line of its own.
+                closingHTML = String(closingHTML.drop { $0 == "\n" })
+            } else {
+                // Inside a line of text, a template's line breaks would be spaces.
+                opening = String(opening.drop(while: \.isNewline))
+                if end == nil { opening = String(opening.reversed().drop(while: \.isNewline).reversed()) }
+                closingHTML = String(closingHTML.reversed().drop(while: \.isNewline).reversed())
+            }
             context.markup.shortcodeOpenings.append { $0.append(contentsOf: opening.utf8) }
             context.markup.shortcodeClosings.append { $0.append(contentsOf: closingHTML.utf8) }
             end?.free()
