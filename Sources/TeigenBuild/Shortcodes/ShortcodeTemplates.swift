@@ -34,8 +34,9 @@ struct ShortcodeTemplates: Sendable {
         let name = ThemeFiles.shortcodePrefix + call.name
         guard theme.has(name) else {
             let known = theme.paths.keys.filter { $0.hasPrefix(ThemeFiles.shortcodePrefix) }.map { String($0.dropFirst(ThemeFiles.shortcodePrefix.count)) }.sorted()
+            let list = known.isEmpty ? "the theme and the site have none" : "known: " + known.joined(separator: ", ")
             return .failure(
-                "unknown shortcode '\(call.name)' (shortcodes: \(known.joined(separator: ", "))); add theme/shortcodes/\(call.name).mustache or site/shortcodes/\(call.name).mustache",
+                "unknown shortcode '\(call.name)' (\(list)); add theme/shortcodes/\(call.name).mustache or site/shortcodes/\(call.name).mustache",
                 argument: nil)
         }
         let parameters = Self.parameters(of: name, in: theme)
