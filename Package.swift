@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         // What the preview server uses of Hummingbird's own dependencies (the versions Hummingbird needs).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -58,7 +60,10 @@ let package = Package(
             name: "TeigenTools", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(
             name: "TeigenContent",
-            dependencies: ["TeigenCore", "TeigenMarkdown", "TeigenTools", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "TeigenCore", "TeigenMarkdown", "TeigenTools", .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ],
             swiftSettings: strict
         ),
         .target(

@@ -42,6 +42,8 @@ limits=(-timeout=10 -rss_limit_mb=2048 -detect_leaks=1)
 # reads the crashed process's memory, which AddressSanitizer reports as a second error).
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS="detect_leaks=1:symbolize=1:handle_abort=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# Leaks of libraries that Teigen cannot free (see the file) are not Teigen's findings.
+export LSAN_OPTIONS="suppressions=$PWD/Tests/sanitizers/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 toolchain_bin=$(dirname "$(command -v swift)")
 if [[ -x "$toolchain_bin/llvm-symbolizer" ]]; then
     export ASAN_SYMBOLIZER_PATH="$toolchain_bin/llvm-symbolizer"

@@ -1,9 +1,5 @@
 /// The files of `teigen new site`: a small site and a minimal theme that build at once.
 enum Scaffold {
-    static func yamlQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
     static let files: [(String, String)] = [
         ("site/config.yaml", """
             title: My Teigen site
@@ -18,6 +14,15 @@ enum Scaffold {
                   page: _index.md
                 - name: Posts
                   page: posts/_index.md
+
+            """),
+        ("site/archetypes/default.md", """
+            ---
+            title: {{title}}
+            date: {{date}}
+            draft: true
+            ---
+
 
             """),
         ("site/content/_index.md", """

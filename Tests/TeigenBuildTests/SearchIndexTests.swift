@@ -95,7 +95,7 @@ import TeigenCore
         <h1 class="t">提言  1</h1>
         <p class="page-meta" data-search-ignore>2024年3月</p>
         <p>世界は<em>いま</em>、
-        核兵器が<a href="#x">使用</a>される。<sup><a href="#fn1" role="doc-noteref">1</a></sup>注<a href="#r" role="doc-backlink">↩︎</a></p>
+        核兵器が<a href="#x">使用</a>される。\u{2060}<sup><a href="#fn1" role="doc-noteref">1</a></sup>注\u{AD}<a href="#r" role="doc-backlink">↩︎</a></p>
         <h2 id="背景">背景 <a class="heading-anchor" href="#背景" data-search-ignore>#</a></h2>
         <p aria-hidden="true">飾り</p><p hidden>隠し</p>
         <ul><li>一</li><li>二</li></ul>

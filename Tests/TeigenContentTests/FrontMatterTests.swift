@@ -34,12 +34,12 @@ import TeigenCore
 
     @Test(arguments: [
         ("", "site/content/a.md:1:1: error: empty page: a page starts with front matter between '---' lines and needs a 'title'"),
-        ("title: x\n", "site/content/a.md:1:1: error: missing front matter: the first line of a page must be '---', followed by YAML with a 'title' and another '---'"),
+        ("title: x\n", "site/content/a.md:1:1: error: missing front matter: the first line of a page must be '---' (YAML front matter up to another '---'), '+++' (TOML up to another '+++') or '{' (a JSON object), and the front matter needs a 'title'"),
         ("---\ntitle: x\n", "site/content/a.md:1:1: error: front matter is never closed: add a line '---' after the YAML"),
         ("---\ndate: 2024-03-01\n---\n", "site/content/a.md:1:1: error: front matter is missing required key 'title'"),
         ("---\ntitle: x\ndraft: maybe\n---\n", "site/content/a.md:3:8: error: 'draft' must be true or false (got 'maybe')"),
         ("---\ntitle: x\nweight: \"x\"\n---\n", "site/content/a.md:3:9: error: 'weight' must be a whole number (got 'x')"),
-        ("---\ntitle: x\ndate: tomorrow\n---\n", "site/content/a.md:3:7: error: 'date' must be a date such as 2024-03-01 or 2024-03-01T09:00:00+09:00 (got 'tomorrow')"),
+        ("---\ntitle: x\ndate: tomorrow\n---\n", "site/content/a.md:3:7: error: 'date' must be a date such as 2024-03-01, 2024-03-01T09:00:00+09:00 or, for a month, 2024-03 (got 'tomorrow')"),
         ("---\ntitle: x\nslug: ../x\n---\n", "site/content/a.md:3:7: error: 'slug' must be a single path segment without '/' or '..' (got '../x')"),
         ("---\ntitle: x\nurl: /a/../../etc/\n---\n", "site/content/a.md:3:6: error: 'url' must not contain '..' or '.' segments (got '/a/../../etc/')"),
         ("---\ntitle: x\nurl: etc/passwd\n---\n", "site/content/a.md:3:6: error: 'url' must be a path starting with '/' (got 'etc/passwd')"),

@@ -68,6 +68,10 @@ class Text:
             if ch in " \t\n\r\f":
                 self.pending_space = True
                 continue
+            # Invisible format characters (the word joiner before a footnote mark, soft hyphens) are not
+            # text a reader sees: the index leaves them out too (SearchDocument.isInvisible).
+            if unicodedata.category(ch) == "Cf" and ch not in "\u200c\u200d":
+                continue
             if self.pending_space and self.parts and self.parts[-1] != "\n":
                 self.parts.append(" ")
             self.pending_space = False

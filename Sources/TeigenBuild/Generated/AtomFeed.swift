@@ -44,7 +44,9 @@ struct AtomFeed {
                     <updated>\(date?.rfc3339 ?? updated?.rfc3339 ?? "1970-01-01T00:00:00Z")</updated>
 
                 """
-            if let published = page.frontMatter.date { xml += "    <published>\(published.rfc3339)</published>\n" }
+            // <published> is optional: left out where the date names only a month, rather than claim its first day.
+            // <updated> is required, as an RFC 3339 date-time: the first instant of what the date names.
+            if let published = page.frontMatter.date, published.precision != .month { xml += "    <published>\(published.rfc3339)</published>\n" }
             let summary = page.frontMatter.description ?? body.summaryText
             xml += "    <summary>\(XMLText.escape(summary))</summary>\n"
             xml += "    <content type=\"html\">\(XMLText.escape(body.html))</content>\n"

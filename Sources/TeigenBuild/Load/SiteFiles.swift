@@ -55,7 +55,7 @@ struct SiteFiles: Sendable {
         let loaded = SiteFiles(
             configPath: Self.display(configPath), configText: configText,
             content: try await reader.read(site + "/content", keep: notHidden),
-            data: try await reader.read(site + "/data", keep: { notHidden($0) && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }),
+            data: try await reader.read(site + "/data", keep: { notHidden($0) && DataLoader.isDataFile($0) }),
             staticFiles: try await reader.read(site + "/static"),
             templates: try await reader.read(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
             assets: try await reader.read(theme + "/assets", keep: notHidden),

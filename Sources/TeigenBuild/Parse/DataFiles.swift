@@ -2,7 +2,8 @@ import Foundation
 import TeigenContent
 import TeigenCore
 
-/// The decoded data files of `site/data/`: `data.members` in templates is `data/members.yaml`.
+/// The decoded data files of `site/data/` (YAML, JSON, TOML or CSV): `data.members` in templates is
+/// `data/members.yaml`; two files with one name in different formats are an error naming both.
 struct DataFiles {
     /// Each file's value under its name, sorted by name.
     private(set) var value: TemplateValue = .map([])
@@ -12,6 +13,7 @@ struct DataFiles {
 
     init(_ files: [SiteFiles.File]) {
         var pairs: [(String, TemplateValue)] = []
+        errors = DataLoader.nameConflicts(among: files.map { ($0.relativePath, $0.displayPath) })
         for file in files {
             do {
                 let text = try SiteFiles.text(file.data, path: file.displayPath)

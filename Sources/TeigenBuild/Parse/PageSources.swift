@@ -17,7 +17,9 @@ enum PageSources {
         let kept = memo
         let results = try await BuildPipeline.parallelMap(files, jobs: jobs) { file -> (Result<SourcePage, DiagnosticError>, key: Int) in
             let key = kept.key { hasher in
-                hasher.combine(file.data)
+                // Every byte: Foundation's hash of a Data reads only its length and first 80 bytes, so a same-length
+                // edit further on (a date, a weight) would keep the old page.
+                file.data.withUnsafeBytes { hasher.combine(bytes: $0) }
                 hasher.combineBytes(of: file.displayPath)
             }
             if let page = kept.value(named: file.relativePath, key: key) { return (.success(page), key) }

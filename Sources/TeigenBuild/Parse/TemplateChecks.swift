@@ -3,7 +3,7 @@ import TeigenTheme
 
 /// What the templates ask for that the site does not have, found before any page is rendered: a
 /// `{{#asset}}` or `{{#integrity}}` naming a file not in `theme/assets/`, and a `data.NAME` (or
-/// `site.data.NAME`) without `site/data/NAME.yaml`.
+/// `site.data.NAME`) without a data file `site/data/NAME.*`.
 struct TemplateChecks {
     let theme: Theme
 
@@ -32,7 +32,7 @@ struct TemplateChecks {
             let name = variable.path[part + 1]
             guard !available.contains(name), reported.insert([variable.template, name]).inserted else { continue }
             diagnostics.append(.error(
-                "template uses 'data.\(name)', but there is no data file site/data/\(name).yaml",
+                "template uses 'data.\(name)', but there is no data file site/data/\(name).yaml (or .yml, .json, .toml, .csv)",
                 at: variable.location(ofPart: part), source: theme.text(of: variable.template)))
         }
         return diagnostics

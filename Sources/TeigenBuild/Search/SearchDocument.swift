@@ -94,6 +94,7 @@ struct SearchDocument: Equatable, Sendable {
                     pendingSpace = true
                     continue
                 }
+                if Self.isInvisible(scalar) { continue }
                 if pendingSpace, count > 0, scalars.last != "\n" {
                     scalars.append(" ")
                     count += 1
@@ -102,6 +103,15 @@ struct SearchDocument: Equatable, Sendable {
                 scalars.append(scalar)
                 count += 1
             }
+        }
+
+        /// Whether `scalar` is an invisible format character that is not part of what a reader sees
+        /// or types: the word joiner that binds a footnote mark to the character before it, zero-width
+        /// spaces, soft hyphens, byte order marks (Unicode category Cf). The zero-width (non-)joiners stay:
+        /// they shape emoji sequences and scripts that need them.
+        static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value >= 0xAD && scalar.value != 0x200C && scalar.value != 0x200D
+                && scalar.properties.generalCategory == .format
         }
 
         /// Ends the current block: what follows starts a new line.

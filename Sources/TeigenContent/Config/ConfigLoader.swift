@@ -6,7 +6,7 @@ import Yams
 public enum ConfigLoader {
     static let knownKeys: Set<String> = [
         "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
-        "markdown", "search", "relativeURLs", "allowSymlinksOutside", "images",
+        "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside", "images",
     ]
 
     /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
@@ -20,6 +20,9 @@ public enum ConfigLoader {
         var sawTitle = false
         var sawBaseURL = false
         let decoder = NodeDecoder(reader: reader)
+        var datePattern = config.dateFormat.pattern
+        var monthPattern: String?
+        var calendar = Calendar.Identifier.gregorian
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             do throws(DiagnosticError) {
@@ -35,7 +38,9 @@ public enum ConfigLoader {
                 case "language": config.language = try decoder.string(value, key: key)
                 case "author": config.author = try decoder.string(value, key: key)
                 case "publisher": config.publisher = try decoder.string(value, key: key)
-                case "dateFormat": config.dateFormat = try decoder.string(value, key: key)
+                case "dateFormat": datePattern = try Self.datePattern(value, key: key, monthOnly: false, decoder: decoder)
+                case "dateFormatMonth": monthPattern = try Self.datePattern(value, key: key, monthOnly: true, decoder: decoder)
+                case "calendar": calendar = try Self.calendar(value, decoder: decoder)
                 case "params": config.params = try decoder.map(value, key: key)
                 case "search": config.search = try decoder.bool(value, key: key)
                 case "relativeURLs": config.relativeURLs = try decoder.bool(value, key: key)
@@ -64,7 +69,27 @@ public enum ConfigLoader {
         }
         if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
+        config.dateFormat = DateFormat(pattern: datePattern, monthPattern: monthPattern, language: config.language, calendar: calendar)
         return config
+    }
+
+    /// An ICU date pattern (`dateFormat`, or `dateFormatMonth` when `monthOnly`).
+    private static func datePattern(_ node: Node, key: String, monthOnly: Bool, decoder: NodeDecoder) throws(DiagnosticError) -> String {
+        let pattern = try decoder.string(node, key: key)
+        if let problem = DateFormat.problem(withPattern: pattern, monthOnly: monthOnly) {
+            throw DiagnosticError(decoder.reader.error("'\(key)' is not a usable date pattern: \(problem) (got '\(Diagnostic.shown(pattern))')", at: node))
+        }
+        return pattern
+    }
+
+    /// A calendar by its CLDR name (`japanese`).
+    private static func calendar(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> Calendar.Identifier {
+        let name = try decoder.string(node, key: "calendar")
+        guard let identifier = DateFormat.calendars.first(where: { $0.name == name })?.identifier else {
+            let known = DateFormat.calendars.map(\.name).joined(separator: ", ")
+            throw DiagnosticError(decoder.reader.error("unknown calendar '\(Diagnostic.shown(name))' (known calendars: \(known))", at: node))
+        }
+        return identifier
     }
 
     /// `allowSymlinksOutside` alone, for the load stage, which must know it before reading anything else.

@@ -1,73 +1,78 @@
 import TeigenCore
-import Yams
 
-/// Decodes front matter YAML into `FrontMatter`, checking types and reporting every problem with its position.
+/// Decodes front matter (YAML, TOML or JSON) into `FrontMatter`: the same keys and checks whatever the format,
+/// every problem reported at its position in the page file.
 public struct FrontMatterDecoder: Sendable {
     public init() {}
 
-    /// Decodes `yaml`, which starts on line 2 of the file at `path` whose whole text is `fileText`.
-    public func decode(_ yaml: String, path: String, fileText: String) throws(DiagnosticError) -> FrontMatter {
-        let reader = YAMLReader(path: path, fileText: fileText, firstLine: 2)
-        let decoder = NodeDecoder(reader: reader)
-        let root = try reader.compose(yaml)
-        guard let root else {
-            throw DiagnosticError(.error("front matter is empty: a page needs at least a 'title'", at: SourceLocation(path: path, line: 1, column: 1), source: fileText))
+    /// Decodes the front matter `text` of the page at `path` whose whole text is `fileText`; the page's first
+    /// line tells the format (see `FrontMatterSplitter`).
+    public func decode(_ text: String, path: String, fileText: String) throws(DiagnosticError) -> FrontMatter {
+        let format = FrontMatterFormat(firstLineOf: fileText) ?? .yaml
+        let fields: [FrontMatterField]
+        switch format {
+        case .yaml: fields = try YAMLReader(path: path, fileText: fileText, firstLine: format.firstLine).frontMatterFields(text)
+        case .toml: fields = try TOMLReader(path: path, fileText: fileText, firstLine: format.firstLine).frontMatterFields(text)
+        case .json: fields = try JSONReader(path: path, fileText: fileText, firstLine: format.firstLine).frontMatterFields(text)
         }
-        guard case .mapping(let mapping) = root else {
-            throw DiagnosticError(reader.error("front matter must be a YAML mapping of keys to values (such as 'title: …')", at: root))
-        }
+        return try decode(fields, path: path, fileText: fileText)
+    }
+
+    /// Checks and decodes the keys of a page's front matter.
+    func decode(_ fields: [FrontMatterField], path: String, fileText: String) throws(DiagnosticError) -> FrontMatter {
+        let check = FieldCheck(fileText: fileText)
         var matter = FrontMatter(title: "")
         var sawTitle = false
         var errors: [Diagnostic] = []
         var extra: [(String, TemplateValue)] = []
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            matter.keyLines[key] = reader.location(of: keyNode).line
+        for field in fields {
+            let key = field.key
+            let value = field.value
+            matter.keyLines[key] = field.keyLocation.line
             do throws(DiagnosticError) {
                 switch key {
                 case "title":
                     sawTitle = true
-                    matter.title = try decoder.string(value, key: key)
+                    matter.title = try check.string(value, key: key)
                     if matter.title.trimmingCharacters(in: .whitespaces).isEmpty {
-                        throw DiagnosticError(reader.error("'title' must not be empty", at: value))
+                        throw check.error("'title' must not be empty", at: value)
                     }
-                case "description": matter.description = try decoder.string(value, key: key)
-                case "date": matter.date = try decoder.date(value, key: key)
-                case "lastmod": matter.lastmod = try decoder.date(value, key: key)
-                case "draft": matter.draft = try decoder.bool(value, key: key)
-                case "weight": matter.weight = try decoder.int(value, key: key)
+                case "description": matter.description = try check.string(value, key: key)
+                case "date": matter.date = try check.date(value, key: key)
+                case "lastmod": matter.lastmod = try check.date(value, key: key)
+                case "draft": matter.draft = try check.bool(value, key: key)
+                case "weight": matter.weight = try check.int(value, key: key)
                 case "slug":
-                    let slug = try decoder.string(value, key: key)
-                    if let problem = Self.problem(withSlug: slug) { throw DiagnosticError(reader.error(problem, at: value)) }
+                    let slug = try check.string(value, key: key)
+                    if let problem = Self.problem(withSlug: slug) { throw check.error(problem, at: value) }
                     matter.slug = slug
                 case "url":
-                    let url = try decoder.string(value, key: key)
-                    if let problem = Self.problem(withURL: url, subject: "'url'") { throw DiagnosticError(reader.error(problem, at: value)) }
+                    let url = try check.string(value, key: key)
+                    if let problem = Self.problem(withURL: url, subject: "'url'") { throw check.error(problem, at: value) }
                     matter.url = url
                 case "layout":
-                    let layout = try decoder.string(value, key: key)
+                    let layout = try check.string(value, key: key)
                     if layout.isEmpty || layout.contains("..") || layout.hasPrefix("/") {
-                        throw DiagnosticError(reader.error("'layout' must name a template under theme/templates (got '\(layout)')", at: value))
+                        throw check.error("'layout' must name a template under theme/templates (got '\(layout)')", at: value)
                     }
                     matter.layout = layout
                 case "aliases":
-                    let items: [Node]
-                    if case .sequence(let sequence) = value { items = Array(sequence) } else { items = [value] }
-                    matter.aliases = try decoder.stringList(value, key: key)
+                    let items = value.text != nil ? [value] : value.items
+                    matter.aliases = try check.stringList(value, key: key)
                     for (alias, item) in zip(matter.aliases, items) {
-                        if let problem = Self.problem(withURL: alias, subject: "each of 'aliases'") { throw DiagnosticError(reader.error(problem, at: item)) }
+                        if let problem = Self.problem(withURL: alias, subject: "each of 'aliases'") { throw check.error(problem, at: item) }
                     }
-                case "schemaType": matter.schemaType = try decoder.string(value, key: key)
+                case "schemaType": matter.schemaType = try check.string(value, key: key)
                 case "footnoteStart":
-                    matter.footnoteStart = try decoder.int(value, key: key)
+                    matter.footnoteStart = try check.int(value, key: key)
                     if matter.footnoteStart < 1 || matter.footnoteStart > 1_000_000 {
-                        throw DiagnosticError(reader.error("'footnoteStart' must be between 1 and 1000000", at: value))
+                        throw check.error("'footnoteStart' must be between 1 and 1000000", at: value)
                     }
-                case "feed": matter.feed = try decoder.bool(value, key: key)
-                case "hidden": matter.hidden = try decoder.bool(value, key: key)
-                case "params": matter.params = try decoder.map(value, key: key)
+                case "feed": matter.feed = try check.bool(value, key: key)
+                case "hidden": matter.hidden = try check.bool(value, key: key)
+                case "params": matter.params = try check.map(value, key: key)
                 default:
-                    extra.append((key, YAMLReader.value(of: value)))
+                    extra.append((key, value.value))
                 }
             } catch {
                 errors += error.diagnostics

@@ -20,31 +20,6 @@ struct NodeDecoder {
         return value
     }
 
-    func int(_ node: Node, key: String) throws(DiagnosticError) -> Int {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any, let value = Int(scalar.string) else {
-            throw DiagnosticError(reader.error("'\(key)' must be a whole number (got '\(node.string ?? "")')", at: node))
-        }
-        return value
-    }
-
-    func date(_ node: Node, key: String) throws(DiagnosticError) -> SiteDate {
-        guard case .scalar(let scalar) = node, let date = SiteDate(parsing: scalar.string) else {
-            throw DiagnosticError(reader.error(
-                "'\(key)' must be a date such as 2024-03-01 or 2024-03-01T09:00:00+09:00 (got '\(node.string ?? "")')", at: node))
-        }
-        return date
-    }
-
-    func stringList(_ node: Node, key: String) throws(DiagnosticError) -> [String] {
-        if case .scalar = node { return [try string(node, key: key)] }
-        guard case .sequence(let items) = node else {
-            throw DiagnosticError(reader.error("'\(key)' must be a list of text values", at: node))
-        }
-        var result: [String] = []
-        for item in items { result.append(try string(item, key: key)) }
-        return result
-    }
-
     func map(_ node: Node, key: String) throws(DiagnosticError) -> TemplateValue {
         guard case .mapping = node else {
             throw DiagnosticError(reader.error("'\(key)' must be a mapping", at: node))

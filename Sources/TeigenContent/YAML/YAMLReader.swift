@@ -120,6 +120,30 @@ struct YAMLReader {
         return nil
     }
 
+    /// The top-level keys of YAML front matter (`yaml`, from the page's line 2), each with its value and position.
+    func frontMatterFields(_ yaml: String) throws(DiagnosticError) -> [FrontMatterField] {
+        guard let root = try compose(yaml) else {
+            throw DiagnosticError(.error("front matter is empty: a page needs at least a 'title'", at: SourceLocation(path: path, line: 1, column: 1), source: fileText))
+        }
+        guard case .mapping(let mapping) = root else {
+            throw DiagnosticError(error("front matter must be a YAML mapping of keys to values (such as 'title: …')", at: root))
+        }
+        return mapping.map { key, value in
+            FrontMatterField(key: key.string ?? "", keyLocation: location(of: key), value: frontMatterValue(value))
+        }
+    }
+
+    private func frontMatterValue(_ node: Node) -> FrontMatterValue {
+        let value = Self.value(of: node)
+        var result = FrontMatterValue(value: value, text: nil, location: location(of: node))
+        switch node {
+        case .scalar(let scalar): result.text = value == .null ? nil : scalar.string
+        case .sequence(let sequence): result.items = sequence.map(frontMatterValue)
+        default: break
+        }
+        return result
+    }
+
     /// Converts a node into a template value (strings, numbers, bools, lists, maps in written order).
     static func value(of node: Node) -> TemplateValue {
         switch node {

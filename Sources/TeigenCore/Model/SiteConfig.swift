@@ -7,8 +7,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var language: String
     public var author: String
     public var publisher: String
-    /// ICU-style date pattern (`yyyy年M月d日`).
-    public var dateFormat: String
+    /// How dates are written for readers: `dateFormat`, `dateFormatMonth`, `calendar` (and `language`).
+    public var dateFormat: DateFormat
     /// Menus by name (`main`), in the order written.
     public var menus: [String: [MenuEntry]]
     /// Free-form values handed to templates as `site.params`.
@@ -27,7 +27,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "en", author: String = "",
-        publisher: String = "", dateFormat: String = "yyyy-MM-dd", menus: [String: [MenuEntry]] = [:],
+        publisher: String = "", dateFormat: DateFormat = DateFormat(), menus: [String: [MenuEntry]] = [:],
         params: TemplateValue = .map([]), markdown: MarkdownSettings = MarkdownSettings(), search: Bool = false,
         relativeURLs: Bool = false, path: String = "config.yaml"
     ) {

@@ -1,25 +1,46 @@
 import Foundation
 
-/// A calendar date (with an optional time) as written in front matter, kept as written so that output
-/// does not depend on the machine's time zone.
+/// A date as written in front matter: a year and month (`2024-03`), a day (`2024-03-01`), or a day with a time
+/// and perhaps an offset (`2024-03-01T09:00:00+09:00`). It keeps the precision it was given and the clock time as
+/// written, so that output never depends on the machine's time zone and never claims more than the source said.
 public struct SiteDate: Sendable, Hashable, Comparable {
+    /// How much a date says.
+    public enum Precision: Int, Sendable, Hashable, Comparable {
+        /// A year and a month: `2024-03`.
+        case month
+        /// A calendar day: `2024-03-01`.
+        case day
+        /// A day and a time of day: `2024-03-01T09:00:00`, perhaps with an offset.
+        case time
+
+        public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
     public var year: Int
     public var month: Int
-    public var day: Int
+    /// The day of the month; nil for a year-month date.
+    public var day: Int?
     /// Seconds since midnight, when a time was given.
     public var secondsOfDay: Int?
     /// Offset from UTC in seconds, when given (`Z` is 0).
     public var utcOffset: Int?
 
-    public init(year: Int, month: Int, day: Int, secondsOfDay: Int? = nil, utcOffset: Int? = nil) {
+    /// A date; without a `day` it is a year-month date, and then it has no time either.
+    public init(year: Int, month: Int, day: Int? = nil, secondsOfDay: Int? = nil, utcOffset: Int? = nil) {
         self.year = year
         self.month = month
         self.day = day
-        self.secondsOfDay = secondsOfDay
-        self.utcOffset = utcOffset
+        self.secondsOfDay = day == nil ? nil : secondsOfDay
+        self.utcOffset = day == nil ? nil : utcOffset
     }
 
-    /// Parses `2024-03-01`, `2024-03-01T09:30:00`, `2024-03-01 09:30`, with an optional `Z` or `+09:00`.
+    /// What the date says: a month, a day, or a time.
+    public var precision: Precision {
+        day == nil ? .month : secondsOfDay == nil ? .day : .time
+    }
+
+    /// Parses `2024-03`, `2024-03-01`, `2024-03-01T09:30:00`, `2024-03-01 09:30`, the last two with an optional `Z`
+    /// or `+09:00`.
     public init?(parsing text: String) {
         let s = text.trimmingCharacters(in: .whitespaces)
         let scalars = Array(s.unicodeScalars)
@@ -32,9 +53,12 @@ public struct SiteDate: Sendable, Hashable, Comparable {
             }
             return value
         }
-        guard scalars.count >= 10, let y = number(0, 4), scalars[4] == "-", let m = number(5, 2), scalars[7] == "-",
-            let d = number(8, 2), (1...12).contains(m), (1...Self.daysIn(month: m, year: y)).contains(d)
-        else { return nil }
+        guard scalars.count >= 7, let y = number(0, 4), scalars[4] == "-", let m = number(5, 2), (1...12).contains(m) else { return nil }
+        if scalars.count == 7 {
+            self.init(year: y, month: m)
+            return
+        }
+        guard scalars.count >= 10, scalars[7] == "-", let d = number(8, 2), (1...Self.daysIn(month: m, year: y)).contains(d) else { return nil }
         self.init(year: y, month: m, day: d)
         var index = 10
         if index == scalars.count { return }
@@ -75,15 +99,21 @@ public struct SiteDate: Sendable, Hashable, Comparable {
         }
     }
 
-    /// `2024-03-01`.
+    /// The date in ISO 8601 at the precision given, without the time: `2024-03` or `2024-03-01`. What HTML's
+    /// `<time datetime>` (a valid month or date string), schema.org's dates and W3C Datetime (sitemaps) accept.
     public var isoDate: String {
-        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+        let month = Self.padded(year, 4) + "-" + Self.padded(self.month, 2)
+        guard let day else { return month }
+        return month + "-" + Self.padded(day, 2)
     }
 
-    /// RFC 3339 timestamp for feeds and sitemaps (`2024-03-01T00:00:00Z` when no time was given).
+    /// An RFC 3339 timestamp, for formats that require a full date and time (Atom): the date as written, or, where
+    /// it says less, the first instant of the period it names in UTC (`2024-03` is `2024-03-01T00:00:00Z`, `2024-03-01`
+    /// is `2024-03-01T00:00:00Z`).
     public var rfc3339: String {
         let seconds = secondsOfDay ?? 0
-        var text = isoDate + "T" + Self.padded(seconds / 3600, 2) + ":" + Self.padded((seconds / 60) % 60, 2) + ":" + Self.padded(seconds % 60, 2)
+        var text = Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day ?? 1, 2)
+        text += "T" + Self.padded(seconds / 3600, 2) + ":" + Self.padded((seconds / 60) % 60, 2) + ":" + Self.padded(seconds % 60, 2)
         if let offset = utcOffset, offset != 0 {
             let sign = offset < 0 ? "-" : "+"
             let absolute = abs(offset)
@@ -94,6 +124,11 @@ public struct SiteDate: Sendable, Hashable, Comparable {
         return text
     }
 
+    /// The date as readers see it, written with the site's `DateFormat` (its month pattern for a year-month date).
+    public func formatted(_ format: DateFormat) -> String {
+        format.string(from: self)
+    }
+
     /// `value` in decimal with leading zeros up to `width` digits (`padded(7, 2)` is `07`), as `%0*d` would
     /// print it (negative numbers keep their sign before the zeros). Without `String(format:)`, which is slow.
     static func padded(_ value: Int, _ width: Int) -> String {
@@ -102,31 +137,8 @@ public struct SiteDate: Sendable, Hashable, Comparable {
         return (value < 0 ? "-" : "") + zeros + digits
     }
 
-    /// A date formatted with an ICU-style pattern: `yyyy`, `yy`, `MM`, `M`, `dd`, `d`, `HH`, `mm`; other text is kept.
-    /// Implemented here (not with DateFormatter) so that output never depends on the machine's locale or zone.
-    public func formatted(_ pattern: String) -> String {
-        var output = ""
-        let chars = Array(pattern)
-        var index = 0
-        let seconds = secondsOfDay ?? 0
-        while index < chars.count {
-            let c = chars[index]
-            var run = 1
-            while index + run < chars.count, chars[index + run] == c { run += 1 }
-            switch c {
-            case "y": output += run == 2 ? Self.padded(year % 100, 2) : String(year)
-            case "M": output += run >= 2 ? Self.padded(month, 2) : String(month)
-            case "d": output += run >= 2 ? Self.padded(day, 2) : String(day)
-            case "H": output += run >= 2 ? Self.padded(seconds / 3600, 2) : String(seconds / 3600)
-            case "m": output += Self.padded((seconds / 60) % 60, 2)
-            default: output += String(repeating: c, count: run)
-            }
-            index += run
-        }
-        return output
-    }
-
+    /// Orders by the clock time as written; a year-month date comes before the days of its month.
     public static func < (lhs: SiteDate, rhs: SiteDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day, lhs.secondsOfDay ?? 0) < (rhs.year, rhs.month, rhs.day, rhs.secondsOfDay ?? 0)
+        (lhs.year, lhs.month, lhs.day ?? 0, lhs.secondsOfDay ?? 0) < (rhs.year, rhs.month, rhs.day ?? 0, rhs.secondsOfDay ?? 0)
     }
 }

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import TeigenBuild
+import TeigenCore
+
+/// `teigen new page` and `teigen new site`, run as the real command.
+@Suite struct NewPageCommandTests {
+    /// A new starter site (`teigen new site`) in a temporary folder.
+    func starter() throws -> URL {
+        let folder = Fixtures.temporaryFolder()
+        let run = try Command.run(["new", "site", "mysite"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        return folder.appendingPathComponent("mysite")
+    }
+
+    func text(_ project: URL, _ path: String) -> String? {
+        try? String(contentsOf: project.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// The text with today's date (whatever it is) written as DATE.
+    func withoutDate(_ text: String?) -> String? {
+        text?.replacing(#/\d{4}-\d{2}-\d{2}/#, with: "DATE")
+    }
+
+    @Test func aPathWithOrWithoutContentOrTheSiteFolderLandsInContent() throws {
+        let project = try starter()
+        try FileManager.default.removeItem(at: project.appendingPathComponent("site/archetypes"))
+        for (argument, file) in [
+            ("posts/second-post.md", "site/content/posts/second-post.md"), ("content/posts/third.md", "site/content/posts/third.md"),
+            ("site/content/notes/4.md", "site/content/notes/4.md"), ("./about.md", "site/content/about.md"),
+            ("./content/notes/5.md", "site/content/notes/5.md"), ("./site/content/notes/6.md", "site/content/notes/6.md"),
+            ("報告/_index.md", "site/content/報告/_index.md"),
+        ] {
+            let run = try Command.run(["new", "page", argument], in: project)
+            #expect(run.status == 0, "\(argument): \(run.standardError)")
+            #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(file).path), "\(argument)")
+        }
+        #expect(withoutDate(text(project, "site/content/posts/second-post.md")) == "---\ntitle: \"second post\"\ndate: DATE\ndraft: true\n---\n\n")
+        #expect(withoutDate(text(project, "site/content/報告/_index.md")) == "---\ntitle: \"報告\"\ndate: DATE\ndraft: true\n---\n\n")
+        // An absolute path inside the content folder is taken as it is.
+        let absolute = project.appendingPathComponent("site/content/posts/abs.md").path
+        #expect(try Command.run(["new", "page", absolute], in: project).status == 0)
+        #expect(FileManager.default.fileExists(atPath: absolute))
+    }
+
+    @Test func aPathOutsideTheContentFolderIsRefused() throws {
+        let project = try starter()
+        let before = try Fixtures.tree(project)
+        for (argument, shown) in [
+            ("../x.md", "site/x.md"), ("content/../../x.md", "x.md"), ("site/static/x.md", "site/static/x.md"), ("site/x.md", "site/x.md"),
+            ("/tmp/teigen-outside.md", "/tmp/teigen-outside.md"),
+        ] {
+            let run = try Command.run(["new", "page", argument], in: project)
+            #expect(run.status == 1, "\(argument)")
+            #expect(run.standardError == "\(argument): error: \(shown) is outside site/content/: pages live in the content folder "
+                + "('teigen new page posts/first.md' writes site/content/posts/first.md)\n")
+        }
+        #expect(try Command.run(["new", "page", "posts/x.txt"], in: project).standardError == "posts/x.txt: error: a page's file name must end in .md (posts/x.txt)\n")
+        #expect(try Command.run(["new", "page", "posts/first.md"], in: project).standardError == "posts/first.md: error: site/content/posts/first.md exists already\n")
+        #expect(try Fixtures.tree(project) == before)
+    }
+
+    @Test func archetypesComeFromTheSiteThenTheThemeBySectionOrKind() async throws {
+        let project = try starter()
+        let archetypes = project.appendingPathComponent("site/archetypes")
+        let themeArchetypes = project.appendingPathComponent("theme/archetypes")
+        try FileManager.default.createDirectory(at: themeArchetypes, withIntermediateDirectories: true)
+        try Data("---\ntitle: {{title}}\ndate: {{date}}\nsummary: 記事\n---\n\n# {{title}}\n".utf8).write(to: archetypes.appendingPathComponent("posts.md"))
+        try Data("+++\ntitle = {{title}}\ndate = {{date}}\nschemaType = \"Report\"\n+++\n\n本文。\n".utf8).write(to: themeArchetypes.appendingPathComponent("report.md"))
+        try Data("{\n  \"title\": {{title}},\n  \"date\": \"{{date}}\"\n}\n".utf8).write(to: themeArchetypes.appendingPathComponent("posts.md"))
+        try Data("{\n  \"title\": {{title}},\n  \"date\": \"{{date}}\"\n}\n".utf8).write(to: themeArchetypes.appendingPathComponent("notes.md"))
+        // The section's archetype of the site wins over the theme's and over default.md.
+        #expect(try Command.run(["new", "page", "posts/say-\"hi\".md"], in: project).status == 0)
+        #expect(withoutDate(text(project, "site/content/posts/say-\"hi\".md")) == "---\ntitle: \"say \\\"hi\\\"\"\ndate: DATE\nsummary: 記事\n---\n\n# \"say \\\"hi\\\"\"\n")
+        // --kind names one, looked up in the site, then the theme.
+        #expect(try Command.run(["new", "page", "--kind", "report", "reports/2024.md"], in: project).status == 0)
+        #expect(withoutDate(text(project, "site/content/reports/2024.md")) == "+++\ntitle = \"2024\"\ndate = DATE\nschemaType = \"Report\"\n+++\n\n本文。\n")
+        // Without a section archetype in the site, its default.md comes before the theme's section archetype.
+        #expect(try Command.run(["new", "page", "notes/a.md"], in: project).status == 0)
+        #expect(withoutDate(text(project, "site/content/notes/a.md")) == "---\ntitle: \"a\"\ndate: DATE\ndraft: true\n---\n\n")
+        try FileManager.default.removeItem(at: archetypes.appendingPathComponent("default.md"))
+        #expect(try Command.run(["new", "page", "notes/b.md"], in: project).status == 0)
+        #expect(withoutDate(text(project, "site/content/notes/b.md")) == "{\n  \"title\": \"b\",\n  \"date\": \"DATE\"\n}\n")
+        // An unknown kind is an error naming what there is.
+        let unknown = try Command.run(["new", "page", "--kind", "memo", "memos/a.md"], in: project)
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError == "memos/a.md: error: no archetype 'memo': looked for site/archetypes/memo.md and theme/archetypes/memo.md "
+            + "(archetypes there: notes, posts, report)\n")
+        // Every page made builds, whatever the archetype's front matter format.
+        let output = project.appendingPathComponent("public")
+        let options = BuildOptions(sourceDirectory: project.appendingPathComponent("site"), includeDrafts: true)
+        _ = try await SiteBuilder(options: options, output: output).build()
+        for page in ["posts/say-hi/index.html", "reports/2024/index.html", "notes/a/index.html", "notes/b/index.html"] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "\(page)")
+        }
+    }
+
+    @Test func theStartersDatesReadAsWritten() async throws {
+        let project = try starter()
+        let output = project.appendingPathComponent("public")
+        _ = try await SiteBuilder(options: BuildOptions(sourceDirectory: project.appendingPathComponent("site")), output: output).build()
+        let post = try String(contentsOf: output.appendingPathComponent("posts/first/index.html"), encoding: .utf8)
+        #expect(post.contains("<time datetime=\"2024-03-01\">1 Mar 2024</time>"))
+        let list = try String(contentsOf: output.appendingPathComponent("posts/index.html"), encoding: .utf8)
+        #expect(list.contains("First post</a> 1 Mar 2024"))
+    }
+}
