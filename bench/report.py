@@ -103,6 +103,17 @@ def ratio(label: str, a: dict[str, float] | None, b: dict[str, float] | None, na
     return f"| {label} | **{names}** | | {r('wall')} | {r('cpu')} | {r('rss')} |"
 
 
+def compared(label: str, runs: dict, case: str) -> list[str]:
+    """Teigen's and Hugo's rows of one case, and their ratio."""
+    t, h = runs.get(("teigen", case), []), runs.get(("hugo", case), [])
+    mt, mh = medians(t), medians(h)
+    lines = [row(label, "Teigen", mt, failures(t)) if t else f"| {label} | Teigen | 0 | not run | | |",
+             row(label, "Hugo", mh, failures(h)) if h else f"| {label} | Hugo | 0 | not run | | |"]
+    if (r := ratio(label, mt, mh, "Teigen / Hugo")):
+        lines.append(r)
+    return lines
+
+
 def rich_case(runs: dict, counts: dict[str, str]) -> list[str]:
     """The images-and-code site (bench/generate_rich.py), cold and warm, as a table."""
     if not any(case.startswith("rich ") for _, case in runs):
@@ -119,13 +130,7 @@ def rich_case(runs: dict, counts: dict[str, str]) -> list[str]:
            f"cache of the previous build. Image files written: Teigen {files['teigen']}, Hugo {files['hugo']}.", "",
            "| Case | Tool | Runs | Wall (s) | CPU (s) | Peak RSS (MB) |", "| --- | --- | ---: | ---: | ---: | ---: |"]
     for state in ("cold", "warm"):
-        case = f"rich {state}"
-        t, h = runs.get(("teigen", case), []), runs.get(("hugo", case), [])
-        mt, mh = medians(t), medians(h)
-        out.append(row(state, "Teigen", mt, failures(t)) if t else f"| {state} | Teigen | 0 | not run | | |")
-        out.append(row(state, "Hugo", mh, failures(h)) if h else f"| {state} | Hugo | 0 | not run | | |")
-        if (r := ratio(state, mt, mh, "Teigen / Hugo")):
-            out.append(r)
+        out += compared(state, runs, f"rich {state}")
     return out
 
 
@@ -230,15 +235,7 @@ def main() -> int:
     ]
     cases = sorted({case for _, case in runs if case.startswith("build ")}, key=lambda c: int(c.split()[1]))
     for case in cases:
-        pages = case.split()[1]
-        label = f"{int(pages):,} pages"
-        t, h = runs.get(("teigen", case), []), runs.get(("hugo", case), [])
-        mt, mh = medians(t), medians(h)
-        out.append(row(label, "Teigen", mt, failures(t)) if t else f"| {label} | Teigen | 0 | not run | | |")
-        out.append(row(label, "Hugo", mh, failures(h)) if h else f"| {label} | Hugo | 0 | not run | | |")
-        if (r := ratio(label, mt, mh, "Teigen / Hugo")):
-            out.append(r)
-    out += rich_case(runs, counts)
+        out += compared(f"{int(case.split()[1]):,} pages", runs, case)
     # Growth with the number of pages: at most 11x the time for 10x the pages.
     sizes = [int(c.split()[1]) for c in cases]
     for small, large in zip(sizes, sizes[1:]):
@@ -287,6 +284,7 @@ def main() -> int:
         # /usr/bin/time counts hundredths of a second: the milliseconds above, when there, say it better.
         out += ["", f"Growth: 5 MB takes {whole['wall'] / quarter['wall']:.1f}× the time of its first 1.25 MB (linear: about 4×)."]
     out += markdown_stages(precise)
+    out += rich_case(runs, counts)
     out += ["", "## The real site, cold build", ""]
     real = runs.get(("teigen", "real site"), [])
     if real:

@@ -12,19 +12,6 @@ public struct LaTeXMathConverter: MathConverter {
     public var identity: String { "latex2mathml/\(PythonDriver.version)" }
 
     public func convert(_ formulas: [MathFormula]) async throws(ToolUnavailable) -> [MathResult] {
-        guard !formulas.isEmpty else { return [] }
-        let answer: Answer = try await PythonDriver(python: python).run("math", Request(requests: formulas))
-        guard answer.results.count == formulas.count else {
-            throw ToolUnavailable(reason: "the driver answered \(answer.results.count) results for \(formulas.count) formulas")
-        }
-        return answer.results
-    }
-
-    private struct Request: Encodable {
-        var requests: [MathFormula]
-    }
-
-    private struct Answer: Decodable {
-        var results: [MathResult]
+        try await PythonDriver(python: python).results("math", for: formulas)
     }
 }

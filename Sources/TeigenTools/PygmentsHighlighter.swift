@@ -12,19 +12,6 @@ public struct PygmentsHighlighter: CodeHighlighter {
     public var identity: String { "pygments/\(PythonDriver.version)" }
 
     public func highlight(_ blocks: [CodeBlock]) async throws(ToolUnavailable) -> [HighlightResult] {
-        guard !blocks.isEmpty else { return [] }
-        let answer: Answer = try await PythonDriver(python: python).run("highlight", Request(requests: blocks))
-        guard answer.results.count == blocks.count else {
-            throw ToolUnavailable(reason: "the driver answered \(answer.results.count) results for \(blocks.count) blocks")
-        }
-        return answer.results
-    }
-
-    private struct Request: Encodable {
-        var requests: [CodeBlock]
-    }
-
-    private struct Answer: Decodable {
-        var results: [HighlightResult]
+        try await PythonDriver(python: python).results("highlight", for: blocks)
     }
 }

@@ -12,8 +12,26 @@ struct PythonDriver: Sendable {
     /// Bumped when the driver's output changes: part of every cache key.
     static let version = 1
 
-    /// Sends `request` to the driver in `mode` (`highlight`, `math`); returns the decoded answer.
-    func run<Request: Encodable, Answer: Decodable>(_ mode: String, _ request: Request) async throws(ToolUnavailable) -> Answer {
+    /// The driver's result for each of `requests` in `mode` (`highlight`, `math`), in order.
+    func results<Request: Encodable, Result: Decodable>(_ mode: String, for requests: [Request]) async throws(ToolUnavailable) -> [Result] {
+        guard !requests.isEmpty else { return [] }
+        let answer: Answer<Result> = try await run(mode, Requests(requests: requests))
+        guard answer.results.count == requests.count else {
+            throw ToolUnavailable(reason: "the driver answered \(answer.results.count) results for \(requests.count) requests")
+        }
+        return answer.results
+    }
+
+    private struct Requests<Request: Encodable>: Encodable {
+        var requests: [Request]
+    }
+
+    private struct Answer<Result: Decodable>: Decodable {
+        var results: [Result]
+    }
+
+    /// Sends `request` to the driver in `mode`; returns the decoded answer.
+    private func run<Request: Encodable, Reply: Decodable>(_ mode: String, _ request: Request) async throws(ToolUnavailable) -> Reply {
         let input: Data
         do { input = try JSONEncoder().encode(request) } catch { throw ToolUnavailable(reason: "cannot encode the request: \(error)") }
         let (status, output, errors) = try await execute(mode: mode, input: input)
@@ -25,7 +43,7 @@ struct PythonDriver: Sendable {
             throw ToolUnavailable(reason: status == 127 ? "\(python) is not installed" : message)
         }
         do {
-            return try JSONDecoder().decode(Answer.self, from: output)
+            return try JSONDecoder().decode(Reply.self, from: output)
         } catch {
             throw ToolUnavailable(reason: "the driver's answer cannot be read: \(error)")
         }
