@@ -96,3 +96,11 @@ import Testing
         #expect(page.issues == [MarkdownIssue(severity: .warning, line: 1, column: 1, message: "no alt")])
     }
 }
+
+extension ShortcodeTests {
+    @Test func aParagraphInAShortcodeAtTheTopIsTheSummary() {
+        let page = render("{{< note title=\"提言1\" >}}\n要旨の段落。\n{{< /note >}}\n\n本文の段落。\n")
+        #expect(page.summaryHTML == "<p>要旨の段落。</p>\n")
+        #expect(page.summaryText == "要旨の段落。")
+    }
+}

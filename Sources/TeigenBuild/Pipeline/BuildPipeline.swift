@@ -40,7 +40,7 @@ public struct BuildPipeline: Sendable {
         let markdownImages = bodies.resources
         async let images = ImageWork.process(Array(markdownImages), catalog: catalog)
         let fragments = await bodies.highlight(with: bodyFragments(input), pages: input.graph.pages, memory: &cache.fragments)
-        try timer.endStep("highlight")
+        try timer.endStep("highlight (\(fragments.summary))")
         let templates = TemplateChoice(graph: input.graph, theme: input.theme, themeFolder: SiteFiles.display(options.themeDirectory.path))
         guard bodies.errors.isEmpty, templates.errors.isEmpty else { throw DiagnosticError(bodies.errors + templates.errors) }
         try timer.endStep("templates")
@@ -68,8 +68,7 @@ public struct BuildPipeline: Sendable {
         outputs.add(made.files)
         try outputs.checkCollisions()
         try timer.endStep("images")
-        timer.note("images (made alongside: \(made.made + late.made) made, \(made.cached + late.cached) from the cache)", made.duration + late.duration)
-        timer.note(fragments.summary, .zero)
+        timer.note("images alongside (\(made.made + late.made) made, \(made.cached + late.cached) cached)", made.duration + late.duration)
         cache.keep(RenderState(
             input: input, bodies: bodies, site: site, templates: templates.names, catalog: catalog, hooks: hooks,
             images: markdownImages.union(templateImages), fragments: bodyFragments(input)))

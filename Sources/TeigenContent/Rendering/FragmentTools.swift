@@ -43,8 +43,8 @@ public struct FragmentReport: Sendable, Hashable {
 
     public init() {}
 
-    /// One line for `--verbose`: `highlight: 12 code blocks (3 highlighted now), 4 formulas (0 now)`.
+    /// For `--verbose`: `12 blocks, 3 run; 4 formulas, 0 run` (run: given to the tool, the others were cached).
     public var summary: String {
-        "highlight: \(codeBlocks) code blocks (\(codeBlocksRun) highlighted now, the others from the cache), \(formulas) formulas (\(formulasRun) converted now)"
+        "\(codeBlocks) blocks, \(codeBlocksRun) run; \(formulas) formulas, \(formulasRun) run"
     }
 }
