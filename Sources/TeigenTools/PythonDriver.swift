@@ -53,30 +53,33 @@ struct PythonDriver: Sendable {
         var unavailable: String
     }
 
-    /// Runs the process on a thread of its own (the build's cooperative threads stay free), feeding its
-    /// input while reading its output; stops it when the task is cancelled.
+    /// Runs the process on a thread of its own (the build's cooperative threads stay free), its input read
+    /// from a temporary file, its output read to the end; stops it when the task is cancelled.
+    ///
+    /// The input goes through a file rather than a pipe: a driver that exits before reading (no Python) would
+    /// otherwise make the write raise SIGPIPE, which ends the whole process on Linux.
     private func execute(mode: String, input: Data) async throws(ToolUnavailable) -> (Int32, Data, Data) {
+        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("teigen-\(mode)-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: inputFile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [python, "-c", Self.source, mode]
-        let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
-        process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
         do {
+            try input.write(to: inputFile)
+            process.standardInput = try FileHandle(forReadingFrom: inputFile)
             try process.run()
         } catch {
             throw ToolUnavailable(reason: "cannot start \(python): \(error.localizedDescription)")
         }
-        // The driver reads all of its input before it writes anything (and writes little to standard error),
-        // so writing everything, then reading, cannot fill a pipe both ways.
+        // The driver writes little to standard error (a traceback at most), so reading its standard output to
+        // the end first cannot leave it blocked on a full error pipe.
         let result: (Int32, Data, Data) = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global(qos: .userInitiated).async {
-                    try? stdin.fileHandleForWriting.write(contentsOf: input)
-                    try? stdin.fileHandleForWriting.close()
                     let output = stdout.fileHandleForReading.readDataToEndOfFile()
                     let errors = stderr.fileHandleForReading.readDataToEndOfFile()
                     process.waitUntilExit()
