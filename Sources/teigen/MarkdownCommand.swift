@@ -38,6 +38,9 @@ struct MarkdownCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-highlight"), help: "Leaves code blocks plain, as with markdown: {highlight: false}.")
     var noHighlight = false
 
+    @Option(name: .customLong("lang"), help: "The language of the page (a BCP 47 tag such as ja or en): the words of the accessible labels of footnote back-links and heading anchors, as Teigen writes them for a page in that language (Japanese for ja, English otherwise).")
+    var language = "en"
+
     @Flag(name: .customLong("timings"), help: .hidden)
     var timings = false
 
@@ -57,9 +60,12 @@ struct MarkdownCommand: AsyncParsableCommand {
             source = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
         let read = clock.now - start
-        let options = MarkdownOptions(
+        let words = I18nTable.builtIn(language: language)
+        var options = MarkdownOptions(
             smartPunctuation: smart, allowRawHTML: !safe, hardBreaks: hardBreaks, extensions: !noExtensions,
             cjkFriendlyEmphasis: !noCJKFriendly, headingAnchors: headingAnchors, math: math)
+        options.headingAnchorLabel = words["heading.anchor"] ?? options.headingAnchorLabel
+        options.footnoteBacklinkLabel = words["footnote.backlink"] ?? options.footnoteBacklinkLabel
         let renderer = MarkdownRenderer(options: options)
         var rendered = renderer.render(utf8: source, includingText: false)
         var toolTime = Duration.zero

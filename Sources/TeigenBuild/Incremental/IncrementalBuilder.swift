@@ -55,7 +55,7 @@ public actor IncrementalBuilder {
         if state.input.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
         cache.keep(outcome.state)
         pendingPaths = []
-        let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.bodies.warnings, changedPaths: changedPaths)
+        let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.warnings, changedPaths: changedPaths)
         let report = RebuildReport(
             rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, searchIndexIsStale: searchIndexIsStale,
             duration: ContinuousClock.now - start)
@@ -113,15 +113,15 @@ public actor IncrementalBuilder {
         }
         outputs = pages.merging(index, uniquingKeysWith: { _, new in new })
         searchIndexIsStale = false
-        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.bodies.warnings, changedPaths: changed)
+        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: changed)
     }
 
-    /// The site's language (`language` in config.yaml): the last good build's, or, before any build
-    /// succeeded, read from the configuration; nil when it cannot be read. For the preview server's
-    /// own words (its error overlay).
-    public func language() -> String? {
-        if let state = cache.state { return state.input.config.language }
-        return try? BuildPipeline.configuration(options: options, fileSystem: fileSystem).language
+    /// The fixed words of each of the site's languages (the default first): the last good build's, or, before any
+    /// build succeeded, read from the configuration and the i18n files; nil when they cannot be read. For the
+    /// preview server's own words (its error overlay).
+    public func words() async -> [I18nTable]? {
+        if let state = cache.state { return state.input.config.languages.map { state.input.strings[$0.code] ?? I18nTable.builtIn(language: $0.code) } }
+        return try? await SiteFiles.words(options: options, fileSystem: fileSystem)
     }
 
     /// The new bytes of the changed files by content path, when every changed path is an existing

@@ -11,6 +11,7 @@ extension PageHooks {
             hasher.combine(name)
             hasher.combine(shortcodes.theme.text(of: name))
         }
+        hasher.combine(shortcodes.words)
         return PageHooks(
             image: { page, reference in
                 guard ImageCatalog.isLocalImage(reference.destination) else { return .keep }

@@ -23,7 +23,7 @@ struct PageBodies: Sendable {
     static func converter(for input: SiteInput, hooks: PageHooks?) -> PageBodyRenderer {
         var converter = PageBodyRenderer(
             graph: input.graph, urls: SiteURLs(baseURL: input.config.baseURL), settings: input.config.markdown,
-            resources: input.resources, language: input.config.language)
+            resources: input.resources, strings: input.strings)
         converter.hooks = hooks
         return converter
     }

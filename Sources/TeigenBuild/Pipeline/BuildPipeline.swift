@@ -31,7 +31,7 @@ public struct BuildPipeline: Sendable {
         let input = try await SiteInput.parse(files, options: options, sources: &cache.sources)
         try timer.endStep("parse")
         let catalog = try await ImageCatalog.plan(input, processor: imageProcessor(for: input.config), jobs: options.jobs)
-        let lambdas = TemplateLambdas.make(urls: SiteURLs(baseURL: input.config.baseURL), assets: input.assets, theme: input.theme)
+        let lambdas = TemplateLambdas.byLanguage(input)
         let hooks = PageHooks.build(catalog: catalog, shortcodes: shortcodes(input, catalog: catalog, lambdas: lambdas))
         try timer.endStep("images planned")
         var bodies = try await PageBodies.convert(input, hooks: hooks, jobs: options.jobs, memo: &cache.bodies)
@@ -51,15 +51,16 @@ public struct BuildPipeline: Sendable {
         var outputs = OutputSet()
         outputs.add(pages.pages)
         try timer.endStep("pages")
-        let notFound = renderer.renderedNotFoundPage()
-        outputs.add(GeneratedFiles(site: site).files(notFound: notFound.file))
+        let notFound = renderer.renderedNotFoundPages()
+        outputs.add(GeneratedFiles(site: site).files(notFound: notFound.map(\.file)))
         try timer.endStep("generated files")
         outputs.add(CopiedFiles.files(of: input))
         try timer.endStep("copied files")
-        let templateErrors = (pages.diagnostics + notFound.diagnostics).filter { $0.severity == .error }
+        let templateDiagnostics = pages.diagnostics + notFound.flatMap(\.diagnostics)
+        let templateErrors = templateDiagnostics.filter { $0.severity == .error }
         guard templateErrors.isEmpty else { throw DiagnosticError(templateErrors) }
         // The images only templates use are made now; then every image's files are waited for.
-        let templateImages = pages.resources.union(notFound.resources).subtracting(markdownImages)
+        let templateImages = pages.resources.union(notFound.flatMap(\.resources)).subtracting(markdownImages)
         var made = await images
         let late = await ImageWork.process(Array(templateImages), catalog: catalog)
         made.files += late.files
@@ -69,12 +70,12 @@ public struct BuildPipeline: Sendable {
         try outputs.checkCollisions()
         try timer.endStep("images")
         timer.note("images alongside (\(made.made + late.made) made, \(made.cached + late.cached) cached)", made.duration + late.duration)
-        cache.keep(RenderState(
+        let state = RenderState(
             input: input, bodies: bodies, site: site, templates: templates.names, catalog: catalog, hooks: hooks,
-            images: markdownImages.union(templateImages), fragments: bodyFragments(input)))
-        let warnings = (bodies.warnings + pages.diagnostics + notFound.diagnostics).sorted { $0.location < $1.location }
+            images: markdownImages.union(templateImages), fragments: bodyFragments(input))
+        cache.keep(state)
         return BuildProduct(
-            files: outputs.sorted, writtenCount: outputs.count, warnings: warnings, timings: timer.stages,
+            files: outputs.sorted, writtenCount: outputs.count, warnings: state.warnings(adding: templateDiagnostics), timings: timer.stages,
             pageCount: input.graph.pages.count, renderedPaths: pages.rendered.sorted(), basePath: site.urls.basePath,
             baseURL: input.config.baseURL, search: input.config.search,
             sources: Dictionary(uniqueKeysWithValues: input.graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
@@ -107,9 +108,9 @@ public struct BuildPipeline: Sendable {
     }
 
     /// The shortcode templates of `input`'s theme and site.
-    func shortcodes(_ input: SiteInput, catalog: ImageCatalog, lambdas: [String: TemplateLambda]) -> ShortcodeTemplates {
+    func shortcodes(_ input: SiteInput, catalog: ImageCatalog, lambdas: [String: [String: TemplateLambda]]) -> ShortcodeTemplates {
         ShortcodeTemplates(
             theme: input.theme, images: ImageMarkers(catalog: catalog), lambdas: lambdas, urls: SiteURLs(baseURL: input.config.baseURL),
-            language: input.config.language)
+            words: input.strings)
     }
 }

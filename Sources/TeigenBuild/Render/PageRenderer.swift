@@ -51,16 +51,21 @@ struct PageRenderer: Sendable {
             diagnostics: diagnostics)
     }
 
-    /// The not-found page (`404.html`), rendered with the theme's `404` template.
-    func notFoundPage() -> OutputFile {
-        renderedNotFoundPage().file
+    /// The not-found pages, rendered with the theme's `404` template: `404.html` in the default language, and
+    /// `en/404.html` (and so on) in each other language.
+    func notFoundPages() -> [OutputFile] {
+        renderedNotFoundPages().map(\.file)
     }
 
-    func renderedNotFoundPage() -> Rendered {
-        let (html, resources, diagnostics) = html("404", context: site.notFoundContext(), outputPath: "404.html", directory: nil, source: "404.html")
-        return Rendered(
-            file: OutputFile(path: "404.html", data: Data(html.utf8), origin: "theme/templates/404.mustache"), resources: resources,
-            diagnostics: diagnostics)
+    /// The not-found pages, with the images their templates wrote and the problems with them.
+    func renderedNotFoundPages() -> [Rendered] {
+        site.config.languages.map { language in
+            let path = String(PageValues.notFoundPath(of: language).dropFirst())
+            let (html, resources, diagnostics) = html("404", context: site.notFoundContext(language), outputPath: path, directory: nil, source: path)
+            return Rendered(
+                file: OutputFile(path: path, data: Data(html.utf8), origin: "theme/templates/404.mustache"), resources: resources,
+                diagnostics: diagnostics)
+        }
     }
 
     /// Renders every page, several at once, reusing the pages in `memo` whose context and templates did

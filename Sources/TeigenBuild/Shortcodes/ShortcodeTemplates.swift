@@ -9,7 +9,8 @@ import TeigenTheme
 ///
 /// A template sees its arguments by name (`{{caption}}`; positional ones as `arg1`, `arg2`…), escaped
 /// like any value; `inner`, the inner content's HTML of a paired call (`{{{inner}}}`); `page` (`title`,
-/// `url`, `language`); and the lambdas `relURL`, `absURL`, `asset` and `image`.
+/// `url`, `language`); and the lambdas of the page's language (`t` for the theme's words, `relURL`,
+/// `relLangURL`, `absURL`, `asset`, `image`…).
 ///
 /// A template may declare its arguments in a comment at its start:
 /// `{{! arguments: src!, alt, caption, credit, kind=info|warning }}` (`!` required, `=a|b` the values
@@ -18,9 +19,12 @@ import TeigenTheme
 struct ShortcodeTemplates: Sendable {
     let theme: Theme
     let images: ImageMarkers
-    let lambdas: [String: TemplateLambda]
+    /// Each language's lambdas, by language code (``TemplateLambdas/byLanguage(_:)``): a call is rendered with
+    /// its page's language's.
+    let lambdas: [String: [String: TemplateLambda]]
     let urls: SiteURLs
-    let language: String
+    /// Each language's words, by language code: what the `t` lambdas give (a call's output depends on them).
+    let words: [String: I18nTable]
 
     /// One declared argument.
     struct Parameter: Sendable, Hashable {
@@ -67,8 +71,8 @@ struct ShortcodeTemplates: Sendable {
             return .failure("shortcode '\(call.name)' needs the argument \(missing.name)=\"…\"", argument: nil)
         }
         values.append(("inner", .string(ShortcodeCall.innerMarker)))
-        values.append(("page", .map([("title", .string(page.title)), ("url", .string(urls.rooted(page.url))), ("language", .string(language))])))
-        let context = TemplateContext(shared: SharedContext(values: [:], lambdas: lambdas), own: Dictionary(values, uniquingKeysWith: { first, _ in first }))
+        values.append(("page", .map([("title", .string(page.title)), ("url", .string(urls.rooted(page.url))), ("language", .string(page.language))])))
+        let context = TemplateContext(shared: SharedContext(values: [:], lambdas: lambdas[page.language] ?? [:]), own: Dictionary(values, uniquingKeysWith: { first, _ in first }))
         let resolved = images.resolve(theme.render(name, context: context), directory: page.directory)
         if let error = resolved.errors.first {
             let source = call.arguments.firstIndex { $0.name == "src" }
@@ -81,7 +85,7 @@ struct ShortcodeTemplates: Sendable {
     /// names it reads (but `inner`, `page` and the lambdas).
     static func parameters(of name: String, in theme: Theme) -> [Parameter] {
         if let text = theme.text(of: name), let declared = declaration(in: text) { return declared }
-        let reserved: Set<String> = ["inner", "page", "relURL", "absURL", "asset", "integrity", "image"]
+        let reserved: Set<String> = ["inner", "page", "relURL", "absURL", "relLangURL", "absLangURL", "asset", "integrity", "image", "t"]
         return theme.names(readBy: name).subtracting(reserved).sorted().map { Parameter(name: $0) }
     }
 

@@ -6,7 +6,7 @@ import Yams
 public enum ConfigLoader {
     static let knownKeys: Set<String> = [
         "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
-        "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside", "images",
+        "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside", "images", "languages",
     ]
 
     /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
@@ -20,9 +20,9 @@ public enum ConfigLoader {
         var sawTitle = false
         var sawBaseURL = false
         let decoder = NodeDecoder(reader: reader)
-        var datePattern = config.dateFormat.pattern
-        var monthPattern: String?
-        var calendar = Calendar.Identifier.gregorian
+        var languageList: Node?
+        var languageKey: Node?
+        var dates = DateSettings(pattern: config.dateFormat.pattern)
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             do throws(DiagnosticError) {
@@ -35,12 +35,13 @@ public enum ConfigLoader {
                     if baseURLOverride == nil, let problem = Self.problem(withBaseURL: config.baseURL) {
                         throw DiagnosticError(reader.error(problem, at: value))
                     }
-                case "language": config.language = try decoder.string(value, key: key)
+                case "language":
+                    config.language = try decoder.string(value, key: key)
+                    languageKey = value
+                case "languages": languageList = value
                 case "author": config.author = try decoder.string(value, key: key)
                 case "publisher": config.publisher = try decoder.string(value, key: key)
-                case "dateFormat": datePattern = try Self.datePattern(value, key: key, monthOnly: false, decoder: decoder)
-                case "dateFormatMonth": monthPattern = try Self.datePattern(value, key: key, monthOnly: true, decoder: decoder)
-                case "calendar": calendar = try Self.calendar(value, decoder: decoder)
+                case "dateFormat", "dateFormatMonth", "calendar": try dates.read(key, value, decoder: decoder)
                 case "params": config.params = try decoder.map(value, key: key)
                 case "search": config.search = try decoder.bool(value, key: key)
                 case "relativeURLs": config.relativeURLs = try decoder.bool(value, key: key)
@@ -68,13 +69,21 @@ public enum ConfigLoader {
             errors.append(.error("config is missing required key 'baseURL'", at: SourceLocation(path: path, line: 1, column: 1), source: text))
         }
         if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+        config.dateFormat = dates.format(language: config.language)
+        config.languages = [config.soleLanguage]
+        if let languageList {
+            do throws(DiagnosticError) {
+                try LanguagesDecoder(decoder: decoder, site: config, dates: dates).decode(languageList, siteLanguage: languageKey, into: &config)
+            } catch {
+                errors += error.diagnostics
+            }
+        }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
-        config.dateFormat = DateFormat(pattern: datePattern, monthPattern: monthPattern, language: config.language, calendar: calendar)
         return config
     }
 
     /// An ICU date pattern (`dateFormat`, or `dateFormatMonth` when `monthOnly`).
-    private static func datePattern(_ node: Node, key: String, monthOnly: Bool, decoder: NodeDecoder) throws(DiagnosticError) -> String {
+    static func datePattern(_ node: Node, key: String, monthOnly: Bool, decoder: NodeDecoder) throws(DiagnosticError) -> String {
         let pattern = try decoder.string(node, key: key)
         if let problem = DateFormat.problem(withPattern: pattern, monthOnly: monthOnly) {
             throw DiagnosticError(decoder.reader.error("'\(key)' is not a usable date pattern: \(problem) (got '\(Diagnostic.shown(pattern))')", at: node))
@@ -83,7 +92,7 @@ public enum ConfigLoader {
     }
 
     /// A calendar by its CLDR name (`japanese`).
-    private static func calendar(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> Calendar.Identifier {
+    static func calendar(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> Calendar.Identifier {
         let name = try decoder.string(node, key: "calendar")
         guard let identifier = DateFormat.calendars.first(where: { $0.name == name })?.identifier else {
             let known = DateFormat.calendars.map(\.name).joined(separator: ", ")
@@ -192,7 +201,7 @@ public enum ConfigLoader {
         return settings
     }
 
-    private static func menus(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> [String: [MenuEntry]] {
+    static func menus(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> [String: [MenuEntry]] {
         guard case .mapping(let mapping) = node else {
             throw DiagnosticError(decoder.reader.error("'menus' must be a mapping of menu names to lists of entries", at: node))
         }

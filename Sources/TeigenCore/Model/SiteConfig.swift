@@ -24,6 +24,12 @@ public struct SiteConfig: Sendable, Hashable {
     public var allowSymlinksOutside: [SymlinkAllowance] = []
     /// How images are resized and encoded (`images:`).
     public var images = ImageSettings()
+    /// The site's languages, the default first: the entries of `languages:`, or, without that list, the one
+    /// language the keys above describe.
+    public var languages: [Language]
+    /// Whether `languages:` was given. Only then does a file name's language suffix (`about.en.md`,
+    /// `data/members.en.yaml`) name the file's language; without it, a site reads exactly as a one-language site.
+    public var hasLanguageList = false
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "en", author: String = "",
@@ -44,6 +50,25 @@ public struct SiteConfig: Sendable, Hashable {
         self.search = search
         self.relativeURLs = relativeURLs
         self.path = path
+        languages = []
+        languages = [soleLanguage]
+    }
+
+    /// The default language: the first of ``languages``.
+    public var defaultLanguage: Language {
+        languages[0]
+    }
+
+    /// The language with this code, if the site has it.
+    public func language(_ code: String) -> Language? {
+        languages.first { $0.code == code }
+    }
+
+    /// The one language of a site without `languages:`, made of the site's own keys.
+    public var soleLanguage: Language {
+        Language(
+            code: language, title: title, description: description, author: author, publisher: publisher,
+            dateFormat: dateFormat, menus: menus, params: params)
     }
 
     /// The path part of the base URL: `/` or `/teigen/`.

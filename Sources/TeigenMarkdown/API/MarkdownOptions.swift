@@ -32,6 +32,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// The words before the reference number in a footnote back-link's `aria-label` (`"Back to reference"`):
     /// `Back to reference 1`, then `Back to reference 1-2` for the note's second reference.
     public var footnoteBacklinkLabel: String
+    /// The accessible name of the notes section (`<section class="footnotes" role="doc-endnotes" aria-label="Notes">`);
+    /// none by default.
+    public var footnotesLabel: String?
     /// The number of the page's first footnote (front matter `footnoteStart`), so a document split
     /// over several pages keeps one numbering. Only the numbers shown change (`<ol start="5">`); ids
     /// come from the labels.
@@ -57,6 +60,7 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.headingAnchors = headingAnchors
         self.headingAnchorLabel = headingAnchorLabel
         self.footnoteBacklinkLabel = footnoteBacklinkLabel
+        footnotesLabel = nil
         self.footnoteStart = footnoteStart
         self.math = math
     }

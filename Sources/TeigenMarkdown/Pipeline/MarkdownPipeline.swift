@@ -96,8 +96,10 @@ struct MarkdownPipeline {
         usedIDs.reserveCapacity(headings.count)
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, in: context)
         context.lap("headings")
-        _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000)).build(
-            bodies: bodies, headingIDs: usedIDs, root: tree.root, in: context)
+        let footnotes = FootnoteSectionBuilder(
+            backlinkLabel: options.footnoteBacklinkLabel, sectionLabel: options.footnotesLabel,
+            firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000))
+        _ = footnotes.build(bodies: bodies, headingIDs: usedIDs, root: tree.root, in: context)
         context.lap("footnotes section")
         return finish(
             tree, sourceLength: bytes.count, markup: context.markup, tableOfContents: tableOfContents, issues: context.issues,

@@ -28,17 +28,18 @@ actor FakeSiteSource: SiteSource {
     private(set) var runningForever = 0
     /// The memory the `takeMemory` builds hold now, in bytes (for `RebuildBudget.memoryInUse`).
     private(set) var takenMemory = 0
-    /// The site's language, as `language()` tells it.
-    private var siteLanguage: String?
+    /// The words of the site's languages, as `words()` tells them.
+    private var siteWords: [I18nTable]?
 
-    init(_ snapshot: SiteSnapshot, language: String? = nil) {
+    /// A source whose site is in `language` (Teigen's own words), or in the languages of `words`.
+    init(_ snapshot: SiteSnapshot, language: String? = nil, words: [I18nTable]? = nil) {
         next = .succeed(snapshot)
-        siteLanguage = language
+        siteWords = words ?? language.map { [I18nTable.builtIn(language: $0)] }
     }
 
     init(failing error: DiagnosticError, language: String? = nil) {
         next = .fail(error)
-        siteLanguage = language
+        siteWords = language.map { [I18nTable.builtIn(language: $0)] }
     }
 
     /// Makes the next builds return `snapshot`.
@@ -56,8 +57,8 @@ actor FakeSiteSource: SiteSource {
         next = behaviour
     }
 
-    func language() -> String? {
-        siteLanguage
+    func words() -> [I18nTable]? {
+        siteWords
     }
 
     func build(changedPaths: Set<String>?) async throws -> (SiteSnapshot, RebuildReport) {
