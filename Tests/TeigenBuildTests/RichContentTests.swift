@@ -10,11 +10,14 @@ import TeigenTools
 /// (with the real theme's shortcodes, Pygments and latex2mathml) against its golden output, the
 /// fallbacks without the tools, the caches, and rebuilds in the preview after each kind of change.
 @Suite struct RichContentTests {
-    /// A copy of the rich fixture whose theme has the real theme's shortcodes, with its own cache folder.
+    /// A copy of the rich fixture whose theme has the real theme's shortcodes and words (`i18n/`), with its
+    /// own cache folder.
     static func site() throws -> (copy: URL, options: BuildOptions) {
         let copy = try Fixtures.copy(Fixtures.root.appendingPathComponent("sites/rich"))
-        let shortcodes = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("theme/shortcodes")
-        try FileManager.default.copyItem(at: shortcodes, to: copy.appendingPathComponent("theme/shortcodes"))
+        let theme = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("theme")
+        for folder in ["shortcodes", "i18n"] {
+            try FileManager.default.copyItem(at: theme.appendingPathComponent(folder), to: copy.appendingPathComponent("theme/" + folder))
+        }
         var options = BuildOptions(sourceDirectory: copy.appendingPathComponent("site"), jobs: 2)
         options.cacheDirectory = copy.appendingPathComponent("cache")
         return (copy, options)
@@ -41,7 +44,26 @@ import TeigenTools
         #expect(try Fixtures.tree(output) == actual)
         let notes = again.timings.map(\.stage)
         #expect(notes.contains("images alongside (0 made, 4 cached)"), "\(notes)")
-        #expect(notes.contains("highlight (3 blocks, 0 run; 4 formulas, 0 run)"), "\(notes)")
+        #expect(notes.contains("highlight (4 blocks, 0 run; 5 formulas, 0 run)"), "\(notes)")
+    }
+
+    @Test func shortcodesSpeakTheirPageLanguage() async throws {
+        let (copy, options) = try Self.site()
+        try FileManager.default.createDirectory(at: copy.appendingPathComponent("site/i18n"), withIntermediateDirectories: true)
+        try Data("figure:\n  credit: \"Photograph: \"\n".utf8).write(to: copy.appendingPathComponent("site/i18n/en.yaml"))
+        let product = try await SiteBuilder(options: options, output: copy.appendingPathComponent("public")).build()
+        #expect(product.warnings.isEmpty)
+        func page(_ path: String) throws -> String {
+            String(decoding: try Data(contentsOf: copy.appendingPathComponent("public/" + path)), as: UTF8.self)
+        }
+        let japanese = try page("notes/index.html")
+        let english = try page("en/notes/index.html")
+        #expect(japanese.contains("<figcaption>図1：核弾頭数の推移<span class=\"figure__credit\">出典：テスト研究会</span></figcaption>"))
+        #expect(japanese.contains("<div class=\"note note--warning\" role=\"note\">\n<p class=\"note__title\">注意</p>"))
+        // The site's word wins over the theme's; a note without a title is named in the page's language.
+        #expect(english.contains("<figcaption><span class=\"figure__credit\">Photograph: The Test Group</span></figcaption>"))
+        #expect(english.contains("<div class=\"note note--info\" role=\"note\" aria-label=\"Note\">"))
+        #expect(english.contains("<code class=\"language-swift\" data-lang=\"swift\"><span class=\"hll\">"))
     }
 
     /// A highlighter and a converter that are not installed.
@@ -60,8 +82,8 @@ import TeigenTools
         options.tools = FragmentTools(highlighter: Missing(), math: Missing(), highlightCache: ToolCache(directory: nil), mathCache: ToolCache(directory: nil))
         let product = try await SiteBuilder(options: options, output: copy.appendingPathComponent("public")).build()
         #expect(product.warnings.map(\.header) == [
-            "site/content/notes/index.md:15:1: warning: code blocks are not highlighted: Pygments is not installed (No module named 'pygments'); install Pygments (python3 -m pip install Pygments, or Debian's python3-pygments) or set markdown: {highlight: false}",
-            "site/content/notes/index.md:34:22: warning: formulas are shown as TeX: latex2mathml is not installed (No module named 'latex2mathml'); install latex2mathml (python3 -m pip install latex2mathml)",
+            "site/content/notes/index.en.md:11:1: warning: code blocks are not highlighted: Pygments is not installed (No module named 'pygments'); install Pygments (python3 -m pip install Pygments, or Debian's python3-pygments) or set markdown: {highlight: false}",
+            "site/content/notes/index.en.md:15:39: warning: formulas are shown as TeX: latex2mathml is not installed (No module named 'latex2mathml'); install latex2mathml (python3 -m pip install latex2mathml)",
         ].map { copy.path + "/" + $0 })
         let page = String(decoding: try Data(contentsOf: copy.appendingPathComponent("public/notes/index.html")), as: UTF8.self)
         #expect(page.contains("<pre><code class=\"language-swift\">let warheads = 1_500\n// 2035年の見込み\nprint(warheads)\n</code></pre>"))
@@ -153,14 +175,14 @@ import TeigenTools
         options.tools = FragmentTools(highlighter: counted, math: Missing(), highlightCache: ToolCache(directory: nil), mathCache: ToolCache(directory: nil))
         let builder = IncrementalBuilder(options: options)
         _ = try await builder.build()
-        #expect(counted.count.withLock { $0 } == 3)
+        #expect(counted.count.withLock { $0 } == 4)
         let page = copy.appendingPathComponent("site/content/notes/index.md")
         try IncrementalEquivalenceTests.append("\n```go\nx := 1\n```\n", to: page)
         _ = try await builder.build(changedPaths: [page.path])
         // Only the new block went to the highlighter; a template change (the whole pipeline) asks for none.
-        #expect(counted.count.withLock { $0 } == 4)
+        #expect(counted.count.withLock { $0 } == 5)
         try IncrementalEquivalenceTests.append("\n", to: copy.appendingPathComponent("theme/templates/page.mustache"))
         _ = try await builder.build(changedPaths: [copy.appendingPathComponent("theme/templates/page.mustache").path])
-        #expect(counted.count.withLock { $0 } == 4)
+        #expect(counted.count.withLock { $0 } == 5)
     }
 }
