@@ -66,6 +66,19 @@ import TeigenTools
         #expect(english.contains("<code class=\"language-swift\" data-lang=\"swift\"><span class=\"hll\">"))
     }
 
+    @Test func shortcodeArgumentsAreEscaped() async throws {
+        let (copy, options) = try Self.site()
+        try IncrementalEquivalenceTests.append(
+            "\n{{< figure src=\"map.png\" alt=\"A <b>map</b> & 'more'\" caption=\"<script>alert(1)</script> & co\" >}}\n\n{{< note title=\"<i>x</i>\" >}}\ny\n{{< /note >}}\n",
+            to: copy.appendingPathComponent("site/content/notes/index.md"))
+        _ = try await SiteBuilder(options: options, output: copy.appendingPathComponent("public")).build()
+        let html = String(decoding: try Data(contentsOf: copy.appendingPathComponent("public/notes/index.html")), as: UTF8.self)
+        #expect(html.contains("alt=\"A &lt;b&gt;map&lt;/b&gt; &amp; &#39;more&#39;\"") || html.contains("alt=\"A &lt;b&gt;map&lt;/b&gt; &amp; 'more'\""))
+        #expect(html.contains("<figcaption>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</figcaption>"))
+        #expect(html.contains("<p class=\"note__title\">&lt;i&gt;x&lt;/i&gt;</p>"))
+        #expect(!html.contains("<script>alert") && !html.contains("<b>map"))
+    }
+
     /// A highlighter and a converter that are not installed.
     struct Missing: CodeHighlighter, MathConverter {
         var identity: String { "missing/1" }
@@ -162,6 +175,12 @@ import TeigenTools
         try IncrementalEquivalenceTests.replace("role=\"note\"", with: "role=\"note\" data-edited", in: note)
         report = try await step([note])
         #expect(String(decoding: previous.files["notes/index.html"]!, as: UTF8.self).contains("data-edited"))
+
+        // The theme's words a shortcode writes (the figure's credit label in English).
+        let words = copy.appendingPathComponent("theme/i18n/en.yaml")
+        try IncrementalEquivalenceTests.replace("credit: \"Credit: \"", with: "credit: \"Photograph: \"", in: words)
+        report = try await step([words])
+        #expect(String(decoding: previous.files["en/notes/index.html"]!, as: UTF8.self).contains("Photograph: The Test Group"))
 
         // A page body that starts using another image: the image's files are made (the whole pipeline).
         try IncrementalEquivalenceTests.append("\n![表紙](cover.jpg)\n", to: page)
