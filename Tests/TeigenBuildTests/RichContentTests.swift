@@ -79,6 +79,16 @@ import TeigenTools
         #expect(!html.contains("<script>alert") && !html.contains("<b>map"))
     }
 
+    @Test func anImageWithoutAltTextIsAWarningAtItsPlace() async throws {
+        let (copy, options) = try Self.site()
+        // Lines 55 and 56 of the page: an empty line, then the image, after the word "地図：".
+        try IncrementalEquivalenceTests.append("\n地図：![](map.png)\n", to: copy.appendingPathComponent("site/content/notes/index.md"))
+        let product = try await SiteBuilder(options: options, output: copy.appendingPathComponent("public")).build()
+        #expect(product.warnings.map(\.header) == [
+            copy.path + "/site/content/notes/index.md:56:4: warning: image 'map.png' has no alt text: describe it between the brackets (![…](map.png)) for readers who cannot see it"
+        ])
+    }
+
     /// A highlighter and a converter that are not installed.
     struct Missing: CodeHighlighter, MathConverter {
         var identity: String { "missing/1" }
