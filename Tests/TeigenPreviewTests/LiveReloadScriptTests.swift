@@ -13,20 +13,9 @@ struct LiveReloadScriptTests {
         let harness = folder.url.appendingPathComponent("harness.js")
         try (Self.stubs + "eval(" + LiveReloadScript.jsonString(LiveReloadScript.source) + ");\n" + Self.checks)
             .write(to: harness, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(NodeRuntime.path))
-        process.arguments = [harness.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
-        while process.isRunning && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains("harness done"), "\(text)")
+        let node = try await ChildProcess.run(URL(fileURLWithPath: try #require(NodeRuntime.path)), arguments: [harness.path])
+        #expect(node.status == 0, "\(node)")
+        #expect(node.standardOutput.contains("harness done"), "\(node)")
     }
 
     static let stubs = #"""

@@ -13,8 +13,9 @@ actor FakeSiteSource: SiteSource {
         case runForever
         /// Takes memory, 16 MB at a time, until cancelled.
         case takeMemory
-        /// Ignores cancellation for this long, then throws `CancellationError` (work that cannot be interrupted).
-        case ignoreCancellation(Duration)
+        /// Ignores cancellation until `until` says to stop (or the liveness bound passed), then throws
+        /// `CancellationError` (work that cannot be interrupted).
+        case ignoreCancellation(until: @Sendable () async -> Bool)
         /// Takes memory, 8 MB at a time, whether cancelled or not, until `until` says to stop (or 2 GB), then throws.
         case takeMemoryIgnoringCancellation(until: @Sendable () async -> Bool)
     }
@@ -88,8 +89,11 @@ actor FakeSiteSource: SiteSource {
             }
             cancellations += 1
             throw CancellationError()
-        case .ignoreCancellation(let duration):
-            await Self.sleepIgnoringCancellation(duration)
+        case .ignoreCancellation(let until):
+            let deadline = ContinuousClock.now.advanced(by: Liveness.bound)
+            while !(await until()), ContinuousClock.now < deadline {
+                await Self.sleepIgnoringCancellation(.milliseconds(10))
+            }
             throw CancellationError()
         case .takeMemoryIgnoringCancellation(let until):
             var taken: [[UInt8]] = []
