@@ -306,6 +306,8 @@ def write_teigen_config(root: Path) -> None:
         "baseURL: http://localhost/\n"
         "language: ja\n"
         "dateFormat: yyyy-MM-dd\n"
+        # As Hugo below: no syntax highlighting (bench/generate_rich.py measures it).
+        "markdown:\n  highlight: false\n"
         "menus:\n  main:\n" + menu,
         encoding="utf-8",
     )

@@ -22,7 +22,9 @@ struct SiteContext: Sendable {
     private(set) var languages: [String: LanguageContext]
 
     /// Makes the parts of every page's context from `input` and the pages' converted bodies.
-    static func make(_ input: SiteInput, bodies: [PageBody], jobs: Int) async throws(DiagnosticError) -> SiteContext {
+    static func make(
+        _ input: SiteInput, bodies: [PageBody], lambdas: [String: [String: TemplateLambda]], jobs: Int
+    ) async throws(DiagnosticError) -> SiteContext {
         let urls = SiteURLs(baseURL: input.config.baseURL)
         let (graph, config) = (input.graph, input.config)
         let summaries = try await BuildPipeline.parallelMap(Array(graph.pages.indices), jobs: jobs) { index in
@@ -30,18 +32,15 @@ struct SiteContext: Sendable {
         }
         var languages: [String: LanguageContext] = [:]
         var errors: [Diagnostic] = []
-        let fallback = input.strings[config.defaultLanguage.code] ?? I18nTable.builtIn(language: config.defaultLanguage.code)
         for language in config.languages {
             let strings = input.strings[language.code] ?? I18nTable.builtIn(language: language.code)
             let data = input.data[language.code] ?? .map([])
-            let lambdas = TemplateLambdas.make(
-                urls: urls, assets: input.assets, theme: input.theme, language: language, strings: strings, fallback: fallback)
             do throws(DiagnosticError) {
                 languages[language.code] = LanguageContext(
                     language: language, menus: try MenuTable(language: language, graph: graph, urls: urls), strings: strings, data: data,
                     shared: SharedContext(
                         values: LanguageContext.values(language, config: config, urls: urls, graph: graph, summaries: summaries, data: data),
-                        lambdas: lambdas))
+                        lambdas: lambdas[language.code] ?? [:]))
             } catch {
                 errors += error.diagnostics
             }

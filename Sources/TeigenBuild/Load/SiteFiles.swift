@@ -18,6 +18,10 @@ struct SiteFiles: Sendable {
     var staticFiles: [File]
     var templates: [File]
     var assets: [File]
+    /// `site/assets/`: files templates and Markdown refer to (images to process), published only when used.
+    var siteAssets: [File] = []
+    /// Shortcode templates: `theme/shortcodes/*.mustache`, then `site/shortcodes/*.mustache` (the site's win).
+    var shortcodes: [File] = []
     /// The theme's fixed words, `theme/i18n/LANG.yaml`.
     var themeStrings: [File] = []
     /// The site's own words over the theme's, `site/i18n/LANG.yaml`.
@@ -58,7 +62,10 @@ struct SiteFiles: Sendable {
             data: try await reader.read(site + "/data", keep: { notHidden($0) && DataLoader.isDataFile($0) }),
             staticFiles: try await reader.read(site + "/static"),
             templates: try await reader.read(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
-            assets: try await reader.read(theme + "/assets", keep: notHidden))
+            assets: try await reader.read(theme + "/assets", keep: notHidden),
+            siteAssets: try await reader.read(site + "/assets", keep: notHidden),
+            shortcodes: try await reader.read(theme + "/shortcodes", keep: { notHidden($0) && $0.hasSuffix(".mustache") })
+                + reader.read(site + "/shortcodes", keep: { notHidden($0) && $0.hasSuffix(".mustache") }))
         loaded.themeStrings = try await reader.read(theme + "/i18n", keep: isStringsFile)
         loaded.siteStrings = try await reader.read(site + "/i18n", keep: isStringsFile)
         errors += reader.errors

@@ -41,7 +41,7 @@ struct SiteInput: Sendable {
         let strings = I18nFiles(theme: files.themeStrings, site: files.siteStrings, languages: languages)
         errors += strings.errors
         var warnings = strings.warnings
-        let theme = ThemeFiles(files.templates)
+        let theme = ThemeFiles(files.templates, shortcodes: files.shortcodes)
         errors += theme.errors
         let assets = AssetCatalog(files: files.assets)
         if let compiled = theme.theme {
