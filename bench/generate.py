@@ -311,6 +311,8 @@ def write_teigen_config(root: Path) -> None:
         "dateFormat: yyyy-MM-dd\n"
         "taxonomies: {tag: tags}\n"
         f"paginate: {PAGINATE}\n"
+        # As Hugo below: no syntax highlighting (bench/generate_rich.py measures it).
+        "markdown:\n  highlight: false\n"
         "menus:\n  main:\n" + menu,
         encoding="utf-8",
     )

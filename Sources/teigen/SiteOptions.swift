@@ -36,6 +36,7 @@ struct SiteOptions: ParsableArguments {
         options.includeFuture = future
         options.includeExpired = expired
         options.now = Self.sourceDate(ProcessInfo.processInfo.environment)
+        if let python = ProcessInfo.processInfo.environment["TEIGEN_PYTHON"], !python.isEmpty { options.python = python }
         return options
     }
 

@@ -25,9 +25,11 @@ struct SiteContext: Sendable {
     /// The related pages (`page.related`) of the pages whose templates show them, by page index.
     let related: [Int: [Int]]
 
-    /// Makes the parts of every page's context from `input`, the pages' converted bodies and their templates
-    /// (by page index: `page.related` is made only for the pages whose templates show it).
-    static func make(_ input: SiteInput, bodies: [PageBody], templates: [String], jobs: Int) async throws(DiagnosticError) -> SiteContext {
+    /// Makes the parts of every page's context from `input`, the pages' converted bodies, each language's lambdas
+    /// and the pages' templates (by page index: `page.related` is made only for the pages whose templates show it).
+    static func make(
+        _ input: SiteInput, bodies: [PageBody], lambdas: [String: [String: TemplateLambda]], templates: [String], jobs: Int
+    ) async throws(DiagnosticError) -> SiteContext {
         let urls = SiteURLs(baseURL: input.config.baseURL)
         let (graph, config) = (input.graph, input.config)
         let summaries = try await BuildPipeline.parallelMap(Array(graph.pages.indices), jobs: jobs) { index in
@@ -37,19 +39,16 @@ struct SiteContext: Sendable {
         let related = try await relatedPages(graph, config: config, wanted: pagesShowing("related", templates: templates, theme: input.theme), jobs: jobs)
         var languages: [String: LanguageContext] = [:]
         var errors: [Diagnostic] = []
-        let fallback = input.strings[config.defaultLanguage.code] ?? I18nTable.builtIn(language: config.defaultLanguage.code)
         for language in config.languages {
             let strings = input.strings[language.code] ?? I18nTable.builtIn(language: language.code)
             let data = input.data[language.code] ?? .map([])
-            let lambdas = TemplateLambdas.make(
-                urls: urls, assets: input.assets, theme: input.theme, language: language, strings: strings, fallback: fallback)
             do throws(DiagnosticError) {
                 languages[language.code] = LanguageContext(
                     language: language, menus: try MenuTable(language: language, graph: graph, urls: urls), strings: strings, data: data,
                     shared: SharedContext(
                         values: LanguageContext.values(
                             language, config: config, urls: urls, graph: graph, summaries: summaries, data: data, taxonomies: taxonomies),
-                        lambdas: lambdas))
+                        lambdas: lambdas[language.code] ?? [:]))
             } catch {
                 errors += error.diagnostics
             }

@@ -41,7 +41,7 @@ public actor IncrementalBuilder {
     public func build(changedPaths: Set<String>? = nil) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport) {
         let start = ContinuousClock.now
         if let changedPaths { pendingPaths.formUnion(changedPaths) } else { pendingAll = true }
-        if let rebuilt = try editBodies(since: start) { return rebuilt }
+        if let rebuilt = try await editBodies(since: start) { return rebuilt }
         return try await runPipeline(since: start)
     }
 
@@ -52,11 +52,12 @@ public actor IncrementalBuilder {
     }
 
     /// The quick way (``BodyEdit``), when the pending changes are edits of page bodies alone; nil otherwise.
-    private func editBodies(since start: ContinuousClock.Instant) throws(DiagnosticError) -> (SiteSnapshot, RebuildReport)? {
+    private func editBodies(since start: ContinuousClock.Instant) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport)? {
         if let next = nextPublicationChange, (options.now ?? Date()) >= next { return nil }
-        guard !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state),
-            let outcome = try BodyEdit(files: files).apply(to: state, previousOutputs: outputs)
-        else { return nil }
+        guard !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state) else { return nil }
+        var memory = cache.fragments
+        guard let outcome = try await BodyEdit(files: files).apply(to: state, previousOutputs: outputs, memory: &memory) else { return nil }
+        cache.fragments = memory
         outputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
         generation += 1
         let changedPaths = Set(outcome.changedOutputs.keys)

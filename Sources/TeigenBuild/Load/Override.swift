@@ -8,13 +8,19 @@ public struct Override: Sendable, Hashable {
     /// What it replaces (`theme/templates/page.mustache`, `Teigen's built-in robots.txt template`).
     public var replaces: String
 
-    /// The files of `site` over those of `theme` with the same relative path: every file of both, the site's
-    /// winning, in path order, and what each of the site's replaced.
-    static func overlay(_ site: [SiteFiles.File], over theme: [SiteFiles.File]) -> (files: [SiteFiles.File], overrides: [Override]) {
+    /// The files of `site` over those of `theme` with the same relative path: every file of both (or, with
+    /// `replacingOnly`, of the theme's paths alone), the site's winning, in path order, and what each of the site's replaced.
+    static func overlay(
+        _ site: [SiteFiles.File], over theme: [SiteFiles.File], replacingOnly: Bool = false
+    ) -> (files: [SiteFiles.File], overrides: [Override]) {
         var byPath = Dictionary(theme.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         var overrides: [Override] = []
         for file in site {
-            if let replaced = byPath[file.relativePath] { overrides.append(Override(file: file.displayPath, replaces: replaced.displayPath)) }
+            if let replaced = byPath[file.relativePath] {
+                overrides.append(Override(file: file.displayPath, replaces: replaced.displayPath))
+            } else if replacingOnly {
+                continue
+            }
             byPath[file.relativePath] = file
         }
         return (byPath.values.sorted { $0.relativePath < $1.relativePath }, overrides)

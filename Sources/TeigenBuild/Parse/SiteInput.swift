@@ -44,7 +44,7 @@ struct SiteInput: Sendable {
         let strings = I18nFiles(theme: files.themeStrings, site: files.siteStrings, languages: languages)
         errors += strings.errors
         var warnings = strings.warnings
-        let theme = ThemeFiles(files.templates, builtIns: BuiltInTemplates.all)
+        let theme = ThemeFiles(files.templates, shortcodes: files.shortcodes, builtIns: BuiltInTemplates.all)
         errors += theme.errors
         let assets = AssetCatalog(files: files.assets)
         if let compiled = theme.theme {

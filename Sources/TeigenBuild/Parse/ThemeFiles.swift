@@ -1,8 +1,10 @@
 import TeigenCore
 import TeigenTheme
 
-/// The templates (`theme/templates/**/*.mustache`, with `site/templates/` over them), compiled, with Teigen's
-/// built-in templates (``BuiltInTemplates``) where neither has one of that name.
+/// The templates (`theme/templates/**/*.mustache`, with `site/templates/` over them) and the shortcode templates
+/// (named `shortcodes/NAME`; a site's shortcode replaces the theme's of the same name), compiled together, so that
+/// shortcodes can include the theme's partials, with Teigen's built-in templates (``BuiltInTemplates``) where
+/// neither the site nor the theme has one of that name.
 struct ThemeFiles {
     /// The compiled theme, nil when a template could not be read or compiled.
     private(set) var theme: Theme?
@@ -10,11 +12,15 @@ struct ThemeFiles {
     /// The templates that take the place of a built-in one.
     private(set) var overrides: [Override] = []
 
-    init(_ files: [SiteFiles.File], builtIns: [String: String] = BuiltInTemplates.all) {
+    /// The name prefix of shortcode templates.
+    static let shortcodePrefix = "shortcodes/"
+
+    init(_ files: [SiteFiles.File], shortcodes: [SiteFiles.File] = [], builtIns: [String: String] = BuiltInTemplates.all) {
         var templates: [String: String] = [:]
         var paths: [String: String] = [:]
-        for file in files {
-            let name = String(file.relativePath.dropLast(".mustache".count))
+        let named = files.map { (String($0.relativePath.dropLast(".mustache".count)), $0) }
+            + shortcodes.map { (Self.shortcodePrefix + String($0.relativePath.dropLast(".mustache".count)), $0) }
+        for (name, file) in named {
             paths[name] = file.displayPath
             do {
                 templates[name] = try SiteFiles.text(file.data, path: file.displayPath)
