@@ -227,8 +227,10 @@ def main() -> int:
         "footnotes and links between pages; the same content and the same minimal layout for both tools. "
         "Teigen and Hugo runs alternate, each into an empty output folder (the previous one is moved aside and "
         "deleted after the last run: on this disk, ext4 without a journal, creating files right after deleting "
-        "thousands is slow for whichever tool comes next). Hugo is configured to do the same work "
-        "(no taxonomy pages, one RSS feed, no syntax highlighting).",
+        "thousands is slow for whichever tool comes next). Every page has one to three tags; both tools write a "
+        "page per tag and one listing the tags, and paginate every list (sections, the home, the tags, each tag) "
+        "by 10 (`PAGINATE` in `bench/generate.py`). Hugo is otherwise configured to do the same work (one RSS feed, "
+        "no syntax highlighting); Teigen writes more feeds (an Atom feed and a JSON Feed for the home and for each tag).",
         "",
         "| Case | Tool | Runs | Wall (s) | CPU (s) | Peak RSS (MB) |",
         "| --- | --- | ---: | ---: | ---: | ---: |",

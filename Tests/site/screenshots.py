@@ -34,6 +34,8 @@ PAGES = {
     "404": "404.html",
     "search": sitebrowser.SEARCH_PAGE,
     "note": "proposals/1/index.html",
+    "topics": "topics/index.html",
+    "topic": "topics/核軍備管理/index.html",
 }
 # The English edition: the same pages under en/.
 PAGES.update({"en-" + name: "en/" + path for name, path in PAGES.items()})

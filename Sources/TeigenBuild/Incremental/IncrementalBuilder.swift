@@ -12,7 +12,7 @@ import TeigenCore
 ///   changed, and a page is rendered again only when its context or template changed.
 /// Either way the result is the same as a full build's (the tests compare them).
 public actor IncrementalBuilder {
-    public let options: BuildOptions
+    public private(set) var options: BuildOptions
     private let fileSystem: any FileSystem
     private var cache = RenderCache()
     private var hasBuilt = false
@@ -27,6 +27,9 @@ public actor IncrementalBuilder {
     private var searchIndexIsStale = false
     /// Counts the builds that changed ``outputs``.
     private var generation = 0
+    /// The next instant a page appears or expires (from the last full pipeline run): from then on the quick way
+    /// would keep a stale list, so the pipeline runs again.
+    public private(set) var nextPublicationChange: Date?
 
     public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
         self.options = options
@@ -42,8 +45,15 @@ public actor IncrementalBuilder {
         return try await runPipeline(since: start)
     }
 
+    /// Sets the instant builds take as now (nil: the system clock at each build), as `BuildOptions.now`; the next
+    /// build then publishes and expires pages by it.
+    public func setNow(_ now: Date?) {
+        options.now = now
+    }
+
     /// The quick way (``BodyEdit``), when the pending changes are edits of page bodies alone; nil otherwise.
     private func editBodies(since start: ContinuousClock.Instant) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport)? {
+        if let next = nextPublicationChange, (options.now ?? Date()) >= next { return nil }
         guard !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state) else { return nil }
         var memory = cache.fragments
         guard let outcome = try await BodyEdit(files: files).apply(to: state, previousOutputs: outputs, memory: &memory) else { return nil }
@@ -69,6 +79,7 @@ public actor IncrementalBuilder {
         if configChanged { workingCache = RenderCache() }
         let product = try await BuildPipeline(options: options, fileSystem: fileSystem).run(cache: &workingCache)
         cache = workingCache
+        nextPublicationChange = product.nextPublicationChange
         let wasFull = !hasBuilt || configChanged
         hasBuilt = true
         var files: [String: Data] = [:]

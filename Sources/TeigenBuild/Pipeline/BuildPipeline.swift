@@ -44,7 +44,7 @@ public struct BuildPipeline: Sendable {
         let templates = TemplateChoice(graph: input.graph, theme: input.theme, themeFolder: SiteFiles.display(options.themeDirectory.path))
         guard bodies.errors.isEmpty, templates.errors.isEmpty else { throw DiagnosticError(bodies.errors + templates.errors) }
         try timer.endStep("templates")
-        let site = try await SiteContext.make(input, bodies: bodies.bodies, lambdas: lambdas, jobs: options.jobs)
+        let site = try await SiteContext.make(input, bodies: bodies.bodies, lambdas: lambdas, templates: templates.names, jobs: options.jobs)
         try timer.endStep("contexts")
         let renderer = PageRenderer(theme: input.theme, site: site, templates: templates.names, images: ImageMarkers(catalog: catalog))
         let pages = try await renderer.renderPages(jobs: options.jobs, writer: pageWriter, memo: &cache.pages)
@@ -52,7 +52,8 @@ public struct BuildPipeline: Sendable {
         outputs.add(pages.pages)
         try timer.endStep("pages")
         let notFound = renderer.renderedNotFoundPages()
-        outputs.add(GeneratedFiles(site: site).files(notFound: notFound.map(\.file)))
+        let generated = GeneratedFiles(site: site, theme: input.theme, staticPaths: Set(input.files.staticFiles.map(\.relativePath)))
+        outputs.add(generated.files(notFound: notFound.map(\.file)))
         try timer.endStep("generated files")
         outputs.add(CopiedFiles.files(of: input))
         try timer.endStep("copied files")
@@ -78,7 +79,9 @@ public struct BuildPipeline: Sendable {
             files: outputs.sorted, writtenCount: outputs.count, warnings: state.warnings(adding: templateDiagnostics), timings: timer.stages,
             pageCount: input.graph.pages.count, renderedPaths: pages.rendered.sorted(), basePath: site.urls.basePath,
             baseURL: input.config.baseURL, search: input.config.search,
-            sources: Dictionary(uniqueKeysWithValues: input.graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
+            sources: Dictionary(uniqueKeysWithValues: input.graph.pages.map { ($0.outputPath, $0.source.sourcePath) }),
+            skipped: input.graph.skipped, overrides: input.files.overrides + input.overrides + generated.overrides,
+            nextPublicationChange: input.graph.nextPublicationChange)
     }
 
     /// The site's configuration (`config.yaml`, read through `fileSystem`), for commands that need it

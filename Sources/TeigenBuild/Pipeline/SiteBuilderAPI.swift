@@ -13,6 +13,13 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Includes pages with `draft: true`.
     public var includeDrafts: Bool
+    /// Includes pages whose `publishDate` (or `date`) is still to come (`--future`).
+    public var includeFuture = false
+    /// Includes pages whose `expiryDate` has passed (`--expired`).
+    public var includeExpired = false
+    /// The instant the build takes as now, to tell future and expired pages; nil: the system clock when the build
+    /// starts. `teigen build` sets it from `SOURCE_DATE_EPOCH` when that is set (reproducible builds).
+    public var now: Date?
     /// How many pages render at once; by default the number of cores.
     public var jobs: Int
     /// The folder the build writes into, when it writes one (`SiteBuilder` sets it): the load stage refuses input

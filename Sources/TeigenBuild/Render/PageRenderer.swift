@@ -35,20 +35,19 @@ struct PageRenderer: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    /// The page at `index`, rendered (with its context, when already made).
-    func page(at index: Int, context: TemplateContext? = nil) -> OutputFile {
-        rendered(at: index, context: context).file
+    /// `target` (a page, or a later page of its list), rendered (with its context, when already made).
+    func page(_ target: PageTarget, context: TemplateContext? = nil) -> OutputFile {
+        rendered(target, context: context).file
     }
 
-    /// The page at `index`, rendered, with the images its templates wrote.
-    func rendered(at index: Int, context: TemplateContext? = nil) -> Rendered {
-        let page = site.graph.pages[index]
+    /// `target` (a page, or a later page of its list), rendered, with the images its templates wrote.
+    func rendered(_ target: PageTarget, context: TemplateContext? = nil) -> Rendered {
+        let page = site.graph.pages[target.index]
+        let path = site.graph.outputPath(of: target)
         let (html, resources, diagnostics) = html(
-            templates[index], context: context ?? site.context(forPageAt: index), outputPath: page.outputPath, directory: page.directory,
+            templates[target.index], context: context ?? site.context(for: target), outputPath: path, directory: page.directory,
             source: page.source.sourcePath)
-        return Rendered(
-            file: OutputFile(path: page.outputPath, data: Data(html.utf8), origin: page.source.sourcePath), resources: resources,
-            diagnostics: diagnostics)
+        return Rendered(file: OutputFile(path: path, data: Data(html.utf8), origin: page.source.sourcePath), resources: resources, diagnostics: diagnostics)
     }
 
     /// The not-found pages, rendered with the theme's `404` template: `404.html` in the default language, and
@@ -68,31 +67,34 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// Renders every page, several at once, reusing the pages in `memo` whose context and templates did
-    /// not change. With a `writer`, each page is written as soon as it is made and not kept in memory.
+    /// Renders every page (and the later pages of paginated lists), several at once, reusing the pages in `memo`
+    /// whose context and templates did not change. With a `writer`, each page is written as soon as it is made and
+    /// not kept in memory.
     /// - Returns: every page, and the paths of those rendered anew.
     func renderPages(
         jobs: Int, writer: AtomicOutput?, memo: inout Memo<Kept>
     ) async throws(DiagnosticError) -> (pages: [OutputFile], rendered: [String], resources: Set<String>, diagnostics: [Diagnostic]) {
-        let pages = site.graph.pages
+        let graph = site.graph
+        let targets = graph.targets
         if let writer {
             // Every page's folder up front, parents first: the page writes then only create files.
             do {
-                try writer.makeFolders(AtomicOutput.folders(of: pages.map(\.outputPath)))
+                try writer.makeFolders(AtomicOutput.folders(of: targets.map(graph.outputPath(of:))))
             } catch {
                 throw WriteFailure.report([error])
             }
         }
         let keys = PageKeys(renderer: self, memo: memo)
         let kept = memo
-        let results = try await BuildPipeline.parallelMap(Array(pages.indices), jobs: jobs) { index -> Result<(Rendered, key: Int, fresh: Bool), WriteFailure> in
-            let context = site.context(forPageAt: index)
-            let key = keys.key(ofPageAt: index, context: context)
-            if let page = kept.value(named: pages[index].outputPath, key: key) {
-                let file = OutputFile(path: pages[index].outputPath, data: page.data, origin: pages[index].source.sourcePath)
+        let results = try await BuildPipeline.parallelMap(targets, jobs: jobs) { target -> Result<(Rendered, key: Int, fresh: Bool), WriteFailure> in
+            let context = site.context(for: target)
+            let key = keys.key(ofPageAt: target.index, context: context)
+            let path = graph.outputPath(of: target)
+            if let page = kept.value(named: path, key: key) {
+                let file = OutputFile(path: path, data: page.data, origin: graph.pages[target.index].source.sourcePath)
                 return .success((Rendered(file: file, resources: page.resources, diagnostics: page.diagnostics), key, false))
             }
-            var made = rendered(at: index, context: context)
+            var made = rendered(target, context: context)
             if let writer, let data = made.file.data {
                 do throws(WriteFailure) {
                     try writer.write(data, to: made.file.path, createFolder: false)

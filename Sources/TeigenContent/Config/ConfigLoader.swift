@@ -6,7 +6,8 @@ import Yams
 public enum ConfigLoader {
     static let knownKeys: Set<String> = [
         "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
-        "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside", "images", "languages",
+        "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside", "images", "languages", "taxonomies",
+        "paginate", "paginatePath", "related", "timeZone",
     ]
 
     /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
@@ -23,6 +24,8 @@ public enum ConfigLoader {
         var languageList: Node?
         var languageKey: Node?
         var dates = DateSettings(pattern: config.dateFormat.pattern)
+        let lists = ListSettings(decoder: decoder)
+        var relatedNode: Node?
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             do throws(DiagnosticError) {
@@ -49,10 +52,22 @@ public enum ConfigLoader {
                 case "images": config.images = try imageSettings(value, decoder: decoder)
                 case "menus": config.menus = try menus(value, decoder: decoder)
                 case "allowSymlinksOutside": config.allowSymlinksOutside = try symlinkAllowances(value, decoder: decoder)
+                case "taxonomies": config.taxonomies = try lists.taxonomies(value)
+                case "paginate": config.paginate = try decoder.int(value, key: key, in: 0...100_000)
+                case "paginatePath": config.paginatePath = try lists.paginatePath(value)
+                case "related": relatedNode = value
+                case "timeZone": config.timeZone = try lists.timeZone(value)
                 default:
                     let known = knownKeys.sorted().joined(separator: ", ")
                     throw DiagnosticError(reader.error("unknown key '\(key)' in config (known keys: \(known))", at: keyNode))
                 }
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        if let relatedNode {
+            do throws(DiagnosticError) {
+                config.related = try lists.related(relatedNode, taxonomies: config.taxonomies)
             } catch {
                 errors += error.diagnostics
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The decoded `site/config.yaml`.
 public struct SiteConfig: Sendable, Hashable {
     public var title: String
@@ -30,6 +32,17 @@ public struct SiteConfig: Sendable, Hashable {
     /// Whether `languages:` was given. Only then does a file name's language suffix (`about.en.md`,
     /// `data/members.en.yaml`) name the file's language; without it, a site reads exactly as a one-language site.
     public var hasLanguageList = false
+    /// The site's taxonomies (`taxonomies:`), in the order written; `tags` when the key is absent.
+    public var taxonomies: [Taxonomy] = [.tags]
+    /// How many pages one page of a list shows (`paginate`); 0 (the default) lists them all on one page.
+    public var paginate = 0
+    /// The URL segment before a list's page number (`paginatePath`): `/proposals/page/2/`.
+    public var paginatePath = "page"
+    /// How `page.related` is made (`related:`).
+    public var related = RelatedSettings()
+    /// The time zone of dates written without an offset (`timeZone`, an IANA name such as `Asia/Tokyo`; UTC by
+    /// default): `publishDate: 2024-04-01` publishes at midnight there.
+    public var timeZone = TimeZone(identifier: "UTC")!
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "en", author: String = "",
