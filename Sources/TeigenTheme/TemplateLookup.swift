@@ -16,6 +16,9 @@ public struct TemplateLookup: Sendable {
         case .home: return ["home", "section"]
         case .section: return specific.map { "\($0)/section" } + ["section"]
         case .page: return specific.map { "\($0)/page" } + ["page"]
+        // A taxonomy's pages (`sections` is the taxonomy's name): Hugo's `taxonomy` and `term` layouts, then the section's.
+        case .taxonomy: return specific.map { "\($0)/taxonomy" } + ["taxonomy", "section"]
+        case .term: return specific.map { "\($0)/term" } + ["term", "section"]
         case .notFound: return ["404"]
         }
     }

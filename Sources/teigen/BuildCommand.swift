@@ -39,11 +39,33 @@ struct BuildCommand: AsyncParsableCommand {
                     print("\(stage.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(Self.milliseconds(duration)) ms")
                 }
             }
-            print("Built \(product.pageCount) pages, \(product.writtenCount) files into \(output)/")
+            if verbose { Self.printDetails(product) }
+            print("Built \(product.pageCount) pages, \(product.writtenCount) files into \(output)/; \(Self.skippedSummary(product))")
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             DiagnosticPrinter.summary(errors: error.diagnostics.filter { $0.severity == .error }.count)
             throw ExitCode(1)
+        }
+    }
+
+    /// How many pages the build left out, by reason: "skipped 2 drafts, 1 future, 0 expired".
+    static func skippedSummary(_ product: BuildProduct) -> String {
+        let draft = product.skippedCount(.draft)
+        return "skipped \(draft) draft\(draft == 1 ? "" : "s"), \(product.skippedCount(.future)) future, \(product.skippedCount(.expired)) expired"
+    }
+
+    /// `--verbose`: each page left out and why, and each file used in place of another.
+    static func printDetails(_ product: BuildProduct) {
+        let format = ISO8601DateFormatter()
+        for page in product.skipped {
+            switch page.reason {
+            case .draft: print("skipped (draft): \(page.sourcePath)")
+            case .future: print("skipped (future, publishes \(page.instant.map(format.string(from:)) ?? "later")): \(page.sourcePath)")
+            case .expired: print("skipped (expired \(page.instant.map(format.string(from:)) ?? "")): \(page.sourcePath)")
+            }
+        }
+        for override in product.overrides {
+            print("override: \(override.file) replaces \(override.replaces)")
         }
     }
 

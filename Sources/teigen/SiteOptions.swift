@@ -16,16 +16,32 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Includes pages with 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .long, help: "Includes pages whose publishDate (or date) is still to come.")
+    var future = false
+
+    @Flag(name: .long, help: "Includes pages whose expiryDate has passed.")
+    var expired = false
+
     @Option(name: .long, help: "How many pages to render at once (default: the number of cores).")
     var jobs: Int?
 
     func buildOptions() -> BuildOptions {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let sourceURL = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
-        return BuildOptions(
+        var options = BuildOptions(
             sourceDirectory: sourceURL,
             themeDirectory: theme.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
             baseURL: baseURL, includeDrafts: drafts,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        options.includeFuture = future
+        options.includeExpired = expired
+        options.now = Self.sourceDate(ProcessInfo.processInfo.environment)
+        if let python = ProcessInfo.processInfo.environment["TEIGEN_PYTHON"], !python.isEmpty { options.python = python }
+        return options
+    }
+
+    /// The build's "now" from `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention), when set.
+    static func sourceDate(_ environment: [String: String]) -> Date? {
+        environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
 }

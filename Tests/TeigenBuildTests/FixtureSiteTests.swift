@@ -6,7 +6,7 @@ import TeigenCore
 /// End-to-end builds of the fixture sites under Tests/Fixtures/sites, compared with their golden output.
 /// To update a golden tree after an intended change, run with TEIGEN_UPDATE_GOLDEN=1 and review the diff.
 @Suite struct FixtureSiteTests {
-    @Test(arguments: ["basic", "formats", "multilingual"])
+    @Test(arguments: ["basic", "formats", "multilingual", "model"])
     func buildMatchesGolden(_ name: String) async throws {
         let fixture = Fixtures.root.appendingPathComponent("sites/\(name)")
         let output = Fixtures.temporaryFolder().appendingPathComponent("public")

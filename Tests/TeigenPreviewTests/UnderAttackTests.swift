@@ -113,7 +113,9 @@ struct UnderAttackTests {
                 Attack("conflicting lengths", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab"),
                 Attack("a negative length", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"),
                 Attack("length and chunked together", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
-                Attack("a bad chunk after a valid head", "GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", allowed: [200, 400], mayServeHome: true),
+                // The head is valid, so the server may have started its answer before it reads the broken
+                // chunk; it then closes the connection, at any point of the answer (nil: before the status line).
+                Attack("a bad chunk after a valid head", "GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", allowed: [200, 400, nil], mayServeHome: true),
                 Attack("bare LF line ends", "GET / HTTP/1.1\nHost: x\n\n"),
                 Attack("only line breaks", String(repeating: "\r\n", count: 64)),
                 Attack("an unfinished request line", "GET / HTTP/1.1"),

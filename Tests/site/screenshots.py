@@ -2,11 +2,14 @@
 """Full-page PNG screenshots of key pages at phone and desktop widths.
 
 Usage: python3 Tests/site/screenshots.py PUBLIC_DIR OUT_DIR [--dark] [--pages home proposal1 members ...]
+       [--paths notes/index.html ...]
 
 Writes OUT_DIR/<page>-<width>[-dark].png for home, proposal 1, members, the search page (with the
 results of a query) and proposal 1 with a note read in place (`note`: the viewport around reference mark 2,
 its note open), and the same pages of the English edition (`en-home`, `en-proposal1`, …), at 390 px and
 1280 px (headless Chromium via selenium, CDP Page.captureScreenshot with captureBeyondViewport).
+`--paths` adds other pages by their path in PUBLIC_DIR (a trial page with code, images and shortcodes, say),
+each named after its path (`notes-index-375.png`).
 """
 from __future__ import annotations
 
@@ -31,6 +34,8 @@ PAGES = {
     "404": "404.html",
     "search": sitebrowser.SEARCH_PAGE,
     "note": "proposals/1/index.html",
+    "topics": "topics/index.html",
+    "topic": "topics/核軍備管理/index.html",
 }
 # The English edition: the same pages under en/.
 PAGES.update({"en-" + name: "en/" + path for name, path in PAGES.items()})
@@ -71,7 +76,12 @@ def main() -> int:
     ap.add_argument("--dark", action="store_true", help="emulate prefers-color-scheme: dark")
     ap.add_argument("--pages", nargs="+", default=DEFAULT, choices=sorted(PAGES))
     ap.add_argument("--widths", nargs="+", type=int, default=WIDTHS)
+    ap.add_argument("--paths", nargs="+", default=[], help="other pages, by their path in PUBLIC_DIR")
     args = ap.parse_args()
+    for path in args.paths:
+        name = path.removesuffix(".html").replace("/", "-")
+        PAGES[name] = path
+        args.pages.append(name)
     missing = [p for p in args.pages if not os.path.isfile(os.path.join(args.public, PAGES[p]))]
     if missing:
         print(f"screenshots: missing pages in {args.public}: {', '.join(PAGES[p] for p in missing)}", file=sys.stderr)

@@ -15,10 +15,12 @@ struct LanguageContext: Sendable {
 
     /// The `site` and `data` values of the language's pages.
     static func values(
-        _ language: Language, config: SiteConfig, urls: SiteURLs, graph: ContentGraph, summaries: [TemplateValue], data: TemplateValue
+        _ language: Language, config: SiteConfig, urls: SiteURLs, graph: ContentGraph, summaries: [TemplateValue], data: TemplateValue,
+        taxonomies: TaxonomyValues
     ) -> [String: TemplateValue] {
         let site = SiteValues.site(
             language: language, config: config, urls: urls, graph: graph, summaries: summaries, data: data, generator: SiteContext.generator)
+            .merging(.map(taxonomies.siteFields(language: language.code)))
         return ["site": site, "data": data]
     }
 }

@@ -9,7 +9,7 @@ enum PageSummary {
         let language = graph.language(of: index)
         let body = bodies[index]
         let matter = page.frontMatter
-        return .map([
+        var fields: [(String, TemplateValue)] = [
             ("title", .string(page.title)), ("url", .string(urls.rooted(page.url))),
             ("permalink", .string(urls.absolute(page.url))),
             ("description", .string(description(of: page, body: body))),
@@ -18,7 +18,10 @@ enum PageSummary {
             ("hasDate", .bool(matter.date != nil)),
             ("weight", matter.weight.map { .int($0) } ?? .null), ("readingTime", .int(body.readingMinutes)),
             ("params", params(of: matter)), ("slug", .string(slug(of: page))), ("language", .string(page.language)),
-        ])
+        ]
+        // A term's entry in its taxonomy's list says how many pages have it.
+        if let term = graph.terms[index] { fields.append(("count", .int(term.pages.count))) }
+        return .map(fields)
     }
 
     /// Front matter `params` with the page's other unknown keys.

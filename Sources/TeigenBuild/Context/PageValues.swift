@@ -8,11 +8,15 @@ struct PageValues {
     let bodies: [PageBody]
     /// Each page's ``PageSummary``, by page index.
     let summaries: [TemplateValue]
+    let taxonomies: TaxonomyValues
+    /// The related pages of the pages whose templates show them, by page index.
+    let related: [Int: [Int]]
     /// Citations, print editions and share images.
     let publication: PublicationValues
 
-    /// The `page` value of page `index`.
-    func value(forPageAt index: Int) -> TemplateValue {
+    /// The `page` value of page `number` of page `index` (a list cut into pages has more than one).
+    func value(of target: PageTarget) -> TemplateValue {
+        let index = target.index
         let page = graph.pages[index]
         let body = bodies[index]
         let matter = page.frontMatter
@@ -24,6 +28,7 @@ struct PageValues {
         fields += [
             ("content", .string(body.html)), ("kind", .string(page.kind.rawValue)),
             ("isHome", .bool(page.kind == .home)), ("isSection", .bool(page.kind == .section)), ("isPage", .bool(page.kind == .page)),
+            ("isTaxonomy", .bool(page.kind == .taxonomy)), ("isTerm", .bool(page.kind == .term)),
             ("lastmod", .string(matter.lastmod?.formatted(language.dateFormat) ?? "")),
             ("lastmodISO", .string(matter.lastmod?.isoDate ?? "")), ("hasLastmod", .bool(matter.lastmod != nil)),
             ("toc", .array(body.tableOfContents.map(Self.tocValue))), ("hasToc", .bool(PageHeading.count(body.tableOfContents) >= 2)),
@@ -34,13 +39,28 @@ struct PageValues {
             ("titleIsSiteTitle", .bool(page.title == language.title)),
             ("jsonLD", .string(JSONLD.object(forPageAt: index, graph: graph, description: summaries[index]["description"]?.stringValue ?? "", urls: urls))),
         ]
-        fields += TranslationValues(graph: graph, urls: urls).fields(ofPageAt: index)
+        fields += TranslationValues(graph: graph, urls: urls).fields(of: target)
+        fields += taxonomies.pageFields(ofPageAt: index, graph: graph)
+        fields += feedFields(ofPageAt: index)
         fields += publication.pairs(forPageAt: index, graph: graph, urls: urls)
         if let previous = graph.previous(of: index) { fields.append(("previous", link(to: previous))) }
         if let next = graph.next(of: index) { fields.append(("next", link(to: next))) }
-        if let section = graph.sections[page.sectionKey], page.kind != .page {
-            fields.append(("pages", .array(section.pageIndices.map { summaries[$0] })))
-            fields.append(("hasPages", .bool(!section.pageIndices.isEmpty)))
+        if let related = related[index] {
+            fields += [("related", .array(related.map { summaries[$0] })), ("hasRelated", .bool(!related.isEmpty))]
+        }
+        if page.kind != .page {
+            var listed = graph.listedPages(of: index)
+            if let pagination = graph.paginations[index] {
+                listed = Array(listed[pagination.items(onPage: target.number)])
+                fields.append(("pager", PagerValue.value(of: pagination, number: target.number, urls: urls)))
+            }
+            fields += [("pages", .array(listed.map { summaries[$0] })), ("hasPages", .bool(!listed.isEmpty))]
+        }
+        if target.number > 1 {
+            let path = graph.sitePath(of: target)
+            fields += [("url", .string(urls.rooted(path))), ("permalink", .string(urls.absolute(path)))]
+        }
+        if let section = graph.sections[page.sectionKey], page.kind == .home || page.kind == .section {
             fields.append(("subsections", .array(section.subsections.compactMap { key in
                 guard let sub = graph.sections[key] else { return nil }
                 let subPage = graph.pages[sub.pageIndex]
@@ -50,7 +70,27 @@ struct PageValues {
                 ])
             })))
         }
-        return .map(fields)
+        return .map(target.number > 1 ? Self.lastOfEachName(fields) : fields)
+    }
+
+    /// `fields` with each name once, at its first place, holding its last value (a later page of a list has its own `url`).
+    static func lastOfEachName(_ fields: [(String, TemplateValue)]) -> [(String, TemplateValue)] {
+        var last: [String: TemplateValue] = [:]
+        for (name, value) in fields { last[name] = value }
+        var seen = Set<String>()
+        return fields.compactMap { name, _ in seen.insert(name).inserted ? (name, last[name]!) : nil }
+    }
+
+    /// `feedURL` and `jsonFeedURL` of a page with feeds of its own (a language's home, a section with `feed: true`,
+    /// a term), and `jsonURL` of a list written as JSON too (`outputs: [html, json]`); null otherwise.
+    private func feedFields(ofPageAt index: Int) -> [(String, TemplateValue)] {
+        let page = graph.pages[index]
+        let hasFeed = FeedList.hasFeeds(page)
+        return [
+            ("feedURL", hasFeed ? .string(urls.rooted(page.url + FeedList.atomName)) : .null),
+            ("jsonFeedURL", hasFeed ? .string(urls.rooted(page.url + FeedList.jsonName)) : .null),
+            ("jsonURL", page.frontMatter.outputs.contains(.json) ? .string(urls.rooted(page.url + JSONList.fileName)) : .null),
+        ]
     }
 
     /// The site path of `language`'s not-found page: `/404.html`, `/en/404.html`.

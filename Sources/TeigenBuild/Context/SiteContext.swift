@@ -20,32 +20,39 @@ struct SiteContext: Sendable {
     let assets: AssetCatalog
     /// What the pages of each language share, by language code.
     private(set) var languages: [String: LanguageContext]
+    /// The terms and taxonomies as templates see them.
+    let taxonomies: TaxonomyValues
+    /// The related pages (`page.related`) of the pages whose templates show them, by page index.
+    let related: [Int: [Int]]
     /// Citations, print editions and share images (``PublicationValues``): the citations and the pages each
     /// print document holds are found here, the rest made by their own steps (``with(shareImages:)``,
     /// ``with(printFacts:)``).
     private(set) var publication: PublicationValues
 
-    /// Makes the parts of every page's context from `input` and the pages' converted bodies.
-    static func make(_ input: SiteInput, bodies: [PageBody], jobs: Int) async throws(DiagnosticError) -> SiteContext {
+    /// Makes the parts of every page's context from `input`, the pages' converted bodies, each language's lambdas
+    /// and the pages' templates (by page index: `page.related` is made only for the pages whose templates show it).
+    static func make(
+        _ input: SiteInput, bodies: [PageBody], lambdas: [String: [String: TemplateLambda]], templates: [String], jobs: Int
+    ) async throws(DiagnosticError) -> SiteContext {
         let urls = SiteURLs(baseURL: input.config.baseURL)
         let (graph, config) = (input.graph, input.config)
         let summaries = try await BuildPipeline.parallelMap(Array(graph.pages.indices), jobs: jobs) { index in
             PageSummary.value(of: index, graph: graph, bodies: bodies, urls: urls)
         }
+        let taxonomies = TaxonomyValues(graph: graph, urls: urls, order: config.taxonomies.map(\.name))
+        let related = try await relatedPages(graph, config: config, wanted: pagesShowing("related", templates: templates, theme: input.theme), jobs: jobs)
         var languages: [String: LanguageContext] = [:]
         var errors: [Diagnostic] = []
-        let fallback = input.strings[config.defaultLanguage.code] ?? I18nTable.builtIn(language: config.defaultLanguage.code)
         for language in config.languages {
             let strings = input.strings[language.code] ?? I18nTable.builtIn(language: language.code)
             let data = input.data[language.code] ?? .map([])
-            let lambdas = TemplateLambdas.make(
-                urls: urls, assets: input.assets, theme: input.theme, language: language, strings: strings, fallback: fallback)
             do throws(DiagnosticError) {
                 languages[language.code] = LanguageContext(
                     language: language, menus: try MenuTable(language: language, graph: graph, urls: urls), strings: strings, data: data,
                     shared: SharedContext(
-                        values: LanguageContext.values(language, config: config, urls: urls, graph: graph, summaries: summaries, data: data),
-                        lambdas: lambdas))
+                        values: LanguageContext.values(
+                            language, config: config, urls: urls, graph: graph, summaries: summaries, data: data, taxonomies: taxonomies),
+                        lambdas: lambdas[language.code] ?? [:]))
             } catch {
                 errors += error.diagnostics
             }
@@ -54,17 +61,44 @@ struct SiteContext: Sendable {
         let publication = try PublicationValues(graph: graph, documents: config.pdf, urls: urls)
         return SiteContext(
             config: config, urls: urls, graph: graph, bodies: bodies, summaries: summaries, assets: input.assets, languages: languages,
-            publication: publication)
+            taxonomies: taxonomies, related: related, publication: publication)
     }
 
-    /// The context of page `index`: `page` and `site.menus` over the values its language shares.
-    func context(forPageAt index: Int) -> TemplateContext {
-        let page = graph.pages[index]
+    /// The pages whose templates (by page index) read `name`.
+    static func pagesShowing(_ name: String, templates: [String], theme: Theme) -> [Int] {
+        var reads: [String: Bool] = [:]
+        return templates.indices.filter { index in
+            let template = templates[index]
+            if let known = reads[template] { return known }
+            let answer = !template.isEmpty && theme.reads(name, from: template)
+            reads[template] = answer
+            return answer
+        }
+    }
+
+    /// `page.related` of the pages `wanted` (``RelatedPages``), computed on several tasks.
+    static func relatedPages(_ graph: ContentGraph, config: SiteConfig, wanted: [Int], jobs: Int) async throws(DiagnosticError) -> [Int: [Int]] {
+        guard !wanted.isEmpty else { return [:] }
+        let finder = RelatedPages(graph: graph, settings: config.related)
+        let chunkSize = max(1, (wanted.count + jobs * 4 - 1) / (jobs * 4))
+        let chunks = stride(from: 0, to: wanted.count, by: chunkSize).map { Array(wanted[$0..<min(wanted.count, $0 + chunkSize)]) }
+        let found = try await BuildPipeline.parallelMap(chunks, jobs: jobs) { chunk in
+            var scratch = finder.scratch()
+            return chunk.map { ($0, finder.pages(relatedTo: $0, scratch: &scratch)) }
+        }
+        return Dictionary(uniqueKeysWithValues: found.joined())
+    }
+
+    /// The context of `target` (a page, or a later page of its list): `page` and `site.menus` over the values its
+    /// language shares.
+    func context(for target: PageTarget) -> TemplateContext {
+        let page = graph.pages[target.index]
         let shared = languages[page.language]!
-        let values = PageValues(urls: urls, graph: graph, bodies: bodies, summaries: summaries, publication: publication)
+        let values = PageValues(
+            urls: urls, graph: graph, bodies: bodies, summaries: summaries, taxonomies: taxonomies, related: related, publication: publication)
         return TemplateContext(
             shared: shared.shared,
-            own: ["page": values.value(forPageAt: index), "site": .map([("menus", shared.menus.value(forPageAt: page.url))])])
+            own: ["page": values.value(of: target), "site": .map([("menus", shared.menus.value(forPageAt: graph.sitePath(of: target)))])])
     }
 
     /// The context of `language`'s not-found page.
@@ -116,19 +150,26 @@ struct SiteContext: Sendable {
         let language = graph.language(of: index)
         let parts = languages[language.code]!
         copy.languages[language.code]!.shared = SharedContext(
-            values: LanguageContext.values(language, config: config, urls: urls, graph: graph, summaries: copy.summaries, data: parts.data),
+            values: LanguageContext.values(
+                language, config: config, urls: urls, graph: graph, summaries: copy.summaries, data: parts.data, taxonomies: taxonomies),
             lambdas: parts.shared.lambdas)
         return (copy, true)
     }
 
-    /// The pages whose context shows page `index`'s summary in a list (`page.pages`, `page.subsections`),
-    /// apart from `site.sections`, which every page of its language has.
+    /// The pages whose context shows page `index`'s summary in a list (`page.pages` of a section, a term or a
+    /// taxonomy, `page.subsections`, `page.related`), apart from `site.sections`, which every page of its language has.
     func listings(of index: Int) -> Set<Int> {
         var result = Set<Int>()
         for section in graph.sections.values where section.positions[index] != nil {
             result.insert(section.pageIndex)
             if let parent = section.parent, let parentSection = graph.sections[parent] { result.insert(parentSection.pageIndex) }
         }
+        for termPages in graph.pages[index].termPages.values { result.formUnion(termPages) }
+        if let taxonomy = graph.pages[index].taxonomy, graph.pages[index].kind == .term,
+            let taxonomyPage = graph.taxonomies[TaxonomyKey(language: graph.pages[index].language, name: taxonomy)]?.pageIndex {
+            result.insert(taxonomyPage)
+        }
+        for (page, related) in related where related.contains(index) { result.insert(page) }
         return result
     }
 }

@@ -26,7 +26,8 @@ enum SiteValues {
             ("isMultilingual", .bool(config.languages.count > 1)),
             ("author", .string(language.author)), ("publisher", .string(language.publisher)), ("params", language.params), ("data", data),
             ("sections", .array(sections)), ("search", .bool(config.search)),
-            ("feedURL", .string(urls.rooted(feedPath(of: language)))), ("generator", .string(generator)),
+            ("feedURL", .string(urls.rooted(feedPath(of: language)))),
+            ("jsonFeedURL", .string(urls.rooted(language.rootPath + FeedList.jsonName))), ("generator", .string(generator)),
             ("lastmod", .string(newest.map { $0.formatted(language.dateFormat) } ?? "")),
             ("lastmodISO", .string(newest?.isoDate ?? "")), ("year", newest.map { .int($0.year) } ?? .null),
         ])
@@ -34,7 +35,7 @@ enum SiteValues {
 
     /// The site path of a language's Atom feed: `/atom.xml`, `/en/atom.xml`.
     static func feedPath(of language: Language) -> String {
-        language.rootPath + "atom.xml"
+        language.rootPath + FeedList.atomName
     }
 
     /// `site.languages`: every language of the site, in order, with its home.

@@ -4,12 +4,27 @@ import TeigenTheme
 
 /// The template lambdas of one language's pages: `relURL` and `absURL` (a site path made into the URL written
 /// in the output), `relLangURL` and `absLangURL` (the same for a path within the language: `/` is the
-/// language's home), `asset` (a theme asset's fingerprinted URL), `integrity` (its SRI hash) and `t` (the
-/// language's words for a key).
+/// language's home), `asset` (a theme asset's fingerprinted URL), `integrity` (its SRI hash), `t` (the
+/// language's words for a key) and `image` (an image's responsive markup, ``ImageMarkers``).
 ///
 /// The results of every section a template writes literally (`{{#asset}}css/style.css{{/asset}}`,
 /// `{{#t}}skipLink{{/t}}`) are made once per build and written as they are on every page (see `TemplateLambda`).
 enum TemplateLambdas {
+    /// The lambdas of each of `input`'s languages, by language code; a word a language lacks is the default
+    /// language's.
+    static func byLanguage(_ input: SiteInput) -> [String: [String: TemplateLambda]] {
+        let config = input.config
+        let urls = SiteURLs(baseURL: config.baseURL)
+        let fallback = input.strings[config.defaultLanguage.code] ?? I18nTable.builtIn(language: config.defaultLanguage.code)
+        var lambdas: [String: [String: TemplateLambda]] = [:]
+        for language in config.languages {
+            let strings = input.strings[language.code] ?? I18nTable.builtIn(language: language.code)
+            lambdas[language.code] = make(
+                urls: urls, assets: input.assets, theme: input.theme, language: language, strings: strings, fallback: fallback)
+        }
+        return lambdas
+    }
+
     static func make(
         urls: SiteURLs, assets: AssetCatalog, theme: Theme, language: Language, strings: I18nTable, fallback: I18nTable
     ) -> [String: TemplateLambda] {
@@ -27,6 +42,7 @@ enum TemplateLambdas {
             "absLangURL": TemplateLambda { text in urls.absolute(language.sitePath(trimmed(text))) },
             "asset": TemplateLambda(known: table(of: theme.literalSections(named: "asset"), url), url),
             "integrity": TemplateLambda(known: table(of: theme.literalSections(named: "integrity"), integrity), integrity),
+            "image": ImageMarkers.lambda(sections: theme.sections(named: "image")),
             "t": TemplateLambda(known: table(of: theme.literalSections(named: "t"), words), words),
         ]
     }

@@ -1,58 +1,41 @@
 import TeigenContent
 import TeigenCore
 
-/// An Atom 1.0 feed of the newest pages of one language (the default language's at `/atom.xml`, another's at
-/// `/en/atom.xml`, a section's at `/SECTION/atom.xml` or `/en/SECTION/atom.xml`), marked with the language (`xml:lang`).
+/// The `feed` value of an Atom 1.0 feed (one of ``FeedList``), which the `atom.xml` template writes (the site's,
+/// the theme's, or Teigen's own, ``BuiltInTemplates``): `title`, `language` (for `xml:lang`), `url` (the page's
+/// absolute URL, also the feed's id), `feedURL` (its own), `jsonFeedURL`, `updated`, `author` (null without one)
+/// and `entries`, each with `title`, `url`, `updated`, `published` (null for a year-month date: Atom would need a
+/// day), `summary` and `content` (the page's HTML; the template escapes it).
 struct AtomFeed {
-    let language: Language
+    let feed: FeedList.Feed
     let urls: SiteURLs
-    /// At most this many entries, newest first.
-    var limit = 20
 
-    func render(title: String, feedPath: String, pageURL: String, pages: [Page], bodies: [PageBody], indices: [Int]) -> String {
-        let entries = indices.filter { pages[$0].kind == .page && !pages[$0].frontMatter.hidden }
-            .sorted { a, b in
-                let da = pages[a].frontMatter.date
-                let db = pages[b].frontMatter.date
-                if da != db { return (da ?? SiteDate(year: 0, month: 1, day: 1)) > (db ?? SiteDate(year: 0, month: 1, day: 1)) }
-                return pages[a].url < pages[b].url
-            }
-            .prefix(limit)
-        let updated = entries.compactMap { pages[$0].frontMatter.lastmod ?? pages[$0].frontMatter.date }.max()
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(language.code))">
-              <title>\(XMLText.escape(title))</title>
-              <link href="\(XMLText.escape(urls.absolute(pageURL)))"/>
-              <link rel="self" href="\(XMLText.escape(urls.absolute(feedPath)))"/>
-              <id>\(XMLText.escape(urls.absolute(pageURL)))</id>
-              <updated>\(updated?.rfc3339 ?? "1970-01-01T00:00:00Z")</updated>
-
-            """
-        if !language.author.isEmpty || !language.publisher.isEmpty {
-            xml += "  <author><name>\(XMLText.escape(language.author.isEmpty ? language.publisher : language.author))</name></author>\n"
-        }
-        xml += "  <generator>Teigen</generator>\n"
-        for index in entries {
-            let page = pages[index]
-            let body = bodies[index]
+    /// The template's `feed` value.
+    func value(graph: ContentGraph, bodies: [PageBody]) -> TemplateValue {
+        let language = feed.language
+        let owner = graph.pages[feed.pageIndex]
+        let updated = feed.entries.compactMap { graph.pages[$0].frontMatter.lastmod ?? graph.pages[$0].frontMatter.date }.max()
+        let author = language.author.isEmpty ? language.publisher : language.author
+        let entries: [TemplateValue] = feed.entries.map { index in
+            let page = graph.pages[index]
             let date = page.frontMatter.lastmod ?? page.frontMatter.date
-            xml += """
-                  <entry>
-                    <title>\(XMLText.escape(page.title))</title>
-                    <link href="\(XMLText.escape(urls.absolute(page.url)))"/>
-                    <id>\(XMLText.escape(urls.absolute(page.url)))</id>
-                    <updated>\(date?.rfc3339 ?? updated?.rfc3339 ?? "1970-01-01T00:00:00Z")</updated>
-
-                """
             // <published> is optional: left out where the date names only a month, rather than claim its first day.
             // <updated> is required, as an RFC 3339 date-time: the first instant of what the date names.
-            if let published = page.frontMatter.date, published.precision != .month { xml += "    <published>\(published.rfc3339)</published>\n" }
-            let summary = page.frontMatter.description ?? body.summaryText
-            xml += "    <summary>\(XMLText.escape(summary))</summary>\n"
-            xml += "    <content type=\"html\">\(XMLText.escape(body.html))</content>\n"
-            xml += "  </entry>\n"
+            let published = page.frontMatter.date.flatMap { $0.precision == .month ? nil : $0.rfc3339 }
+            return .map([
+                ("title", .string(page.title)), ("url", .string(urls.absolute(page.url))),
+                ("updated", .string(date?.rfc3339 ?? updated?.rfc3339 ?? Self.epoch)), ("published", published.map { .string($0) } ?? .null),
+                ("summary", .string(page.frontMatter.description ?? bodies[index].summaryText)), ("content", .string(bodies[index].html)),
+            ])
         }
-        return xml + "</feed>\n"
+        return .map([
+            ("title", .string(feed.title)), ("language", .string(language.code)), ("url", .string(urls.absolute(owner.url))),
+            ("feedURL", .string(urls.absolute(owner.url + FeedList.atomName))), ("jsonFeedURL", .string(urls.absolute(owner.url + FeedList.jsonName))),
+            ("updated", .string(updated?.rfc3339 ?? Self.epoch)), ("author", author.isEmpty ? .null : .string(author)),
+            ("kind", .string(owner.kind.rawValue)), ("entries", .array(entries)),
+        ])
     }
+
+    /// The date of a feed without dates.
+    static let epoch = "1970-01-01T00:00:00Z"
 }

@@ -1,29 +1,31 @@
 import TeigenContent
 import TeigenCore
 
-/// `sitemap.xml` listing every published page with its last modification date and, for a page with
-/// translations, every version of it as `<xhtml:link rel="alternate" hreflang>` (Google's form for
-/// multilingual sitemaps; the same list, `x-default` last, under each version), and `robots.txt` pointing at it.
+/// The values of `sitemap.xml` and `robots.txt`, which their templates write (the site's, the theme's, or
+/// Teigen's own, ``BuiltInTemplates``).
+///
+/// `sitemap`: `entries`, one for each published page but hidden ones (later pages of a list are left out, as
+/// Hugo does), by URL, each with `loc`, `lastmod` (W3C Datetime at the precision written, or null) and, for a
+/// page with translations, `alternates` (every version as `{hreflang, href}`, `x-default` last: Google's form for
+/// multilingual sitemaps, the same list under each version); `hasAlternates` when any page has some.
+/// `robots`: `sitemapURL`.
 struct Sitemap {
     let urls: SiteURLs
 
-    func render(graph: ContentGraph) -> String {
+    func value(graph: ContentGraph) -> TemplateValue {
         let listed = graph.pages.indices.filter { !graph.pages[$0].frontMatter.hidden }.sorted { graph.pages[$0].url < graph.pages[$1].url }
-        let versions = Dictionary(uniqueKeysWithValues: listed.map { ($0, alternates(of: $0, in: graph)) })
-        let namespaces = versions.values.contains { !$0.isEmpty } ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"" : ""
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(namespaces)>\n"
-        for index in listed {
+        var hasAlternates = false
+        let entries: [TemplateValue] = listed.map { index in
             let page = graph.pages[index]
-            xml += "  <url>\n    <loc>\(XMLText.escape(urls.absolute(page.url)))</loc>\n"
-            if let date = page.frontMatter.lastmod ?? page.frontMatter.date {
-                xml += "    <lastmod>\(date.isoDate)</lastmod>\n"
-            }
-            for (hreflang, url) in versions[index] ?? [] {
-                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(hreflang))\" href=\"\(XMLText.escape(url))\"/>\n"
-            }
-            xml += "  </url>\n"
+            let versions = alternates(of: index, in: graph)
+            hasAlternates = hasAlternates || !versions.isEmpty
+            return .map([
+                ("loc", .string(urls.absolute(page.url))),
+                ("lastmod", (page.frontMatter.lastmod ?? page.frontMatter.date).map { .string($0.isoDate) } ?? .null),
+                ("alternates", .array(versions.map { .map([("hreflang", .string($0.hreflang)), ("href", .string($0.url))]) })),
+            ])
         }
-        return xml + "</urlset>\n"
+        return .map([("entries", .array(entries)), ("hasAlternates", .bool(hasAlternates))])
     }
 
     /// The listed versions of page `index` (itself included) with their languages, then `x-default` for the
@@ -38,7 +40,8 @@ struct Sitemap {
         return alternates
     }
 
-    func robots() -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"
+    /// The `robots` value of `robots.txt`.
+    func robots() -> TemplateValue {
+        .map([("sitemapURL", .string(urls.absolute("/sitemap.xml")))])
     }
 }

@@ -9,7 +9,9 @@ import TeigenCore
 /// - when a page's summary (its list entry: summary, description, reading time) changed, the section
 ///   pages that list it, and every page of its language whose templates read `sections` (`site.sections`
 ///   lists every page of a language);
-/// - the Atom feeds, which carry page contents.
+/// - the pages listing it by its terms, the taxonomy's page listing a term whose own page changed, and the
+///   pages showing it among their related pages;
+/// - the feeds (Atom and JSON Feed) and the JSON lists, which carry page contents.
 /// Nothing else reads a page's body. Anything else that changed (a front matter, a new or deleted
 /// file, a template, the configuration) takes the full pipeline, whose caches keep that fast as well.
 ///
@@ -30,10 +32,16 @@ struct BodyEdit {
 
     /// Applies the edit to `state`, or returns nil when it is more than body edits of existing pages.
     /// Throws the diagnostics of a page that is now wrong (the state is not changed then).
-    func apply(to state: RenderState, previousOutputs: [String: Data]) throws(DiagnosticError) -> Outcome? {
+    /// An edit that makes a page use an image the last build did not publish, or a template write one,
+    /// takes the full pipeline, which makes the image's files.
+    func apply(
+        to state: RenderState, previousOutputs: [String: Data], memory: inout FragmentTools.Memory
+    ) async throws(DiagnosticError) -> Outcome? {
         var state = state
         guard let edited = try parse(into: &state) else { return nil }
-        try state.bodies.convert(pagesAt: edited, with: PageBodies.converter(for: state.input))
+        try state.bodies.convert(pagesAt: edited, with: PageBodies.converter(for: state.input, hooks: state.hooks))
+        guard edited.allSatisfy({ state.images.isSuperset(of: state.bodies.bodies[$0].resources) }) else { return nil }
+        _ = await state.bodies.highlight(with: state.fragments, pages: state.input.graph.pages, memory: &memory)
         var toRender = Set(edited)
         var listsChanged = Set<String>()
         for index in edited {
@@ -46,10 +54,12 @@ struct BodyEdit {
         }
         let renderer = state.renderer
         toRender.formUnion(pagesReadingSections(state, languages: listsChanged))
-        var outputs = toRender.sorted().map { renderer.page(at: $0) }
-        let renderedPaths = outputs.map(\.path)
-        if !listsChanged.isEmpty, state.input.theme.reads("sections", from: "404") { outputs += renderer.notFoundPages() }
-        outputs += GeneratedFiles(site: state.site).feeds()
+        var rendered = toRender.sorted().flatMap { state.site.graph.targets(of: $0) }.map { renderer.rendered($0) }
+        let renderedPaths = rendered.map(\.file.path)
+        if !listsChanged.isEmpty, state.input.theme.reads("sections", from: "404") { rendered += renderer.renderedNotFoundPages() }
+        guard rendered.allSatisfy({ $0.diagnostics.isEmpty && state.images.isSuperset(of: $0.resources) }) else { return nil }
+        var outputs = rendered.map(\.file)
+        outputs += GeneratedFiles(site: state.site, theme: state.input.theme).pageContents()
         var changed: [String: Data] = [:]
         for output in outputs where previousOutputs[output.path] != output.data { changed[output.path] = output.data }
         return Outcome(state: state, changedOutputs: changed, renderedPaths: renderedPaths.sorted())
@@ -71,7 +81,7 @@ struct BodyEdit {
             file.data = data
             let source: SourcePage
             do throws(DiagnosticError) {
-                source = try PageSources.parse(file)
+                source = try PageSources.parse(file, taxonomies: state.input.config.taxonomies)
             } catch {
                 errors += error.diagnostics
                 continue

@@ -12,7 +12,7 @@ import TeigenCore
 ///   changed, and a page is rendered again only when its context or template changed.
 /// Either way the result is the same as a full build's (the tests compare them).
 public actor IncrementalBuilder {
-    public let options: BuildOptions
+    public private(set) var options: BuildOptions
     private let fileSystem: any FileSystem
     private var cache = RenderCache()
     private var hasBuilt = false
@@ -31,6 +31,9 @@ public actor IncrementalBuilder {
     private var printEngine: WeasyPrint?
     /// Counts the builds that changed ``outputs``.
     private var generation = 0
+    /// The next instant a page appears or expires (from the last full pipeline run): from then on the quick way
+    /// would keep a stale list, so the pipeline runs again.
+    public private(set) var nextPublicationChange: Date?
 
     public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
         self.options = options
@@ -42,15 +45,23 @@ public actor IncrementalBuilder {
     public func build(changedPaths: Set<String>? = nil) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport) {
         let start = ContinuousClock.now
         if let changedPaths { pendingPaths.formUnion(changedPaths) } else { pendingAll = true }
-        if let rebuilt = try editBodies(since: start) { return rebuilt }
+        if let rebuilt = try await editBodies(since: start) { return rebuilt }
         return try await runPipeline(since: start)
     }
 
+    /// Sets the instant builds take as now (nil: the system clock at each build), as `BuildOptions.now`; the next
+    /// build then publishes and expires pages by it.
+    public func setNow(_ now: Date?) {
+        options.now = now
+    }
+
     /// The quick way (``BodyEdit``), when the pending changes are edits of page bodies alone; nil otherwise.
-    private func editBodies(since start: ContinuousClock.Instant) throws(DiagnosticError) -> (SiteSnapshot, RebuildReport)? {
-        guard !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state),
-            let outcome = try BodyEdit(files: files).apply(to: state, previousOutputs: outputs)
-        else { return nil }
+    private func editBodies(since start: ContinuousClock.Instant) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport)? {
+        if let next = nextPublicationChange, (options.now ?? Date()) >= next { return nil }
+        guard !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state) else { return nil }
+        var memory = cache.fragments
+        guard let outcome = try await BodyEdit(files: files).apply(to: state, previousOutputs: outputs, memory: &memory) else { return nil }
+        cache.fragments = memory
         outputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
         generation += 1
         let changedPaths = Set(outcome.changedOutputs.keys)
@@ -78,6 +89,7 @@ public actor IncrementalBuilder {
         pipeline.printing = .fromCache(printEngine, facts: cache.state?.site.publication.printFacts ?? [:])
         let product = try await pipeline.run(cache: &workingCache)
         cache = workingCache
+        nextPublicationChange = product.nextPublicationChange
         let wasFull = !hasBuilt || configChanged
         hasBuilt = true
         var files: [String: Data] = [:]
@@ -145,9 +157,10 @@ public actor IncrementalBuilder {
         state.site = state.site.with(printFacts: editions.facts)
         state.print = editions
         let renderer = state.renderer
-        let pages = state.site.publication.holders.keys.sorted()
+        // The pages that link a PDF (each page of a paginated list among them) show its size and page count.
+        let pages = state.site.graph.targets.filter { state.site.publication.holders[$0.index] != nil }
         var changed: [String: Data] = [:]
-        for file in editions.files + pages.map({ renderer.page(at: $0) }) where outputs[file.path] != file.data {
+        for file in editions.files + pages.map({ renderer.page($0) }) where outputs[file.path] != file.data {
             changed[file.path] = file.data
         }
         outputs.merge(changed, uniquingKeysWith: { _, new in new })

@@ -18,10 +18,17 @@ struct SiteFiles: Sendable {
     var staticFiles: [File]
     var templates: [File]
     var assets: [File]
+    /// `site/assets/`: files templates and Markdown refer to (images to process), published only when used.
+    var siteAssets: [File] = []
+    /// Shortcode templates: `theme/shortcodes/*.mustache`, then `site/shortcodes/*.mustache` (the site's win).
+    var shortcodes: [File] = []
     /// The theme's fixed words, `theme/i18n/LANG.yaml`.
     var themeStrings: [File] = []
     /// The site's own words over the theme's, `site/i18n/LANG.yaml`.
     var siteStrings: [File] = []
+    /// The files of `site/templates/` and `site/assets/` in use in place of the theme's (``templates`` and
+    /// ``assets`` hold them already).
+    var overrides: [Override] = []
 
     /// Reads the site folder and the theme folder. All unreadable files are reported together, and so are
     /// symbolic links that lead outside the site (see `SymlinkPolicy`) and input that leads into the output folder.
@@ -52,13 +59,21 @@ struct SiteFiles: Sendable {
         }
         var reader = FolderReader(fileSystem: fileSystem, policy: policy, options: options)
         let notHidden: @Sendable (String) -> Bool = { path in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
+        let isTemplate: @Sendable (String) -> Bool = { notHidden($0) && $0.hasSuffix(".mustache") }
+        let templates = Override.overlay(
+            try await reader.read(site + "/templates", keep: isTemplate), over: try await reader.read(theme + "/templates", keep: isTemplate))
+        let siteAssets = try await reader.read(site + "/assets", keep: notHidden)
+        // A file of site/assets replaces the theme's asset of the same path; the others are sources that Markdown and
+        // templates use (images), published only through them.
+        let assets = Override.overlay(siteAssets, over: try await reader.read(theme + "/assets", keep: notHidden), replacingOnly: true)
         var loaded = SiteFiles(
             configPath: Self.display(configPath), configText: configText,
             content: try await reader.read(site + "/content", keep: notHidden),
             data: try await reader.read(site + "/data", keep: { notHidden($0) && DataLoader.isDataFile($0) }),
             staticFiles: try await reader.read(site + "/static"),
-            templates: try await reader.read(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
-            assets: try await reader.read(theme + "/assets", keep: notHidden))
+            templates: templates.files, assets: assets.files, siteAssets: siteAssets,
+            shortcodes: try await reader.read(theme + "/shortcodes", keep: isTemplate) + reader.read(site + "/shortcodes", keep: isTemplate))
+        loaded.overrides = templates.overrides + assets.overrides
         loaded.themeStrings = try await reader.read(theme + "/i18n", keep: isStringsFile)
         loaded.siteStrings = try await reader.read(site + "/i18n", keep: isStringsFile)
         errors += reader.errors

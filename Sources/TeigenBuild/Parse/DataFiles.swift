@@ -12,6 +12,8 @@ struct DataFiles {
     /// The names there are files for, in any language.
     private(set) var names: Set<String> = []
     private(set) var errors: [Diagnostic] = []
+    /// Each file read: its name under `data`, its language when its name says one, where it is and what it holds.
+    private(set) var files: [(name: String, language: String?, path: String, text: String, value: TemplateValue)] = []
 
     init(_ files: [SiteFiles.File], languages: LanguageSuffix) {
         var shared: [String: TemplateValue] = [:]
@@ -30,6 +32,7 @@ struct DataFiles {
                 let name = Self.name(of: reading.path)
                 if reading.hasSuffix { own[reading.language, default: [:]][name] = value } else { shared[name] = value }
                 names.insert(name)
+                self.files.append((name, reading.hasSuffix ? reading.language : nil, file.displayPath, text, value))
             } catch {
                 errors += error.diagnostics
             }

@@ -12,8 +12,9 @@ enum PageSources {
         contentPath.hasSuffix(".md")
     }
 
-    /// Decodes `files`, reusing the pages in `memo` whose bytes and path did not change.
-    static func parse(_ files: [SiteFiles.File], jobs: Int, memo: inout Memo<SourcePage>) async throws(DiagnosticError) -> (pages: [SourcePage], errors: [Diagnostic]) {
+    /// Decodes `files` (front matter keys named after one of `taxonomies` hold terms), reusing the pages in `memo`
+    /// whose bytes and path (and the site's taxonomies) did not change.
+    static func parse(_ files: [SiteFiles.File], taxonomies: [Taxonomy], jobs: Int, memo: inout Memo<SourcePage>) async throws(DiagnosticError) -> (pages: [SourcePage], errors: [Diagnostic]) {
         let kept = memo
         let results = try await BuildPipeline.parallelMap(files, jobs: jobs) { file -> (Result<SourcePage, DiagnosticError>, key: Int) in
             let key = kept.key { hasher in
@@ -21,10 +22,11 @@ enum PageSources {
                 // edit further on (a date, a weight) would keep the old page.
                 file.data.withUnsafeBytes { hasher.combine(bytes: $0) }
                 hasher.combineBytes(of: file.displayPath)
+                hasher.combine(taxonomies)
             }
             if let page = kept.value(named: file.relativePath, key: key) { return (.success(page), key) }
             do throws(DiagnosticError) {
-                return (.success(try parse(file)), key)
+                return (.success(try parse(file, taxonomies: taxonomies)), key)
             } catch {
                 return (.failure(error), key)
             }
@@ -42,13 +44,13 @@ enum PageSources {
     }
 
     /// Decodes one file: its size, its UTF-8 text, its front matter.
-    static func parse(_ file: SiteFiles.File) throws(DiagnosticError) -> SourcePage {
+    static func parse(_ file: SiteFiles.File, taxonomies: [Taxonomy] = [.tags]) throws(DiagnosticError) -> SourcePage {
         if file.data.count > maximumSize {
             throw DiagnosticError(.error(
                 "page is \(file.data.count / 1_000_000) MB; the largest page Teigen reads is \(maximumSize / 1_000_000) MB (split it into several pages)",
                 at: SourceLocation(path: file.displayPath, line: 1, column: 1)))
         }
         let text = try SiteFiles.text(file.data, path: file.displayPath)
-        return try SourcePage.parse(text, contentPath: file.relativePath, sourcePath: file.displayPath)
+        return try SourcePage.parse(text, contentPath: file.relativePath, sourcePath: file.displayPath, taxonomies: taxonomies)
     }
 }

@@ -22,6 +22,8 @@ struct SiteInput: Sendable {
     var files: SiteFiles
     /// The files of `content/` that are not pages (images, PDFs): content path to the site path they are copied to.
     var resources: [String: String]
+    /// The theme's templates that take the place of Teigen's built-in ones.
+    var overrides: [Override] = []
 
     /// Decodes `files`, reusing decoded pages from `sources` whose files did not change.
     static func parse(_ files: SiteFiles, options: BuildOptions, sources: inout Memo<SourcePage>) async throws(DiagnosticError) -> SiteInput {
@@ -32,7 +34,8 @@ struct SiteInput: Sendable {
         } catch {
             errors += error.diagnostics
         }
-        let pages = try await PageSources.parse(files.content.filter { PageSources.isPage($0.relativePath) }, jobs: options.jobs, memo: &sources)
+        let pages = try await PageSources.parse(
+            files.content.filter { PageSources.isPage($0.relativePath) }, taxonomies: config?.taxonomies ?? [.tags], jobs: options.jobs, memo: &sources)
         errors += pages.errors
         let languages = config?.languages ?? [Language(code: "en")]
         let suffixes = LanguageSuffix(languages: languages, isOn: config?.hasLanguageList ?? false)
@@ -41,7 +44,7 @@ struct SiteInput: Sendable {
         let strings = I18nFiles(theme: files.themeStrings, site: files.siteStrings, languages: languages)
         errors += strings.errors
         var warnings = strings.warnings
-        let theme = ThemeFiles(files.templates)
+        let theme = ThemeFiles(files.templates, shortcodes: files.shortcodes, builtIns: BuiltInTemplates.all)
         errors += theme.errors
         let assets = AssetCatalog(files: files.assets)
         if let compiled = theme.theme {
@@ -52,8 +55,7 @@ struct SiteInput: Sendable {
         var graph: ContentGraph?
         if errors.isEmpty, let config {
             do {
-                graph = try ContentGraph.build(
-                    pages.pages, languages: config.languages, languageSuffixes: config.hasLanguageList, includeDrafts: options.includeDrafts)
+                graph = try ContentGraph.build(pages.pages, settings: try graphSettings(config, options: options, data: data, strings: strings.tables))
             } catch {
                 errors += error.diagnostics
             }
@@ -61,7 +63,58 @@ struct SiteInput: Sendable {
         guard errors.isEmpty, let config, let graph, let compiled = theme.theme else { throw DiagnosticError(errors) }
         return SiteInput(
             config: config, graph: graph, data: data.values, strings: strings.tables, warnings: warnings, theme: compiled, assets: assets,
-            files: files, resources: resources(of: files))
+            files: files, resources: resources(of: files), overrides: theme.overrides)
+    }
+
+    /// How the content graph is made: which pages are published (`--drafts`, `--future`, `--expired`, the build's
+    /// "now"), the taxonomies with their terms' names (`data/taxonomies/TAXONOMY.*`) and their pages' default titles
+    /// (the i18n key `taxonomy.NAME`), and pagination.
+    static func graphSettings(_ config: SiteConfig, options: BuildOptions, data: DataFiles, strings: [String: I18nTable]) throws(DiagnosticError) -> GraphSettings {
+        var settings = GraphSettings(languages: config.languages, languageSuffixes: config.hasLanguageList)
+        settings.publication = Publication(
+            now: options.now ?? Date(), timeZone: config.timeZone, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
+            includeExpired: options.includeExpired)
+        settings.taxonomies = config.taxonomies
+        settings.paginate = config.paginate
+        settings.paginatePath = config.paginatePath
+        settings.termNames = try termNames(data, config: config)
+        for language in config.languages {
+            let table = strings[language.code]
+            settings.taxonomyTitles[language.code] = Dictionary(uniqueKeysWithValues: config.taxonomies.compactMap { taxonomy in
+                table?["taxonomy." + taxonomy.name].map { (taxonomy.name, $0) }
+            })
+        }
+        return settings
+    }
+
+    /// The terms' names of `data/taxonomies/TAXONOMY.*`: a file with a language suffix for its language, one
+    /// without for every language that has none of its own.
+    static func termNames(_ data: DataFiles, config: SiteConfig) throws(DiagnosticError) -> TermNames {
+        var names = TermNames()
+        var errors: [Diagnostic] = []
+        let prefix = "taxonomies."
+        let files = data.files.filter { $0.name.hasPrefix(prefix) }
+        for file in files {
+            let taxonomy = String(file.name.dropFirst(prefix.count))
+            guard config.taxonomies.contains(where: { $0.name == taxonomy }) else {
+                errors.append(.error(
+                    "data/taxonomies/ names the terms of the site's taxonomies, and '\(taxonomy)' is not one of them (\(config.taxonomies.map(\.name).joined(separator: ", ")))",
+                    at: SourceLocation(path: file.path, line: 1, column: 1)))
+                continue
+            }
+            let languages: [String] = file.language.map { [$0] }
+                ?? config.languages.map(\.code).filter { code in !files.contains { $0.name == file.name && $0.language == code } }
+            for language in languages {
+                do throws(DiagnosticError) {
+                    try names.read(file.value, taxonomy: taxonomy, language: language, path: file.path, text: file.text)
+                } catch {
+                    errors += error.diagnostics
+                    break
+                }
+            }
+        }
+        guard errors.isEmpty else { throw DiagnosticError(errors) }
+        return names
     }
 
     /// Where each file of `content/` that is not a page is copied: beside its page, in its folder's URL.

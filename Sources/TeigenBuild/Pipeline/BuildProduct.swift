@@ -23,4 +23,15 @@ public struct BuildProduct: Sendable {
     public var stalePrintEditions: [String] = []
     /// The Markdown source of each rendered page, by output path.
     public var sources: [String: String] = [:]
+    /// The pages left out of the build (drafts, future and expired pages), in content path order.
+    public var skipped: [SkippedPage] = []
+    /// The files of the site (or theme) used in place of others (`--verbose` lists them).
+    public var overrides: [Override] = []
+    /// The next instant a page appears or expires, when the build's result then changes (the preview rebuilds).
+    public var nextPublicationChange: Date?
+
+    /// How many pages were left out for `reason`.
+    public func skippedCount(_ reason: SkippedPage.Reason) -> Int {
+        skipped.count { $0.reason == reason }
+    }
 }

@@ -1,9 +1,10 @@
 // CONTRACT between TeigenBuild and its callers (the command line and TeigenPreview).
 import Foundation
+import TeigenContent
 import TeigenCore
 
 /// What a build reads and how: the folders and the command-line overrides.
-public struct BuildOptions: Sendable, Hashable {
+public struct BuildOptions: Sendable {
     /// The site folder (holds `config.yaml`, `content/`, `data/`, `static/`).
     public var sourceDirectory: URL
     /// The theme folder (holds `templates/` and `assets/`); by default `theme/` beside the site folder.
@@ -12,6 +13,13 @@ public struct BuildOptions: Sendable, Hashable {
     public var baseURL: String?
     /// Includes pages with `draft: true`.
     public var includeDrafts: Bool
+    /// Includes pages whose `publishDate` (or `date`) is still to come (`--future`).
+    public var includeFuture = false
+    /// Includes pages whose `expiryDate` has passed (`--expired`).
+    public var includeExpired = false
+    /// The instant the build takes as now, to tell future and expired pages; nil: the system clock when the build
+    /// starts. `teigen build` sets it from `SOURCE_DATE_EPOCH` when that is set (reproducible builds).
+    public var now: Date?
     /// How many pages render at once; by default the number of cores.
     public var jobs: Int
     /// The folder the build writes into, when it writes one (`SiteBuilder` sets it): the load stage refuses input
@@ -20,6 +28,19 @@ public struct BuildOptions: Sendable, Hashable {
     /// Where the print step also writes each document's HTML with the files it refers to, to open in a
     /// browser while restyling the print stylesheet (`teigen build --print-html DIR`); nil: nowhere.
     public var printHTMLDirectory: URL?
+    /// The highlighter and math converter, and where their results are cached; nil for Pygments and
+    /// latex2mathml run by ``python``, cached in ``cacheDirectory``.
+    public var tools: FragmentTools?
+    /// Where processed images (`images/`), highlighted code (`highlight/`) and formulas (`math/`) are kept
+    /// between builds: `.teigen-cache/` beside the site folder unless set.
+    public var cacheDirectory: URL?
+
+    /// ``cacheDirectory``, or `.teigen-cache/` beside the site folder.
+    public var cacheFolder: URL {
+        cacheDirectory ?? sourceDirectory.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".teigen-cache")
+    }
+    /// The Python interpreter that runs Pygments and latex2mathml (`TEIGEN_PYTHON`, or `python3` on `PATH`).
+    public var python = "python3"
 
     public init(
         sourceDirectory: URL, themeDirectory: URL? = nil, baseURL: String? = nil,

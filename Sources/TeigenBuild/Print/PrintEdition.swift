@@ -106,7 +106,7 @@ struct PrintEdition: Sendable {
         let page = site.graph.pages[index]
         let anchor = PrintLinks.anchor(ofPageAt: page.url)
         let body = FootnoteInliner().inline(links.rewrite(site.bodies[index].html, page: page.url, anchor: anchor))
-        var context = site.context(forPageAt: index)
+        var context = site.context(for: PageTarget(index: index))
         context = TemplateContext(shared: shared, own: context.own)
         context.own["page"] = (context.own["page"] ?? .map([])).merging(.map([("content", .string(body))]))
         context.own["print"] = .map([

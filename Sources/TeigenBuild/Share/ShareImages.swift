@@ -31,7 +31,9 @@ struct ShareImages: Sendable {
         let processor = ImageProcessor(cache: ImageCache(directory: ImageCache.directory(forSite: siteDirectory.path)))
         let pages = site.graph.pages.indices.filter { PublicationValues.ownShareImage(of: site.graph.pages[$0]) == nil }
         let requests = pages.map { index in (index, card(forPageAt: index, site: site, settings: settings, style: style)) }
-        let made = try await draw(requests, processor: processor, jobs: jobs, site: site)
+        // One card at a time: Pango's markup parsing in libvips' text operation is not safe from several
+        // threads at once (parallel drawing failed now and then with "invalid markup in text").
+        let made = try await draw(requests, processor: processor, jobs: 1, site: site)
         var result = ShareImages()
         var written = Set<String>()
         for (index, image, data, alt) in made {

@@ -6,7 +6,8 @@ import Yams
 public enum ConfigLoader {
     static let knownKeys: Set<String> = [
         "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
-        "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside", "languages", "pdf", "shareImages",
+        "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside", "images", "languages", "taxonomies",
+        "paginate", "paginatePath", "related", "timeZone", "pdf", "shareImages",
     ]
 
     /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
@@ -24,6 +25,8 @@ public enum ConfigLoader {
         var languageKey: Node?
         var dates = DateSettings(pattern: config.dateFormat.pattern)
         var printDocuments: Node?
+        let lists = ListSettings(decoder: decoder)
+        var relatedNode: Node?
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             do throws(DiagnosticError) {
@@ -47,14 +50,27 @@ public enum ConfigLoader {
                 case "search": config.search = try decoder.bool(value, key: key)
                 case "relativeURLs": config.relativeURLs = try decoder.bool(value, key: key)
                 case "markdown": config.markdown = try markdownSettings(value, decoder: decoder)
+                case "images": config.images = try imageSettings(value, decoder: decoder)
                 case "menus": config.menus = try menus(value, decoder: decoder)
                 case "allowSymlinksOutside": config.allowSymlinksOutside = try symlinkAllowances(value, decoder: decoder)
                 case "pdf": printDocuments = value  // read after the languages: a document's language is one of them
                 case "shareImages": config.shareImages = try ShareImagesDecoder(decoder: decoder).settings(value)
+                case "taxonomies": config.taxonomies = try lists.taxonomies(value)
+                case "paginate": config.paginate = try decoder.int(value, key: key, in: 0...100_000)
+                case "paginatePath": config.paginatePath = try lists.paginatePath(value)
+                case "related": relatedNode = value
+                case "timeZone": config.timeZone = try lists.timeZone(value)
                 default:
                     let known = knownKeys.sorted().joined(separator: ", ")
                     throw DiagnosticError(reader.error("unknown key '\(key)' in config (known keys: \(known))", at: keyNode))
                 }
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        if let relatedNode {
+            do throws(DiagnosticError) {
+                config.related = try lists.related(relatedNode, taxonomies: config.taxonomies)
             } catch {
                 errors += error.diagnostics
             }
@@ -168,10 +184,43 @@ public enum ConfigLoader {
             case "hardBreaks": settings.hardBreaks = try decoder.bool(value, key: key)
             case "headingAnchors": settings.headingAnchors = try decoder.bool(value, key: key)
             case "cjkFriendly": settings.cjkFriendly = try decoder.bool(value, key: key)
+            case "math": settings.math = try decoder.bool(value, key: key)
+            case "highlight": settings.highlight = try decoder.bool(value, key: key)
             default:
                 throw DiagnosticError(decoder.reader.error(
-                    "unknown key '\(key)' in 'markdown' (known keys: allowRawHTML, cjkFriendly, hardBreaks, headingAnchors, smartPunctuation)",
+                    "unknown key '\(key)' in 'markdown' (known keys: allowRawHTML, cjkFriendly, hardBreaks, headingAnchors, highlight, math, smartPunctuation)",
                     at: keyNode))
+            }
+        }
+        return settings
+    }
+
+    private static func imageSettings(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> ImageSettings {
+        guard case .mapping(let mapping) = node else { throw DiagnosticError(decoder.reader.error("'images' must be a mapping", at: node)) }
+        var settings = ImageSettings()
+        func number(_ value: Node, key: String, in range: ClosedRange<Int>) throws(DiagnosticError) -> Int {
+            guard let text = value.string, let number = Int(text), range.contains(number) else {
+                throw DiagnosticError(decoder.reader.error("'images.\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: value))
+            }
+            return number
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "widths":
+                guard case .sequence(let items) = value, !items.isEmpty else {
+                    throw DiagnosticError(decoder.reader.error("'images.widths' must be a list of widths in pixels, such as [480, 960, 1440]", at: value))
+                }
+                var widths: [Int] = []
+                for item in items { widths.append(try number(item, key: "widths", in: 1...16_384)) }
+                settings.widths = widths
+            case "jpegQuality": settings.jpegQuality = try number(value, key: key, in: 1...100)
+            case "webpQuality": settings.webpQuality = try number(value, key: key, in: 1...100)
+            case "webpEffort": settings.webpEffort = try number(value, key: key, in: 0...6)
+            case "pngCompression": settings.pngCompression = try number(value, key: key, in: 0...9)
+            default:
+                throw DiagnosticError(decoder.reader.error(
+                    "unknown key '\(key)' in 'images' (known keys: jpegQuality, pngCompression, webpEffort, webpQuality, widths)", at: keyNode))
             }
         }
         return settings

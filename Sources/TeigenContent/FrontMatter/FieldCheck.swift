@@ -1,3 +1,4 @@
+import Foundation
 import TeigenCore
 
 /// Typed reads of front matter values that fail with a diagnostic at the value, whatever the format it came in.
@@ -43,6 +44,29 @@ struct FieldCheck {
         var result: [String] = []
         for item in value.items { result.append(try string(item, key: key)) }
         return result
+    }
+
+    /// A page's terms of one taxonomy: a list of text values (or one), each trimmed, none empty, each once.
+    func terms(_ value: FrontMatterValue, key: String) throws(DiagnosticError) -> [String] {
+        let items: [FrontMatterValue]
+        if value.text != nil {
+            items = [value]
+        } else if case .array = value.value {
+            items = value.items
+        } else {
+            throw error("'\(key)' must be a list of terms such as [核軍縮, NPT]", at: value)
+        }
+        var terms: [String] = []
+        for item in items {
+            guard let text = item.text else { throw error("each of '\(key)' must be a term written as text", at: item) }
+            let term = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if term.isEmpty { throw error("a term of '\(key)' must not be empty", at: item) }
+            if term.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                throw error("a term of '\(key)' must not contain control characters (got '\(Diagnostic.shown(term))')", at: item)
+            }
+            if !terms.contains(term) { terms.append(term) }
+        }
+        return terms
     }
 
     func map(_ value: FrontMatterValue, key: String) throws(DiagnosticError) -> TemplateValue {

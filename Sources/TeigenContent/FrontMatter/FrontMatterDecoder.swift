@@ -3,7 +3,18 @@ import TeigenCore
 /// Decodes front matter (YAML, TOML or JSON) into `FrontMatter`: the same keys and checks whatever the format,
 /// every problem reported at its position in the page file.
 public struct FrontMatterDecoder: Sendable {
-    public init() {}
+    /// The site's taxonomies: their names are front matter keys whose values are terms.
+    public let taxonomies: [Taxonomy]
+
+    public init(taxonomies: [Taxonomy] = [.tags]) {
+        self.taxonomies = taxonomies
+    }
+
+    /// The keys Teigen reads itself (a taxonomy may not take one of these names).
+    static let knownKeys: Set<String> = [
+        "title", "description", "date", "lastmod", "publishDate", "expiryDate", "draft", "weight", "slug", "url", "layout", "aliases",
+        "schemaType", "footnoteStart", "translationKey", "feed", "feedSubsections", "hidden", "params", "paginate", "outputs", "taxonomies",
+    ]
 
     /// Decodes the front matter `text` of the page at `path` whose whole text is `fileText`; the page's first
     /// line tells the format (see `FrontMatterSplitter`).
@@ -40,6 +51,8 @@ public struct FrontMatterDecoder: Sendable {
                 case "description": matter.description = try check.string(value, key: key)
                 case "date": matter.date = try check.date(value, key: key)
                 case "lastmod": matter.lastmod = try check.date(value, key: key)
+                case "publishDate": matter.publishDate = try check.date(value, key: key)
+                case "expiryDate": matter.expiryDate = try check.date(value, key: key)
                 case "draft": matter.draft = try check.bool(value, key: key)
                 case "weight": matter.weight = try check.int(value, key: key)
                 case "slug":
@@ -75,6 +88,26 @@ public struct FrontMatterDecoder: Sendable {
                     }
                     matter.translationKey = translationKey
                 case "feed": matter.feed = try check.bool(value, key: key)
+                case "feedSubsections": matter.feedSubsections = try check.bool(value, key: key)
+                case "paginate":
+                    let size = try check.int(value, key: key)
+                    if size < 0 || size > 100_000 { throw check.error("'paginate' must be between 0 (no pages) and 100000", at: value) }
+                    matter.paginate = size
+                case "outputs": matter.outputs = try outputs(value, check: check)
+                case "taxonomies":
+                    guard case .map = value.value else {
+                        throw check.error("'taxonomies' must map taxonomy names to terms, such as {tags: [核軍縮, NPT]}", at: value)
+                    }
+                    for entry in value.mappingEntries {
+                        guard taxonomies.contains(where: { $0.name == entry.key }) else {
+                            throw DiagnosticError(.error(unknownTaxonomy(entry.key), at: entry.keyLocation, source: fileText))
+                        }
+                        matter.terms[entry.key, default: []].append(contentsOf: try check.terms(entry.value, key: entry.key))
+                    }
+                case _ where taxonomies.contains(where: { $0.name == key }):
+                    matter.terms[key, default: []].append(contentsOf: try check.terms(value, key: key))
+                case _ where Taxonomy.hugoDefaults.contains(key):
+                    throw DiagnosticError(.error(unknownTaxonomy(key), at: field.keyLocation, source: fileText))
                 case "hidden": matter.hidden = try check.bool(value, key: key)
                 case "params": matter.params = try check.map(value, key: key)
                 case "citation": matter.citation = try CitationDecoder(check: check).settings(value)
@@ -90,7 +123,36 @@ public struct FrontMatterDecoder: Sendable {
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         matter.extra = .map(extra)
+        for (taxonomy, terms) in matter.terms {
+            var unique: [String] = []
+            for term in terms where !unique.contains(term) { unique.append(term) }
+            matter.terms[taxonomy] = unique
+        }
         return matter
+    }
+
+    /// The message for a taxonomy the site does not have.
+    func unknownTaxonomy(_ name: String) -> String {
+        let known = taxonomies.isEmpty ? "it has none" : "its taxonomies are " + taxonomies.map(\.name).joined(separator: ", ")
+        return "unknown taxonomy '\(Diagnostic.shown(name))': the site does not have it (\(known)); add it to 'taxonomies' in config.yaml, "
+            + "or move the key under 'params'"
+    }
+
+    /// `outputs`: a list of the formats the list page is written in, HTML among them.
+    private func outputs(_ value: FrontMatterValue, check: FieldCheck) throws(DiagnosticError) -> [OutputFormat] {
+        let names = try check.stringList(value, key: "outputs")
+        var formats: [OutputFormat] = []
+        for (name, item) in zip(names, value.text != nil ? [value] : value.items) {
+            guard let format = OutputFormat(rawValue: name.lowercased()) else {
+                let known = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw check.error("unknown output format '\(Diagnostic.shown(name))' in 'outputs' (known formats: \(known))", at: item)
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        if !formats.contains(.html) {
+            throw check.error("'outputs' must include html: a list page is always written as HTML, and json adds index.json beside it", at: value)
+        }
+        return formats
     }
 
     /// The most bytes a URL segment may have: it becomes a file or folder name, and file systems allow 255.

@@ -18,6 +18,32 @@ struct FrontMatterValue {
     var location: SourceLocation
     /// A list's items, each with its own location, for messages about one of them.
     var items: [FrontMatterValue] = []
+    /// A mapping's entries with where their keys were written (YAML gives them; for TOML and JSON, empty).
+    var entries: [FrontMatterField] = []
+
+    /// A mapping's entries: with their own positions where the format gives them, else at the mapping's.
+    var mappingEntries: [FrontMatterField] {
+        if !entries.isEmpty { return entries }
+        return value.mapPairs.map { key, value in
+            var entry = FrontMatterValue(value: value, text: nil, location: location)
+            switch value {
+            case .null, .map: break
+            case .array(let items): entry.items = items.map { FrontMatterValue(value: $0, text: $0.scalarText, location: location) }
+            default: entry.text = value.stringValue
+            }
+            return FrontMatterField(key: key, keyLocation: location, value: entry)
+        }
+    }
+}
+
+extension TemplateValue {
+    /// A scalar's text; nil for null, lists and maps.
+    var scalarText: String? {
+        switch self {
+        case .null, .array, .map: return nil
+        default: return stringValue
+        }
+    }
 }
 
 extension FrontMatterField {
@@ -28,21 +54,13 @@ extension FrontMatterField {
         let start = location(KeyPlace.Position(line: 1, column: 1))
         let keyLocation = place.map { location($0.key) } ?? start
         let valueLocation = place.map { location($0.value) } ?? keyLocation
-        var field = FrontMatterValue(value: value, text: Self.text(of: value), location: valueLocation)
+        var field = FrontMatterValue(value: value, text: value.scalarText, location: valueLocation)
         if case .array(let items) = value {
             field.items = items.enumerated().map { index, item in
                 let itemLocation = place.flatMap { index < $0.items.count ? location($0.items[index]) : nil } ?? valueLocation
-                return FrontMatterValue(value: item, text: Self.text(of: item), location: itemLocation)
+                return FrontMatterValue(value: item, text: item.scalarText, location: itemLocation)
             }
         }
         self.init(key: key, keyLocation: keyLocation, value: field)
-    }
-
-    /// A scalar's text; nil for null, lists and maps.
-    private static func text(of value: TemplateValue) -> String? {
-        switch value {
-        case .null, .array, .map: return nil
-        default: return value.stringValue
-        }
     }
 }

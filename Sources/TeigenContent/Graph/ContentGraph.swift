@@ -1,8 +1,11 @@
+import Foundation
 import TeigenCore
 import TeigenMarkdown
 
-/// The site's pages with their URLs, sections, order and neighbours, in each of the site's languages, and
-/// the translation edges between them.
+/// The site's pages with their URLs, sections, order and neighbours, in each of the site's languages; the
+/// translation edges between them; the taxonomies with their terms (``TaxonomyPages``); how each list is cut
+/// into pages (``Pagination``); and the pages the build left out (``Publication``). One truth for templates,
+/// feeds, the sitemap and the preview.
 public struct ContentGraph: Sendable {
     /// Every published page: homes, sections and regular pages of every language, sorted by content path.
     public var pages: [Page]
@@ -17,6 +20,16 @@ public struct ContentGraph: Sendable {
     public var languages: [Language] = []
     /// Each language's home page, by language code.
     public var homes: [String: Int] = [:]
+    /// The site's taxonomies in each language that has terms of them (or their own `_index.md`).
+    public var taxonomies: [TaxonomyKey: TaxonomyIndex] = [:]
+    /// Each term page's term, by page index.
+    public var terms: [Int: TermIndex] = [:]
+    /// How each paginated list page is cut into pages, by page index (`paginate`).
+    public var paginations: [Int: Pagination] = [:]
+    /// The pages left out of the build (drafts, future and expired pages), in content path order.
+    public var skipped: [SkippedPage] = []
+    /// The next instant at which a page appears or expires (a build then gives another result), if any.
+    public var nextPublicationChange: Date?
 
     /// The section of content folder `folder` in `language` (by default, the default language's).
     public func section(_ folder: String, in language: String? = nil) -> Section? {
@@ -45,6 +58,10 @@ public struct ContentGraph: Sendable {
     /// The sections from the language's home down to the one holding `index` (for breadcrumbs), as page indices.
     public func ancestors(of index: Int) -> [Int] {
         let page = pages[index]
+        if page.kind == .taxonomy || page.kind == .term {
+            let taxonomy = page.kind == .term ? taxonomies[TaxonomyKey(language: page.language, name: page.taxonomy ?? "")]?.pageIndex : nil
+            return [homes[page.language]].compactMap { $0 } + [taxonomy].compactMap { $0 }
+        }
         var chain: [Int] = []
         var key: SectionKey? = page.kind == .section ? sections[page.sectionKey]?.parent : page.sectionKey
         while let current = key, let section = sections[current] {
@@ -69,39 +86,141 @@ public struct ContentGraph: Sendable {
         languages.first { $0.code == pages[index].language } ?? languages[0]
     }
 
-    /// Builds the graph from parsed pages. Drafts are left out unless `includeDrafts`. `languages` are the
-    /// site's (the default first); with `languageSuffixes` (`languages:` in config.yaml) a file's language
-    /// suffix names its language (``LanguageSuffix``), and translations are linked (``TranslationLinker``).
+    /// The entries list page `index` shows, in order: a section's (or the home's) pages, a term's pages, a
+    /// taxonomy's term pages; none for other pages.
+    public func listedPages(of index: Int) -> [Int] {
+        let page = pages[index]
+        switch page.kind {
+        case .home, .section: return sections[page.sectionKey]?.pageIndices ?? []
+        case .taxonomy: return taxonomies[TaxonomyKey(language: page.language, name: page.taxonomy ?? "")]?.termPages ?? []
+        case .term: return terms[index]?.pages ?? []
+        case .page, .notFound: return []
+        }
+    }
+
+    /// The pages of section `key` and, recursively, of its subsections (for a section's feed).
+    public func pages(below key: SectionKey) -> [Int] {
+        guard let section = sections[key] else { return [] }
+        return section.pageIndices + section.subsections.flatMap { pages(below: $0) }
+    }
+
+    /// Builds the graph from parsed pages. Drafts are left out unless `includeDrafts` (and no page is left out
+    /// for its dates). `languages` are the site's (the default first); with `languageSuffixes` (`languages:` in
+    /// config.yaml) a file's language suffix names its language (``LanguageSuffix``), and translations are linked
+    /// (``TranslationLinker``).
     public static func build(
         _ sources: [SourcePage], languages: [Language] = [Language(code: "en")], languageSuffixes: Bool = false, includeDrafts: Bool
     ) throws(DiagnosticError) -> ContentGraph {
-        let files = try read(sources, rule: LanguageSuffix(languages: languages, isOn: languageSuffixes))
-        let published = files.filter { includeDrafts || !$0.source.frontMatter.draft }
-        let all = (published + implicitSections(of: published.map(\.file), languages: languages, suffixes: languageSuffixes))
+        var settings = GraphSettings(languages: languages, languageSuffixes: languageSuffixes)
+        settings.publication = Publication(now: .distantPast, includeDrafts: includeDrafts, includeFuture: true, includeExpired: true)
+        return try build(sources, settings: settings)
+    }
+
+    /// Builds the graph from parsed pages, as `settings` say: which pages are published, the languages, the
+    /// taxonomies and pagination.
+    public static func build(_ sources: [SourcePage], settings: GraphSettings) throws(DiagnosticError) -> ContentGraph {
+        let languages = settings.languages
+        let files = try read(sources, rule: LanguageSuffix(languages: languages, isOn: settings.languageSuffixes))
+        let (published, unpublished, skipped) = publish(files, publication: settings.publication)
+        let taxonomyPages = TaxonomyPages(
+            taxonomies: settings.taxonomies, languages: languages, suffixes: settings.languageSuffixes, names: settings.termNames,
+            titles: settings.taxonomyTitles)
+        let (content, own, misplaced) = taxonomyPages.separate(published)
+        let taxonomies = taxonomyPages.make(pages: content, own: own)
+        guard misplaced.isEmpty, taxonomies.errors.isEmpty else { throw DiagnosticError(misplaced + taxonomies.errors) }
+        let all = (content + implicitSections(of: content.map(\.file), languages: languages, suffixes: settings.languageSuffixes) + taxonomies.files)
             .sorted { $0.source.contentPath < $1.source.contentPath }
-        let links = try TranslationLinker(languages: languages).link(
-            all.map(\.entry), unpublished: files.filter { !includeDrafts && $0.source.frontMatter.draft }.map(\.entry))
+        let links = try TranslationLinker(languages: languages).link(all.map(\.entry), unpublished: unpublished.map(\.entry))
         let byCode = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
-        var pages = all.map { page in
-            Self.page(page.source, file: page.file, language: byCode[page.file.language] ?? languages[0], isImplicit: page.isImplicit)
-        }
+        var pages = all.map { page in Self.page(page, language: byCode[page.file.language] ?? languages[0]) }
         for index in pages.indices { pages[index].translationGroup = links.groupOf[index] }
         var graph = ContentGraph(pages: pages, sections: sections(of: pages), indexByContentPath: try index(pages))
         graph.translationGroups = links.groups
         graph.languages = languages
         for (index, page) in pages.enumerated() where page.kind == .home { graph.homes[page.language] = index }
+        graph.linkTerms(taxonomies.termsOfPage, taxonomies: settings.taxonomies)
+        try graph.paginate(size: settings.paginate, segment: settings.paginatePath)
+        graph.skipped = skipped
+        graph.nextPublicationChange = files.compactMap { settings.publication.nextChange(of: $0.source.frontMatter) }.min()
         return graph
     }
 
-    /// A content file with its language, or a page made up for a folder.
-    private struct PageFile {
-        var source: SourcePage
-        var file: LanguageSuffix.Reading
-        var isImplicit = false
-
-        var entry: TranslationLinker.Entry {
-            TranslationLinker.Entry(language: file.language, path: file.path, source: source, isImplicit: isImplicit)
+    /// The files the build publishes, those it does not (for ``TranslationLinker``), and why each of those is left out.
+    private static func publish(_ files: [PageFile], publication: Publication) -> (published: [PageFile], unpublished: [PageFile], skipped: [SkippedPage]) {
+        var published: [PageFile] = []
+        var unpublished: [PageFile] = []
+        var skipped: [SkippedPage] = []
+        for file in files.sorted(by: { $0.source.contentPath < $1.source.contentPath }) {
+            let reason: SkippedPage.Reason
+            var instant: Date?
+            switch publication.status(of: file.source.frontMatter) {
+            case .published:
+                published.append(file)
+                continue
+            case .draft: reason = .draft
+            case .future(let date): (reason, instant) = (.future, date)
+            case .expired(let date): (reason, instant) = (.expired, date)
+            }
+            unpublished.append(file)
+            skipped.append(SkippedPage(sourcePath: file.source.sourcePath, reason: reason, instant: instant))
         }
+        return (published, unpublished, skipped)
+    }
+
+    /// Fills ``taxonomies``, ``terms`` and each page's ``Page/termPages`` from the taxonomy pages and `termsOfPage`
+    /// (by content path: by taxonomy, the content paths of a page's term pages).
+    private mutating func linkTerms(_ termsOfPage: [String: [String: [String]]], taxonomies: [Taxonomy]) {
+        for (index, page) in pages.enumerated() {
+            guard let taxonomy = page.taxonomy else { continue }
+            if page.kind == .taxonomy {
+                self.taxonomies[TaxonomyKey(language: page.language, name: taxonomy)] = TaxonomyIndex(
+                    taxonomy: taxonomies.first { $0.name == taxonomy } ?? Taxonomy(name: taxonomy, singular: taxonomy), language: page.language,
+                    pageIndex: index)
+            } else {
+                terms[index] = TermIndex(taxonomy: taxonomy, pageIndex: index)
+            }
+        }
+        for (path, byTaxonomy) in termsOfPage {
+            guard let index = indexByContentPath[path] else { continue }
+            for (taxonomy, paths) in byTaxonomy {
+                let termPages = paths.compactMap { indexByContentPath[$0] }
+                pages[index].termPages[taxonomy] = termPages
+                for term in termPages { terms[term]?.pages.append(index) }
+            }
+        }
+        for (index, term) in terms {
+            terms[index]!.pages = term.pages.sorted { Self.order(pages[$0], pages[$1]) }
+            let key = TaxonomyKey(language: pages[index].language, name: term.taxonomy)
+            self.taxonomies[key]?.termPages.append(index)
+        }
+        for key in Array(self.taxonomies.keys) {
+            self.taxonomies[key]!.termPages.sort { (pages[$0].title, pages[$0].contentPath) < (pages[$1].title, pages[$1].contentPath) }
+        }
+    }
+
+    /// Cuts every list page into pages of its `paginate` (front matter) or `size` entries (``paginations``).
+    /// A list page with a file URL (`url: /list.html`) cannot be cut, and `outputs` is for list pages only.
+    private mutating func paginate(size: Int, segment: String) throws(DiagnosticError) {
+        var errors: [Diagnostic] = []
+        for (index, page) in pages.enumerated() {
+            let matter = page.frontMatter
+            let isList = page.kind != .page
+            if !isList, !matter.outputs.isEmpty {
+                errors.append(.error(
+                    "'outputs' is for list pages (a section's, a taxonomy's or a term's _index.md): this page lists no pages",
+                    at: SourceLocation(path: page.source.sourcePath, line: matter.keyLines["outputs"] ?? 1, column: 1), source: page.source.text))
+            }
+            let pageSize = matter.paginate ?? size
+            guard isList, pageSize > 0 else { continue }
+            guard page.url.hasSuffix("/") else {
+                errors.append(.error(
+                    "a list served at a file URL ('\(page.url)') cannot be cut into pages: give it a folder URL, or 'paginate: 0'",
+                    at: SourceLocation(path: page.source.sourcePath, line: matter.keyLines["url"] ?? 1, column: 1), source: page.source.text.isEmpty ? nil : page.source.text))
+                continue
+            }
+            paginations[index] = Pagination(size: pageSize, itemCount: listedPages(of: index).count, firstPath: page.url, segment: segment)
+        }
+        guard errors.isEmpty else { throw DiagnosticError(errors) }
     }
 
     /// Each source with its language (``LanguageSuffix``); an error for each name whose suffix is not a language of
@@ -151,8 +270,23 @@ public struct ContentGraph: Sendable {
     }
 
     /// A page of `language` with its kind, section and URL, from its file (`file.path` is its content path
-    /// without a language suffix).
-    private static func page(_ source: SourcePage, file: LanguageSuffix.Reading, language: Language, isImplicit: Bool) -> Page {
+    /// without a language suffix), or from its place in a taxonomy.
+    private static func page(_ pageFile: PageFile, language: Language) -> Page {
+        let (source, file, isImplicit) = (pageFile.source, pageFile.file, pageFile.isImplicit)
+        if let role = pageFile.role {
+            let kind: PageKind
+            var term: String?
+            switch role.kind {
+            case .taxonomy: kind = .taxonomy
+            case .term(_, let name): (kind, term) = (.term, name)
+            }
+            var page = Page(
+                source: source, kind: kind, url: role.sitePath, outputPath: String(role.sitePath.dropFirst()) + "index.html", sectionPath: role.taxonomy,
+                isImplicit: isImplicit, language: language.code)
+            page.taxonomy = role.taxonomy
+            page.term = term
+            return page
+        }
         let fileName = Self.fileName(of: file.path)
         let folder = Self.folder(of: file.path)
         let kind: PageKind

@@ -17,6 +17,12 @@ public struct Page: Sendable {
     public var language: String
     /// The page's group of translations (``ContentGraph/translationGroups``).
     public var translationGroup = 0
+    /// For a taxonomy's or a term's page: the taxonomy's name (`tags`).
+    public var taxonomy: String?
+    /// For a term's page: the term as first written (`核軍縮`; its folder's name for a term no page lists).
+    public var term: String?
+    /// The page's terms: by taxonomy name, the indices of their term pages, in the order the page lists them.
+    public var termPages: [String: [Int]] = [:]
 
     public var frontMatter: FrontMatter { source.frontMatter }
     public var title: String { source.frontMatter.title }

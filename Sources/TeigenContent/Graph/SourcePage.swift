@@ -26,15 +26,18 @@ public struct SourcePage: Sendable {
         self.bodyFirstLine = bodyFirstLine
     }
 
-    /// Reads a page: normalises line endings and a BOM, splits and decodes front matter.
-    public static func parse(_ text: String, contentPath: String, sourcePath: String) throws(DiagnosticError) -> SourcePage {
+    /// Reads a page: normalises line endings and a BOM, splits and decodes front matter (whose keys named after
+    /// one of `taxonomies` hold the page's terms).
+    public static func parse(
+        _ text: String, contentPath: String, sourcePath: String, taxonomies: [Taxonomy] = [.tags]
+    ) throws(DiagnosticError) -> SourcePage {
         var normalized = text
         if normalized.hasPrefix("\u{FEFF}") { normalized.removeFirst() }
         if normalized.utf8.withContiguousStorageIfAvailable({ buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }) ?? normalized.utf8.contains(0x0D) {
             normalized = normalized.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         let parts = try FrontMatterSplitter().split(normalized, path: sourcePath)
-        let matter = try FrontMatterDecoder().decode(parts.yaml, path: sourcePath, fileText: normalized)
+        let matter = try FrontMatterDecoder(taxonomies: taxonomies).decode(parts.yaml, path: sourcePath, fileText: normalized)
         return SourcePage(
             contentPath: contentPath, sourcePath: sourcePath, text: normalized, frontMatter: matter, body: parts.body,
             bodyFirstLine: parts.bodyFirstLine)

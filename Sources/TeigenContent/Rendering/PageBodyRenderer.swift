@@ -15,6 +15,8 @@ public struct PageBodyRenderer: Sendable {
     /// none unless the theme or the site gives it) come from a page's language's table (Teigen's own words
     /// when the site has none).
     public var strings: [String: I18nTable]
+    /// The build's images and shortcodes; without them images stay `<img>` and shortcode syntax text.
+    public var hooks: PageHooks?
 
     public init(graph: ContentGraph, urls: SiteURLs, settings: MarkdownSettings, resources: [String: String], strings: [String: I18nTable] = [:]) {
         self.strings = strings
@@ -30,14 +32,19 @@ public struct PageBodyRenderer: Sendable {
         var options = MarkdownOptions(
             smartPunctuation: settings.smartPunctuation, allowRawHTML: settings.allowRawHTML,
             hardBreaks: settings.hardBreaks, extensions: true, cjkFriendlyEmphasis: settings.cjkFriendly,
-            headingAnchors: settings.headingAnchors)
+            headingAnchors: settings.headingAnchors, math: settings.math)
         options.footnoteStart = page.frontMatter.footnoteStart
         let words = table(for: page.language)
         options.headingAnchorLabel = words["heading.anchor"] ?? options.headingAnchorLabel
         options.footnoteBacklinkLabel = words["footnote.backlink"] ?? options.footnoteBacklinkLabel
         options.footnotesLabel = words["footnote.section"]
         let renderer = MarkdownRenderer(options: options)
-        let body = PageBody(renderer.render(page.source.body, rewriteLink: rewriter(for: page)))
+        var markdownHooks = MarkdownHooks(rewriteLink: rewriter(for: page))
+        if let hooks {
+            markdownHooks.image = { hooks.image(page, $0) }
+            markdownHooks.shortcode = { hooks.shortcode(page, $0) }
+        }
+        let body = PageBody(renderer.render(page.source.body, hooks: markdownHooks))
         return (body, diagnostics(for: body, page: page))
     }
 
@@ -79,7 +86,7 @@ public struct PageBodyRenderer: Sendable {
     }
 
     /// Resolves `.` and `..` in a content-relative path; nil when it leaves `content/`.
-    static func normalize(_ path: String) -> String? {
+    public static func normalize(_ path: String) -> String? {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -117,6 +124,7 @@ extension PageBodyRenderer {
             hasher.combine(words["footnote.backlink"])
             hasher.combine(words["footnote.section"])
         }
+        hasher.combine(hooks?.fingerprint)
     }
 
     /// Feeds into `hasher` what the conversion of page `index` depends on besides the shared inputs:
@@ -132,8 +140,13 @@ extension PageBodyRenderer {
     /// The diagnostics of an already converted page (when its conversion came from a cache).
     /// Their offending lines are taken in one pass over the page, however many issues it has.
     public func diagnostics(for body: PageBody, page: Page) -> [Diagnostic] {
-        guard !body.issues.isEmpty else { return [] }
-        let diagnostics = body.issues.map { issue in
+        Self.diagnostics(body.issues, page: page)
+    }
+
+    /// `issues` of page `page`'s body as diagnostics at their place in its file, each with its line.
+    static func diagnostics(_ issues: [MarkdownIssue], page: Page) -> [Diagnostic] {
+        guard !issues.isEmpty else { return [] }
+        let diagnostics = issues.map { issue in
             let location = SourceLocation(path: page.source.sourcePath, line: issue.line + page.source.bodyFirstLine - 1, column: issue.column)
             return Diagnostic(issue.severity == .error ? .error : .warning, issue.message, at: location)
         }

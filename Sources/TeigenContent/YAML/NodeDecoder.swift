@@ -31,6 +31,17 @@ struct NodeDecoder {
         return result
     }
 
+    /// A whole number within `range`.
+    func int(_ node: Node, key: String, in range: ClosedRange<Int>) throws(DiagnosticError) -> Int {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any, let value = node.int else {
+            throw DiagnosticError(reader.error("'\(key)' must be a whole number (got '\(node.string ?? "")')", at: node))
+        }
+        guard range.contains(value) else {
+            throw DiagnosticError(reader.error("'\(key)' must be between \(range.lowerBound) and \(range.upperBound) (got \(value))", at: node))
+        }
+        return value
+    }
+
     func map(_ node: Node, key: String) throws(DiagnosticError) -> TemplateValue {
         guard case .mapping = node else {
             throw DiagnosticError(reader.error("'\(key)' must be a mapping", at: node))

@@ -139,6 +139,10 @@ struct YAMLReader {
         switch node {
         case .scalar(let scalar): result.text = value == .null ? nil : scalar.string
         case .sequence(let sequence): result.items = sequence.map(frontMatterValue)
+        case .mapping(let mapping):
+            result.entries = mapping.map { key, value in
+                FrontMatterField(key: key.string ?? "", keyLocation: location(of: key), value: frontMatterValue(value))
+            }
         default: break
         }
         return result

@@ -4,6 +4,10 @@ public struct FrontMatter: Sendable, Hashable {
     public var description: String?
     public var date: SiteDate?
     public var lastmod: SiteDate?
+    /// When the page appears (Hugo's `publishDate`): before then it is left out of the build. Without it, `date`.
+    public var publishDate: SiteDate?
+    /// When the page disappears (Hugo's `expiryDate`): from then on it is left out of the build.
+    public var expiryDate: SiteDate?
     public var draft: Bool = false
     public var weight: Int?
     public var slug: String?
@@ -20,10 +24,18 @@ public struct FrontMatter: Sendable, Hashable {
     /// `translationKey` are translations of each other (pages beside each other, `about.md` and
     /// `about.en.md`, need none).
     public var translationKey: String?
-    /// Sections only: whether the section gets its own Atom feed.
+    /// Sections only: whether the section gets its own Atom feed (and JSON Feed).
     public var feed: Bool = false
     /// `citation`: the page is a citable publication (a suggested citation, BibTeX and RIS files, meta tags).
     public var citation: CitationSettings?
+    /// Sections only: whether the section's feeds also hold the pages of its subsections (the default).
+    public var feedSubsections: Bool = true
+    /// List pages only: how many pages one page of the list shows (`paginate`), over the site's; 0 turns it off.
+    public var paginate: Int?
+    /// List pages only: the formats the list is written in (`outputs: [html, json]`); empty for HTML alone.
+    public var outputs: [OutputFormat] = []
+    /// The page's terms by taxonomy name (`tags: [核軍縮]`, or `taxonomies: {tags: [核軍縮]}`), in the order written.
+    public var terms: [String: [String]] = [:]
     /// The `params` map.
     public var params: TemplateValue = .map([])
     /// Every key the engine does not know, in the order written.
@@ -34,4 +46,12 @@ public struct FrontMatter: Sendable, Hashable {
     public init(title: String) {
         self.title = title
     }
+}
+
+/// A format a list page is written in (front matter `outputs`).
+public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
+    /// The page itself (`index.html`).
+    case html
+    /// Its pages as a JSON list (`index.json`), for scripts.
+    case json
 }

@@ -137,6 +137,15 @@ public struct SiteDate: Sendable, Hashable, Comparable {
         return (value < 0 ? "-" : "") + zeros + digits
     }
 
+    /// The instant the date begins: its clock time in its own offset, or, where it has none, in `timeZone` (a
+    /// day's midnight, a month's first midnight). Publication dates compare it with the build's "now".
+    public func instant(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = utcOffset.flatMap { TimeZone(secondsFromGMT: $0) } ?? timeZone
+        let components = DateComponents(year: year, month: month, day: day ?? 1, second: secondsOfDay ?? 0)
+        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+    }
+
     /// Orders by the clock time as written; a year-month date comes before the days of its month.
     public static func < (lhs: SiteDate, rhs: SiteDate) -> Bool {
         (lhs.year, lhs.month, lhs.day ?? 0, lhs.secondsOfDay ?? 0) < (rhs.year, rhs.month, rhs.day ?? 0, rhs.secondsOfDay ?? 0)

@@ -84,3 +84,41 @@ public enum TemplateValue: Sendable, Hashable {
         return .map(pairs)
     }
 }
+
+extension TemplateValue: Encodable {
+    /// Encodes the value as JSON would hold it: null, a boolean, a number, text, an array, or an object with the
+    /// map's keys (for JSON outputs made from data, never from a template).
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .int(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .double(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .string(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .array(let items):
+            var container = encoder.unkeyedContainer()
+            for item in items { try container.encode(item) }
+        case .map(let pairs):
+            var container = encoder.container(keyedBy: MapKey.self)
+            for (key, value) in pairs { try container.encode(value, forKey: MapKey(stringValue: key)) }
+        }
+    }
+
+    /// A map's key as a coding key.
+    private struct MapKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

@@ -102,6 +102,7 @@ public struct PreviewServer: Sendable {
         let console = console
         let rebuilds = RebuildService(
             listening: listening, changes: startWatching(), rebuilder: rebuilder, hub: hub, debounceDelay: configuration.debounceDelay,
+            contentFolder: configuration.watchedFolders.first.map { $0.appendingPathComponent("content").path } ?? "",
             onFirstBuild: { port in
                 let basePath = await store.status.site?.basePath ?? "/"
                 console.info("Serving at \(Self.url(host: host, port: port, basePath: basePath))")

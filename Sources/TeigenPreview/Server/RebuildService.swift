@@ -1,3 +1,4 @@
+import Foundation
 import ServiceLifecycle
 
 /// The service that builds the site and turns file changes into rebuilds: first build once the
@@ -14,6 +15,8 @@ struct RebuildService: Service {
     let rebuilder: SiteRebuilder
     let hub: LiveReloadHub
     let debounceDelay: Duration
+    /// The site's content folder (a change of it, when a publication date passes, rebuilds the site).
+    var contentFolder = ""
     /// Told the port once the first build ended (built or failed).
     var onFirstBuild: @Sendable (Int) async -> Void = { _ in }
 
@@ -46,9 +49,12 @@ struct RebuildService: Service {
         return await rebuilder.rebuild(changedPaths: nil, whenServed: { await onFirstBuild(port) }) != .cancelled
     }
 
-    /// Rebuilds on every debounced batch of changes until the changes end or the service stops.
-    private func watch(_ changes: AsyncStream<FileChange>) async {
+    /// Rebuilds on every debounced batch of changes until the changes end or the service stops, and when a
+    /// page's publication or expiry date passes.
+    func watch(_ changes: AsyncStream<FileChange>) async {
         let debouncer = ChangeDebouncer(delay: debounceDelay)
+        let dates = Task { await submitPublicationChanges(to: debouncer) }
+        defer { dates.cancel() }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await change in changes {
@@ -61,6 +67,27 @@ struct RebuildService: Service {
             }
         }
     }
+
+    /// Once the next publication change of the last build has passed (a `publishDate` or `expiryDate`, see
+    /// `SiteSource.nextPublicationChange`), submits a change of the content folder so that the site is rebuilt
+    /// with the page appeared or gone. Looks again at least every ``publicationCheck`` (a build may bring a nearer date).
+    private func submitPublicationChanges(to debouncer: ChangeDebouncer<some Clock<Duration>>) async {
+        var submitted: Date?
+        while !Task.isCancelled {
+            let next = await rebuilder.source.nextPublicationChange
+            if let next, next != submitted, next <= Date() {
+                submitted = next
+                await debouncer.submit(FileChange(path: contentFolder, kind: .modified, isDirectory: true))
+                continue
+            }
+            // Submitted already: the rebuild is on its way (or failed, and waits for an edit).
+            let wait = next.map { $0 == submitted ? 1 : min(max($0.timeIntervalSinceNow, 0.1), Self.publicationCheck) } ?? Self.publicationCheck
+            guard (try? await Task.sleep(for: .seconds(wait))) != nil else { return }
+        }
+    }
+
+    /// How often the publication dates are looked at when none is near.
+    static let publicationCheck: TimeInterval = 60
 
     /// Builds for each batch. A batch arriving while a build runs cancels that build (which stops at
     /// its next check; the builder keeps its changed paths) and starts one for everything so far.
