@@ -37,9 +37,10 @@ struct PageRenderer: Sendable {
     func renderPages(jobs: Int, writer: AtomicOutput?, memo: inout Memo<Data>) async throws(DiagnosticError) -> (pages: [OutputFile], rendered: [String]) {
         let pages = site.graph.pages
         if let writer {
-            // Every page's folder up front, parents first: the page writes then only create files.
+            // The folders holding page folders up front, parents first; each page's own folder is made by the
+            // task that writes the page, so that those `mkdir`s (one a page) overlap with rendering.
             do {
-                try writer.makeFolders(AtomicOutput.folders(of: pages.map(\.outputPath)))
+                try writer.makeFolders(AtomicOutput.folders(of: pages.map { AtomicOutput.folder(of: $0.outputPath) }))
             } catch {
                 throw WriteFailure.report([error])
             }
@@ -55,6 +56,7 @@ struct PageRenderer: Sendable {
             var file = page(at: index, context: context)
             if let writer, let data = file.data {
                 do throws(WriteFailure) {
+                    try writer.makeFolders([AtomicOutput.folder(of: file.path)])
                     try writer.write(data, to: file.path, createFolder: false)
                 } catch {
                     return .failure(error)
