@@ -44,7 +44,8 @@ def machine() -> list[str]:
     except (OSError, StopIteration, ValueError):
         pass
     commit = command_output("git", "rev-parse", "--short", "HEAD")
-    if command_output("git", "status", "--porcelain", "--untracked-files=no"):
+    # BENCHMARKS.md itself is being written (the shell has already emptied it): not a change to the code measured.
+    if command_output("git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!BENCHMARKS.md"):
         commit += " (with uncommitted changes)"
     return [
         f"- Date: {dt.datetime.now(dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
