@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "TeigenMarkdown", targets: ["TeigenMarkdown"]),
         .library(name: "TeigenContent", targets: ["TeigenContent"]),
         .library(name: "TeigenImages", targets: ["TeigenImages"]),
+        .library(name: "TeigenTools", targets: ["TeigenTools"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // Tests only: a clock the tests advance by hand (the preview's debouncer measures time with it).
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -54,10 +57,13 @@ let package = Package(
         .target(name: "CCmarkArena"),
         .target(name: "TeigenMarkdown", dependencies: ["CCmark", "CCmarkArena"], swiftSettings: strict),
         .target(name: "TeigenCore", swiftSettings: strict),
+        // The external tools: Pygments (highlighting) and latex2mathml (math) through one Python driver, cached.
+        .target(
+            name: "TeigenTools", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(
             name: "TeigenContent",
             dependencies: [
-                "TeigenCore", "TeigenMarkdown", .product(name: "Yams", package: "Yams"),
+                "TeigenCore", "TeigenMarkdown", "TeigenTools", .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "SwiftCSV", package: "SwiftCSV"),
             ],
             swiftSettings: strict
@@ -70,7 +76,8 @@ let package = Package(
         .target(
             name: "TeigenBuild",
             dependencies: [
-                "TeigenCore", "TeigenContent", "TeigenTheme", "CAtomicRename", .product(name: "Crypto", package: "swift-crypto"),
+                "TeigenCore", "TeigenContent", "TeigenTheme", "TeigenImages", "CAtomicRename",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -91,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "teigen",
             dependencies: [
-                "TeigenCore", "TeigenBuild", "TeigenPreview", "TeigenMarkdown",
+                "TeigenCore", "TeigenBuild", "TeigenPreview", "TeigenMarkdown", "TeigenContent", "TeigenTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -99,6 +106,7 @@ let package = Package(
         .testTarget(name: "TeigenMarkdownTests", dependencies: ["TeigenMarkdown", "CCmark", "CCmarkArena"], swiftSettings: strict),
         .testTarget(name: "TeigenCoreTests", dependencies: ["TeigenCore"], swiftSettings: strict),
         .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent", "TeigenCore"], swiftSettings: strict),
+        .testTarget(name: "TeigenToolsTests", dependencies: ["TeigenTools"], swiftSettings: strict),
         .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme", "TeigenCore"], swiftSettings: strict),
         .testTarget(
             name: "TeigenImagesTests",
@@ -108,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TeigenBuildTests",
-            dependencies: ["TeigenBuild", "TeigenCore"],
+            dependencies: ["TeigenBuild", "TeigenContent", "TeigenCore", "TeigenTools"],
             resources: [],
             swiftSettings: strict
         ),
@@ -127,6 +135,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Clocks", package: "swift-clocks"),
             ],
             swiftSettings: strict
         ),

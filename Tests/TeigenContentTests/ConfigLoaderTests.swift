@@ -73,4 +73,79 @@ import TeigenCore
             ]
         }
     }
+
+    @Test func languagesInheritTheSiteKeysAndGiveTheirOwn() throws {
+        let yaml = """
+            title: 緊急提言
+            description: 説明
+            baseURL: https://example.org/
+            author: 研究会
+            dateFormat: "yyyy年M月d日"
+            params:
+              a: 1
+              b: 2
+            menus:
+              main:
+                - name: ホーム
+                  page: _index.md
+            languages:
+              - code: ja
+              - code: en
+                name: English
+                title: Urgent Proposals
+                author: The Study Group
+                dateFormat: "MMMM d, yyyy"
+                params:
+                  b: 3
+                menus:
+                  main:
+                    - name: Home
+                      page: _index.md
+              - code: fr
+                calendar: gregorian
+            """
+        let config = try ConfigLoader.load(yaml, path: "c.yaml")
+        #expect(config.hasLanguageList)
+        #expect(config.languages.map(\.code) == ["ja", "en", "fr"])
+        #expect(config.languages.map(\.isDefault) == [true, false, false])
+        #expect(config.languages.map(\.rootPath) == ["/", "/en/", "/fr/"])
+        #expect(config.language == "ja")
+        let (ja, en, fr) = (config.languages[0], config.languages[1], config.languages[2])
+        #expect(ja.name == "日本語" && fr.name == "Français", "a language's own name for itself by default")
+        #expect(ja.title == "緊急提言" && en.title == "Urgent Proposals" && fr.title == "緊急提言")
+        #expect(en.author == "The Study Group" && en.description == "説明")
+        #expect(en.params == .map([("a", .int(1)), ("b", .int(3))]))
+        #expect(en.menus["main"]?.map(\.name) == ["Home"] && fr.menus["main"]?.map(\.name) == ["ホーム"])
+        let day = SiteDate(year: 2024, month: 3, day: 1)
+        #expect(ja.dateFormat.string(from: day) == "2024年3月1日")
+        #expect(en.dateFormat.string(from: day) == "March 1, 2024")
+        #expect(en.dateFormat.string(from: SiteDate(year: 2024, month: 3)) == "March 2024", "a language's own month pattern")
+        #expect(fr.dateFormat.string(from: day) == "2024年3月1日", "the site's pattern, in French")
+        #expect(config.dateFormat == ja.dateFormat)
+    }
+
+    @Test func aSiteWithoutLanguagesHasTheOneItsKeysDescribe() throws {
+        let config = try ConfigLoader.load("title: t\nbaseURL: https://e.org/\nlanguage: ja\ndescription: d\n", path: "c.yaml")
+        #expect(!config.hasLanguageList)
+        #expect(config.languages.count == 1)
+        #expect(config.defaultLanguage.code == "ja" && config.defaultLanguage.title == "t" && config.defaultLanguage.description == "d")
+        #expect(config.defaultLanguage.rootPath == "/")
+        #expect(config.defaultLanguage.sitePath("/about/") == "/about/")
+    }
+
+    @Test func languagesErrors() {
+        for (yaml, expected) in [
+            ("languages: []\n", "c.yaml:3:12: error: 'languages' must be a list of languages such as '- code: ja', the default language first"),
+            ("languages:\n  - name: Nihongo\n", "c.yaml:4:5: error: a language needs its 'code' (such as 'code: en')"),
+            ("languages:\n  - code: ja\n  - code: ja\n", "c.yaml:5:5: error: language 'ja' is listed twice in 'languages' (first on line 4)"),
+            ("languages:\n  - code: j\n", "c.yaml:4:11: error: 'code' must be a language tag such as 'ja', 'en' or 'pt-BR' (got 'j')"),
+            ("languages:\n  - code: ja\n    dateFormat: \"d 'x\"\n", "c.yaml:5:17: error: 'dateFormat' is not a usable date pattern: a quote (') is never closed; write '' for a quote itself (got 'd 'x')"),
+        ] {
+            #expect {
+                try ConfigLoader.load("title: t\nbaseURL: https://e.org/\n" + yaml, path: "c.yaml")
+            } throws: { error in
+                (error as? DiagnosticError)?.diagnostics.first?.header == expected
+            }
+        }
+    }
 }

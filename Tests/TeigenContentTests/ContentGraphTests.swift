@@ -24,7 +24,7 @@ import TeigenCore
         // Implicit sections for folders without _index.md.
         #expect(urls["members/_index.md"] == "/members/")
         #expect(urls["a/b/_index.md"] == "/a/b/")
-        let proposals = graph.sections["proposals"]!
+        let proposals = graph.section("proposals")!
         #expect(proposals.pageIndices.map { graph.pages[$0].contentPath } == ["proposals/1.md", "proposals/2.md"])
         let first = graph.indexByContentPath["proposals/1.md"]!
         let second = graph.indexByContentPath["proposals/2.md"]!
@@ -32,7 +32,7 @@ import TeigenCore
         #expect(graph.previous(of: second) == first)
         #expect(graph.previous(of: first) == nil)
         #expect(graph.ancestors(of: graph.indexByContentPath["a/b/deep.md"]!).map { graph.pages[$0].url } == ["/", "/a/", "/a/b/"])
-        #expect(graph.sections["a"]!.subsections == ["a/b"])
+        #expect(graph.section("a")!.subsections.map(\.folder) == ["a/b"])
     }
 
     @Test func draftsIncludedOnRequest() throws {
@@ -62,12 +62,12 @@ import TeigenCore
             try page("_index.md"), try page("s/c.md", "date: 2024-01-01\n"), try page("s/b.md", "date: 2024-02-01\n"),
             try page("s/a.md"), try page("s/z.md", "weight: 5\n"),
         ], includeDrafts: false)
-        #expect(graph.sections["s"]!.pageIndices.map { graph.pages[$0].contentPath } == ["s/z.md", "s/b.md", "s/c.md", "s/a.md"])
+        #expect(graph.section("s")!.pageIndices.map { graph.pages[$0].contentPath } == ["s/z.md", "s/b.md", "s/c.md", "s/a.md"])
     }
 
     @Test func hiddenPagesAreRenderedButNotListed() throws {
         let graph = try ContentGraph.build([try page("_index.md"), try page("search.md", "hidden: true\n"), try page("a.md")], includeDrafts: false)
         #expect(graph.indexByContentPath["search.md"] != nil)
-        #expect(graph.sections[""]!.pageIndices.map { graph.pages[$0].contentPath } == ["a.md"])
+        #expect(graph.section("")!.pageIndices.map { graph.pages[$0].contentPath } == ["a.md"])
     }
 }

@@ -205,6 +205,13 @@ import Testing
         #expect(html.contains("aria-label=\"Back to reference 5\""))
     }
 
+    @Test func theSectionsLabelIsAnOptionWrittenAsItsAccessibleName() {
+        var options = MarkdownOptions()
+        options.footnotesLabel = "Notes & \"references\""
+        let html = MarkdownRenderer(options: options).render("A[^a].\n\n[^a]: N.\n").html
+        #expect(html.contains("<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"Notes &amp; &quot;references&quot;\">\n<ol>"))
+    }
+
     @Test func backlinkLabelIsAnOption() {
         let html = MarkdownRenderer(options: MarkdownOptions(footnoteBacklinkLabel: "本文に戻る")).render("A[^a].\n\n[^a]: N.\n").html
         #expect(html.contains("aria-label=\"本文に戻る 1\""))

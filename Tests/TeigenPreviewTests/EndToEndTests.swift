@@ -26,41 +26,41 @@ struct EndToEndTests {
         let output = OutputCollector(standardOutput.fileHandleForReading)
         let errors = OutputCollector(standardError.fileHandleForReading)
 
-        let serving = try await output.line(startingWith: "Serving at ", timeout: .seconds(120))
+        let serving = try await output.line(startingWith: "Serving at ")
         let url = try #require(URL(string: String(serving.dropFirst("Serving at ".count))))
         let port = try #require(url.port)
         let basePath = url.path.hasSuffix("/") ? url.path : url.path + "/"
         #expect(url.host == "127.0.0.1")
 
         let events = try EventStreamClient(host: "127.0.0.1", port: port, path: basePath + "__teigen/events")
-        #expect(try await events.next("hello", timeout: .seconds(10)).json["build"] != nil)
+        #expect(try await events.next("hello").json["build"] != nil)
         let first = try await TestHTTP.get(basePath, host: "127.0.0.1", port: port)
         #expect(first.status == 200)
         #expect(first.text.contains("Hello from the first build."))
         #expect(first.text.contains("__teigen/live-reload.js"))
 
         try Self.home(title: "Home", body: "Hello after an edit.").write(to: page, atomically: false, encoding: .utf8)
-        _ = try await events.next("reload", timeout: .seconds(30))
+        _ = try await events.next("reload")
         let edited = try await TestHTTP.get(basePath, host: "127.0.0.1", port: port)
         #expect(edited.text.contains("Hello after an edit."))
 
         try "---\ntitle: [unclosed\n---\nBroken.\n".write(to: page, atomically: false, encoding: .utf8)
-        let error = try await events.next("error", timeout: .seconds(30))
+        let error = try await events.next("error")
         let message = try #require(error.json["message"] as? String)
         #expect(message.contains("_index.md:"))
         #expect(message.contains("error:"))
-        _ = try await errors.line(containing: "_index.md:", timeout: .seconds(10))
+        _ = try await errors.line(containing: "_index.md:")
         let stillGood = try await TestHTTP.get(basePath, host: "127.0.0.1", port: port)
         #expect(stillGood.status == 200)
         #expect(stillGood.text.contains("Hello after an edit."))
 
         try Self.home(title: "Home", body: "Fixed.").write(to: page, atomically: false, encoding: .utf8)
-        _ = try await events.next("reload", timeout: .seconds(30))
+        _ = try await events.next("reload")
         let fixed = try await TestHTTP.get(basePath, host: "127.0.0.1", port: port)
         #expect(fixed.text.contains("Fixed."))
 
         process.interrupt()
-        let deadline = ContinuousClock.now.advanced(by: .seconds(15))
+        let deadline = ContinuousClock.now.advanced(by: Liveness.bound)
         while process.isRunning && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -68,7 +68,7 @@ struct EndToEndTests {
         if !process.isRunning {
             #expect(process.terminationStatus == 0)
         }
-        try await events.waitForEnd(timeout: .seconds(5))
+        try await events.waitForEnd()
     }
 
     /// The `teigen` binary built beside this test bundle, or `TEIGEN_BINARY`.
@@ -141,21 +141,22 @@ actor OutputCollector {
         }
     }
 
-    func line(startingWith prefix: String, timeout: Duration) async throws -> String {
-        try await line(timeout: timeout, described: "starting with \(prefix)") { $0.hasPrefix(prefix) }
+    func line(startingWith prefix: String) async throws -> String {
+        try await line(described: "starting with \(prefix)") { $0.hasPrefix(prefix) }
     }
 
-    func line(containing text: String, timeout: Duration) async throws -> String {
-        try await line(timeout: timeout, described: "containing \(text)") { $0.contains(text) }
+    func line(containing text: String) async throws -> String {
+        try await line(described: "containing \(text)") { $0.contains(text) }
     }
 
-    private func line(timeout: Duration, described: String, _ matches: (String) -> Bool) async throws -> String {
-        let deadline = ContinuousClock.now.advanced(by: timeout)
+    /// The first line that `matches`, waiting for it at most the liveness bound.
+    private func line(described: String, _ matches: (String) -> Bool) async throws -> String {
+        let deadline = ContinuousClock.now.advanced(by: Liveness.bound)
         while ContinuousClock.now < deadline {
             if let line = lines.first(where: matches) { return line }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw Timeout(description: "no line \(described) within \(timeout); got \(lines)")
+        throw Timeout(description: "no line \(described) within \(Liveness.bound); got \(lines)")
     }
 }
 #endif

@@ -173,6 +173,30 @@ struct HTTPTests {
         }
     }
 
+    @Test("an unknown path in a language's folder gets that language's 404 page; others the site's")
+    func notFoundInALanguage() async throws {
+        var site = TestSnapshots.site(basePath: "/teigen/")
+        site.files["en/index.html"] = Data(TestSnapshots.page("Home (en)", stylesheet: "css/style.3f2a9c1b.css", basePath: "/teigen/").utf8)
+        site.files["en/404.html"] = Data(TestSnapshots.page("Not found", stylesheet: "css/style.3f2a9c1b.css", basePath: "/teigen/").utf8)
+        let fixture = await PreviewFixture(site).build()
+        try await fixture.application.test(.router) { client in
+            for uri in ["/teigen/en/no/such/page/", "/teigen/en/missing.html", "/teigen/en/proposals/"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("<h1>Not found</h1>"), "\(uri)")
+            }
+            for uri in ["/teigen/no/such/page/", "/teigen/english/x/", "/teigen/en"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                if uri == "/teigen/en" {
+                    #expect(response.status == .movedPermanently)
+                    continue
+                }
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("<h1>Not here</h1>"), "\(uri)")
+            }
+        }
+    }
+
     @Test("a site under /teigen/: / redirects there (302), /teigen to /teigen/ (301), live reload under it")
     func subPath() async throws {
         let fixture = await PreviewFixture(TestSnapshots.site(basePath: "/teigen/")).build()

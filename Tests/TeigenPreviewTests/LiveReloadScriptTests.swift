@@ -13,20 +13,9 @@ struct LiveReloadScriptTests {
         let harness = folder.url.appendingPathComponent("harness.js")
         try (Self.stubs + "eval(" + LiveReloadScript.jsonString(LiveReloadScript.source) + ");\n" + Self.checks)
             .write(to: harness, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(NodeRuntime.path))
-        process.arguments = [harness.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
-        while process.isRunning && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains("harness done"), "\(text)")
+        let node = try await ChildProcess.run(URL(fileURLWithPath: try #require(NodeRuntime.path)), arguments: [harness.path])
+        #expect(node.status == 0, "\(node)")
+        #expect(node.standardOutput.contains("harness done"), "\(node)")
     }
 
     static let stubs = #"""
@@ -118,10 +107,22 @@ struct LiveReloadScriptTests {
             check(later.includes("Teigen could not rebuild the site") && host.shadowRoot.children[0].lang === "en", "English without the words");
             documentListeners.keydown({ key: "Escape" });
             check(host.removed, "Escape hides the overlay");
+            document.documentElement.lang = "en";
+            const english = { rebuildFailed: "The site could not be rebuilt", hide: "Hide", lang: "en" };
+            fire("error", { build: "s-4", message: diagnostic, lang: "ja", text: japanese, texts: { ja: { ...japanese, lang: "ja" }, en: english } });
+            const again = (overlays[overlays.length - 1].shadowRoot || new Element("none")).children[0] || new Element("none");
+            check(again.lang === "en" && texts(again).includes("The site could not be rebuilt"), "an English page's overlay speaks English: " + texts(again));
+            document.documentElement.lang = "fr";
+            fire("error", { build: "s-4", message: diagnostic, lang: "ja", text: japanese, texts: { ja: { ...japanese, lang: "ja" }, en: english } });
+            const other = (overlays[overlays.length - 1].shadowRoot || new Element("none")).children[0] || new Element("none");
+            check(other.lang === "ja" && texts(other).includes("サイトを再ビルドできませんでした"), "a page in none of the site's languages gets the default's: " + texts(other));
+            documentListeners.keydown({ key: "Escape" });
+            document.documentElement.lang = undefined;
             document.documentElement.dataset.teigen = "error";
             byId["teigen-message"] = new Element("div");
+            const overlaysBefore = overlays.length;
             fire("error", { build: "s-4", message: "content/b.md:1:1: error: other" });
-            check(texts(byId["teigen-message"]).includes("content/b.md:1:1: error: other") && overlays.length === 1, "the error page shows a newer error in place");
+            check(texts(byId["teigen-message"]).includes("content/b.md:1:1: error: other") && overlays.length === overlaysBefore, "the error page shows a newer error in place");
             document.documentElement.dataset.teigen = "building";
             fire("error", { build: "s-4", message: "content/b.md:1:1: error: other" });
             check(reloads === 3, "the page of a first build that failed reloads to show the error page");

@@ -18,7 +18,7 @@ struct ManyLiveReloadClientsTests {
             }
             let greeted = try await withThrowingTaskGroup(of: String?.self) { group in
                 for page in pages {
-                    group.addTask { try await page.next("hello", timeout: .seconds(20)).json["build"] as? String }
+                    group.addTask { try await page.next("hello").json["build"] as? String }
                 }
                 var builds: [String?] = []
                 for try await build in group { builds.append(build) }
@@ -31,21 +31,18 @@ struct ManyLiveReloadClientsTests {
             try await Task.sleep(for: idleTimeout * 2)
 
             // An edit: the new snapshot is published.
-            let start = ContinuousClock.now
             await fixture.source.succeed(with: TestSnapshots.site(title: "Edited"))
             await fixture.rebuilder.rebuild(changedPaths: ["/site/content/_index.md"])
             let reloads = try await withThrowingTaskGroup(of: String?.self) { group in
                 for page in pages {
-                    group.addTask { try await page.next("reload", timeout: .seconds(20)).json["build"] as? String }
+                    group.addTask { try await page.next("reload").json["build"] as? String }
                 }
                 var builds: [String?] = []
                 for try await build in group { builds.append(build) }
                 return builds
             }
-            let elapsed = ContinuousClock.now - start
             #expect(reloads == Array(repeating: "test-2", count: 100))
-            #expect(elapsed < .seconds(20))
-            let page = try await TestHTTP.get("/", host: server.host, port: server.port, timeout: .seconds(5))
+            let page = try await TestHTTP.get("/", host: server.host, port: server.port)
             #expect(page.text.contains("<h1>Edited</h1>"))
             for page in pages { await page.close() }
             #expect(await server.isRunning)

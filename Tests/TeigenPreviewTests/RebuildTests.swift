@@ -1,5 +1,6 @@
 import Foundation
 import TeigenBuild
+import TeigenCore
 import Testing
 
 @testable import TeigenPreview
@@ -68,9 +69,9 @@ struct RebuildTests {
         var fixture = await Self.servedFixture(budget: budget)
         let calls = Calls()
         fixture.rebuilder.onRunaway = { Task { await calls.record() } }
-        await fixture.source.behave(.ignoreCancellation(.seconds(2)))
+        // It stops only once told it ran away: however late the watch looks, the build is still running.
+        await fixture.source.behave(.ignoreCancellation(until: { await calls.count > 0 }))
         #expect(await fixture.rebuilder.rebuild(changedPaths: ["/site/content/_index.md"]) == .failed)
-        try await Task.sleep(for: .milliseconds(100))
         #expect(await calls.count == 1)
         let lines = await fixture.console.lines()
         #expect(lines.contains { $0.hasPrefix("stderr: error: the build was stopped after 0.1 s") })
@@ -106,20 +107,24 @@ struct RebuildTests {
         #expect(await fixture.console.lines().filter { $0.hasPrefix("stderr: ") }.isEmpty)
     }
 
-    @Test("the overlay's words follow the site's language: Japanese for ja, English otherwise", arguments: [
-        ("ja", "ja", "サイトを再ビルドできませんでした", "閉じる"),
-        ("ja-JP", "ja", "サイトを再ビルドできませんでした", "閉じる"),
-        ("en", "en", "Teigen could not rebuild the site", "Hide"),
-        ("fr", "en", "Teigen could not rebuild the site", "Hide"),
-    ])
-    func overlayLanguage(site: String, language: String, title: String, hide: String) async throws {
-        let fixture = await Self.servedFixture(budget: RebuildBudget(), language: site)
+    /// The JSON of the error event that a failed rebuild of `fixture` sends to the open pages.
+    static func errorEvent(of fixture: PreviewFixture) async throws -> [String: Any] {
         await fixture.source.fail(with: TestSnapshots.frontMatterError)
         await fixture.rebuilder.rebuild(changedPaths: ["/site/content/_index.md"])
         var iterator = await fixture.hub.subscribe().makeAsyncIterator()
         _ = await iterator.next()
         let event = try #require(await iterator.next())
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any])
+        return try #require(try JSONSerialization.jsonObject(with: Data(event.json.utf8)) as? [String: Any])
+    }
+
+    @Test("the overlay's words follow the site's language: Japanese for ja, English otherwise", arguments: [
+        ("ja", "ja", "サイトを再ビルドできませんでした", "閉じる"),
+        ("ja-JP", "ja-JP", "サイトを再ビルドできませんでした", "閉じる"),
+        ("en", "en", "Teigen could not rebuild the site", "Hide"),
+        ("fr", "en", "Teigen could not rebuild the site", "Hide"),
+    ])
+    func overlayLanguage(site: String, language: String, title: String, hide: String) async throws {
+        let json = try await Self.errorEvent(of: await Self.servedFixture(budget: RebuildBudget(), language: site))
         #expect(json["lang"] as? String == language)
         let text = try #require(json["text"] as? [String: String])
         #expect(text["rebuildFailed"] == title)
@@ -137,10 +142,28 @@ struct RebuildTests {
     }
     #endif
 
-    @Test("every language of the overlay's table has every string")
+    @Test("Teigen's own words have every string of the overlay, in Japanese and English")
     func overlayTable() {
-        for (language, strings) in OverlayText.table {
-            #expect(Set(strings.keys) == Set(OverlayText.Key.allCases), "\(language)")
+        for language in ["ja", "en"] {
+            let table = I18nTable.builtIn(language: language)
+            #expect(OverlayText.Key.allCases.allSatisfy { table[$0.tableKey] != nil }, "\(language)")
         }
+    }
+
+    @Test("the overlay has the words of each of the site's languages, the site's own i18n words first")
+    func overlayWordsOfEveryLanguage() async throws {
+        var japanese = I18nTable.builtIn(language: "ja")
+        japanese.add(["preview.hide": "隠す"])
+        var english = I18nTable.builtIn(language: "en")
+        english.add(["preview.rebuildFailed": "The site could not be rebuilt"])
+        let source = FakeSiteSource(TestSnapshots.site(), words: [japanese, english, I18nTable.builtIn(language: "fr")])
+        let json = try await Self.errorEvent(of: await PreviewFixture(source: source).build())
+        #expect(json["lang"] as? String == "ja")
+        #expect((json["text"] as? [String: String])?["hide"] == "隠す")
+        let texts = try #require(json["texts"] as? [String: [String: String]])
+        #expect(texts["ja"]?["hide"] == "隠す")
+        #expect(texts["en"]?["rebuildFailed"] == "The site could not be rebuilt")
+        #expect(texts["en"]?["lang"] == "en")
+        #expect(texts["fr"]?["lang"] == "en", "a language with Teigen's English words says they are English")
     }
 }

@@ -74,16 +74,15 @@ struct ServerTests {
         #expect(try await events.next().name == "hello")
         #expect(await source.requests == [nil])
 
-        // An editor's temporary file alone: no rebuild.
-        try Data("x".utf8).write(to: site.appendingPathComponent("content/.index.md.swp"))
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(await source.requests.count == 1)
-
+        // An editor's temporary file, then the page: rebuilds for the page alone. Had the temporary file
+        // counted, it would have had a rebuild of its own (before the page's) or been among the page's paths.
         await source.succeed(with: TestSnapshots.site(title: "Edited"))
+        try Data("x".utf8).write(to: site.appendingPathComponent("content/.index.md.swp"))
         let page = site.appendingPathComponent("content/_index.md")
         try Data("---\ntitle: Edited\n---\n".utf8).write(to: page)
         #expect(try await events.next("reload").json["build"] != nil)
-        #expect(await source.requests.last == Set([page.path]))
+        let rebuilds = await source.requests.dropFirst()
+        #expect(!rebuilds.isEmpty && rebuilds.allSatisfy { $0 == Set([page.path]) }, "\(rebuilds)")
         let response = try await TestHTTP.get("/", host: "127.0.0.1", port: port)
         #expect(response.status == 200)
         #expect(response.text.contains("<h1>Edited</h1>"))
@@ -100,7 +99,7 @@ struct ServerTests {
         #expect(await output.lines().contains("stderr: " + TestSnapshots.frontMatterError.description))
     }
 
-    @Test("a newer change cancels the build still running, and so does stopping the server", .timeLimit(.minutes(2)))
+    @Test("a newer change cancels the build still running, and so does stopping the server", .timeLimit(Liveness.testLimit))
     func newerChangeCancels() async throws {
         let folder = try TemporaryFolder()
         let site = folder.url.appendingPathComponent("site")
@@ -153,9 +152,9 @@ struct ServerTests {
         throw RawHTTPConnection.Failure(description: "the server never said where it serves")
     }
 
-    /// Polls `condition` every 20 ms until it holds; throws after 30 s.
+    /// Polls `condition` every 20 ms until it holds; throws after the liveness bound.
     static func waitUntil(_ what: String, _ condition: @Sendable () async -> Bool) async throws {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+        let deadline = ContinuousClock.now.advanced(by: Liveness.bound)
         while !(await condition()) {
             guard ContinuousClock.now < deadline else { throw RawHTTPConnection.Failure(description: "never happened: \(what)") }
             try await Task.sleep(for: .milliseconds(20))

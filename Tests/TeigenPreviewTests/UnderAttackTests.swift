@@ -6,13 +6,15 @@ import Testing
 
 /// A live server on 127.0.0.1 taking hostile traffic: malformed and oversized requests, header
 /// floods, hundreds of clients that never finish their request, path traversal in every spelling.
-/// A normal client keeps getting `/` within two seconds throughout, and the server keeps running.
+/// A normal client keeps getting `/` throughout (every one of its requests is answered), and the
+/// server keeps running. How quickly it is answered is not asserted: on a loaded machine, with the
+/// other suites in the same process, that measures the machine (`make bench` measures speed).
 @Suite("The preview server under attack", .serialized)
 struct UnderAttackTests {
     /// Short, so that the tests see slow clients dropped quickly; `teigen serve` uses the default.
     static let idleTimeout: Duration = .seconds(1)
-    /// How long anything may take that has to wait for the idle timeout: generous, never a tight race.
-    static let patience: Duration = .seconds(10)
+    /// How long anything may take that has to wait for the idle timeout: only a liveness bound.
+    static let patience: Duration = Liveness.bound
 
     static var configuration: PreviewServer.Configuration {
         PreviewServer.Configuration(limits: ConnectionLimits(idleTimeout: idleTimeout))
@@ -22,7 +24,6 @@ struct UnderAttackTests {
         #expect(!probes.isEmpty, sourceLocation: sourceLocation)
         for probe in probes {
             #expect(probe.succeeded, "\(probe)", sourceLocation: sourceLocation)
-            #expect(probe.elapsed < .seconds(2), "\(probe)", sourceLocation: sourceLocation)
         }
     }
 
@@ -112,7 +113,9 @@ struct UnderAttackTests {
                 Attack("conflicting lengths", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab"),
                 Attack("a negative length", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"),
                 Attack("length and chunked together", "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
-                Attack("a bad chunk after a valid head", "GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", allowed: [200, 400], mayServeHome: true),
+                // The head is valid, so the server may have started its answer before it reads the broken
+                // chunk; it then closes the connection, at any point of the answer (nil: before the status line).
+                Attack("a bad chunk after a valid head", "GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", allowed: [200, 400, nil], mayServeHome: true),
                 Attack("bare LF line ends", "GET / HTTP/1.1\nHost: x\n\n"),
                 Attack("only line breaks", String(repeating: "\r\n", count: 64)),
                 Attack("an unfinished request line", "GET / HTTP/1.1"),
@@ -153,8 +156,29 @@ struct UnderAttackTests {
         }
     }
 
-    @Test("300 clients that send half a request and wait: others are served meanwhile, all are dropped")
-    func slowClients() async throws {
+    @Test("300 clients that send half a request and wait: others are served while they wait")
+    func servedBesideSlowClients() async throws {
+        let fixture = await PreviewFixture(TestSnapshots.site()).build()
+        // The idle timeout is far away: the slow clients stay connected whatever the machine's load,
+        // so a probe answered now was answered beside them, not after the server dropped them.
+        try await LiveServer.run(fixture, configuration: Self.patientConfiguration) { server in
+            var waiting: [SlowClient] = []
+            for index in 0..<300 {
+                let client = try SlowClient(port: server.port)
+                #expect(client.send("GET /proposals/ HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow/\(index)\r\nX-Wait: "))
+                waiting.append(client)
+            }
+            waiting += try (0..<20).map { _ in try SlowClient(port: server.port) }
+            var probes: [NormalClient.Probe] = []
+            for _ in 0..<5 { probes.append(await NormalClient.probe(port: server.port)) }
+            Self.expectServed(probes)
+            #expect(waiting.filter(\.isClosedByServer).isEmpty, "slow clients were dropped before the probes")
+            #expect(await server.isRunning)
+        }
+    }
+
+    @Test("half requests, silent and trickling connections, an endless body, an idle keep-alive: all dropped")
+    func slowClientsAreDropped() async throws {
         let fixture = await PreviewFixture(TestSnapshots.site()).build()
         try await LiveServer.run(fixture, configuration: Self.configuration) { server in
             let normal = NormalClient(port: server.port)
@@ -172,20 +196,15 @@ struct UnderAttackTests {
             let idleKeepAlive = try SlowClient(port: server.port)
             idleKeepAlive.send("GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n")
 
-            // With all of them connected, a new client is served at once.
-            for _ in 0..<5 {
-                let probe = await NormalClient.probe(port: server.port)
-                #expect(probe.succeeded, "\(probe)")
-                #expect(probe.elapsed < .seconds(2), "\(probe)")
-            }
-
             // Tricklers send one byte of a never-ending header every 100 ms: that must not keep them alive.
             let trickle = Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Trickle: " + String(repeating: "z", count: 500))
             var answers: [ObjectIdentifier: [UInt8]] = [:]
             var stillOpen: (halves: Int, silent: Int, tricklers: Int, endlessBody: Bool, idleKeepAlive: Bool) = (300, 20, 5, true, true)
             let deadline = ContinuousClock.now.advanced(by: Self.patience)
-            for step in 0..<Int(Self.patience / .milliseconds(100)) where ContinuousClock.now < deadline {
+            var step = 0
+            while ContinuousClock.now < deadline {
                 for client in tricklers { client.send(String(trickle[step % trickle.count])) }
+                step += 1
                 func isOpen(_ client: SlowClient) -> Bool {
                     let (bytes, isClosed) = client.receiveAvailable()
                     answers[ObjectIdentifier(client), default: []] += bytes
@@ -284,17 +303,19 @@ struct UnderAttackTests {
         .enabled(if: ApacheBench.path != nil, "ab is not installed: install Debian's apache2-utils (scripts/install-deps.sh test)"))
     func apacheBench() async throws {
         let fixture = await PreviewFixture(TestSnapshots.site()).build()
-        // ab gives up on a response after 20 s (-s) and reports an error; the server's idle timeout is
-        // 600 s: a connection the server failed to close or to keep alive properly fails the run.
+        // ab gives up on a response after 60 s (-s, far beyond any wait of a loaded machine; ab itself
+        // is stopped only at the liveness bound, after that) and reports an error; the server's idle
+        // timeout is 600 s: a connection the server failed to close or to keep alive properly fails the run.
         try await LiveServer.run(fixture, configuration: Self.patientConfiguration) { server in
             let url = "http://127.0.0.1:\(server.port)/proposals/"
-            let keptAlive = try await ApacheBench.run(url: url, requests: 2000, concurrency: 200, keepAlive: true, timeoutSeconds: 20)
+            let seconds = 60
+            let keptAlive = try await ApacheBench.run(url: url, requests: 2000, concurrency: 200, keepAlive: true, timeoutSeconds: seconds)
             #expect(keptAlive.exitCode == 0, "\(keptAlive)")
             #expect(keptAlive.complete == 2000, "\(keptAlive)")
             #expect(keptAlive.failed == 0, "\(keptAlive)")
             #expect(keptAlive.non2xx == 0, "\(keptAlive)")
             #expect(keptAlive.keptAlive == 2000, "\(keptAlive)")
-            let closed = try await ApacheBench.run(url: url, requests: 1000, concurrency: 200, keepAlive: false, timeoutSeconds: 20)
+            let closed = try await ApacheBench.run(url: url, requests: 1000, concurrency: 200, keepAlive: false, timeoutSeconds: seconds)
             #expect(closed.exitCode == 0, "\(closed)")
             #expect(closed.complete == 1000, "\(closed)")
             #expect(closed.failed == 0, "\(closed)")
@@ -346,7 +367,7 @@ struct UnderAttackTests {
             for target in targets {
                 for method in ["GET", "HEAD"] {
                     let request = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=0-\r\nConnection: close\r\n\r\n"
-                    let response = try await TestHTTP.send(request, host: server.host, port: server.port, timeout: .seconds(5))
+                    let response = try await TestHTTP.send(request, host: server.host, port: server.port)
                     #expect([400, 404].contains(response.status), "\(method) \(target) → \(response.status)")
                     #expect(response.headers["location"] == nil, "\(target)")
                     #expect(!response.text.contains(marker), "\(target) served the secret")

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Testing
 
@@ -39,36 +40,46 @@ struct WatcherTests {
         #expect(await batches.next() == nil)
     }
 
-    @Test("a quiet period separates batches; nothing is emitted before it")
+    // The two tests below drive the debouncer's clock by hand: what they assert (which changes make a
+    // batch) depends on the order of changes and deadlines only, never on how fast the machine is. Each
+    // advance ends strictly past the deadlines it means to reach, since a test clock wakes a sleep
+    // registered exactly at its current instant only on its next advance.
+
+    @Test("a quiet period separates batches; nothing is emitted before it", .timeLimit(.minutes(1)))
     func debounceQuiet() async throws {
-        let debouncer = ChangeDebouncer(delay: .milliseconds(100))
-        let start = ContinuousClock.now
-        await debouncer.submit(FileChange(path: "/a", kind: .created))
+        let clock = TestClock()
+        let debouncer = ChangeDebouncer(delay: .milliseconds(100), clock: clock)
         var batches = debouncer.batches.makeAsyncIterator()
-        #expect(await batches.next()?.paths == ["/a"])
-        #expect(ContinuousClock.now - start >= .milliseconds(100))
-        await debouncer.submit(FileChange(path: "/b", kind: .deleted))
-        #expect(await batches.next()?.paths == ["/b"])
+        // Changes 60 ms apart (at 0, 60 and 120 ms): each one restarts the quiet period.
+        for path in ["/a", "/b", "/c"] {
+            await debouncer.submit(FileChange(path: path, kind: .created))
+            await clock.advance(by: .milliseconds(60))
+        }
+        await clock.advance(by: .milliseconds(70))  // 250 ms: quiet since 120 ms
+        #expect(await batches.next()?.paths == ["/a", "/b", "/c"])
+        await debouncer.submit(FileChange(path: "/d", kind: .deleted))
+        await clock.advance(by: .milliseconds(150))
+        #expect(await batches.next()?.paths == ["/d"])
         await debouncer.finish()
+        #expect(await batches.next() == nil)
     }
 
-    @Test("a steady stream of changes still flushes after the maximum delay")
+    @Test("a steady stream of changes still flushes after the maximum delay", .timeLimit(.minutes(1)))
     func debounceMaximum() async throws {
-        let debouncer = ChangeDebouncer(delay: .milliseconds(100), maximumDelay: .milliseconds(300))
-        let feeder = Task {
-            for index in 0..<40 {
-                await debouncer.submit(FileChange(path: "/f\(index)", kind: .modified))
-                try? await Task.sleep(for: .milliseconds(30))
-            }
-        }
+        let clock = TestClock()
+        let debouncer = ChangeDebouncer(delay: .milliseconds(100), maximumDelay: .milliseconds(300), clock: clock)
         var batches = debouncer.batches.makeAsyncIterator()
-        let start = ContinuousClock.now
-        let first = await batches.next()
-        // The stream lasts at least 40 × 30 ms; the batch comes before its end. (A generous bound: CI machines are busy.)
-        #expect(ContinuousClock.now - start < .seconds(10))
-        #expect((first?.paths.count ?? 0) < 40)
-        feeder.cancel()
+        // A change every 50 ms (at 0, 50, … 250 ms), never quiet for the 100 ms delay.
+        for index in 0..<6 {
+            await debouncer.submit(FileChange(path: "/f\(index)", kind: .modified))
+            await clock.advance(by: .milliseconds(50))
+        }
+        // 320 ms: the first change has waited longer than the maximum delay, the last one 70 ms.
+        await clock.advance(by: .milliseconds(20))
+        #expect(await batches.next()?.paths == Set((0..<6).map { "/f\($0)" }))
+        await debouncer.submit(FileChange(path: "/f6", kind: .modified))
         await debouncer.finish()
+        #expect(await batches.next()?.paths == ["/f6"])
     }
 
     @Test("an overflow asks for a full rebuild")
@@ -185,9 +196,9 @@ actor ChangeInbox {
         unread.append(change)
     }
 
-    /// Waits (at most `timeout`) for a change of `path` of `kind`, dropping what came before it.
-    func expect(_ path: String, _ kind: FileChange.Kind, timeout: Duration = .seconds(5)) async throws {
-        let deadline = ContinuousClock.now.advanced(by: timeout)
+    /// Waits (at most the liveness bound) for a change of `path` of `kind`, dropping what came before it.
+    func expect(_ path: String, _ kind: FileChange.Kind) async throws {
+        let deadline = ContinuousClock.now.advanced(by: Liveness.bound)
         while ContinuousClock.now < deadline {
             if let index = unread.firstIndex(where: { $0.path == path && $0.kind == kind }) {
                 unread.removeFirst(index + 1)

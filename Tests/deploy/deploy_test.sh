@@ -119,14 +119,25 @@ start_nginx() {
     local name=$1 docroot=$2 prefix=$3 port=$4
     local dir="$work/$name"
     mkdir -p "$dir"
-    local location
+    local location language languages=""
+    # A multilingual site has a not-found page per language (en/404.html): a
+    # missing URL under /en/ answers with it, as a host would be set up.
+    for language in $(cd "$docroot" && find . -mindepth 2 -maxdepth 2 -name 404.html | cut -d/ -f2 | sort); do
+        if [[ "$prefix" == / ]]; then
+            languages+="
+        location /$language/ { error_page 404 /$language/404.html; }"
+        else
+            languages+="
+        location $prefix$language/ { alias $docroot/$language/; error_page 404 $prefix$language/404.html; }"
+        fi
+    done
     if [[ "$prefix" == / ]]; then
         location="root $docroot;
-        location / { }"
+        location / { }$languages"
     else
         # alias maps /sub/path/x onto DOCROOT/x; anything outside the prefix 404s,
         # which is what makes a link that forgot the base path fail the crawl.
-        location="location $prefix { alias $docroot/; }
+        location="location $prefix { alias $docroot/; }$languages
         location / { return 404; }"
     fi
     cat >"$dir/nginx.conf" <<EOF
@@ -257,27 +268,34 @@ check_output() {
     # The 404 page is shown at any missing URL, at any depth, so a relative
     # link in it resolves against the wrong folder.
     local relative
-    relative=$(python3 - "$docroot/404.html" <<'EOF'
-import re, sys
-html = open(sys.argv[1], encoding="utf-8").read()
-bad = [u for u in re.findall(r'\b(?:href|src)\s*=\s*["\']([^"\']*)["\']', html)
-       if u and not re.match(r'^(?:/|#|[a-zA-Z][a-zA-Z0-9+.-]*:)', u)]
+    relative=$(python3 - "$docroot" <<'EOF'
+import pathlib, re, sys
+root = pathlib.Path(sys.argv[1])
+bad = []
+for page in [root / "404.html"] + sorted(root.glob("*/404.html")):  # a language's own 404.html too
+    html = page.read_text(encoding="utf-8")
+    bad += [f"{page.relative_to(root)}: {u}" for u in re.findall(r'\b(?:href|src)\s*=\s*["\']([^"\']*)["\']', html)
+            if u and not re.match(r'^(?:/|#|[a-zA-Z][a-zA-Z0-9+.-]*:)', u)]
 print(" ".join(bad[:5]))
 EOF
     )
     if [[ -n "$relative" ]]; then
-        fail "$name: 404.html has relative links, broken at a deep missing URL: $relative"
+        fail "$name: a 404 page has relative links, broken at a deep missing URL: $relative"
     else
-        pass "$name: 404.html links are all root-relative or absolute"
+        pass "$name: the 404 pages' links are all root-relative or absolute"
     fi
-    # Server's answer to a missing deep URL: status 404 and the site's own page.
-    local missing="${base}no/such/teigen-page/" body="$work/$name-404-body.html" code
-    code=$(curl -s -o "$body" -w '%{http_code}' "$missing" || true)
-    if [[ "$code" == 404 ]] && cmp -s "$body" "$docroot/404.html"; then
-        pass "$name: a missing URL answers 404 with the site's 404.html"
-    else
-        fail "$name: GET $missing answered $code$(cmp -s "$body" "$docroot/404.html" || echo ' and not the site 404.html')"
-    fi
+    # Server's answer to a missing deep URL: status 404 and the site's own page;
+    # under a language's folder, that language's (en/404.html).
+    local page missing body="$work/$name-404-body.html" code
+    for page in 404.html $(cd "$docroot" && find . -mindepth 2 -maxdepth 2 -name 404.html | cut -c3- | sort); do
+        missing="${base}$(dirname "$page" | sed 's|^\.$||; s|.$|&/|')no/such/teigen-page/"
+        code=$(curl -s -o "$body" -w '%{http_code}' "$missing" || true)
+        if [[ "$code" == 404 ]] && cmp -s "$body" "$docroot/$page"; then
+            pass "$name: a missing URL ($missing) answers 404 with the site's $page"
+        else
+            fail "$name: GET $missing answered $code$(cmp -s "$body" "$docroot/$page" || echo " and not the site's $page")"
+        fi
+    done
 }
 
 # check_xml_links NAME DOCROOT BASE_URL — feeds are not crawled by linkchecker

@@ -6,7 +6,7 @@ Usage: python3 Tests/site/check_axe.py PUBLIC_DIR [--width 1280] [--height 900] 
 Serves PUBLIC_DIR on a free loopback port, opens every index.html and 404.html in headless Chromium
 (selenium; /usr/bin/chromium with /usr/bin/chromedriver), injects axe-core from the PyPI package
 axe-playwright-python (its bundled axe.min.js) and fails on any violation of impact serious or critical.
-The search page is checked showing the results of a query (search/?q=核軍縮).
+The search pages are checked showing the results of a query (search/?q=核軍縮, en/search/?q=disarmament).
 Needs: pip install selenium; pip install --no-deps axe-playwright-python.
 """
 from __future__ import annotations
@@ -61,11 +61,11 @@ def main() -> int:
         for scheme in ("light", "dark"):
             sitebrowser.set_color_scheme(driver, scheme)
             for rel in pages:
-                if rel == sitebrowser.SEARCH_PAGE:
+                if rel in sitebrowser.SEARCH_PAGES:
                     try:
-                        sitebrowser.open_search_results(driver, root)
+                        sitebrowser.open_search_results(driver, root, sitebrowser.SEARCH_PAGES[rel], page=rel)
                     except Exception as e:  # noqa: BLE001 - a timeout or a script error, reported alike
-                        print(f"FAIL [{scheme}] {rel}: no search results for {sitebrowser.SEARCH_QUERY} "
+                        print(f"FAIL [{scheme}] {rel}: no search results for {sitebrowser.SEARCH_PAGES[rel]} "
                               f"({type(e).__name__})", file=sys.stderr)
                         failures += 1
                         continue

@@ -15,7 +15,14 @@ PUBLIC_DIR is a built site (teigen build). The checks:
   - the activities table: a <table> with the three header cells and eight body rows;
   - the Guterres quotation inside a <blockquote>;
   - references (ordered list) and past proposals (titles present, none of them a link);
-  - the 404 page: Japanese, with a link back to the home page.
+  - the 404 page: Japanese, with a link back to the home page;
+  - the English edition (en/): every Japanese page has its English translation (found through its
+    <link rel="alternate" hreflang="en">), in English (<html lang="en">, no Japanese outside lang="ja"),
+    saying that it translates the Japanese original, which prevails, with a link to that original; and
+    its counterpart of every paragraph, heading, list item, table row (with as many cells), quotation
+    and footnote, in the same order, each holding the numbers of its Japanese block (years, 1,500, 79…);
+    the English titles, the eight footnotes, the eight members with their English names, roles,
+    affiliations and positions, and the activities table with its English dates.
 Exits 1 and lists every failure; stdlib only.
 """
 from __future__ import annotations
@@ -24,6 +31,7 @@ import argparse
 import os
 import re
 import sys
+import unicodedata
 import urllib.parse
 from html.parser import HTMLParser
 
@@ -507,6 +515,217 @@ def check_about(site: Site) -> None:
         site.check(norm(s) in text, f"{rel}: missing {s[:40]!r}")
 
 
+# ---------------------------------------------------------------- the English edition
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
+# The blocks compared between a Japanese page and its English translation, in document order.
+BLOCKS = {"p", "li", "tr", "blockquote", "figcaption", "h1", "h2", "h3", "h4", "dt", "dd"}
+
+
+def translation(site: Site, rel: str, language: str) -> str | None:
+    """The built file of page rel's translation into `language`, from its <link rel="alternate" hreflang>."""
+    doc = site.page(rel, required=False)
+    if doc is None:
+        return None
+    for link in doc.find_all("link", rel="alternate"):
+        if link.attrs.get("hreflang") == language:
+            href = urllib.parse.urlparse(link.attrs.get("href", "")).path
+            return site.file_for_href(rel, href)
+    return None
+
+
+def content_root(site: Site, doc: Node) -> Node:
+    """What a page says: its data-search-body wrapper (the search and 404 pages: <main>)."""
+    for n in site.main(doc).iter():
+        if "data-search-body" in n.attrs:
+            return n
+    return site.main(doc)
+
+
+def blocks(root: Node) -> list[tuple[str, str]]:
+    """The blocks of root in order, each as (kind, text): a table row's kind counts its cells; text is
+    the block's own text (nested blocks left out), footnote marks and back-links dropped."""
+    out: list[tuple[str, str]] = []
+
+    def own_text(n: Node) -> str:
+        parts = []
+        for c in n.children:
+            if isinstance(c, str):
+                parts.append(c)
+            elif c.tag in BLOCKS or c.tag in ("sup", "script", "style") or c.attrs.get("role") == "doc-backlink":
+                continue
+            elif "heading-anchor" in c.classes():
+                continue
+            else:
+                parts.append(own_text(c))
+        return "".join(parts)
+
+    def walk(n: Node) -> None:
+        for c in n.children:
+            if not isinstance(c, Node) or "data-search-ignore" in c.attrs or c.tag in ("script", "style", "nav"):
+                continue
+            if c.attrs.get("role") == "note":
+                continue  # the notice of a translation
+            if c.tag in BLOCKS:
+                text = squash(own_text(c))
+                kind = c.tag
+                if c.tag == "tr":
+                    kind = f"tr/{len([x for x in c.children if isinstance(x, Node) and x.tag in ('td', 'th')])}"
+                    text = squash(c.text())
+                elif c.tag == "li" and c.attrs.get("id", "").startswith("fn-"):
+                    kind = "footnote"
+                if text or kind.startswith("tr"):
+                    out.append((kind, text))
+                if c.tag == "tr":
+                    continue
+            walk(c)
+
+    walk(root)
+    return out
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of 10 and more in text, as digits (1,500 → 1500), which a translation keeps; months
+    (10月, which English names) left out."""
+    text = re.sub(r"\d+月", "", unicodedata.normalize("NFKC", text))
+    return [n.replace(",", "") for n in re.findall(r"\d[\d,]*\d|\d", text) if int(n.replace(",", "")) >= 10]
+
+
+def english_without_japanese(doc: Node) -> str:
+    """The text of doc's <main>, less what is marked lang="ja" (a link to the original, say)."""
+    parts: list[str] = []
+
+    def walk(n: Node) -> None:
+        for c in n.children:
+            if isinstance(c, str):
+                parts.append(c)
+            elif c.attrs.get("lang", "").startswith("ja") or c.tag in ("script", "style"):
+                continue
+            else:
+                walk(c)
+
+    walk(doc.find("main") or doc)
+    return "".join(parts)
+
+
+def check_english_pages(site: Site) -> None:
+    """Every Japanese page has its English translation, which says it is one and holds every block."""
+    pages = sorted(os.path.relpath(os.path.join(root, f), site.public) for root, _, files in os.walk(site.public)
+                   for f in files if f.endswith(".html") and not os.path.relpath(root, site.public).startswith("en"))
+    for rel in pages:
+        doc = site.page(rel)
+        if doc is None or doc.find("meta", http_equiv="refresh") is not None:
+            continue  # an alias redirect
+        en = "en/404.html" if rel == "404.html" else translation(site, rel, "en")
+        if not site.check(en is not None, f"{rel}: no English translation (<link rel=\"alternate\" hreflang=\"en\">)"):
+            continue
+        en_doc = site.page(en)
+        if en_doc is None:
+            continue
+        html = en_doc.find("html")
+        site.check(html is not None and html.attrs.get("lang") == "en", f"{en}: <html lang> should be en")
+        left = JAPANESE.findall(english_without_japanese(en_doc))
+        site.check(not left, f"{en}: Japanese characters in <main> outside lang=\"ja\": {''.join(left)[:30]}")
+        notice = next((n for n in site.main(en_doc).find_all(role="note") if "translation" in norm(n.text())), None)
+        if site.check(notice is not None, f"{en}: no notice (role=note) that the page is a translation"):
+            said = squash(notice.text())
+            site.check("translation of the Japanese original" in said and "the Japanese original prevails" in said,
+                       f"{en}: the notice should say it translates the Japanese original, which prevails: {said[:120]!r}")
+            if rel != "404.html":
+                links = [a for a in notice.find_all("a") if a.attrs.get("hreflang") == "ja"]
+                site.check(bool(links) and site.file_for_href(en, links[0].attrs.get("href", "")) == rel,
+                           f"{en}: the notice should link to the Japanese original {rel} (hreflang=ja)")
+        ja_blocks, en_blocks = blocks(content_root(site, doc)), blocks(content_root(site, en_doc))
+        ja_kinds, en_kinds = [k for k, _ in ja_blocks], [k for k, _ in en_blocks]
+        if not site.check(ja_kinds == en_kinds, f"{en}: its blocks should match {rel}'s one for one:\n"
+                          f"    ja {ja_kinds}\n    en {en_kinds}"):
+            continue
+        for (kind, ja_text), (_, en_text) in zip(ja_blocks, en_blocks):
+            missing = [n for n in numbers(ja_text) if n not in numbers(en_text)]
+            site.check(not missing, f"{en}: the {kind} translating {ja_text[:30]!r}… lacks the numbers {missing}: {en_text[:60]!r}")
+
+
+EN_TITLE_1 = ("Proposal 1: Reaffirm the importance of the continued non-use of nuclear weapons and of maintaining the nuclear "
+              "order, and lead summit diplomacy toward concrete measures to reduce the risk of nuclear use")
+EN_TITLE_2 = "Proposal 2: Promote multilayered dialogue to encourage nuclear arms control negotiations among nuclear-armed states"
+EN_FOOTNOTES = {
+    1: "States that do not themselves possess nuclear weapons but rely on the nuclear deterrence of an allied nuclear-armed state.",
+    2: "Paragraph 2: To refrain from the threat or use of force against Ukraine",
+    3: "Intermediate-Range Nuclear Forces (INF) Treaty in 1987",
+    4: "the 77-year record of non-use of nuclear weapons",
+    5: FOOTNOTES[5],
+    6: FOOTNOTES[6],
+    7: FOOTNOTES[7],
+    8: "Interviews with former senior government officials and others conducted in the United States in January 2024",
+}
+EN_MEMBERS = [
+    ("Tatsujiro Suzuki", "Chair", "Research Center for Nuclear Weapons Abolition, Nagasaki University (RECNA)", "Vice Director"),
+    ("Sukeyuki Ichimasa", "Member", "Policy Studies Department, The National Institute for Defense Studies", "Head, Cyber Security Division"),
+    ("Chikako Kawakatsu Ueki", "Member", "Faculty of International Research and Education, Waseda University",
+     "Professor, Graduate School of Asia-Pacific Studies"),
+    ("Masakatsu Ota", "Member", "Kyodo News", "Senior Writer and Editorial Writer"),
+    ("Mitsuru Kitano", "Member", "Council of Local Authorities for International Relations (CLAIR)",
+     "Senior Adviser (former Ambassador, Permanent Mission of Japan to the International Organizations in Vienna)"),
+    ("Heigo Sato", "Member", "Faculty of International Studies, Takushoku University", "Professor"),
+    ("Wakana Mukai", "Member", "Faculty of International Relations, Asia University", "Associate Professor"),
+    ("Yuki Kobayashi", "Study Group Coordinator", "Security Studies Program, The Sasakawa Peace Foundation", "Research Fellow"),
+]
+EN_ACTIVITY_DATES = ["May 30, 2023", "July 3, 2023", "July 27, 2023", "September 26, 2023", "October 31, 2023",
+                     "November 27, 2023", "January 14–21, 2024", "March 26, 2024"]
+# Established English names the translation must use.
+EN_NAMES = {
+    "proposals/1/index.html": ["Budapest Memorandum", "International Group of Eminent Persons for a World without Nuclear Weapons",
+                               "Intermediate-Range Nuclear Forces (INF) Treaty", "NPT"],
+    "proposals/2/index.html": ["Congressional Commission on the Strategic Posture of the United States"],
+    "background/index.html": ["Treaty on the Non-Proliferation of Nuclear Weapons (NPT)", "G7 Leaders' Hiroshima Vision on Nuclear Disarmament"],
+}
+
+
+def check_english_content(site: Site) -> None:
+    """The English edition's titles, footnotes, members and activities, as the translation gives them."""
+    for rel, title in (("en/proposals/1/index.html", EN_TITLE_1), ("en/proposals/2/index.html", EN_TITLE_2)):
+        doc = site.page(rel)
+        h1 = doc.find("h1") if doc else None
+        site.check(h1 is not None and squash(h1.text()) == title, f"{rel}: <h1> should be {title[:40]!r}…")
+    for rel, names in EN_NAMES.items():
+        doc = site.page("en/" + rel)
+        for name in names:
+            site.check(doc is not None and name in squash(content_root(site, doc).text()), f"en/{rel}: should name the {name}")
+    for rel, numbers_ in (("en/proposals/1/index.html", [1, 2, 3, 4]), ("en/proposals/2/index.html", [5, 6, 7, 8])):
+        doc = site.page(rel)
+        section = footnote_section(doc) if doc else None
+        items = [c for c in section.find("ol").children if isinstance(c, Node) and c.tag == "li"] if section and section.find("ol") else []
+        site.check(len(items) == 4, f"{rel}: expected 4 footnotes, found {len(items)}")
+        for n, li in zip(numbers_, items):
+            site.check(EN_FOOTNOTES[n] in squash(li.text()), f"{rel}: footnote {n} should read {EN_FOOTNOTES[n][:40]!r}…")
+    rel = "en/members/index.html"
+    doc = site.page(rel)
+    if doc is not None:
+        rows = site.main(doc).find_all("tr")
+        order = []
+        for name, role, affiliation, position in EN_MEMBERS:
+            row = next((r for r in rows if name in squash(r.text())), None)
+            if not site.check(row is not None, f"{rel}: no row holds {name!r}"):
+                continue
+            order.append(rows.index(row))
+            text = squash(row.text())
+            for value in (role, affiliation, position):
+                site.check(value in text, f"{rel}: the row of {name} lacks {value!r}")
+            links = [x for x in (site.file_for_href(rel, a.attrs.get("href", "")) for a in row.find_all("a")) if x]
+            page = site.page(links[0]) if links else None
+            h1 = page.find("h1") if page else None
+            site.check(h1 is not None and squash(h1.text()) == name, f"{rel}: {name}'s page should have the <h1> {name!r}")
+        site.check(order == sorted(order), f"{rel}: members are not in the seed's order")
+    rel = "en/activities/index.html"
+    doc = site.page(rel)
+    table = site.main(doc).find("table") if doc else None
+    if site.check(table is not None, f"{rel}: no <table>"):
+        rows = table.find("tbody").find_all("tr") if table.find("tbody") else []
+        dates = [squash(r.find_all("td")[0].text()) if len(r.find_all("td")) > 1 else "" for r in rows]
+        dates = [squash([c for c in r.children if isinstance(c, Node) and c.tag in ("td", "th")][1].text()) for r in rows]
+        site.check(dates == EN_ACTIVITY_DATES, f"{rel}: the dates should be {EN_ACTIVITY_DATES}, are {dates}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("public", help="the built site (public/)")
@@ -517,7 +736,7 @@ def main() -> int:
         return 1
     site = Site(args.public)
     for check in (check_home, check_proposals, check_footnotes, check_members, check_activities,
-                  check_background, check_about, check_references, check_404):
+                  check_background, check_about, check_references, check_404, check_english_pages, check_english_content):
         check(site)
     if args.seed and os.path.isfile(args.seed):
         check_seed(site, args.seed)

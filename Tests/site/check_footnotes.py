@@ -8,10 +8,11 @@ On every page with footnote reference marks, in headless Chromium (sitebrowser.p
     centred on it (WCAG 2.2, 2.5.8), found with document.elementFromPoint;
   - line height: a paragraph holding a mark or a back-link is a whole number of lines tall (the mark's
     line is no taller than the others);
-  - every mark opens its note in place (theme/assets/js/footnotes.js): a dialog named 注 N holding the
+  - every mark opens its note in place (theme/assets/js/footnotes.js): a dialog named 注 N (Note N on an
+    English page) holding the
     note's text without its back-links, with focus in it, beside the mark without covering it, inside the
     viewport; the page neither scrolls nor changes its URL; Escape closes it and focus is back on the mark.
-On the first page with marks, at each width: the keyboard (Enter opens; Tab walks the dialog, and past
+On the first page with marks of each language, at each width: the keyboard (Enter opens; Tab walks the dialog, and past
 its last link closes it and goes on to what follows the mark; Shift+Tab returns to the mark; the close
 button), the pointer (a second click on the mark and a click elsewhere close it), the link to the list
 (jumps to the note), axe-core with the note open in light and dark; and, with JavaScript disabled, the
@@ -150,6 +151,10 @@ def state(driver, mark) -> dict:
     return driver.execute_script(STATE, mark)
 
 
+# The word a note's dialog is named with, by the page's language (the theme's footnote.popover.title).
+NOTE_WORDS = {"ja": "注", "en": "Note"}
+
+
 def overlaps(a: dict, b: dict) -> bool:
     return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
 
@@ -179,7 +184,8 @@ def check_open_close(driver, checks: Checks, where: str, mark) -> None:
     if not checks.expect(s["open"], where, f"a click on {name} did not open its note"):
         return
     checks.expect(s["role"] == "dialog", where, f"{name}: the popover's role is {s['role']}, not dialog")
-    checks.expect(s["title"] == f"注 {s['number']}", where, f"{name}: the dialog is named '{s['title']}', not '注 {s['number']}'")
+    word = NOTE_WORDS.get(driver.execute_script("return document.documentElement.lang"), "注")
+    checks.expect(s["title"] == f"{word} {s['number']}", where, f"{name}: the dialog is named '{s['title']}', not '{word} {s['number']}'")
     checks.expect(bool(s["note"]) and s["body"] == s["note"], where,
                   f"{name}: the dialog holds '{(s['body'] or '')[:40]}', not the note '{s['note'][:40]}'")
     checks.expect(s["focusInside"], where, f"{name}: focus is on {s['active']}, not in the dialog")
@@ -312,14 +318,17 @@ def main() -> int:
     axe = check_axe.axe_source()
     started = time.monotonic()
     with_marks = []
+    # The first page with notes of each language gets the detailed checks (keyboard, pointer, axe, no JavaScript).
+    detailed: dict[str, str] = {}
     with sitebrowser.serve(args.public) as root, sitebrowser.chromium() as driver:
         for rel in pages:
-            if rel == sitebrowser.SEARCH_PAGE:
+            if rel in sitebrowser.SEARCH_PAGES:
                 continue
             driver.get(sitebrowser.url_for(root, rel))
             if driver.execute_script(f"return document.querySelectorAll(\"{MARKS}\").length") == 0:
                 continue
             with_marks.append(rel)
+            detailed.setdefault(driver.execute_script("return document.documentElement.lang"), rel)
             for width in args.widths:
                 sitebrowser.set_viewport(driver, width, 800)
                 driver.get(sitebrowser.url_for(root, rel))
@@ -327,12 +336,12 @@ def main() -> int:
                 check_targets_and_lines(driver, checks, where)
                 for mark in driver.find_elements("css selector", MARKS):
                     check_open_close(driver, checks, where, mark)
-                if rel == with_marks[0]:
+                if rel in detailed.values():
                     first = driver.find_element("css selector", MARKS)
                     check_keyboard_and_pointer(driver, checks, where, first)
                     check_axe_open(driver, checks, where, first, axe)
-        if with_marks:
-            check_without_javascript(driver, checks, root, with_marks[0])
+        for rel in detailed.values():
+            check_without_javascript(driver, checks, root, rel)
     took = time.monotonic() - started
     if not with_marks:
         print("check_footnotes: no page has a footnote reference mark", file=sys.stderr)

@@ -52,8 +52,8 @@ def scanner() -> str:
 
 
 def open_page(driver, root: str, rel: str) -> None:
-    if rel == sitebrowser.SEARCH_PAGE:
-        sitebrowser.open_search_results(driver, root)
+    if rel in sitebrowser.SEARCH_PAGES:
+        sitebrowser.open_search_results(driver, root, sitebrowser.SEARCH_PAGES[rel], page=rel)
     else:
         driver.get(sitebrowser.url_for(root, rel))
     driver.execute_script("return document.fonts.ready.then(() => true)")

@@ -6,7 +6,8 @@ Usage: python3 Tests/site/check_overlay.py TEIGEN_BINARY [--site site] [--theme 
 Runs `teigen serve --port 0` on a temporary copy of the site and theme, opens a page, breaks the front
 matter of about.md and checks the overlay at 320, 375 and 1280 px, light and dark:
 - it is opaque and covers the page: the element at the centre of the site's header is the overlay;
-- its words are the site's language (Japanese for this site) and its panel says lang="ja";
+- its words are the page's language (Japanese, and English over a page of the English edition) and its panel
+  says so (lang="ja", lang="en");
 - nothing in it is wider than the window at 320 px (only the source line may scroll sideways);
 - its text has a WCAG contrast of at least 4.5:1 against its background.
 Then fixes the page (the overlay goes away with the reload), and starts a second server on the broken
@@ -31,6 +32,7 @@ import sitebrowser  # noqa: E402
 
 WIDTHS = [320, 375, 1280]
 TITLE_JA = "サイトを再ビルドできませんでした"
+TITLE_EN = ("en", "Teigen could not rebuild the site", "Hide")
 ERROR_PAGE_TITLE_JA = "サイトをビルドできませんでした"
 BROKEN = "title: [unclosed\n"
 
@@ -147,19 +149,19 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def check_overlay(driver, page_url: str, width: int, scheme: str, out: str) -> None:
+def check_overlay(driver, page_url: str, width: int, scheme: str, out: str, words=("ja", TITLE_JA, "閉じる"), name="overlay") -> None:
     sitebrowser.set_viewport(driver, width, 800)
     sitebrowser.set_color_scheme(driver, scheme)
     driver.get(page_url)
     state = wait_for(driver, PROBE)
-    label = f"overlay at {width} px, {scheme}"
+    label = f"{name} at {width} px, {scheme}"
     check(rgb(state["background"])[3] == 1.0, f"{label}: opaque panel ({state['background']})")
     r = state["rect"]
     check(r["x"] == 0 and r["y"] == 0 and r["width"] == state["innerWidth"] and r["height"] == state["innerHeight"],
           f"{label}: covers the whole window ({r})")
     check(state["headerCovered"] is True, f"{label}: the site's header is under the overlay, not through it")
-    check(state["lang"] == "ja" and state["title"] == TITLE_JA and state["hide"] == "閉じる",
-          f"{label}: in the site's language ({state['lang']}: {state['title']} / {state['hide']})")
+    check((state["lang"], state["title"], state["hide"]) == words,
+          f"{label}: in the page's language ({state['lang']}: {state['title']} / {state['hide']}; expected {words})")
     check(not state["panelOverflows"] and state["widest"] <= state["innerWidth"] + 0.5,
           f"{label}: nothing wider than the window (widest right edge {state['widest']:.0f} px)")
     dark = sum(rgb(state["background"])[:3]) / 3 < 80
@@ -168,7 +170,7 @@ def check_overlay(driver, page_url: str, width: int, scheme: str, out: str) -> N
         ratio = contrast(text["color"], text["background"])
         check(ratio >= 4.5, f"{label}: {text['tag']} contrast {ratio:.1f}:1")
     suffix = "-dark" if scheme == "dark" else ""
-    screenshot(driver, os.path.join(out, f"overlay-{width}{suffix}.png"))
+    screenshot(driver, os.path.join(out, f"{name}-{width}{suffix}.png"))
 
 
 def check_error_page(driver, url: str, width: int, scheme: str, out: str) -> None:
@@ -214,6 +216,9 @@ def main() -> int:
             for width in WIDTHS:
                 for scheme in ("light", "dark"):
                     check_overlay(driver, page_url, width, scheme, args.screenshots)
+            # Over a page of the English edition, the overlay speaks English (the theme's i18n/en.yaml).
+            for width in WIDTHS:
+                check_overlay(driver, url + "en/about/", width, "light", args.screenshots, TITLE_EN, "overlay-en")
             with open(about, "w", encoding="utf-8") as f:
                 f.write(original)
             gone = wait_for(driver, "return document.readyState === 'complete' && !document.getElementById('teigen-error')")

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Checks the site's Japanese full-text search in a real browser, with the shipped search page.
+"""Checks the site's full-text search in a real browser, with the shipped search page: the Japanese pages'
+search, or another language's with its own search page and queries (--page en/search/ --queries
+search_queries_en.toml).
 
 Usage: python3 Tests/site/check_search.py PUBLIC_DIR [--queries FILE] [--page search/] [--timeout 20]
 
@@ -19,7 +21,8 @@ waits until the page says it is done (#search[data-state=done], explicit waits, 
   - every excerpt is the page's own text, cut only at a block, sentence or clause boundary or between words
     (the browser's Intl.Segmenter), with "…" exactly where it is cut inside a block;
   - no two results have the same title; the search and 404 pages are never found;
-  - the status line is Japanese and gives the number of results.
+  - the status line is in the search page's language (Japanese, or without Japanese) and gives the number
+    of results.
 Prints every query's ranked results; exits 1 with the reasons on any failure.
 Needs: pip install selenium; apt chromium chromium-driver fonts-noto-cjk.
 """
@@ -41,7 +44,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sitebrowser  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-NEVER_FOUND = ["/search/", "/404.html"]  # pages without data-search-body
+NEVER_FOUND = ["search/", "404.html"]  # pages without data-search-body, under the search page's language root
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 CJK, WORD, SPACE, OTHER = "cjk", "word", "space", "other"
@@ -465,8 +468,13 @@ def main() -> int:
 
     problems: list[str] = []
     page_file = os.path.join(args.public, args.page.rstrip("/"), "index.html")
-    with open(os.path.join(args.public, "index.html"), encoding="utf-8") as f:
+    if not os.path.isfile(page_file):
+        print(f"FAIL missing {os.path.relpath(page_file, args.public)} (needs content/search.md with layout: search)", file=sys.stderr)
+        return 1
+    with open(page_file, encoding="utf-8") as f:
         lang = re.search(r'<html[^>]*\blang="([^"]*)"', f.read()).group(1)
+    language_root = "/" + args.page.rstrip("/").rsplit("/", 1)[0] + "/" if "/" in args.page.rstrip("/") else "/"
+    never_found = [language_root + path for path in NEVER_FOUND]
     meta_file = os.path.join(args.public, "search-index", lang.lower(), "meta.json")
     for needed, hint in ((page_file, "content/search.md with layout: search"), (meta_file, "search: true in config.yaml")):
         if not os.path.isfile(needed):
@@ -480,7 +488,7 @@ def main() -> int:
     pages = {path: p for path, p in read_pages(args.public).items() if p.lang == lang}
     texts = {path: rules.folded(p.title + "\n" + p.text) for path, p in pages.items()}
     queries = load_queries(args.queries)
-    for path in NEVER_FOUND:
+    for path in never_found:
         pages.pop(path, None)
 
     from selenium.webdriver.support.ui import WebDriverWait
@@ -524,14 +532,16 @@ def main() -> int:
                             fail(f"{path} is found, but its text does not contain {p!r}")
             if len(found) != len(set(found)):
                 fail(f"a page comes twice: {found}")
-            for path in NEVER_FOUND:
+            for path in never_found:
                 if path in found:
                     fail(f"{path} is found, but it must not be indexed")
             titles = [r["title"] for r in results]
             for t in sorted({t for t in titles if titles.count(t) > 1}):
                 fail(f"{titles.count(t)} results have the same title {t!r}")
-            if not JAPANESE.search(state["status"]):
+            if lang.startswith("ja") and not JAPANESE.search(state["status"]):
                 fail(f"the status line is not Japanese: {state['status']!r}")
+            if not lang.startswith("ja") and JAPANESE.search(state["status"].replace(q.text, "")):
+                fail(f"the status line of a {lang} page is in Japanese: {state['status']!r}")
             if results and str(len(results)) not in state["status"]:
                 fail(f"the status line {state['status']!r} does not give the number of results ({len(results)})")
             if not results and not state["status"].strip():

@@ -2,11 +2,14 @@
 """Full-page PNG screenshots of key pages at phone and desktop widths.
 
 Usage: python3 Tests/site/screenshots.py PUBLIC_DIR OUT_DIR [--dark] [--pages home proposal1 members ...]
+       [--paths notes/index.html ...]
 
 Writes OUT_DIR/<page>-<width>[-dark].png for home, proposal 1, members, the search page (with the
 results of a query) and proposal 1 with a note read in place (`note`: the viewport around reference mark 2,
-its note open) at 375 px and 1280 px (headless Chromium via selenium, CDP Page.captureScreenshot with
-captureBeyondViewport).
+its note open), and the same pages of the English edition (`en-home`, `en-proposal1`, …), at 375 px and
+1280 px (headless Chromium via selenium, CDP Page.captureScreenshot with captureBeyondViewport).
+`--paths` adds other pages by their path in PUBLIC_DIR (a trial page with code, images and shortcodes, say),
+each named after its path (`notes-index-375.png`).
 """
 from __future__ import annotations
 
@@ -32,7 +35,10 @@ PAGES = {
     "search": sitebrowser.SEARCH_PAGE,
     "note": "proposals/1/index.html",
 }
+# The English edition: the same pages under en/.
+PAGES.update({"en-" + name: "en/" + path for name, path in PAGES.items()})
 DEFAULT = ["home", "proposal1", "members", "search", "note"]
+DEFAULT += ["en-" + name for name in DEFAULT]
 NOTE_MARK = "fnref-2"  # the note `note` opens: four paragraphs, the longest on the page
 WIDTHS = [375, 1280]
 
@@ -68,7 +74,12 @@ def main() -> int:
     ap.add_argument("--dark", action="store_true", help="emulate prefers-color-scheme: dark")
     ap.add_argument("--pages", nargs="+", default=DEFAULT, choices=sorted(PAGES))
     ap.add_argument("--widths", nargs="+", type=int, default=WIDTHS)
+    ap.add_argument("--paths", nargs="+", default=[], help="other pages, by their path in PUBLIC_DIR")
     args = ap.parse_args()
+    for path in args.paths:
+        name = path.removesuffix(".html").replace("/", "-")
+        PAGES[name] = path
+        args.pages.append(name)
     missing = [p for p in args.pages if not os.path.isfile(os.path.join(args.public, PAGES[p]))]
     if missing:
         print(f"screenshots: missing pages in {args.public}: {', '.join(PAGES[p] for p in missing)}", file=sys.stderr)
@@ -80,12 +91,13 @@ def main() -> int:
             for width in args.widths:
                 sitebrowser.set_viewport(driver, width, 800)
                 sitebrowser.set_color_scheme(driver, "dark" if args.dark else "light")
-                if PAGES[name] == sitebrowser.SEARCH_PAGE:
-                    sitebrowser.open_search_results(driver, root)  # the page with results, not an empty box
+                if PAGES[name] in sitebrowser.SEARCH_PAGES:
+                    # The page with results, not an empty box.
+                    sitebrowser.open_search_results(driver, root, sitebrowser.SEARCH_PAGES[PAGES[name]], page=PAGES[name])
                 else:
                     driver.get(sitebrowser.url_for(root, PAGES[name]))
                 path = os.path.join(args.out, f"{name}-{width}{suffix}.png")
-                if name == "note":
+                if name.endswith("note"):
                     capture_note(driver, path, width)
                 else:
                     capture(driver, path, width)

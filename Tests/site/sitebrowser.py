@@ -135,15 +135,20 @@ def url_for(root_url: str, rel: str) -> str:
 
 SEARCH_PAGE = "search/index.html"
 SEARCH_QUERY = "核軍縮"
+# The English edition's search page, which searches the English pages (search-index/en/), and a query for it.
+EN_SEARCH_PAGE = "en/search/index.html"
+EN_SEARCH_QUERY = "disarmament"
+# Each search page with the query its checks search.
+SEARCH_PAGES = {SEARCH_PAGE: SEARCH_QUERY, EN_SEARCH_PAGE: EN_SEARCH_QUERY}
 
 
-def open_search_results(driver, root_url: str, query: str = SEARCH_QUERY, timeout: float = 20) -> int:
-    """Opens the search page with `query` searched (the theme's search/?q=TERM) and waits, explicitly,
+def open_search_results(driver, root_url: str, query: str = SEARCH_QUERY, timeout: float = 20, page: str = SEARCH_PAGE) -> int:
+    """Opens the search page `page` with `query` searched (the theme's search/?q=TERM) and waits, explicitly,
     until the search script says it is done (#search[data-state=done] for this query) with results shown
     and the fonts loaded. Returns how many results it shows."""
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.get(url_for(root_url, SEARCH_PAGE) + "?q=" + urllib.parse.quote(query))
+    driver.get(url_for(root_url, page) + "?q=" + urllib.parse.quote(query))
     return WebDriverWait(driver, timeout, poll_frequency=0.2).until(lambda d: d.execute_script(
         "const s = document.getElementById('search');"
         "const r = document.querySelectorAll('.search-result');"

@@ -40,7 +40,7 @@ teigen_vips_image *teigen_vips_open(const void *bytes, size_t length, int all_pa
 /// Shrinks the image in `bytes` to `width` pixels wide (never larger than it is), keeping its aspect ratio,
 /// turned upright by its EXIF orientation and moved into sRGB if it carries a colour profile. `all_pages`
 /// keeps every frame of an animation. `bytes` must outlive the result.
-teigen_vips_image *teigen_vips_thumbnail(const void *bytes, size_t length, int width, int all_pages);
+teigen_vips_image *teigen_vips_thumbnail(const void *bytes, size_t length, int width, int height, int all_pages);
 
 /// The image with its pixels computed into memory, so that several savers read them once.
 teigen_vips_image *teigen_vips_materialize(teigen_vips_image *image);

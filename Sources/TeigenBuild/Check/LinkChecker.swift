@@ -88,7 +88,9 @@ public struct LinkChecker: Sendable {
         while let page = queue.popLast() {
             for next in edges[page] ?? [] where reached.insert(next).inserted { queue.append(next) }
         }
-        let orphans = files.filter { $0.hasSuffix(".html") && !reached.contains($0) && $0 != "404.html" && !redirects.contains($0) }
+        // A not-found page (`404.html`, and a language's `en/404.html`) is shown at missing URLs, never linked.
+        let notFound = { (path: String) in path == "404.html" || (path.hasSuffix("/404.html") && path.split(separator: "/").count == 2) }
+        let orphans = files.filter { $0.hasSuffix(".html") && !reached.contains($0) && !notFound($0) && !redirects.contains($0) }
         return Report(
             broken: broken.sorted { ($0.page, $0.url) < ($1.page, $1.url) }, orphans: orphans.sorted(),
             external: external.sorted(), checkedPages: links.count)

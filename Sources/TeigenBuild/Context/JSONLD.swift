@@ -4,23 +4,37 @@ import TeigenCore
 
 /// JSON-LD structured data for a page, serialised with sorted keys and escaped for use inside `<script>`.
 enum JSONLD {
-    static func object(for page: Page, description: String, config: SiteConfig, urls: SiteURLs) -> String {
+    /// The JSON-LD of page `index`: its type, URL, language, title, description, dates, publisher and author,
+    /// and, when it has translations, the work it translates (`translationOfWork`, for a page in a language
+    /// other than the default) or its translations (`workTranslation`).
+    static func object(forPageAt index: Int, graph: ContentGraph, description: String, urls: SiteURLs) -> String {
+        let page = graph.pages[index]
+        let language = graph.language(of: index)
         let matter = page.frontMatter
         let type = matter.schemaType ?? (page.kind == .home ? "WebSite" : "WebPage")
         var pairs: [(String, TemplateValue)] = [
             ("@context", .string("https://schema.org")), ("@type", .string(type)),
-            ("url", .string(urls.absolute(page.url))), ("inLanguage", .string(config.language)),
+            ("url", .string(urls.absolute(page.url))), ("inLanguage", .string(language.code)),
         ]
+        let work = { (other: Int) -> TemplateValue in
+            .map([("@type", .string(type)), ("url", .string(urls.absolute(graph.pages[other].url))), ("inLanguage", .string(graph.pages[other].language))])
+        }
+        let translations = graph.translations(of: index)
+        if !language.isDefault, let original = translations.first(where: { graph.language(of: $0).isDefault }) {
+            pairs.append(("translationOfWork", work(original)))
+        } else if language.isDefault, !translations.isEmpty {
+            pairs.append(("workTranslation", .array(translations.map(work))))
+        }
         pairs.append((type == "WebSite" ? "name" : "headline", .string(page.title)))
         if type == "WebSite" { pairs.append(("headline", .string(page.title))) }
         if !description.isEmpty { pairs.append(("description", .string(description))) }
         if let date = matter.date { pairs.append(("datePublished", .string(date.isoDate))) }
         if let lastmod = matter.lastmod ?? matter.date { pairs.append(("dateModified", .string(lastmod.isoDate))) }
-        if !config.publisher.isEmpty {
-            pairs.append(("publisher", .map([("@type", .string("Organization")), ("name", .string(config.publisher))])))
+        if !language.publisher.isEmpty {
+            pairs.append(("publisher", .map([("@type", .string("Organization")), ("name", .string(language.publisher))])))
         }
-        if !config.author.isEmpty {
-            pairs.append(("author", .map([("@type", .string("Organization")), ("name", .string(config.author))])))
+        if !language.author.isEmpty {
+            pairs.append(("author", .map([("@type", .string("Organization")), ("name", .string(language.author))])))
         }
         return encode(pairs)
     }

@@ -1,8 +1,10 @@
 import TeigenContent
 import TeigenCore
 
-/// The site's menus (`config.yaml` `menus`) with every entry's target resolved once per build; each
-/// page then only marks the entries leading to it (`current`) or above it (`active`).
+/// The menus of one language (`menus` in `config.yaml`, or in the language's entry of `languages`) with every
+/// entry's target resolved once per build; each page then only marks the entries leading to it (`current`)
+/// or above it (`active`). An entry naming a page leads to that page in the menu's language: `page:
+/// about.md` in the English menu leads to `about.en.md` (naming `about.en.md` works too).
 struct MenuTable: Sendable {
     struct Entry: Sendable {
         var name: String
@@ -15,18 +17,28 @@ struct MenuTable: Sendable {
 
     /// Menus by name, sorted by name.
     private var menus: [(name: String, entries: [Entry])] = []
+    /// The site path of the language's home, which marks no page below it `active`.
+    private let home: String
 
-    /// Resolves the entries; an entry naming a page that does not exist is an error.
-    init(config: SiteConfig, graph: ContentGraph, urls: SiteURLs) throws(DiagnosticError) {
+    /// Resolves the entries of `language`'s menus; an entry naming a page that does not exist, or has no
+    /// version in the language, is an error.
+    init(language: Language, graph: ContentGraph, urls: SiteURLs) throws(DiagnosticError) {
         var errors: [Diagnostic] = []
-        for name in config.menus.keys.sorted() {
+        home = language.rootPath
+        for name in language.menus.keys.sorted() {
             var entries: [Entry] = []
-            for entry in config.menus[name]! {
+            for entry in language.menus[name]! {
                 switch entry.target {
                 case .page(let contentPath):
-                    guard let index = graph.indexByContentPath[contentPath] else {
+                    guard let named = graph.indexByContentPath[contentPath] else {
                         errors.append(.error(
                             "menu entry '\(entry.name)' points at page '\(contentPath)', which does not exist in content/", at: entry.location))
+                        continue
+                    }
+                    guard let index = graph.translation(of: named, in: language.code) else {
+                        errors.append(.error(
+                            "menu entry '\(entry.name)' of the \(language.name) (\(language.code)) menus points at page '\(contentPath)', which has no "
+                                + "\(language.code) version: translate it, or give the language its own 'menus'", at: entry.location))
                         continue
                     }
                     let target = graph.pages[index].url
@@ -46,7 +58,7 @@ struct MenuTable: Sendable {
         .map(menus.map { menu in
             (menu.name, .array(menu.entries.map { entry in
                 let current = !entry.external && entry.target == url
-                let active = !entry.external && (current || (entry.target != "/" && url.hasPrefix(entry.target)))
+                let active = !entry.external && (current || (entry.target != home && url.hasPrefix(entry.target)))
                 return .map([
                     ("name", .string(entry.name)), ("url", .string(entry.url)),
                     ("current", .bool(current)), ("active", .bool(active)), ("external", .bool(entry.external)),

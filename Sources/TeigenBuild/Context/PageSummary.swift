@@ -4,8 +4,9 @@ import TeigenCore
 /// The short form of a page that lists show (`page.pages`, `page.subsections`, `site.sections`), which is
 /// also the start of the page's own `page` value.
 enum PageSummary {
-    static func value(of index: Int, graph: ContentGraph, bodies: [PageBody], urls: SiteURLs, config: SiteConfig) -> TemplateValue {
+    static func value(of index: Int, graph: ContentGraph, bodies: [PageBody], urls: SiteURLs) -> TemplateValue {
         let page = graph.pages[index]
+        let language = graph.language(of: index)
         let body = bodies[index]
         let matter = page.frontMatter
         return .map([
@@ -13,10 +14,10 @@ enum PageSummary {
             ("permalink", .string(urls.absolute(page.url))),
             ("description", .string(description(of: page, body: body))),
             ("summary", .string(body.summaryHTML)), ("summaryText", .string(body.summaryText)),
-            ("date", .string(matter.date?.formatted(config.dateFormat) ?? "")), ("dateISO", .string(matter.date?.isoDate ?? "")),
+            ("date", .string(matter.date?.formatted(language.dateFormat) ?? "")), ("dateISO", .string(matter.date?.isoDate ?? "")),
             ("hasDate", .bool(matter.date != nil)),
             ("weight", matter.weight.map { .int($0) } ?? .null), ("readingTime", .int(body.readingMinutes)),
-            ("params", params(of: matter)), ("slug", .string(slug(of: page))),
+            ("params", params(of: matter)), ("slug", .string(slug(of: page))), ("language", .string(page.language)),
         ])
     }
 

@@ -3,7 +3,6 @@ import TeigenCore
 
 /// The `page` value of each page (see the README's "Template variables"): what differs between pages.
 struct PageValues {
-    let config: SiteConfig
     let urls: SiteURLs
     let graph: ContentGraph
     let bodies: [PageBody]
@@ -15,34 +14,35 @@ struct PageValues {
         let page = graph.pages[index]
         let body = bodies[index]
         let matter = page.frontMatter
+        let language = graph.language(of: index)
         var fields = summaries[index].mapPairs
         let topSection = page.sectionPath.split(separator: "/").first.map(String.init) ?? (page.kind == .section ? page.sectionPath : "")
-        let sectionFolder = page.kind == .section ? (graph.sections[page.sectionPath]?.parent ?? "") : page.sectionPath
-        let sectionPage = graph.sections[sectionFolder].map { graph.pages[$0.pageIndex] }
+        let sectionKey = page.kind == .section ? graph.sections[page.sectionKey]?.parent : page.sectionKey
+        let sectionPage = sectionKey.flatMap { graph.sections[$0] }.map { graph.pages[$0.pageIndex] }
         fields += [
             ("content", .string(body.html)), ("kind", .string(page.kind.rawValue)),
             ("isHome", .bool(page.kind == .home)), ("isSection", .bool(page.kind == .section)), ("isPage", .bool(page.kind == .page)),
-            ("lastmod", .string(matter.lastmod?.formatted(config.dateFormat) ?? "")),
+            ("lastmod", .string(matter.lastmod?.formatted(language.dateFormat) ?? "")),
             ("lastmodISO", .string(matter.lastmod?.isoDate ?? "")), ("hasLastmod", .bool(matter.lastmod != nil)),
-            ("language", .string(config.language)),
             ("toc", .array(body.tableOfContents.map(Self.tocValue))), ("hasToc", .bool(PageHeading.count(body.tableOfContents) >= 2)),
             ("section", .string(topSection)), ("sectionTitle", .string(sectionPage?.title ?? "")),
             ("sectionURL", .string(sectionPage.map { urls.rooted($0.url) } ?? "")),
             ("breadcrumbs", .array(breadcrumbs(of: index))),
             ("ogType", .string(page.kind == .home ? "website" : "article")),
-            ("ogImage", .string(ogImage(of: matter))),
-            ("jsonLD", .string(JSONLD.object(for: page, description: summaries[index]["description"]?.stringValue ?? "", config: config, urls: urls))),
+            ("ogImage", .string(ogImage(of: matter, language: language))),
+            ("jsonLD", .string(JSONLD.object(forPageAt: index, graph: graph, description: summaries[index]["description"]?.stringValue ?? "", urls: urls))),
         ]
+        fields += TranslationValues(graph: graph, urls: urls).fields(ofPageAt: index)
         if let previous = graph.previous(of: index) { fields.append(("previous", link(to: previous))) }
         if let next = graph.next(of: index) { fields.append(("next", link(to: next))) }
-        if let section = graph.sections[page.sectionPath], page.kind != .page {
+        if let section = graph.sections[page.sectionKey], page.kind != .page {
             fields.append(("pages", .array(section.pageIndices.map { summaries[$0] })))
             fields.append(("hasPages", .bool(!section.pageIndices.isEmpty)))
-            fields.append(("subsections", .array(section.subsections.compactMap { folder in
-                guard let sub = graph.sections[folder] else { return nil }
+            fields.append(("subsections", .array(section.subsections.compactMap { key in
+                guard let sub = graph.sections[key] else { return nil }
                 let subPage = graph.pages[sub.pageIndex]
                 return .map([
-                    ("name", .string(folder.split(separator: "/").last.map(String.init) ?? "")), ("title", .string(subPage.title)),
+                    ("name", .string(key.folder.split(separator: "/").last.map(String.init) ?? "")), ("title", .string(subPage.title)),
                     ("url", .string(urls.rooted(subPage.url))), ("pages", .array(sub.pageIndices.map { summaries[$0] })),
                 ])
             })))
@@ -50,14 +50,22 @@ struct PageValues {
         return .map(fields)
     }
 
-    /// The `page` value of the not-found page.
-    static func notFound(config: SiteConfig, urls: SiteURLs) -> TemplateValue {
-        .map([
-            ("title", .string("404")), ("description", .string(config.description)), ("kind", .string("404")),
-            ("url", .string(urls.rooted("/404.html"))), ("permalink", .string(urls.absolute("/404.html"))),
+    /// The site path of `language`'s not-found page: `/404.html`, `/en/404.html`.
+    static func notFoundPath(of language: Language) -> String {
+        language.rootPath + "404.html"
+    }
+
+    /// The `page` value of `language`'s not-found page.
+    static func notFound(language: Language, graph: ContentGraph, urls: SiteURLs) -> TemplateValue {
+        let path = notFoundPath(of: language)
+        return .map([
+            ("title", .string("404")), ("description", .string(language.description)), ("kind", .string("404")),
+            ("url", .string(urls.rooted(path))), ("permalink", .string(urls.absolute(path))),
             ("isHome", .bool(false)), ("isSection", .bool(false)), ("isPage", .bool(false)),
-            ("breadcrumbs", .array([])), ("language", .string(config.language)), ("ogType", .string("website")),
-            ("jsonLD", .string(JSONLD.encode([("@context", .string("https://schema.org")), ("@type", .string("WebPage")), ("name", .string(config.title))]))),
+            ("breadcrumbs", .array([])), ("language", .string(language.code)), ("languageName", .string(language.name)),
+            ("isDefaultLanguage", .bool(language.isDefault)), ("ogType", .string("website")),
+            ("otherLanguages", .array(TranslationValues(graph: graph, urls: urls).otherLanguages(than: language, translations: []))),
+            ("jsonLD", .string(JSONLD.encode([("@context", .string("https://schema.org")), ("@type", .string("WebPage")), ("name", .string(language.title))]))),
         ])
     }
 
@@ -74,8 +82,8 @@ struct PageValues {
         }
     }
 
-    private func ogImage(of matter: FrontMatter) -> String {
-        guard let image = PageSummary.params(of: matter)["image"]?.stringValue ?? config.params["image"]?.stringValue else { return "" }
+    private func ogImage(of matter: FrontMatter, language: Language) -> String {
+        guard let image = PageSummary.params(of: matter)["image"]?.stringValue ?? language.params["image"]?.stringValue else { return "" }
         return URLPath.isExternal(image) ? image : urls.absolute(image)
     }
 

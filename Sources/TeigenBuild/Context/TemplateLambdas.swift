@@ -2,20 +2,48 @@ import Foundation
 import TeigenCore
 import TeigenTheme
 
-/// The template lambdas: `relURL` and `absURL` (a site path made into the URL written in the output),
-/// `asset` (a theme asset's fingerprinted URL) and `integrity` (its SRI hash).
+/// The template lambdas of one language's pages: `relURL` and `absURL` (a site path made into the URL written
+/// in the output), `relLangURL` and `absLangURL` (the same for a path within the language: `/` is the
+/// language's home), `asset` (a theme asset's fingerprinted URL), `integrity` (its SRI hash), `t` (the
+/// language's words for a key) and `image` (an image's responsive markup, ``ImageMarkers``).
 ///
-/// The URL and hash of every asset a template names literally (`{{#asset}}css/style.css{{/asset}}`) are
-/// made once per build and written as they are on every page (see `TemplateLambda`).
+/// The results of every section a template writes literally (`{{#asset}}css/style.css{{/asset}}`,
+/// `{{#t}}skipLink{{/t}}`) are made once per build and written as they are on every page (see `TemplateLambda`).
 enum TemplateLambdas {
-    static func make(urls: SiteURLs, assets: AssetCatalog, theme: Theme) -> [String: TemplateLambda] {
+    /// The lambdas of each of `input`'s languages, by language code; a word a language lacks is the default
+    /// language's.
+    static func byLanguage(_ input: SiteInput) -> [String: [String: TemplateLambda]] {
+        let config = input.config
+        let urls = SiteURLs(baseURL: config.baseURL)
+        let fallback = input.strings[config.defaultLanguage.code] ?? I18nTable.builtIn(language: config.defaultLanguage.code)
+        var lambdas: [String: [String: TemplateLambda]] = [:]
+        for language in config.languages {
+            let strings = input.strings[language.code] ?? I18nTable.builtIn(language: language.code)
+            lambdas[language.code] = make(
+                urls: urls, assets: input.assets, theme: input.theme, language: language, strings: strings, fallback: fallback)
+        }
+        return lambdas
+    }
+
+    static func make(
+        urls: SiteURLs, assets: AssetCatalog, theme: Theme, language: Language, strings: I18nTable, fallback: I18nTable
+    ) -> [String: TemplateLambda] {
         let url: @Sendable (String) -> String = { name in assets.asset(named: name).map { urls.rooted("/" + $0.outputPath) } ?? "" }
         let integrity: @Sendable (String) -> String = { name in assets.asset(named: name)?.integrity ?? "" }
+        let words: @Sendable (String) -> String = { text in
+            let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return escapingText(strings[key] ?? fallback[key] ?? key)
+        }
+        let trimmed: @Sendable (String) -> String = { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         return [
-            "relURL": TemplateLambda { text in urls.rooted(text.trimmingCharacters(in: .whitespacesAndNewlines)) },
-            "absURL": TemplateLambda { text in urls.absolute(text.trimmingCharacters(in: .whitespacesAndNewlines)) },
+            "relURL": TemplateLambda { text in urls.rooted(trimmed(text)) },
+            "absURL": TemplateLambda { text in urls.absolute(trimmed(text)) },
+            "relLangURL": TemplateLambda { text in urls.rooted(language.sitePath(trimmed(text))) },
+            "absLangURL": TemplateLambda { text in urls.absolute(language.sitePath(trimmed(text))) },
             "asset": TemplateLambda(known: table(of: theme.literalSections(named: "asset"), url), url),
             "integrity": TemplateLambda(known: table(of: theme.literalSections(named: "integrity"), integrity), integrity),
+            "image": ImageMarkers.lambda(sections: theme.sections(named: "image")),
+            "t": TemplateLambda(known: table(of: theme.literalSections(named: "t"), words), words),
         ]
     }
 
@@ -24,5 +52,23 @@ enum TemplateLambdas {
         var table: [String: String] = [:]
         for section in sections { table[section.text] = lambda(section.text) }
         return table
+    }
+
+    /// `words` with `&`, `<`, `>`, `"` and `'` escaped for HTML text and attribute values, except inside
+    /// Mustache tags (`{{page.readingTime}}`), which are rendered with the page's values afterwards.
+    static func escapingText(_ words: String) -> String {
+        var output = ""
+        var rest = words[...]
+        while let open = rest.range(of: "{{") {
+            output += XMLText.escape(String(rest[..<open.lowerBound]))
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let end = rest[close.upperBound...].hasPrefix("}") ? rest.index(after: close.upperBound) : close.upperBound
+            output += rest[open.lowerBound..<end]
+            rest = rest[end...]
+        }
+        return output + XMLText.escape(String(rest))
     }
 }

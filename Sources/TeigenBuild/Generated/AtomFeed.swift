@@ -1,9 +1,10 @@
 import TeigenContent
 import TeigenCore
 
-/// An Atom 1.0 feed of the newest pages (the site's at `/atom.xml`, a section's at `/SECTION/atom.xml`).
+/// An Atom 1.0 feed of the newest pages of one language (the default language's at `/atom.xml`, another's at
+/// `/en/atom.xml`, a section's at `/SECTION/atom.xml` or `/en/SECTION/atom.xml`), marked with the language (`xml:lang`).
 struct AtomFeed {
-    let config: SiteConfig
+    let language: Language
     let urls: SiteURLs
     /// At most this many entries, newest first.
     var limit = 20
@@ -20,7 +21,7 @@ struct AtomFeed {
         let updated = entries.compactMap { pages[$0].frontMatter.lastmod ?? pages[$0].frontMatter.date }.max()
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(config.language))">
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(language.code))">
               <title>\(XMLText.escape(title))</title>
               <link href="\(XMLText.escape(urls.absolute(pageURL)))"/>
               <link rel="self" href="\(XMLText.escape(urls.absolute(feedPath)))"/>
@@ -28,8 +29,8 @@ struct AtomFeed {
               <updated>\(updated?.rfc3339 ?? "1970-01-01T00:00:00Z")</updated>
 
             """
-        if !config.author.isEmpty || !config.publisher.isEmpty {
-            xml += "  <author><name>\(XMLText.escape(config.author.isEmpty ? config.publisher : config.author))</name></author>\n"
+        if !language.author.isEmpty || !language.publisher.isEmpty {
+            xml += "  <author><name>\(XMLText.escape(language.author.isEmpty ? language.publisher : language.author))</name></author>\n"
         }
         xml += "  <generator>Teigen</generator>\n"
         for index in entries {

@@ -7,7 +7,8 @@ import TeigenCore
 /// (URLs, sections, order, menus, neighbours) is too, and only these outputs can change:
 /// - the edited pages themselves;
 /// - when a page's summary (its list entry: summary, description, reading time) changed, the section
-///   pages that list it, and every page whose templates read `sections` (`site.sections` lists every page);
+///   pages that list it, and every page of its language whose templates read `sections` (`site.sections`
+///   lists every page of a language);
 /// - the Atom feeds, which carry page contents.
 /// Nothing else reads a page's body. Anything else that changed (a front matter, a new or deleted
 /// file, a template, the configuration) takes the full pipeline, whose caches keep that fast as well.
@@ -29,25 +30,33 @@ struct BodyEdit {
 
     /// Applies the edit to `state`, or returns nil when it is more than body edits of existing pages.
     /// Throws the diagnostics of a page that is now wrong (the state is not changed then).
-    func apply(to state: RenderState, previousOutputs: [String: Data]) throws(DiagnosticError) -> Outcome? {
+    /// An edit that makes a page use an image the last build did not publish, or a template write one,
+    /// takes the full pipeline, which makes the image's files.
+    func apply(
+        to state: RenderState, previousOutputs: [String: Data], memory: inout FragmentTools.Memory
+    ) async throws(DiagnosticError) -> Outcome? {
         var state = state
         guard let edited = try parse(into: &state) else { return nil }
-        try state.bodies.convert(pagesAt: edited, with: PageBodies.converter(for: state.input))
+        try state.bodies.convert(pagesAt: edited, with: PageBodies.converter(for: state.input, hooks: state.hooks))
+        guard edited.allSatisfy({ state.images.isSuperset(of: state.bodies.bodies[$0].resources) }) else { return nil }
+        _ = await state.bodies.highlight(with: state.fragments, pages: state.input.graph.pages, memory: &memory)
         var toRender = Set(edited)
-        var listsChanged = false
+        var listsChanged = Set<String>()
         for index in edited {
             let (site, summaryChanged) = state.site.replacingBody(ofPageAt: index, with: state.bodies.bodies[index], graph: state.input.graph)
             state.site = site
             if summaryChanged {
                 toRender.formUnion(site.listings(of: index))
-                listsChanged = true
+                listsChanged.insert(state.input.graph.pages[index].language)
             }
         }
         let renderer = state.renderer
-        if listsChanged { toRender.formUnion(pagesReadingSections(state)) }
-        var outputs = toRender.sorted().map { renderer.page(at: $0) }
-        let renderedPaths = outputs.map(\.path)
-        if listsChanged, state.input.theme.reads("sections", from: "404") { outputs.append(renderer.notFoundPage()) }
+        toRender.formUnion(pagesReadingSections(state, languages: listsChanged))
+        var rendered = toRender.sorted().map { renderer.rendered(at: $0) }
+        let renderedPaths = rendered.map(\.file.path)
+        if !listsChanged.isEmpty, state.input.theme.reads("sections", from: "404") { rendered += renderer.renderedNotFoundPages() }
+        guard rendered.allSatisfy({ $0.diagnostics.isEmpty && state.images.isSuperset(of: $0.resources) }) else { return nil }
+        var outputs = rendered.map(\.file)
         outputs += GeneratedFiles(site: state.site).feeds()
         var changed: [String: Data] = [:]
         for output in outputs where previousOutputs[output.path] != output.data { changed[output.path] = output.data }
@@ -85,11 +94,12 @@ struct BodyEdit {
         return edited
     }
 
-    /// The pages whose templates read `sections` (which lists every page's summary).
-    private func pagesReadingSections(_ state: RenderState) -> Set<Int> {
+    /// The pages of `languages` whose templates read `sections` (which lists the summary of every page of their language).
+    private func pagesReadingSections(_ state: RenderState, languages: Set<String>) -> Set<Int> {
+        guard !languages.isEmpty else { return [] }
         var reads: [String: Bool] = [:]
         var pages = Set<Int>()
-        for (index, name) in state.templates.enumerated() {
+        for (index, name) in state.templates.enumerated() where languages.contains(state.input.graph.pages[index].language) {
             if reads[name] == nil { reads[name] = state.input.theme.reads("sections", from: name) }
             if reads[name] == true { pages.insert(index) }
         }

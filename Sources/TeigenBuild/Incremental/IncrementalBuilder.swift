@@ -38,15 +38,16 @@ public actor IncrementalBuilder {
     public func build(changedPaths: Set<String>? = nil) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport) {
         let start = ContinuousClock.now
         if let changedPaths { pendingPaths.formUnion(changedPaths) } else { pendingAll = true }
-        if let rebuilt = try editBodies(since: start) { return rebuilt }
+        if let rebuilt = try await editBodies(since: start) { return rebuilt }
         return try await runPipeline(since: start)
     }
 
     /// The quick way (``BodyEdit``), when the pending changes are edits of page bodies alone; nil otherwise.
-    private func editBodies(since start: ContinuousClock.Instant) throws(DiagnosticError) -> (SiteSnapshot, RebuildReport)? {
-        guard !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state),
-            let outcome = try BodyEdit(files: files).apply(to: state, previousOutputs: outputs)
-        else { return nil }
+    private func editBodies(since start: ContinuousClock.Instant) async throws(DiagnosticError) -> (SiteSnapshot, RebuildReport)? {
+        guard !pendingAll, hasBuilt, let state = cache.state, let files = bodyEditFiles(pendingPaths, state: state) else { return nil }
+        var memory = cache.fragments
+        guard let outcome = try await BodyEdit(files: files).apply(to: state, previousOutputs: outputs, memory: &memory) else { return nil }
+        cache.fragments = memory
         outputs.merge(outcome.changedOutputs, uniquingKeysWith: { _, new in new })
         generation += 1
         let changedPaths = Set(outcome.changedOutputs.keys)
@@ -54,7 +55,7 @@ public actor IncrementalBuilder {
         if state.input.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
         cache.keep(outcome.state)
         pendingPaths = []
-        let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.bodies.warnings, changedPaths: changedPaths)
+        let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.warnings, changedPaths: changedPaths)
         let report = RebuildReport(
             rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, searchIndexIsStale: searchIndexIsStale,
             duration: ContinuousClock.now - start)
@@ -112,15 +113,15 @@ public actor IncrementalBuilder {
         }
         outputs = pages.merging(index, uniquingKeysWith: { _, new in new })
         searchIndexIsStale = false
-        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.bodies.warnings, changedPaths: changed)
+        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: changed)
     }
 
-    /// The site's language (`language` in config.yaml): the last good build's, or, before any build
-    /// succeeded, read from the configuration; nil when it cannot be read. For the preview server's
-    /// own words (its error overlay).
-    public func language() -> String? {
-        if let state = cache.state { return state.input.config.language }
-        return try? BuildPipeline.configuration(options: options, fileSystem: fileSystem).language
+    /// The fixed words of each of the site's languages (the default first): the last good build's, or, before any
+    /// build succeeded, read from the configuration and the i18n files; nil when they cannot be read. For the
+    /// preview server's own words (its error overlay).
+    public func words() async -> [I18nTable]? {
+        if let state = cache.state { return state.input.config.languages.map { state.input.strings[$0.code] ?? I18nTable.builtIn(language: $0.code) } }
+        return try? await SiteFiles.words(options: options, fileSystem: fileSystem)
     }
 
     /// The new bytes of the changed files by content path, when every changed path is an existing

@@ -13,7 +13,9 @@ public struct RenderCache: Sendable {
     /// Converted Markdown by content path (the key: ``PageBodyRenderer``'s inputs).
     var bodies: Memo<PageBody>
     /// Rendered pages by output path (the key: the page's template context and templates).
-    var pages: Memo<Data>
+    var pages: Memo<PageRenderer.Kept>
+    /// The highlighter's and math converter's results, by request.
+    var fragments = FragmentTools.Memory()
     /// The last successful build's parts (kept only when caching is on).
     private(set) var state: RenderState?
 

@@ -12,9 +12,27 @@ struct RenderState: Sendable {
     var site: SiteContext
     /// The `templates` step's result: each page's template, by page index.
     var templates: [String]
+    /// The `images planned` step's result, and the hooks the Markdown conversion was given.
+    var catalog: ImageCatalog
+    var hooks: PageHooks
+    /// The images whose files the build published (site paths).
+    var images: Set<String>
+    /// The `highlight` step's tools.
+    var fragments: BodyFragments
+
+    /// The build's warnings: the `parse` step's (i18n keys missing in a language), then the `markdown` step's.
+    var warnings: [Diagnostic] {
+        warnings(adding: [])
+    }
+
+    /// ``warnings`` with those of `rendering` (an image a template writes without alt text) among the
+    /// `markdown` step's, by position.
+    func warnings(adding rendering: [Diagnostic]) -> [Diagnostic] {
+        input.warnings + (bodies.warnings + rendering.filter { $0.severity != .error }).sorted { $0.location < $1.location }
+    }
 
     /// The `pages` step for these parts.
     var renderer: PageRenderer {
-        PageRenderer(theme: input.theme, site: site, templates: templates)
+        PageRenderer(theme: input.theme, site: site, templates: templates, images: ImageMarkers(catalog: catalog))
     }
 }

@@ -18,6 +18,14 @@ struct SiteFiles: Sendable {
     var staticFiles: [File]
     var templates: [File]
     var assets: [File]
+    /// `site/assets/`: files templates and Markdown refer to (images to process), published only when used.
+    var siteAssets: [File] = []
+    /// Shortcode templates: `theme/shortcodes/*.mustache`, then `site/shortcodes/*.mustache` (the site's win).
+    var shortcodes: [File] = []
+    /// The theme's fixed words, `theme/i18n/LANG.yaml`.
+    var themeStrings: [File] = []
+    /// The site's own words over the theme's, `site/i18n/LANG.yaml`.
+    var siteStrings: [File] = []
 
     /// Reads the site folder and the theme folder. All unreadable files are reported together, and so are
     /// symbolic links that lead outside the site (see `SymlinkPolicy`) and input that leads into the output folder.
@@ -48,13 +56,18 @@ struct SiteFiles: Sendable {
         }
         var reader = FolderReader(fileSystem: fileSystem, policy: policy, options: options)
         let notHidden: @Sendable (String) -> Bool = { path in !path.split(separator: "/").contains { $0.hasPrefix(".") } }
-        let loaded = SiteFiles(
+        var loaded = SiteFiles(
             configPath: Self.display(configPath), configText: configText,
             content: try await reader.read(site + "/content", keep: notHidden),
             data: try await reader.read(site + "/data", keep: { notHidden($0) && DataLoader.isDataFile($0) }),
             staticFiles: try await reader.read(site + "/static"),
             templates: try await reader.read(theme + "/templates", keep: { notHidden($0) && $0.hasSuffix(".mustache") }),
-            assets: try await reader.read(theme + "/assets", keep: notHidden))
+            assets: try await reader.read(theme + "/assets", keep: notHidden),
+            siteAssets: try await reader.read(site + "/assets", keep: notHidden),
+            shortcodes: try await reader.read(theme + "/shortcodes", keep: { notHidden($0) && $0.hasSuffix(".mustache") })
+                + reader.read(site + "/shortcodes", keep: { notHidden($0) && $0.hasSuffix(".mustache") }))
+        loaded.themeStrings = try await reader.read(theme + "/i18n", keep: isStringsFile)
+        loaded.siteStrings = try await reader.read(site + "/i18n", keep: isStringsFile)
         errors += reader.errors
         if reader.refusedLinks { errors += configProblems }
         if let output = options.outputDirectory {
@@ -62,6 +75,26 @@ struct SiteFiles: Sendable {
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         return loaded
+    }
+
+    /// Whether the file at this path of an `i18n/` folder holds a language's words (`en.yaml`).
+    static func isStringsFile(_ path: String) -> Bool {
+        !path.contains("/") && !path.hasPrefix(".") && (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
+    }
+
+    /// The fixed words of each of the site's languages (the default first), read without building: the
+    /// configuration and the `i18n/` folders of the theme and the site alone. For the preview server's own
+    /// pages before a build succeeded.
+    static func words(options: BuildOptions, fileSystem: any FileSystem) async throws(DiagnosticError) -> [I18nTable] {
+        let config = try BuildPipeline.configuration(options: options, fileSystem: fileSystem)
+        let configPath = try ConfigFile.path(in: options.sourceDirectory.path, fileSystem: fileSystem)
+        var policy = SymlinkPolicy(options: options, configPath: display(configPath), fileSystem: fileSystem)
+        _ = policy.allow(config.allowSymlinksOutside, site: options.sourceDirectory.path, configText: "", fileSystem: fileSystem)
+        var reader = FolderReader(fileSystem: fileSystem, policy: policy, options: options)
+        let strings = I18nFiles(
+            theme: try await reader.read(options.themeDirectory.path + "/i18n", keep: isStringsFile),
+            site: try await reader.read(options.sourceDirectory.path + "/i18n", keep: isStringsFile), languages: config.languages)
+        return config.languages.map { strings.tables[$0.code] ?? I18nTable.builtIn(language: $0.code) }
     }
 
     /// Decodes UTF-8 text, reporting the position of the first invalid byte.

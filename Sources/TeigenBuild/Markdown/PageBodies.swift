@@ -18,16 +18,24 @@ struct PageBodies: Sendable {
         diagnostics.joined().filter { $0.severity != .error }.sorted { $0.location < $1.location }
     }
 
-    /// The converter of `input`'s pages: links between pages and to files resolve to their URLs.
-    static func converter(for input: SiteInput) -> PageBodyRenderer {
-        PageBodyRenderer(
+    /// The converter of `input`'s pages: links between pages and to files resolve to their URLs, images
+    /// and shortcodes go through `hooks`.
+    static func converter(for input: SiteInput, hooks: PageHooks?) -> PageBodyRenderer {
+        var converter = PageBodyRenderer(
             graph: input.graph, urls: SiteURLs(baseURL: input.config.baseURL), settings: input.config.markdown,
-            resources: input.resources, language: input.config.language)
+            resources: input.resources, strings: input.strings)
+        converter.hooks = hooks
+        return converter
+    }
+
+    /// The images the pages' Markdown writes (site paths).
+    var resources: Set<String> {
+        Set(bodies.flatMap(\.resources))
     }
 
     /// Converts every page of `input`, several at once, reusing the conversions in `memo` whose inputs did not change.
-    static func convert(_ input: SiteInput, jobs: Int, memo: inout Memo<PageBody>) async throws(DiagnosticError) -> PageBodies {
-        let converter = converter(for: input)
+    static func convert(_ input: SiteInput, hooks: PageHooks?, jobs: Int, memo: inout Memo<PageBody>) async throws(DiagnosticError) -> PageBodies {
+        let converter = converter(for: input, hooks: hooks)
         let graph = input.graph
         let shared = memo.key { converter.hashSharedInputs(into: &$0) }
         let kept = memo
@@ -45,6 +53,15 @@ struct PageBodies: Sendable {
         }
         memo.keep(converted.indices.lazy.map { (name: graph.pages[$0].contentPath, key: converted[$0].key, value: converted[$0].0) })
         return PageBodies(bodies: converted.map(\.0), diagnostics: converted.map(\.1))
+    }
+
+    /// The `highlight` step: the code blocks and formulas of every page made HTML by their tools
+    /// (``BodyFragments``), their warnings added to the pages'.
+    mutating func highlight(with fragments: BodyFragments, pages: [Page], memory: inout FragmentTools.Memory) async -> FragmentReport {
+        let (resolved, added, report) = await fragments.resolve(bodies, pages: pages, memory: &memory)
+        bodies = resolved
+        for index in added.indices where !added[index].isEmpty { diagnostics[index] += added[index] }
+        return report
     }
 
     /// Converts pages `indices` again with `converter` (their bodies changed; see ``BodyEdit``).

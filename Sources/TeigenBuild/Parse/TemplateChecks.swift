@@ -1,9 +1,11 @@
+import Foundation
 import TeigenCore
 import TeigenTheme
 
 /// What the templates ask for that the site does not have, found before any page is rendered: a
 /// `{{#asset}}` or `{{#integrity}}` naming a file not in `theme/assets/`, and a `data.NAME` (or
-/// `site.data.NAME`) without a data file `site/data/NAME.*`.
+/// `site.data.NAME`) without a data file `site/data/NAME.*` (errors); a `{{#t}}key{{/t}}` whose key a
+/// language's words lack (a warning for each such language).
 struct TemplateChecks {
     let theme: Theme
 
@@ -18,6 +20,19 @@ struct TemplateChecks {
                 Diagnostic.error(
                     "template refers to asset '\(section.text)', which is not in theme/assets/", at: section.location,
                     source: theme.text(of: section.template))
+            }
+        }
+    }
+
+    /// A warning for each `{{#t}}key{{/t}}` (its text a literal key) and each of the site's languages whose
+    /// table lacks the key.
+    func missingWords(_ tables: [String: I18nTable], languages: [Language]) -> [Diagnostic] {
+        theme.literalSections(named: "t").flatMap { section in
+            let key = section.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return languages.filter { tables[$0.code]?[key] == nil }.map { language in
+                Diagnostic.warning(
+                    "template uses i18n key '\(key)', which has no \(language.name) (\(language.code)) words: add it to i18n/\(language.code).yaml of the theme or the site",
+                    at: section.location, source: theme.text(of: section.template))
             }
         }
     }

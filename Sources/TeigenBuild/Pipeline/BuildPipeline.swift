@@ -1,12 +1,16 @@
 import Foundation
 import TeigenContent
 import TeigenCore
+import TeigenImages
+import TeigenTheme
 
 /// The build as a list of named, timed steps (`teigen build --verbose` prints their times), each in a
-/// folder of its own: load → parse → markdown → templates → contexts → pages → generated files → copied
-/// files. Writing, search and commit follow in ``SiteBuilder`` (or the preview server keeps the files in
-/// memory). Each step reports all of its diagnostics at once; a cancelled build stops at the end of a step
-/// (or between the pages of one) with ``DiagnosticError/cancelled``.
+/// folder of its own: load → parse → images planned → markdown → highlight → templates → contexts →
+/// pages → generated files → copied files → images. The images' files are made in the background from
+/// the `markdown` step on, while the pages are rendered, and awaited last. Writing, search and commit
+/// follow in ``SiteBuilder`` (or the preview server keeps the files in memory). Each step reports all of
+/// its diagnostics at once; a cancelled build stops at the end of a step (or between the pages of one)
+/// with ``DiagnosticError/cancelled``.
 public struct BuildPipeline: Sendable {
     public let options: BuildOptions
     public let fileSystem: any FileSystem
@@ -26,26 +30,52 @@ public struct BuildPipeline: Sendable {
         try timer.endStep("load")
         let input = try await SiteInput.parse(files, options: options, sources: &cache.sources)
         try timer.endStep("parse")
-        let bodies = try await PageBodies.convert(input, jobs: options.jobs, memo: &cache.bodies)
+        let catalog = try await ImageCatalog.plan(input, processor: imageProcessor(for: input.config), jobs: options.jobs)
+        let lambdas = TemplateLambdas.byLanguage(input)
+        let hooks = PageHooks.build(catalog: catalog, shortcodes: shortcodes(input, catalog: catalog, lambdas: lambdas))
+        try timer.endStep("images planned")
+        var bodies = try await PageBodies.convert(input, hooks: hooks, jobs: options.jobs, memo: &cache.bodies)
         try timer.endStep("markdown")
+        // The images Markdown uses are made while the rest of the build goes on.
+        let markdownImages = bodies.resources
+        async let images = ImageWork.process(Array(markdownImages), catalog: catalog)
+        let fragments = await bodies.highlight(with: bodyFragments(input), pages: input.graph.pages, memory: &cache.fragments)
+        try timer.endStep("highlight (\(fragments.summary))")
         let templates = TemplateChoice(graph: input.graph, theme: input.theme, themeFolder: SiteFiles.display(options.themeDirectory.path))
         guard bodies.errors.isEmpty, templates.errors.isEmpty else { throw DiagnosticError(bodies.errors + templates.errors) }
         try timer.endStep("templates")
-        let site = try await SiteContext.make(input, bodies: bodies.bodies, jobs: options.jobs)
+        let site = try await SiteContext.make(input, bodies: bodies.bodies, lambdas: lambdas, jobs: options.jobs)
         try timer.endStep("contexts")
-        let renderer = PageRenderer(theme: input.theme, site: site, templates: templates.names)
+        let renderer = PageRenderer(theme: input.theme, site: site, templates: templates.names, images: ImageMarkers(catalog: catalog))
         let pages = try await renderer.renderPages(jobs: options.jobs, writer: pageWriter, memo: &cache.pages)
         var outputs = OutputSet()
         outputs.add(pages.pages)
         try timer.endStep("pages")
-        outputs.add(GeneratedFiles(site: site).files(notFound: renderer.notFoundPage()))
+        let notFound = renderer.renderedNotFoundPages()
+        outputs.add(GeneratedFiles(site: site).files(notFound: notFound.map(\.file)))
         try timer.endStep("generated files")
         outputs.add(CopiedFiles.files(of: input))
-        try outputs.checkCollisions()
         try timer.endStep("copied files")
-        cache.keep(RenderState(input: input, bodies: bodies, site: site, templates: templates.names))
+        let templateDiagnostics = pages.diagnostics + notFound.flatMap(\.diagnostics)
+        let templateErrors = templateDiagnostics.filter { $0.severity == .error }
+        guard templateErrors.isEmpty else { throw DiagnosticError(templateErrors) }
+        // The images only templates use are made now; then every image's files are waited for.
+        let templateImages = pages.resources.union(notFound.flatMap(\.resources)).subtracting(markdownImages)
+        var made = await images
+        let late = await ImageWork.process(Array(templateImages), catalog: catalog)
+        made.files += late.files
+        made.errors += late.errors
+        guard made.errors.isEmpty else { throw DiagnosticError(made.errors) }
+        outputs.add(made.files)
+        try outputs.checkCollisions()
+        try timer.endStep("images")
+        timer.note("images alongside (\(made.made + late.made) made, \(made.cached + late.cached) cached)", made.duration + late.duration)
+        let state = RenderState(
+            input: input, bodies: bodies, site: site, templates: templates.names, catalog: catalog, hooks: hooks,
+            images: markdownImages.union(templateImages), fragments: bodyFragments(input))
+        cache.keep(state)
         return BuildProduct(
-            files: outputs.sorted, writtenCount: outputs.count, warnings: bodies.warnings, timings: timer.stages,
+            files: outputs.sorted, writtenCount: outputs.count, warnings: state.warnings(adding: templateDiagnostics), timings: timer.stages,
             pageCount: input.graph.pages.count, renderedPaths: pages.rendered.sorted(), basePath: site.urls.basePath,
             baseURL: input.config.baseURL, search: input.config.search,
             sources: Dictionary(uniqueKeysWithValues: input.graph.pages.map { ($0.outputPath, $0.source.sourcePath) }))
@@ -56,5 +86,31 @@ public struct BuildPipeline: Sendable {
     public static func configuration(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) throws(DiagnosticError) -> SiteConfig {
         let file = try ConfigFile.read(options: options, fileSystem: fileSystem)
         return try ConfigLoader.load(file.text, path: file.path, baseURLOverride: options.baseURL)
+    }
+
+    /// The image processor for `config`'s `images:` settings, caching in `.teigen-cache/images/` beside the site.
+    func imageProcessor(for config: SiteConfig) -> ImageProcessor {
+        var imageOptions = ImageOptions.default
+        let settings = config.images
+        if let widths = settings.widths { imageOptions.widths = widths }
+        if let quality = settings.jpegQuality { imageOptions.jpegQuality = quality }
+        if let quality = settings.webpQuality { imageOptions.webpQuality = quality }
+        if let effort = settings.webpEffort { imageOptions.webpEffort = effort }
+        if let level = settings.pngCompression { imageOptions.pngCompression = level }
+        let cache = ImageCache(directory: options.cacheFolder.appendingPathComponent("images").path)
+        return ImageProcessor(cache: cache, options: imageOptions, concurrency: options.jobs)
+    }
+
+    /// The `highlight` step's tools: the options' own, or Pygments and latex2mathml caching beside the site.
+    func bodyFragments(_ input: SiteInput) -> BodyFragments {
+        BodyFragments(
+            tools: options.tools ?? .standard(python: options.python, cache: options.cacheFolder.path), settings: input.config.markdown)
+    }
+
+    /// The shortcode templates of `input`'s theme and site.
+    func shortcodes(_ input: SiteInput, catalog: ImageCatalog, lambdas: [String: [String: TemplateLambda]]) -> ShortcodeTemplates {
+        ShortcodeTemplates(
+            theme: input.theme, images: ImageMarkers(catalog: catalog), lambdas: lambdas, urls: SiteURLs(baseURL: input.config.baseURL),
+            words: input.strings)
     }
 }

@@ -1,9 +1,10 @@
 // CONTRACT between TeigenBuild and its callers (the command line and TeigenPreview).
 import Foundation
+import TeigenContent
 import TeigenCore
 
 /// What a build reads and how: the folders and the command-line overrides.
-public struct BuildOptions: Sendable, Hashable {
+public struct BuildOptions: Sendable {
     /// The site folder (holds `config.yaml`, `content/`, `data/`, `static/`).
     public var sourceDirectory: URL
     /// The theme folder (holds `templates/` and `assets/`); by default `theme/` beside the site folder.
@@ -17,6 +18,19 @@ public struct BuildOptions: Sendable, Hashable {
     /// The folder the build writes into, when it writes one (`SiteBuilder` sets it): the load stage refuses input
     /// that leads into it, such as a symbolic link in `content/` to the output folder.
     public var outputDirectory: URL?
+    /// The highlighter and math converter, and where their results are cached; nil for Pygments and
+    /// latex2mathml run by ``python``, cached in ``cacheDirectory``.
+    public var tools: FragmentTools?
+    /// Where processed images (`images/`), highlighted code (`highlight/`) and formulas (`math/`) are kept
+    /// between builds: `.teigen-cache/` beside the site folder unless set.
+    public var cacheDirectory: URL?
+
+    /// ``cacheDirectory``, or `.teigen-cache/` beside the site folder.
+    public var cacheFolder: URL {
+        cacheDirectory ?? sourceDirectory.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".teigen-cache")
+    }
+    /// The Python interpreter that runs Pygments and latex2mathml (`TEIGEN_PYTHON`, or `python3` on `PATH`).
+    public var python = "python3"
 
     public init(
         sourceDirectory: URL, themeDirectory: URL? = nil, baseURL: String? = nil,

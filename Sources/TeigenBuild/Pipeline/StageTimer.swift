@@ -10,6 +10,11 @@ struct StageTimer {
         last = clock.now
     }
 
+    /// Adds a line that is no step of its own: work done alongside the steps (the images' processing).
+    mutating func note(_ stage: String, _ duration: Duration) {
+        stages.append((stage, duration))
+    }
+
     mutating func mark(_ stage: String) {
         let now = clock.now
         stages.append((stage, now - last))

@@ -2,39 +2,78 @@ import Foundation
 import TeigenCore
 import TeigenTheme
 
-/// Renders pages with their templates (the `pages` step, and the not-found page), making their links
-/// relative when the site asks for it (`relativeURLs: true`).
+/// Renders pages with their templates (the `pages` step, and the not-found page), writing the images of
+/// `{{#image}}` sections (``ImageMarkers``) and making links relative when the site asks for it
+/// (`relativeURLs: true`).
 struct PageRenderer: Sendable {
     let theme: Theme
     let site: SiteContext
     /// Each page's template, by page index.
     let templates: [String]
+    let images: ImageMarkers
     let relativeLinks: RelativeLinks?
 
-    init(theme: Theme, site: SiteContext, templates: [String]) {
+    init(theme: Theme, site: SiteContext, templates: [String], images: ImageMarkers) {
         self.theme = theme
         self.site = site
         self.templates = templates
+        self.images = images
         relativeLinks = site.config.relativeURLs ? RelativeLinks(basePath: site.urls.basePath) : nil
+    }
+
+    /// One rendered output, the images its templates wrote (site paths) and the problems with them.
+    struct Rendered: Sendable {
+        var file: OutputFile
+        var resources: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// What the page cache keeps of a rendered page.
+    struct Kept: Sendable {
+        var data: Data
+        var resources: [String]
+        var diagnostics: [Diagnostic]
     }
 
     /// The page at `index`, rendered (with its context, when already made).
     func page(at index: Int, context: TemplateContext? = nil) -> OutputFile {
-        let page = site.graph.pages[index]
-        let html = html(templates[index], context: context ?? site.context(forPageAt: index), outputPath: page.outputPath)
-        return OutputFile(path: page.outputPath, data: Data(html.utf8), origin: page.source.sourcePath)
+        rendered(at: index, context: context).file
     }
 
-    /// The not-found page (`404.html`), rendered with the theme's `404` template.
-    func notFoundPage() -> OutputFile {
-        let html = html("404", context: site.notFoundContext(), outputPath: "404.html")
-        return OutputFile(path: "404.html", data: Data(html.utf8), origin: "theme/templates/404.mustache")
+    /// The page at `index`, rendered, with the images its templates wrote.
+    func rendered(at index: Int, context: TemplateContext? = nil) -> Rendered {
+        let page = site.graph.pages[index]
+        let (html, resources, diagnostics) = html(
+            templates[index], context: context ?? site.context(forPageAt: index), outputPath: page.outputPath, directory: page.directory,
+            source: page.source.sourcePath)
+        return Rendered(
+            file: OutputFile(path: page.outputPath, data: Data(html.utf8), origin: page.source.sourcePath), resources: resources,
+            diagnostics: diagnostics)
+    }
+
+    /// The not-found pages, rendered with the theme's `404` template: `404.html` in the default language, and
+    /// `en/404.html` (and so on) in each other language.
+    func notFoundPages() -> [OutputFile] {
+        renderedNotFoundPages().map(\.file)
+    }
+
+    /// The not-found pages, with the images their templates wrote and the problems with them.
+    func renderedNotFoundPages() -> [Rendered] {
+        site.config.languages.map { language in
+            let path = String(PageValues.notFoundPath(of: language).dropFirst())
+            let (html, resources, diagnostics) = html("404", context: site.notFoundContext(language), outputPath: path, directory: nil, source: path)
+            return Rendered(
+                file: OutputFile(path: path, data: Data(html.utf8), origin: "theme/templates/404.mustache"), resources: resources,
+                diagnostics: diagnostics)
+        }
     }
 
     /// Renders every page, several at once, reusing the pages in `memo` whose context and templates did
     /// not change. With a `writer`, each page is written as soon as it is made and not kept in memory.
     /// - Returns: every page, and the paths of those rendered anew.
-    func renderPages(jobs: Int, writer: AtomicOutput?, memo: inout Memo<Data>) async throws(DiagnosticError) -> (pages: [OutputFile], rendered: [String]) {
+    func renderPages(
+        jobs: Int, writer: AtomicOutput?, memo: inout Memo<Kept>
+    ) async throws(DiagnosticError) -> (pages: [OutputFile], rendered: [String], resources: Set<String>, diagnostics: [Diagnostic]) {
         let pages = site.graph.pages
         if let writer {
             // The folders holding page folders up front, parents first; each page's own folder is made by the
@@ -47,35 +86,53 @@ struct PageRenderer: Sendable {
         }
         let keys = PageKeys(renderer: self, memo: memo)
         let kept = memo
-        let results = try await BuildPipeline.parallelMap(Array(pages.indices), jobs: jobs) { index -> Result<(OutputFile, key: Int, fresh: Bool), WriteFailure> in
+        let results = try await BuildPipeline.parallelMap(Array(pages.indices), jobs: jobs) { index -> Result<(Rendered, key: Int, fresh: Bool), WriteFailure> in
             let context = site.context(forPageAt: index)
             let key = keys.key(ofPageAt: index, context: context)
-            if let data = kept.value(named: pages[index].outputPath, key: key) {
-                return .success((OutputFile(path: pages[index].outputPath, data: data, origin: pages[index].source.sourcePath), key, false))
+            if let page = kept.value(named: pages[index].outputPath, key: key) {
+                let file = OutputFile(path: pages[index].outputPath, data: page.data, origin: pages[index].source.sourcePath)
+                return .success((Rendered(file: file, resources: page.resources, diagnostics: page.diagnostics), key, false))
             }
-            var file = page(at: index, context: context)
-            if let writer, let data = file.data {
+            var made = rendered(at: index, context: context)
+            if let writer, let data = made.file.data {
                 do throws(WriteFailure) {
-                    try writer.makeFolders([AtomicOutput.folder(of: file.path)])
-                    try writer.write(data, to: file.path, createFolder: false)
+                    try writer.makeFolders([AtomicOutput.folder(of: made.file.path)])
+                    try writer.write(data, to: made.file.path, createFolder: false)
                 } catch {
                     return .failure(error)
                 }
-                file.data = nil
+                made.file.data = nil
             }
-            return .success((file, key, true))
+            return .success((made, key, true))
         }
         let failures = results.compactMap { if case .failure(let failure) = $0 { failure } else { nil } }
         guard failures.isEmpty else { throw WriteFailure.report(failures) }
         let made = results.compactMap { try? $0.get() }
-        memo.keep(made.lazy.compactMap { page in page.0.data.map { (name: page.0.path, key: page.key, value: $0) } })
-        return (made.map { $0.0 }, made.filter { $0.fresh }.map { $0.0.path })
+        memo.keep(made.lazy.compactMap { page in
+            page.0.file.data.map { (name: page.0.file.path, key: page.key, value: Kept(data: $0, resources: page.0.resources, diagnostics: page.0.diagnostics)) }
+        })
+        return (
+            made.map { $0.0.file }, made.filter { $0.fresh }.map { $0.0.file.path }, Set(made.flatMap { $0.0.resources }),
+            made.flatMap { $0.0.diagnostics }
+        )
     }
 
-    /// The HTML of one output: `template` rendered with `context`, its links then made relative to
-    /// `outputPath` when the site wants relative URLs.
-    func html(_ template: String, context: TemplateContext, outputPath: String) -> String {
-        let html = theme.render(template, context: context)
-        return relativeLinks?.rewrite(html, pageOutputPath: outputPath) ?? html
+    /// The HTML of one output: `template` rendered with `context`, its `{{#image}}` sections written for
+    /// a page in content folder `directory`, its links then made relative to `outputPath` when the site
+    /// wants relative URLs. Returns the images written and the problems with them (at their template).
+    func html(
+        _ template: String, context: TemplateContext, outputPath: String, directory: String?, source: String
+    ) -> (String, [String], [Diagnostic]) {
+        let resolved = images.resolve(theme.render(template, context: context), directory: directory)
+        let sections = resolved.errors.isEmpty && resolved.warnings.isEmpty ? [] : theme.sections(named: "image")
+        func place(_ problem: (message: String, section: Int), _ severity: Diagnostic.Severity) -> Diagnostic {
+            let location = problem.section >= 0 && problem.section < sections.count ? sections[problem.section].location : SourceLocation(path: source)
+            let text = sections.indices.contains(problem.section) ? theme.text(of: sections[problem.section].template) : nil
+            let message = problem.message + " (rendering \(source))"
+            return severity == .error ? .error(message, at: location, source: text) : .warning(message, at: location, source: text)
+        }
+        let diagnostics = resolved.errors.map { place($0, .error) } + resolved.warnings.map { place($0, .warning) }
+        let html = relativeLinks?.rewrite(resolved.html, pageOutputPath: outputPath) ?? resolved.html
+        return (html, resolved.resources, diagnostics)
     }
 }

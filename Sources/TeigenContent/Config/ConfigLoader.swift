@@ -6,7 +6,7 @@ import Yams
 public enum ConfigLoader {
     static let knownKeys: Set<String> = [
         "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
-        "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside",
+        "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside", "images", "languages",
     ]
 
     /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
@@ -20,9 +20,9 @@ public enum ConfigLoader {
         var sawTitle = false
         var sawBaseURL = false
         let decoder = NodeDecoder(reader: reader)
-        var datePattern = config.dateFormat.pattern
-        var monthPattern: String?
-        var calendar = Calendar.Identifier.gregorian
+        var languageList: Node?
+        var languageKey: Node?
+        var dates = DateSettings(pattern: config.dateFormat.pattern)
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             do throws(DiagnosticError) {
@@ -35,16 +35,18 @@ public enum ConfigLoader {
                     if baseURLOverride == nil, let problem = Self.problem(withBaseURL: config.baseURL) {
                         throw DiagnosticError(reader.error(problem, at: value))
                     }
-                case "language": config.language = try decoder.string(value, key: key)
+                case "language":
+                    config.language = try decoder.string(value, key: key)
+                    languageKey = value
+                case "languages": languageList = value
                 case "author": config.author = try decoder.string(value, key: key)
                 case "publisher": config.publisher = try decoder.string(value, key: key)
-                case "dateFormat": datePattern = try Self.datePattern(value, key: key, monthOnly: false, decoder: decoder)
-                case "dateFormatMonth": monthPattern = try Self.datePattern(value, key: key, monthOnly: true, decoder: decoder)
-                case "calendar": calendar = try Self.calendar(value, decoder: decoder)
+                case "dateFormat", "dateFormatMonth", "calendar": try dates.read(key, value, decoder: decoder)
                 case "params": config.params = try decoder.map(value, key: key)
                 case "search": config.search = try decoder.bool(value, key: key)
                 case "relativeURLs": config.relativeURLs = try decoder.bool(value, key: key)
                 case "markdown": config.markdown = try markdownSettings(value, decoder: decoder)
+                case "images": config.images = try imageSettings(value, decoder: decoder)
                 case "menus": config.menus = try menus(value, decoder: decoder)
                 case "allowSymlinksOutside": config.allowSymlinksOutside = try symlinkAllowances(value, decoder: decoder)
                 default:
@@ -67,13 +69,21 @@ public enum ConfigLoader {
             errors.append(.error("config is missing required key 'baseURL'", at: SourceLocation(path: path, line: 1, column: 1), source: text))
         }
         if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+        config.dateFormat = dates.format(language: config.language)
+        config.languages = [config.soleLanguage]
+        if let languageList {
+            do throws(DiagnosticError) {
+                try LanguagesDecoder(decoder: decoder, site: config, dates: dates).decode(languageList, siteLanguage: languageKey, into: &config)
+            } catch {
+                errors += error.diagnostics
+            }
+        }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
-        config.dateFormat = DateFormat(pattern: datePattern, monthPattern: monthPattern, language: config.language, calendar: calendar)
         return config
     }
 
     /// An ICU date pattern (`dateFormat`, or `dateFormatMonth` when `monthOnly`).
-    private static func datePattern(_ node: Node, key: String, monthOnly: Bool, decoder: NodeDecoder) throws(DiagnosticError) -> String {
+    static func datePattern(_ node: Node, key: String, monthOnly: Bool, decoder: NodeDecoder) throws(DiagnosticError) -> String {
         let pattern = try decoder.string(node, key: key)
         if let problem = DateFormat.problem(withPattern: pattern, monthOnly: monthOnly) {
             throw DiagnosticError(decoder.reader.error("'\(key)' is not a usable date pattern: \(problem) (got '\(Diagnostic.shown(pattern))')", at: node))
@@ -82,7 +92,7 @@ public enum ConfigLoader {
     }
 
     /// A calendar by its CLDR name (`japanese`).
-    private static func calendar(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> Calendar.Identifier {
+    static func calendar(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> Calendar.Identifier {
         let name = try decoder.string(node, key: "calendar")
         guard let identifier = DateFormat.calendars.first(where: { $0.name == name })?.identifier else {
             let known = DateFormat.calendars.map(\.name).joined(separator: ", ")
@@ -149,16 +159,49 @@ public enum ConfigLoader {
             case "hardBreaks": settings.hardBreaks = try decoder.bool(value, key: key)
             case "headingAnchors": settings.headingAnchors = try decoder.bool(value, key: key)
             case "cjkFriendly": settings.cjkFriendly = try decoder.bool(value, key: key)
+            case "math": settings.math = try decoder.bool(value, key: key)
+            case "highlight": settings.highlight = try decoder.bool(value, key: key)
             default:
                 throw DiagnosticError(decoder.reader.error(
-                    "unknown key '\(key)' in 'markdown' (known keys: allowRawHTML, cjkFriendly, hardBreaks, headingAnchors, smartPunctuation)",
+                    "unknown key '\(key)' in 'markdown' (known keys: allowRawHTML, cjkFriendly, hardBreaks, headingAnchors, highlight, math, smartPunctuation)",
                     at: keyNode))
             }
         }
         return settings
     }
 
-    private static func menus(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> [String: [MenuEntry]] {
+    private static func imageSettings(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> ImageSettings {
+        guard case .mapping(let mapping) = node else { throw DiagnosticError(decoder.reader.error("'images' must be a mapping", at: node)) }
+        var settings = ImageSettings()
+        func number(_ value: Node, key: String, in range: ClosedRange<Int>) throws(DiagnosticError) -> Int {
+            guard let text = value.string, let number = Int(text), range.contains(number) else {
+                throw DiagnosticError(decoder.reader.error("'images.\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: value))
+            }
+            return number
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "widths":
+                guard case .sequence(let items) = value, !items.isEmpty else {
+                    throw DiagnosticError(decoder.reader.error("'images.widths' must be a list of widths in pixels, such as [480, 960, 1440]", at: value))
+                }
+                var widths: [Int] = []
+                for item in items { widths.append(try number(item, key: "widths", in: 1...16_384)) }
+                settings.widths = widths
+            case "jpegQuality": settings.jpegQuality = try number(value, key: key, in: 1...100)
+            case "webpQuality": settings.webpQuality = try number(value, key: key, in: 1...100)
+            case "webpEffort": settings.webpEffort = try number(value, key: key, in: 0...6)
+            case "pngCompression": settings.pngCompression = try number(value, key: key, in: 0...9)
+            default:
+                throw DiagnosticError(decoder.reader.error(
+                    "unknown key '\(key)' in 'images' (known keys: jpegQuality, pngCompression, webpEffort, webpQuality, widths)", at: keyNode))
+            }
+        }
+        return settings
+    }
+
+    static func menus(_ node: Node, decoder: NodeDecoder) throws(DiagnosticError) -> [String: [MenuEntry]] {
         guard case .mapping(let mapping) = node else {
             throw DiagnosticError(decoder.reader.error("'menus' must be a mapping of menu names to lists of entries", at: node))
         }

@@ -68,6 +68,12 @@ public struct FrontMatterDecoder: Sendable {
                     if matter.footnoteStart < 1 || matter.footnoteStart > 1_000_000 {
                         throw check.error("'footnoteStart' must be between 1 and 1000000", at: value)
                     }
+                case "translationKey":
+                    let translationKey = try check.string(value, key: key)
+                    if translationKey.trimmingCharacters(in: .whitespaces).isEmpty {
+                        throw check.error("'translationKey' must not be empty", at: value)
+                    }
+                    matter.translationKey = translationKey
                 case "feed": matter.feed = try check.bool(value, key: key)
                 case "hidden": matter.hidden = try check.bool(value, key: key)
                 case "params": matter.params = try check.map(value, key: key)

@@ -1,14 +1,27 @@
 import TeigenCore
 import TeigenMarkdown
 
-/// The site's pages with their URLs, sections, order and neighbours.
+/// The site's pages with their URLs, sections, order and neighbours, in each of the site's languages, and
+/// the translation edges between them.
 public struct ContentGraph: Sendable {
-    /// Every published page: home, sections and regular pages, sorted by content path.
+    /// Every published page: homes, sections and regular pages of every language, sorted by content path.
     public var pages: [Page]
-    /// Sections by content folder (`` is the home page's).
-    public var sections: [String: Section]
-    /// Page index by content path (`proposals/1.md`, `proposals/_index.md`).
+    /// Sections by language and content folder (a language's home page is the section of folder ``).
+    public var sections: [SectionKey: Section]
+    /// Page index by content path (`proposals/1.md`, `proposals/1.en.md`, `proposals/_index.md`).
     public var indexByContentPath: [String: Int]
+    /// The groups of pages that translate each other (page indices, in the order of ``languages``); a page
+    /// without translations is alone in its group.
+    public var translationGroups: [[Int]] = []
+    /// The site's languages, the default first.
+    public var languages: [Language] = []
+    /// Each language's home page, by language code.
+    public var homes: [String: Int] = [:]
+
+    /// The section of content folder `folder` in `language` (by default, the default language's).
+    public func section(_ folder: String, in language: String? = nil) -> Section? {
+        sections[SectionKey(language: language ?? languages.first?.code ?? "", folder: folder)]
+    }
 
     /// The page before `index` in its section's order, if any.
     public func previous(of index: Int) -> Int? {
@@ -22,76 +35,103 @@ public struct ContentGraph: Sendable {
 
     private func neighbour(of index: Int, offset: Int) -> Int? {
         let page = pages[index]
-        guard page.kind == .page, let section = sections[page.sectionPath],
+        guard page.kind == .page, let section = sections[page.sectionKey],
             let position = section.positions[index]
         else { return nil }
         let target = position + offset
         return section.pageIndices.indices.contains(target) ? section.pageIndices[target] : nil
     }
 
-    /// The sections from the root down to the one holding `index` (for breadcrumbs), as page indices.
+    /// The sections from the language's home down to the one holding `index` (for breadcrumbs), as page indices.
     public func ancestors(of index: Int) -> [Int] {
         let page = pages[index]
         var chain: [Int] = []
-        var folder: String? = page.kind == .section ? sections[page.sectionPath]?.parent : page.sectionPath
-        while let current = folder, let section = sections[current] {
+        var key: SectionKey? = page.kind == .section ? sections[page.sectionKey]?.parent : page.sectionKey
+        while let current = key, let section = sections[current] {
             chain.append(section.pageIndex)
-            folder = section.parent
+            key = section.parent
         }
         return chain.reversed()
     }
 
-    /// Builds the graph from parsed pages. Drafts are left out unless `includeDrafts`.
-    public static func build(_ sources: [SourcePage], includeDrafts: Bool) throws(DiagnosticError) -> ContentGraph {
-        var pages: [Page] = []
+    /// The pages that translate page `index` (itself left out), in the order of the site's languages.
+    public func translations(of index: Int) -> [Int] {
+        translationGroups[pages[index].translationGroup].filter { $0 != index }
+    }
+
+    /// Page `index` in `language`: itself, its translation, or nil when it has none in that language.
+    public func translation(of index: Int, in language: String) -> Int? {
+        translationGroups[pages[index].translationGroup].first { pages[$0].language == language }
+    }
+
+    /// The language of page `index`.
+    public func language(of index: Int) -> Language {
+        languages.first { $0.code == pages[index].language } ?? languages[0]
+    }
+
+    /// Builds the graph from parsed pages. Drafts are left out unless `includeDrafts`. `languages` are the
+    /// site's (the default first); with `languageSuffixes` (`languages:` in config.yaml) a file's language
+    /// suffix names its language (``LanguageSuffix``), and translations are linked (``TranslationLinker``).
+    public static func build(
+        _ sources: [SourcePage], languages: [Language] = [Language(code: "en")], languageSuffixes: Bool = false, includeDrafts: Bool
+    ) throws(DiagnosticError) -> ContentGraph {
+        let files = try read(sources, rule: LanguageSuffix(languages: languages, isOn: languageSuffixes))
+        let published = files.filter { includeDrafts || !$0.source.frontMatter.draft }
+        let all = (published + implicitSections(of: published.map(\.file), languages: languages, suffixes: languageSuffixes))
+            .sorted { $0.source.contentPath < $1.source.contentPath }
+        let links = try TranslationLinker(languages: languages).link(
+            all.map(\.entry), unpublished: files.filter { !includeDrafts && $0.source.frontMatter.draft }.map(\.entry))
+        let byCode = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0) })
+        var pages = all.map { page in
+            Self.page(page.source, file: page.file, language: byCode[page.file.language] ?? languages[0], isImplicit: page.isImplicit)
+        }
+        for index in pages.indices { pages[index].translationGroup = links.groupOf[index] }
+        var graph = ContentGraph(pages: pages, sections: sections(of: pages), indexByContentPath: try index(pages))
+        graph.translationGroups = links.groups
+        graph.languages = languages
+        for (index, page) in pages.enumerated() where page.kind == .home { graph.homes[page.language] = index }
+        return graph
+    }
+
+    /// A content file with its language, or a page made up for a folder.
+    private struct PageFile {
+        var source: SourcePage
+        var file: LanguageSuffix.Reading
+        var isImplicit = false
+
+        var entry: TranslationLinker.Entry {
+            TranslationLinker.Entry(language: file.language, path: file.path, source: source, isImplicit: isImplicit)
+        }
+    }
+
+    /// Each source with its language (``LanguageSuffix``); an error for each name whose suffix is not a language of
+    /// the site, and for a front matter `language` that is not the one the name gives (on a site with `languages:`).
+    private static func read(_ sources: [SourcePage], rule: LanguageSuffix) throws(DiagnosticError) -> [PageFile] {
         var errors: [Diagnostic] = []
-        let published = sources.filter { includeDrafts || !$0.frontMatter.draft }.sorted { $0.contentPath < $1.contentPath }
-        var sectionFolders = Set<String>([""])
-        for source in published {
-            var folder = Self.folder(of: source.contentPath)
-            if Self.fileName(of: source.contentPath) == "index.md" { folder = Self.folder(of: folder) }
-            while !folder.isEmpty {
-                sectionFolders.insert(folder)
-                folder = Self.folder(of: folder)
+        var files: [PageFile] = []
+        for source in sources {
+            let file: LanguageSuffix.Reading
+            do throws(LanguageSuffix.UnknownLanguage) {
+                file = try rule.read(source.contentPath)
+            } catch {
+                errors.append(.error(error.message(for: source.contentPath), at: SourceLocation(path: source.sourcePath, line: 1, column: 1), source: source.text))
+                continue
             }
-        }
-        let explicitSections = Set(published.filter { Self.fileName(of: $0.contentPath) == "_index.md" }.map { Self.folder(of: $0.contentPath) })
-        var all = published
-        for folder in sectionFolders.subtracting(explicitSections).sorted() {
-            let name = folder.isEmpty ? "" : Self.fileName(of: folder)
-            let contentPath = folder.isEmpty ? "_index.md" : folder + "/_index.md"
-            all.append(SourcePage(contentPath: contentPath, sourcePath: contentPath, text: "", frontMatter: FrontMatter(title: name), body: "", bodyFirstLine: 1))
-        }
-        all.sort { $0.contentPath < $1.contentPath }
-        for source in all {
-            let fileName = Self.fileName(of: source.contentPath)
-            let folder = Self.folder(of: source.contentPath)
-            let kind: PageKind
-            let sectionPath: String
-            var sitePath: String
-            let urlFolder = Self.urlFolder(folder)
-            if fileName == "_index.md" {
-                kind = folder.isEmpty ? .home : .section
-                sectionPath = folder
-                sitePath = urlFolder
-            } else if fileName == "index.md" && !folder.isEmpty {
-                kind = .page
-                sectionPath = Self.folder(of: folder)
-                sitePath = urlFolder
-            } else {
-                kind = .page
-                sectionPath = folder
-                let stem = String(fileName.dropLast(3))
-                sitePath = urlFolder + (source.frontMatter.slug ?? Self.slugOrName(stem)) + "/"
+            if rule.isOn, let stated = source.frontMatter.extra["language"]?.stringValue, stated != file.language {
+                errors.append(.error(
+                    "'language: \(Diagnostic.shown(stated))' is not the language of \(source.contentPath), which its name gives (\(file.language)): "
+                        + "a page's language comes from its file name (\(Self.fileName(of: file.path).dropLast(3)).LANG.md), so rename the file or remove 'language'",
+                    at: SourceLocation(path: source.sourcePath, line: source.frontMatter.keyLines["language"] ?? 1, column: 1), source: source.text))
             }
-            if kind != .home, let url = source.frontMatter.url {
-                sitePath = url.hasSuffix("/") || Self.hasExtension(url) ? url : url + "/"
-            }
-            let outputPath = String((sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath).dropFirst())
-            pages.append(Page(
-                source: source, kind: kind, url: sitePath, outputPath: outputPath, sectionPath: sectionPath,
-                isImplicit: source.text.isEmpty && !explicitSections.contains(folder) && fileName == "_index.md"))
+            files.append(PageFile(source: source, file: file))
         }
+        guard errors.isEmpty else { throw DiagnosticError(errors) }
+        return files
+    }
+
+    /// Each page's index by content path; an error for each two pages with one URL.
+    private static func index(_ pages: [Page]) throws(DiagnosticError) -> [String: Int] {
+        var errors: [Diagnostic] = []
         var indexByContentPath: [String: Int] = [:]
         var byOutput: [String: Int] = [:]
         for (index, page) in pages.enumerated() {
@@ -107,27 +147,91 @@ public struct ContentGraph: Sendable {
             }
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
-        var sections: [String: Section] = [:]
+        return indexByContentPath
+    }
+
+    /// A page of `language` with its kind, section and URL, from its file (`file.path` is its content path
+    /// without a language suffix).
+    private static func page(_ source: SourcePage, file: LanguageSuffix.Reading, language: Language, isImplicit: Bool) -> Page {
+        let fileName = Self.fileName(of: file.path)
+        let folder = Self.folder(of: file.path)
+        let kind: PageKind
+        let sectionPath: String
+        var sitePath: String
+        let urlFolder = language.sitePath(Self.urlFolder(folder))
+        if fileName == "_index.md" {
+            kind = folder.isEmpty ? .home : .section
+            sectionPath = folder
+            sitePath = urlFolder
+        } else if fileName == "index.md" && !folder.isEmpty {
+            kind = .page
+            sectionPath = Self.folder(of: folder)
+            sitePath = urlFolder
+        } else {
+            kind = .page
+            sectionPath = folder
+            let stem = String(fileName.dropLast(3))
+            sitePath = urlFolder + (source.frontMatter.slug ?? Self.slugOrName(stem)) + "/"
+        }
+        if kind != .home, let url = source.frontMatter.url {
+            sitePath = language.sitePath(url.hasSuffix("/") || Self.hasExtension(url) ? url : url + "/")
+        }
+        let outputPath = String((sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath).dropFirst())
+        return Page(
+            source: source, kind: kind, url: sitePath, outputPath: outputPath, sectionPath: sectionPath, isImplicit: isImplicit,
+            language: language.code)
+    }
+
+    /// The pages made up for the folders of each language that have pages but no `_index.md`, and for a
+    /// language's home when it has no `_index.md` (every language has a home, where its switcher links lead).
+    private static func implicitSections(of files: [LanguageSuffix.Reading], languages: [Language], suffixes: Bool) -> [PageFile] {
+        var folders = Set(languages.map { SectionKey(language: $0.code, folder: "") })
+        for file in files {
+            var folder = Self.folder(of: file.path)
+            if Self.fileName(of: file.path) == "index.md" { folder = Self.folder(of: folder) }
+            while !folder.isEmpty {
+                folders.insert(SectionKey(language: file.language, folder: folder))
+                folder = Self.folder(of: folder)
+            }
+        }
+        let explicit = Set(files.filter { Self.fileName(of: $0.path) == "_index.md" }.map { SectionKey(language: $0.language, folder: Self.folder(of: $0.path)) })
+        let defaultLanguage = languages.first?.code
+        return folders.subtracting(explicit).sorted().map { key in
+            let path = key.folder.isEmpty ? "_index.md" : key.folder + "/_index.md"
+            let hasSuffix = suffixes && key.language != defaultLanguage
+            let contentPath = hasSuffix ? String(path.dropLast(3)) + "." + key.language + ".md" : path
+            let source = SourcePage(
+                contentPath: contentPath, sourcePath: contentPath, text: "", frontMatter: FrontMatter(title: Self.fileName(of: key.folder)), body: "",
+                bodyFirstLine: 1)
+            return PageFile(source: source, file: LanguageSuffix.Reading(language: key.language, path: path, hasSuffix: hasSuffix), isImplicit: true)
+        }
+    }
+
+    /// The sections of every language, with their pages in order.
+    private static func sections(of pages: [Page]) -> [SectionKey: Section] {
+        var sections: [SectionKey: Section] = [:]
         for (index, page) in pages.enumerated() where page.kind == .home || page.kind == .section {
             let folder = page.sectionPath
-            sections[folder] = Section(path: folder, pageIndex: index, pageIndices: [], subsections: [], parent: folder.isEmpty ? nil : Self.folder(of: folder))
+            sections[page.sectionKey] = Section(
+                path: folder, language: page.language, pageIndex: index, pageIndices: [], subsections: [],
+                parent: folder.isEmpty ? nil : SectionKey(language: page.language, folder: Self.folder(of: folder)))
         }
         for (index, page) in pages.enumerated() where page.kind == .page && !page.frontMatter.hidden {
-            sections[page.sectionPath]?.pageIndices.append(index)
+            sections[page.sectionKey]?.pageIndices.append(index)
         }
-        for (folder, section) in sections {
+        for (key, section) in sections {
             guard let parent = section.parent else { continue }
-            sections[parent]?.subsections.append(folder)
+            sections[parent]?.subsections.append(key)
         }
         let pageOfSection = sections.mapValues(\.pageIndex)
-        for folder in Array(sections.keys) {
-            sections[folder]!.pageIndices.sort { Self.order(pages[$0], pages[$1]) }
-            sections[folder]!.subsections.sort { Self.order(pages[pageOfSection[$0]!], pages[pageOfSection[$1]!]) }
+        for key in Array(sections.keys) {
+            sections[key]!.pageIndices.sort { Self.order(pages[$0], pages[$1]) }
+            sections[key]!.subsections.sort { Self.order(pages[pageOfSection[$0]!], pages[pageOfSection[$1]!]) }
             var positions: [Int: Int] = [:]
-            for (position, index) in sections[folder]!.pageIndices.enumerated() { positions[index] = position }
-            sections[folder]!.positions = positions
+            for (position, index) in sections[key]!.pageIndices.enumerated() { positions[index] = position }
+            sections[key]!.positions = positions
         }
-        return ContentGraph(pages: pages, sections: sections, indexByContentPath: indexByContentPath)
+        return sections
     }
 
     /// Weight first (pages without one come last), then newest date, then title, then path.

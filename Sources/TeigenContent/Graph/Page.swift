@@ -4,7 +4,7 @@ import TeigenCore
 public struct Page: Sendable {
     public var source: SourcePage
     public var kind: PageKind
-    /// The site path (`/proposals/1/`), without the base path.
+    /// The site path (`/proposals/1/`, `/en/proposals/1/`), without the base path.
     public var url: String
     /// The output file relative to the output root (`proposals/1/index.html`).
     public var outputPath: String
@@ -13,10 +13,19 @@ public struct Page: Sendable {
     public var sectionPath: String
     /// Whether the page was made up for a folder without `_index.md`.
     public var isImplicit: Bool
+    /// The code of the page's language (`ja`, `en`).
+    public var language: String
+    /// The page's group of translations (``ContentGraph/translationGroups``).
+    public var translationGroup = 0
 
     public var frontMatter: FrontMatter { source.frontMatter }
     public var title: String { source.frontMatter.title }
     public var contentPath: String { source.contentPath }
+
+    /// The section this page is listed in (for a section page, the section it lists).
+    public var sectionKey: SectionKey {
+        SectionKey(language: language, folder: sectionPath)
+    }
 
     /// The content folder holding the source file.
     public var directory: String {

@@ -10,11 +10,16 @@ public struct PageBodyRenderer: Sendable {
     /// Non-Markdown files of `content/`: content-relative path to the site path they are copied to.
     public var resources: [String: String]
 
-    /// The site's language, for the accessible labels of heading anchors and footnote back-links.
-    public var language: String
+    /// Each language's fixed words, by language code: the accessible labels of heading anchors
+    /// (`heading.anchor`), footnote back-links (`footnote.backlink`) and the notes section (`footnote.section`,
+    /// none unless the theme or the site gives it) come from a page's language's table (Teigen's own words
+    /// when the site has none).
+    public var strings: [String: I18nTable]
+    /// The build's images and shortcodes; without them images stay `<img>` and shortcode syntax text.
+    public var hooks: PageHooks?
 
-    public init(graph: ContentGraph, urls: SiteURLs, settings: MarkdownSettings, resources: [String: String], language: String = "en") {
-        self.language = language
+    public init(graph: ContentGraph, urls: SiteURLs, settings: MarkdownSettings, resources: [String: String], strings: [String: I18nTable] = [:]) {
+        self.strings = strings
         self.graph = graph
         self.urls = urls
         self.settings = settings
@@ -27,19 +32,30 @@ public struct PageBodyRenderer: Sendable {
         var options = MarkdownOptions(
             smartPunctuation: settings.smartPunctuation, allowRawHTML: settings.allowRawHTML,
             hardBreaks: settings.hardBreaks, extensions: true, cjkFriendlyEmphasis: settings.cjkFriendly,
-            headingAnchors: settings.headingAnchors)
+            headingAnchors: settings.headingAnchors, math: settings.math)
         options.footnoteStart = page.frontMatter.footnoteStart
-        if language.hasPrefix("ja") {
-            options.headingAnchorLabel = "この節へのリンク"
-            options.footnoteBacklinkLabel = "本文の参照箇所へ戻る"
-        }
+        let words = table(for: page.language)
+        options.headingAnchorLabel = words["heading.anchor"] ?? options.headingAnchorLabel
+        options.footnoteBacklinkLabel = words["footnote.backlink"] ?? options.footnoteBacklinkLabel
+        options.footnotesLabel = words["footnote.section"]
         let renderer = MarkdownRenderer(options: options)
-        let body = PageBody(renderer.render(page.source.body, rewriteLink: rewriter(for: page)))
+        var markdownHooks = MarkdownHooks(rewriteLink: rewriter(for: page))
+        if let hooks {
+            markdownHooks.image = { hooks.image(page, $0) }
+            markdownHooks.shortcode = { hooks.shortcode(page, $0) }
+        }
+        let body = PageBody(renderer.render(page.source.body, hooks: markdownHooks))
         return (body, diagnostics(for: body, page: page))
     }
 
-    /// The link rewriter for one page: `.md` links become page URLs, root-relative links get the base path,
-    /// links to files beside the page get their output URL.
+    /// The words of `language`: its table, or Teigen's own.
+    func table(for language: String) -> I18nTable {
+        strings[language] ?? I18nTable.builtIn(language: language)
+    }
+
+    /// The link rewriter for one page: `.md` links become page URLs (the linked page's version in the page's own
+    /// language when there is one: `[提言](proposals/1.md)` in `about.en.md` leads to `proposals/1.en.md`),
+    /// root-relative links get the base path, links to files beside the page get their output URL.
     func rewriter(for page: Page) -> LinkRewriter {
         let graph = self.graph
         let urls = self.urls
@@ -53,9 +69,10 @@ public struct PageBodyRenderer: Sendable {
             let isRooted = path.hasPrefix("/")
             let target = Self.normalize(isRooted ? String(path.dropFirst()) : (directory.isEmpty ? path : directory + "/" + path))
             if path.hasSuffix(".md") {
-                guard let target, let index = graph.indexByContentPath[target] else {
+                guard let target, let named = graph.indexByContentPath[target] else {
                     return .broken("link to a page that does not exist: '\(destination)'")
                 }
+                let index = graph.translation(of: named, in: page.language) ?? named
                 return .replace(urls.rooted(graph.pages[index].url) + suffix)
             }
             if let target, let sitePath = resources[target] {
@@ -69,7 +86,7 @@ public struct PageBodyRenderer: Sendable {
     }
 
     /// Resolves `.` and `..` in a content-relative path; nil when it leaves `content/`.
-    static func normalize(_ path: String) -> String? {
+    public static func normalize(_ path: String) -> String? {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -85,12 +102,15 @@ public struct PageBodyRenderer: Sendable {
 }
 
 extension PageBodyRenderer {
-    /// Feeds into `hasher` what the conversion of every page depends on: the URL of every page and file
-    /// (links resolve to them), the Markdown settings, the base URL and the language (accessible labels).
+    /// Feeds into `hasher` what the conversion of every page depends on: the URL, language and translations of
+    /// every page and the URL of every file (links resolve to them), the Markdown settings, the base URL and each
+    /// language's accessible labels.
     public func hashSharedInputs(into hasher: inout Hasher) {
         for page in graph.pages {
             hasher.combineBytes(of: page.contentPath)
             hasher.combineBytes(of: page.url)
+            hasher.combineBytes(of: page.language)
+            hasher.combine(page.translationGroup)
         }
         for (path, url) in resources.sorted(by: { $0.key < $1.key }) {
             hasher.combineBytes(of: path)
@@ -98,7 +118,13 @@ extension PageBodyRenderer {
         }
         hasher.combine(settings)
         hasher.combine(urls.baseURL)
-        hasher.combine(language)
+        for language in graph.languages {
+            let words = table(for: language.code)
+            hasher.combine(words["heading.anchor"])
+            hasher.combine(words["footnote.backlink"])
+            hasher.combine(words["footnote.section"])
+        }
+        hasher.combine(hooks?.fingerprint)
     }
 
     /// Feeds into `hasher` what the conversion of page `index` depends on besides the shared inputs:
@@ -114,8 +140,13 @@ extension PageBodyRenderer {
     /// The diagnostics of an already converted page (when its conversion came from a cache).
     /// Their offending lines are taken in one pass over the page, however many issues it has.
     public func diagnostics(for body: PageBody, page: Page) -> [Diagnostic] {
-        guard !body.issues.isEmpty else { return [] }
-        let diagnostics = body.issues.map { issue in
+        Self.diagnostics(body.issues, page: page)
+    }
+
+    /// `issues` of page `page`'s body as diagnostics at their place in its file, each with its line.
+    static func diagnostics(_ issues: [MarkdownIssue], page: Page) -> [Diagnostic] {
+        guard !issues.isEmpty else { return [] }
+        let diagnostics = issues.map { issue in
             let location = SourceLocation(path: page.source.sourcePath, line: issue.line + page.source.bodyFirstLine - 1, column: issue.column)
             return Diagnostic(issue.severity == .error ? .error : .warning, issue.message, at: location)
         }

@@ -16,6 +16,10 @@ public struct FrontMatter: Sendable, Hashable {
     public var footnoteStart: Int = 1
     /// Rendered, but left out of section lists, previous/next, feeds and the sitemap (a search page, say).
     public var hidden: Bool = false
+    /// Links this page with its translations whose paths differ: pages of different languages with the same
+    /// `translationKey` are translations of each other (pages beside each other, `about.md` and
+    /// `about.en.md`, need none).
+    public var translationKey: String?
     /// Sections only: whether the section gets its own Atom feed.
     public var feed: Bool = false
     /// The `params` map.

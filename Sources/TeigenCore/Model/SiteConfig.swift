@@ -22,6 +22,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var path: String
     /// Targets outside the site that symbolic links in it may lead to (`allowSymlinksOutside`).
     public var allowSymlinksOutside: [SymlinkAllowance] = []
+    /// How images are resized and encoded (`images:`).
+    public var images = ImageSettings()
+    /// The site's languages, the default first: the entries of `languages:`, or, without that list, the one
+    /// language the keys above describe.
+    public var languages: [Language]
+    /// Whether `languages:` was given. Only then does a file name's language suffix (`about.en.md`,
+    /// `data/members.en.yaml`) name the file's language; without it, a site reads exactly as a one-language site.
+    public var hasLanguageList = false
 
     public init(
         title: String, description: String = "", baseURL: String, language: String = "en", author: String = "",
@@ -42,6 +50,25 @@ public struct SiteConfig: Sendable, Hashable {
         self.search = search
         self.relativeURLs = relativeURLs
         self.path = path
+        languages = []
+        languages = [soleLanguage]
+    }
+
+    /// The default language: the first of ``languages``.
+    public var defaultLanguage: Language {
+        languages[0]
+    }
+
+    /// The language with this code, if the site has it.
+    public func language(_ code: String) -> Language? {
+        languages.first { $0.code == code }
+    }
+
+    /// The one language of a site without `languages:`, made of the site's own keys.
+    public var soleLanguage: Language {
+        Language(
+            code: language, title: title, description: description, author: author, publisher: publisher,
+            dateFormat: dateFormat, menus: menus, params: params)
     }
 
     /// The path part of the base URL: `/` or `/teigen/`.
@@ -58,15 +85,42 @@ public struct MarkdownSettings: Sendable, Hashable {
     public var headingAnchors = false
     /// `cjkFriendly`: emphasis follows the CommonMark CJK-friendly amendments (on by default).
     public var cjkFriendly = true
+    /// `math`: `$…$`, `$$…$$` and `math` blocks become MathML (off by default: `$` is a dollar sign).
+    public var math = false
+    /// `highlight`: fenced code with a language is highlighted at build time (on by default).
+    public var highlight = true
 
     public init(
         smartPunctuation: Bool = false, allowRawHTML: Bool = true, hardBreaks: Bool = false, headingAnchors: Bool = false,
-        cjkFriendly: Bool = true
+        cjkFriendly: Bool = true, math: Bool = false, highlight: Bool = true
     ) {
         self.smartPunctuation = smartPunctuation
         self.allowRawHTML = allowRawHTML
         self.hardBreaks = hardBreaks
         self.headingAnchors = headingAnchors
         self.cjkFriendly = cjkFriendly
+        self.math = math
+        self.highlight = highlight
+    }
+}
+
+/// Image processing from `config.yaml` (`images:`): the widths every image is made in and the encoders'
+/// quality. Unset values keep the image pipeline's defaults.
+public struct ImageSettings: Sendable, Hashable {
+    /// Widths in pixels (`widths: [480, 960, 1440]`).
+    public var widths: [Int]?
+    public var jpegQuality: Int?
+    public var webpQuality: Int?
+    /// WebP encoder effort, 0 (fastest) to 6 (smallest).
+    public var webpEffort: Int?
+    /// PNG zlib level, 0 to 9.
+    public var pngCompression: Int?
+
+    public init(widths: [Int]? = nil, jpegQuality: Int? = nil, webpQuality: Int? = nil, webpEffort: Int? = nil, pngCompression: Int? = nil) {
+        self.widths = widths
+        self.jpegQuality = jpegQuality
+        self.webpQuality = webpQuality
+        self.webpEffort = webpEffort
+        self.pngCompression = pngCompression
     }
 }

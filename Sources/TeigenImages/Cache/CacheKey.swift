@@ -11,10 +11,11 @@ struct CacheKey: Sendable, Hashable, CustomStringConvertible {
     /// 64 lower-case hex digits.
     let hex: String
 
-    /// The key of `source` processed with `options` by libvips `engine`.
+    /// The key of `source` processed with `options` by libvips `engine`. The file's name (its stem) is part
+    /// of it: the entry's files are named after it, so two files with the same bytes get entries of their own.
     init(source: ImageSource, options: ImageOptions, engine: String) {
         let content = Self.hex(SHA256.hash(data: source.bytes))
-        self.init(parts: ["image", String(CacheManifest.currentVersion), engine, options.fingerprint, content])
+        self.init(parts: ["image", String(CacheManifest.currentVersion), engine, options.fingerprint, source.stem, content])
     }
 
     /// The key of a drawing described by `parts` (for example a share card's text, colours and fonts).

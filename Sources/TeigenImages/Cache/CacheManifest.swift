@@ -1,7 +1,8 @@
 /// What a cache entry holds, written as `manifest.json` inside it: read back instead of decoding the files.
 struct CacheManifest: Sendable, Hashable, Codable {
     /// The layout of entries; an entry of another version is made again.
-    static let currentVersion = 1
+    /// 2: files are made at the exact size the plan computes.
+    static let currentVersion = 2
 
     var version: Int
     var header: ImageHeader

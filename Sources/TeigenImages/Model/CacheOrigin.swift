@@ -2,4 +2,6 @@
 public enum CacheOrigin: String, Sendable, Hashable, Codable {
     case cache
     case made
+    /// Named and sized from the image's header, not made yet (``ImageProcessor/plan(_:)``).
+    case planned
 }

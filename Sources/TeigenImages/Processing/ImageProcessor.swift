@@ -112,10 +112,10 @@ public struct ImageProcessor: Sendable {
         let plan = VariantPlan(header: header, options: options)
         let resizer = ImageResizer(header: header, quality: EncodingQuality(options: options, source: header.format))
         var files = EntryFiles()
-        for width in plan.widths {
+        for size in plan.sizes {
             try Task.checkCancellation()
             let encoded = try await lane.run { () throws(ImageError) in
-                try resizer.encode(source, width: width, formats: plan.formats)
+                try resizer.encode(source, size: size, formats: plan.formats)
             }
             for file in encoded {
                 let name = "\(source.stem)-\(file.size.width).\(key.short).\(file.format.fileExtension)"
@@ -125,6 +125,23 @@ public struct ImageProcessor: Sendable {
         }
         files.variants.sort { ($0.format == .webp ? 0 : 1, $0.size?.width ?? 0) < ($1.format == .webp ? 0 : 1, $1.size?.width ?? 0) }
         return files
+    }
+
+    /// The files `source` becomes, named and sized without making them: from the cache when it has them,
+    /// else from the image's header (``CacheOrigin/planned``). ``process(_:)`` makes exactly these files
+    /// (the same names, the same sizes), so HTML can be written from the plan while they are made.
+    public func plan(_ source: ImageSource) throws(ImageError) -> ProcessedImage {
+        if let problem = options.problem { throw ImageError(path: source.path, problem: .invalidOptions(problem)) }
+        let key = CacheKey(source: source, options: options, engine: try engineVersion(for: source.path))
+        if let manifest = cache.lookup(key) { return processed(source, manifest, key, origin: .cache) }
+        let header = try ImageHeader.read(source)
+        let variants =
+            header.format == .svg
+            ? passThrough(source, header: header, key: key).variants
+            : VariantPlan(header: header, options: options).variants(stem: source.stem, key: key.short)
+        return ProcessedImage(
+            sourcePath: source.path, header: header, variants: variants, cacheDirectory: cache.entryDirectory(key), key: key.hex,
+            origin: .planned)
     }
 
     private func processed(_ source: ImageSource, _ manifest: CacheManifest, _ key: CacheKey, origin: CacheOrigin) -> ProcessedImage {

@@ -13,12 +13,12 @@ struct ImageResizer: Sendable {
     var header: ImageHeader
     var quality: EncodingQuality
 
-    /// `source` at `width` pixels wide, in each of `formats`.
-    func encode(_ source: ImageSource, width: Int, formats: [ImageFormat]) throws(ImageError) -> [EncodedImage] {
+    /// `source` at `size` (from the ``VariantPlan``), in each of `formats`.
+    func encode(_ source: ImageSource, size planned: PixelSize, formats: [ImageFormat]) throws(ImageError) -> [EncodedImage] {
         let animated = header.isAnimated
         do throws(VipsFailure) {
             return try source.bytes.withVipsBytes { (bytes) throws(VipsFailure) -> [EncodedImage] in
-                let resized = try VipsImage.thumbnail(bytes, width: width, allFrames: animated).materialized()
+                let resized = try VipsImage.thumbnail(bytes, size: planned, allFrames: animated).materialized()
                 let size = PixelSize(width: resized.width, height: animated ? resized.frameHeight : resized.height)
                 var files: [EncodedImage] = []
                 for format in formats {

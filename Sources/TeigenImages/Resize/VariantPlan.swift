@@ -4,6 +4,8 @@ struct VariantPlan: Sendable, Hashable {
     var widths: [Int]
     /// The formats each width is written in: WebP first, then the fallback (one format for a WebP source).
     var formats: [ImageFormat]
+    /// The size of each width's files: the image's aspect ratio, the height rounded to a whole pixel.
+    var sizes: [PixelSize]
 
     /// The plan for an image with `header`, under `options`.
     ///
@@ -17,6 +19,20 @@ struct VariantPlan: Sendable, Hashable {
         if widths.count < requested.count { widths.insert(width) }
         self.widths = widths.sorted()
         self.formats = [.webp] + [Self.fallback(for: header)].filter { $0 != .webp }
+        let height = header.size?.height ?? 1
+        sizes = self.widths.map { target in
+            PixelSize(width: target, height: target == width ? height : max(1, Int((Double(height) * Double(target) / Double(width)).rounded())))
+        }
+    }
+
+    /// The files of an image `stem` with cache key prefix `key`, named and sized but not yet made: WebP
+    /// widths ascending, then the fallback's.
+    func variants(stem: String, key: String) -> [ImageVariant] {
+        formats.sorted { ($0 == .webp ? 0 : 1) < ($1 == .webp ? 0 : 1) }.flatMap { format in
+            sizes.map { size in
+                ImageVariant(fileName: "\(stem)-\(size.width).\(key).\(format.fileExtension)", format: format, size: size, byteCount: 0)
+            }
+        }
     }
 
     /// The format beside WebP for a source with `header`.

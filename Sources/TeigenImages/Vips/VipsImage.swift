@@ -32,12 +32,12 @@ struct VipsImage: ~Copyable {
         return try made("read the image", teigen_vips_open(bytes.baseAddress, bytes.count, allFrames ? 1 : 0))
     }
 
-    /// The image in `bytes` shrunk to `width` pixels (never enlarged), upright and in sRGB.
-    static func thumbnail(_ bytes: UnsafeRawBufferPointer, width: Int, allFrames: Bool) throws(VipsFailure) -> VipsImage {
+    /// The image in `bytes` resized to exactly `size` (a frame's size for an animation), upright and in sRGB.
+    static func thumbnail(_ bytes: UnsafeRawBufferPointer, size: PixelSize, allFrames: Bool) throws(VipsFailure) -> VipsImage {
         try VipsRuntime.ensureStarted()
         return try made(
             "resize the image",
-            teigen_vips_thumbnail(bytes.baseAddress, bytes.count, Int32(width), allFrames ? 1 : 0)
+            teigen_vips_thumbnail(bytes.baseAddress, bytes.count, Int32(size.width), Int32(size.height), allFrames ? 1 : 0)
         )
     }
 

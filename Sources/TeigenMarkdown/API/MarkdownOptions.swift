@@ -32,17 +32,25 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// The words before the reference number in a footnote back-link's `aria-label` (`"Back to reference"`):
     /// `Back to reference 1`, then `Back to reference 1-2` for the note's second reference.
     public var footnoteBacklinkLabel: String
+    /// The accessible name of the notes section (`<section class="footnotes" role="doc-endnotes" aria-label="Notes">`);
+    /// none by default.
+    public var footnotesLabel: String?
     /// The number of the page's first footnote (front matter `footnoteStart`), so a document split
     /// over several pages keeps one numbering. Only the numbers shown change (`<ol start="5">`); ids
     /// come from the labels.
     public var footnoteStart: Int
+    /// `$…$`, `$$…$$` and fenced `math` blocks are formulas (``MarkdownFragment/Kind/math(display:)``), made
+    /// MathML afterwards by a math converter; off by default, so that a `$` is a dollar sign. Outside a
+    /// formula a `$` always stays one: an opening `$` is followed by a non-space, a closing one preceded by a
+    /// non-space and not followed by a digit (`$5 and $10` is text), and `\$` is a dollar sign.
+    public var math: Bool
 
     /// Creates options; every argument defaults to cmark's own behaviour plus Teigen's extensions.
     public init(
         smartPunctuation: Bool = false, allowRawHTML: Bool = true, hardBreaks: Bool = false,
         extensions: Bool = true, cjkFriendlyEmphasis: Bool = true, headingAnchors: Bool = false,
         headingAnchorLabel: String = "Link to this section", footnoteBacklinkLabel: String = "Back to reference",
-        footnoteStart: Int = 1
+        footnoteStart: Int = 1, math: Bool = false
     ) {
         self.smartPunctuation = smartPunctuation
         self.allowRawHTML = allowRawHTML
@@ -52,6 +60,8 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.headingAnchors = headingAnchors
         self.headingAnchorLabel = headingAnchorLabel
         self.footnoteBacklinkLabel = footnoteBacklinkLabel
+        footnotesLabel = nil
         self.footnoteStart = footnoteStart
+        self.math = math
     }
 }

@@ -34,15 +34,22 @@ public struct MarkdownRenderer: Sendable {
     /// let html = MarkdownRenderer().render(markdown, includingText: false).html
     /// ```
     public func render(_ source: String, rewriteLink: LinkRewriter? = nil, includingText: Bool = true) -> RenderedMarkdown {
+        render(source, hooks: MarkdownHooks(rewriteLink: rewriteLink), includingText: includingText)
+    }
+
+    /// Converts `source`, with the caller deciding links, images and shortcodes through `hooks`
+    /// (extensions only); otherwise as ``render(_:rewriteLink:includingText:)``.
+    public func render(_ source: String, hooks: MarkdownHooks, includingText: Bool = true) -> RenderedMarkdown {
         var timer = StageTimer(enabled: false)
-        return MarkdownPipeline(options: options, rewriteLink: rewriteLink, includingText: includingText).run(source, timer: &timer)
+        return MarkdownPipeline(options: options, hooks: hooks, includingText: includingText).run(source, timer: &timer)
     }
 
     /// Converts Markdown given as UTF-8 bytes, as ``render(_:rewriteLink:includingText:)`` does, without
     /// making a String of it first (invalid UTF-8 is replaced with U+FFFD by libcmark as it reads it).
     public func render(utf8 bytes: [UInt8], rewriteLink: LinkRewriter? = nil, includingText: Bool = true) -> RenderedMarkdown {
         var timer = StageTimer(enabled: false)
-        return MarkdownPipeline(options: options, rewriteLink: rewriteLink, includingText: includingText).run(utf8: bytes, timer: &timer)
+        return MarkdownPipeline(options: options, hooks: MarkdownHooks(rewriteLink: rewriteLink), includingText: includingText)
+            .run(utf8: bytes, timer: &timer)
     }
 
     /// Converts Markdown given as UTF-8 bytes as ``render(utf8:rewriteLink:includingText:)`` does and
@@ -50,7 +57,7 @@ public struct MarkdownRenderer: Sendable {
     /// `teigen markdown --timings`.
     public func renderTimed(utf8 bytes: [UInt8], includingText: Bool = true) -> (RenderedMarkdown, [MarkdownStageTime]) {
         var timer = StageTimer(enabled: true)
-        let rendered = MarkdownPipeline(options: options, rewriteLink: nil, includingText: includingText).run(utf8: bytes, timer: &timer)
+        let rendered = MarkdownPipeline(options: options, includingText: includingText).run(utf8: bytes, timer: &timer)
         return (rendered, timer.stages)
     }
 }

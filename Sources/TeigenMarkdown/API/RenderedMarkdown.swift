@@ -17,6 +17,15 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var readingMinutes: Int
     /// Warnings and errors, in source order.
     public var issues: [MarkdownIssue]
+    /// The files the HTML of images and shortcodes refers to, as the hooks named them, sorted, each once:
+    /// what the caller must publish for this page (the images' resized files).
+    public var resources: [String] = []
+    /// Code blocks and formulas whose HTML a tool makes afterwards (``replacingFragments(_:)``).
+    public var fragments: [MarkdownFragment] = []
+    /// Where each fragment's plain rendering is in ``html``…
+    public var htmlPlacements: [FragmentPlacement] = []
+    /// … and in ``summaryHTML``.
+    public var summaryPlacements: [FragmentPlacement] = []
 
     /// Creates a result.
     public init(
@@ -30,5 +39,16 @@ public struct RenderedMarkdown: Sendable, Hashable {
         self.summaryText = summaryText
         self.readingMinutes = readingMinutes
         self.issues = issues
+    }
+
+    /// The result with the HTML of fragments `replacements` (by index into ``fragments``) in place of their
+    /// plain rendering, in the body and the summary.
+    public func replacingFragments(_ replacements: [Int: String]) -> RenderedMarkdown {
+        var copy = self
+        copy.html = FragmentPlacement.splice(html, placements: htmlPlacements, replacements: replacements)
+        copy.summaryHTML = FragmentPlacement.splice(summaryHTML, placements: summaryPlacements, replacements: replacements)
+        copy.htmlPlacements = []
+        copy.summaryPlacements = []
+        return copy
     }
 }

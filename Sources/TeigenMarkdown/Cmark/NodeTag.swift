@@ -29,8 +29,16 @@ enum NodeTag: Equatable {
     case taskList
     /// A task list item (`<li class="task-list-item">` and its disabled checkbox).
     case taskItem(checked: Bool)
+    /// A code block or a formula whose HTML a tool makes afterwards; the payload indexes the
+    /// conversion's ``MarkdownFragment``s. The renderer writes its plain rendering and notes where.
+    case fragment(Int)
+    /// An image whose HTML the caller wrote (``ImageResolver``); the payload indexes ``PassMarkup/images``.
+    case image(Int)
+    /// A shortcode (custom block or inline, holding a paired call's inner content); the payload indexes
+    /// ``PassMarkup/shortcodeOpenings`` and ``PassMarkup/shortcodeClosings``.
+    case shortcode(Int)
 
-    private static let kindBits = 4
+    private static let kindBits = 5
 
     init?(bitPattern pointer: UnsafeMutableRawPointer?) {
         guard let pointer else { return nil }
@@ -56,6 +64,9 @@ enum NodeTag: Equatable {
         case 13: self = .strikethrough
         case 14: self = .taskList
         case 15: self = .taskItem(checked: payload != 0)
+        case 16: self = .fragment(payload)
+        case 17: self = .image(payload)
+        case 18: self = .shortcode(payload)
         default: return nil
         }
     }
@@ -79,6 +90,9 @@ enum NodeTag: Equatable {
             case .strikethrough: (13, 0)
             case .taskList: (14, 0)
             case .taskItem(let checked): (15, checked ? 1 : 0)
+            case .fragment(let index): (16, index)
+            case .image(let index): (17, index)
+            case .shortcode(let index): (18, index)
             }
         return UnsafeMutableRawPointer(bitPattern: payload << Self.kindBits | kind)
     }

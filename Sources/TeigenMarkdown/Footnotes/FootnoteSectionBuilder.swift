@@ -7,7 +7,9 @@ import CCmark
 ///   before it; invisible and silent for screen readers), then
 ///   `<sup class="footnote-ref"><a href="#fn-ID" id="fnref-ID" role="doc-noteref">N</a></sup>`;
 ///   the note's second reference has `id="fnref-ID-2"`, and so on;
-/// - section: `<section class="footnotes" role="doc-endnotes">` `<ol>` (`<ol start="N">` when the first
+/// - section: `<section class="footnotes" role="doc-endnotes">` (with `aria-label="LABEL"` when the options give
+///   the section a label: its accessible name, which a stylesheet may show with `attr(aria-label)`),
+///   `<ol>` (`<ol start="N">` when the first
 ///   number is not 1) then one `<li id="fn-ID">` per note,
 ///   in number order, holding the note's blocks; its last paragraph ends with a space (none after a
 ///   Japanese character) and a back-link to each
@@ -19,6 +21,8 @@ import CCmark
 /// (automatic heading ids do not start with `fn-`/`fnref-`) or with each other (a clash adds `-1`, `-2`…).
 struct FootnoteSectionBuilder {
     var backlinkLabel: String
+    /// The section's accessible name (`aria-label`), if any.
+    var sectionLabel: String? = nil
     /// The number shown for the first note.
     var firstNumber: Int = 1
 
@@ -46,7 +50,13 @@ struct FootnoteSectionBuilder {
                 reference.append("</a></sup>")
             }
         }
-        context.markup.sectionOpening.append("<section class=\"footnotes\" role=\"doc-endnotes\">\n")
+        context.markup.sectionOpening.append("<section class=\"footnotes\" role=\"doc-endnotes\"")
+        if let sectionLabel {
+            context.markup.sectionOpening.append(" aria-label=\"")
+            context.markup.sectionOpening.append(escaping: sectionLabel)
+            context.markup.sectionOpening.append("\"")
+        }
+        context.markup.sectionOpening.append(">\n")
         if firstNumber == 1 {
             context.markup.sectionOpening.append("<ol>")
         } else {

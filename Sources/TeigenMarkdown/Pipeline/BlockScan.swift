@@ -26,6 +26,8 @@ struct BlockScan {
     /// The blocks found, in document order, each with the index of the top-level block it is in.
     private(set) var entries: [(entry: Entry, group: Int)] = []
     private(set) var tableCandidates: [TableCandidate] = []
+    /// The code blocks with an info string (fenced, with a language or options), in document order.
+    private(set) var codeBlocks: [CmarkNode] = []
     /// The number of top-level blocks.
     private(set) var groupCount = 0
 
@@ -72,6 +74,10 @@ struct BlockScan {
                     tableCandidates.append(TableCandidate(node: node, containers: containers, quoteDepth: quoteDepth))
                 } else if node.type == CMARK_NODE_HEADING || lines.any(from: start, through: end) {
                     entries.append((.leaf(node, quoteDepth: quoteDepth), groupCount - 1))
+                }
+            case CMARK_NODE_CODE_BLOCK:
+                if let info = cmark_node_get_fence_info(node.raw), info.pointee != 0 {
+                    codeBlocks.append(node)
                 }
             default:
                 break

@@ -12,8 +12,10 @@ import CCmark
 final class ConversionContext {
     /// The conversion's options.
     let options: MarkdownOptions
+    /// What the caller decides: link destinations, images, shortcodes.
+    let hooks: MarkdownHooks
     /// Rewrites link and image destinations, when the caller gave a rewriter.
-    let rewriteLink: LinkRewriter?
+    var rewriteLink: LinkRewriter? { hooks.rewriteLink }
     /// The document's link reference definitions, for the fragments parsed on their own.
     let referenceDefinitions: ReferenceDefinitions
     /// Every text parsed and the blocks whose positions are needed.
@@ -24,15 +26,19 @@ final class ConversionContext {
     var registry: FootnoteRegistry
     /// Warnings and errors, in the order found (sorted when the conversion ends).
     var issues: [MarkdownIssue] = []
+    /// Code blocks and formulas whose HTML a tool makes after the conversion.
+    var fragments: [MarkdownFragment] = []
+    /// The files the hooks' HTML refers to (``RenderedMarkdown/resources``).
+    var resources: [String] = []
     /// Times the stages when enabled.
     var timer: StageTimer
 
     init(
-        options: MarkdownOptions, rewriteLink: LinkRewriter?, original: SourceText, definitions: [FootnoteDefinition],
+        options: MarkdownOptions, hooks: MarkdownHooks, original: SourceText, definitions: [FootnoteDefinition],
         referenceDefinitions: ReferenceDefinitions, timer: StageTimer
     ) {
         self.options = options
-        self.rewriteLink = rewriteLink
+        self.hooks = hooks
         self.referenceDefinitions = referenceDefinitions
         map = SourceMap(original: original)
         registry = FootnoteRegistry(definitions: definitions)

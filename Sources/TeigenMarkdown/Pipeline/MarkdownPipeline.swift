@@ -20,7 +20,8 @@ import CCmark
 /// With extensions off only step 6 runs, on libcmark's own tree, with libcmark's own renderer.
 struct MarkdownPipeline {
     var options: MarkdownOptions
-    var rewriteLink: LinkRewriter?
+    /// The caller's decisions on links, images and shortcodes.
+    var hooks = MarkdownHooks()
     /// Whether to derive the plain text, summary and reading time (step 6).
     var includingText = true
 
@@ -65,18 +66,26 @@ struct MarkdownPipeline {
         var definitions = scanned.definitions
         var tree = CmarkTree(parsing: text.bytes, options: parseOptions)
         timer.lap("parse", pass: false)
-        if let contained = ContainerFootnoteScanner(text: text).scan(tree) {
+        let contained = ContainerFootnoteScanner(text: text).scan(tree)
+        if let contained {
             text = contained.text
             tree = CmarkTree(parsing: text.bytes, options: parseOptions)
             contained.removePlaceholders(from: tree)
             definitions = (definitions + contained.definitions).sorted { $0.line < $1.line }
         }
         timer.lap("container footnotes")
+        let placeholders = placeholderScanner.scan(text, tree: tree)
+        if let placeholders {
+            text = placeholders.text
+            tree = CmarkTree(parsing: text.bytes, options: parseOptions)
+            contained?.removePlaceholders(from: tree)
+        }
+        timer.lap("formula and shortcode syntax")
         let context = ConversionContext(
-            options: options, rewriteLink: rewriteLink, original: original, definitions: definitions,
+            options: options, hooks: hooks, original: original, definitions: definitions,
             referenceDefinitions: scanned.referenceDefinitions, timer: timer)
         defer { timer = context.timer }
-        var headings = process(tree, text: context.map.add(text), in: context).map { node, block in
+        var headings = process(tree, text: context.map.add(text), placeholders: placeholders, in: context).map { node, block in
             HeadingPass.read(node, block: block, inBody: true, in: context)
         }
         context.lap("heading texts")
@@ -87,17 +96,28 @@ struct MarkdownPipeline {
         usedIDs.reserveCapacity(headings.count)
         let tableOfContents = HeadingPass(options: options).run(headings, usedIDs: &usedIDs, in: context)
         context.lap("headings")
-        _ = FootnoteSectionBuilder(backlinkLabel: options.footnoteBacklinkLabel, firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000)).build(
-            bodies: bodies, headingIDs: usedIDs, root: tree.root, in: context)
+        let footnotes = FootnoteSectionBuilder(
+            backlinkLabel: options.footnoteBacklinkLabel, sectionLabel: options.footnotesLabel,
+            firstNumber: min(max(options.footnoteStart, 1), 1_000_000_000))
+        _ = footnotes.build(bodies: bodies, headingIDs: usedIDs, root: tree.root, in: context)
         context.lap("footnotes section")
         return finish(
             tree, sourceLength: bytes.count, markup: context.markup, tableOfContents: tableOfContents, issues: context.issues,
-            timer: &context.timer)
+            fragments: context.fragments, resources: context.resources, timer: &context.timer)
+    }
+
+    /// Finds formulas (with ``MarkdownOptions/math``) and shortcode tags (with a shortcode hook).
+    private var placeholderScanner: PlaceholderScanner {
+        PlaceholderScanner(math: options.math, shortcodes: hooks.shortcode != nil)
     }
 
     /// The passes run on the document; returns its headings (handled once every text is done).
-    private func process(_ tree: CmarkTree, text index: Int, in context: ConversionContext) -> [(node: CmarkNode, block: Int)] {
+    private func process(
+        _ tree: CmarkTree, text index: Int, placeholders: PlaceholderScan?, in context: ConversionContext
+    ) -> [(node: CmarkNode, block: Int)] {
         let collection = collect(tree, text: index, notes: false, in: context)[0]
+        if let placeholders { PlaceholderPass(scan: placeholders, text: index).run(tree.root, in: context) }
+        context.lap("formulas and shortcodes")
         FootnoteReferenceScanner().scan(collection.texts, in: context)
         context.lap("footnote references")
         finishPasses(collection, in: context)
@@ -111,11 +131,18 @@ struct MarkdownPipeline {
     private func processNotes(headings: inout [HeadingInfo], in context: ConversionContext) -> [CmarkNode] {
         guard !context.registry.definitions.isEmpty else { return [] }
         let bodyText = FootnoteBodyText(registry: context.registry, referenceDefinitions: context.referenceDefinitions)
-        let index = context.map.add(bodyText.text)
-        let tree = CmarkTree(parsing: bodyText.text.bytes, options: parseOptions)
+        var text = bodyText.text
+        var tree = CmarkTree(parsing: text.bytes, options: parseOptions)
+        let placeholders = placeholderScanner.scan(text, tree: tree)
+        if let placeholders {
+            text = placeholders.text
+            tree = CmarkTree(parsing: text.bytes, options: parseOptions)
+        }
+        let index = context.map.add(text)
         let timer = context.timer
         context.timer = StageTimer(enabled: false)
         let collections = collect(tree, text: index, notes: true, in: context)
+        if let placeholders { PlaceholderPass(scan: placeholders, text: index).run(tree.root, in: context) }
         context.timer = timer
         var quotes: [CmarkNode] = []
         var child = tree.root.firstChild
@@ -169,6 +196,7 @@ struct MarkdownPipeline {
         context.lap("scan blocks")
         let built = TableBuilder().build(scan.tableCandidates, text: index, topLevelQuotesAreNotes: notes, in: context)
         context.lap("tables")
+        CodeBlockPass().run(scan.codeBlocks, text: index, in: context)
         if collector.passes != nil { InlinePasses.stageNames.forEach { context.timer.declare($0) } }
         let collections = collector.collect(scan, tables: built, text: index, groupingTopLevelBlocks: notes, in: context)
         context.lap("collect inlines")
@@ -179,16 +207,19 @@ struct MarkdownPipeline {
     private func collector(for text: SourceText) -> InlineCollector {
         let passes = InlinePasses(options: options)
         let lines = InlineLineFilter(
-            text, footnoteReferences: true, links: rewriteLink != nil, strikethrough: passes != nil,
+            text, footnoteReferences: true, links: wantsLinks, strikethrough: passes != nil,
             cjkEmphasis: passes != nil && options.cjkFriendlyEmphasis, autolinks: passes != nil, taskLists: passes != nil)
         return InlineCollector(
-            wantsFootnoteReferences: lines.hasFootnoteMarker, wantsLinks: rewriteLink != nil, passes: passes, lines: lines)
+            wantsFootnoteReferences: lines.hasFootnoteMarker, wantsLinks: wantsLinks, passes: passes, lines: lines)
     }
 
-    /// Link rewriting.
+    /// Whether links and images are collected: for link rewriting or the image hook.
+    private var wantsLinks: Bool { hooks.rewriteLink != nil || hooks.image != nil }
+
+    /// Link rewriting and images.
     private func finishPasses(_ collection: InlineCollection, in context: ConversionContext) {
-        if let rewriteLink {
-            LinkRewritePass(rewrite: rewriteLink).run(collection.links, in: context)
+        if wantsLinks {
+            LinkRewritePass(rewrite: hooks.rewriteLink, image: hooks.image).run(collection.links, in: context)
         }
     }
 
@@ -197,17 +228,21 @@ struct MarkdownPipeline {
     /// Japanese line breaks joined; without, libcmark's own renderer does.
     private func finish(
         _ tree: CmarkTree, sourceLength: Int, markup: PassMarkup? = nil, tableOfContents: [TOCEntry] = [],
-        issues: [MarkdownIssue] = [], timer: inout StageTimer
+        issues: [MarkdownIssue] = [], fragments: [MarkdownFragment] = [], resources: [String] = [], timer: inout StageTimer
     ) -> RenderedMarkdown {
         let renderer = markup.map { HTMLRenderer(options: renderOptions, markup: $0, joinsLines: joinsLines) }
-        let html = renderer?.render(tree.root, sourceLength: sourceLength) ?? tree.root.renderHTML(options: renderOptions)
+        var placements: [FragmentPlacement] = []
+        let html =
+            renderer?.render(tree.root, sourceLength: sourceLength, placements: &placements) ?? tree.root.renderHTML(options: renderOptions)
         timer.lap("render HTML", pass: false)
         let sortedIssues = issues.enumerated().sorted {
             ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
         }.map(\.element)
-        guard includingText else {
-            return RenderedMarkdown(html: html, tableOfContents: tableOfContents, issues: sortedIssues)
-        }
+        var rendered = RenderedMarkdown(html: html, tableOfContents: tableOfContents, issues: sortedIssues)
+        rendered.fragments = fragments
+        rendered.resources = Array(Set(resources)).sorted()
+        rendered.htmlPlacements = placements
+        guard includingText else { return rendered }
         var plain = PlainTextWriter(joinsLines: joinsLines, markup: markup ?? PassMarkup())
         plain.write(tree.root)
         let plainText = plain.text
@@ -219,13 +254,25 @@ struct MarkdownPipeline {
         var summaryHTML = ""
         var summary = PlainTextWriter(joinsLines: joinsLines, markup: markup ?? PassMarkup())
         for node in summaryNodes {
-            summaryHTML += summaryRenderer?.render(node) ?? node.renderHTML(options: renderOptions)
+            if let summaryRenderer {
+                var nodePlacements: [FragmentPlacement] = []
+                let part = summaryRenderer.render(node, sourceLength: 0, placements: &nodePlacements)
+                let shift = summaryHTML.utf8.count
+                rendered.summaryPlacements += nodePlacements.map {
+                    FragmentPlacement(fragment: $0.fragment, range: ($0.range.lowerBound + shift)..<($0.range.upperBound + shift))
+                }
+                summaryHTML += part
+            } else {
+                summaryHTML += node.renderHTML(options: renderOptions)
+            }
             summary.write(node)
             summary.endBlock()
         }
         timer.lap("plain text and summary")
-        return RenderedMarkdown(
-            html: html, tableOfContents: tableOfContents, plainText: plainText, summaryHTML: summaryHTML,
-            summaryText: summary.text, readingMinutes: ReadingTime.minutes(for: plainText), issues: sortedIssues)
+        rendered.plainText = plainText
+        rendered.summaryHTML = summaryHTML
+        rendered.summaryText = summary.text
+        rendered.readingMinutes = ReadingTime.minutes(for: plainText)
+        return rendered
     }
 }

@@ -1,7 +1,8 @@
 import CCmark
 
 /// Finds a page's summary: the top-level blocks before `<!--more-->` (an HTML comment on its own
-/// line), or else the first paragraph.
+/// line), or else the first paragraph. A paragraph inside a shortcode (`{{< note >}}…{{< /note >}}`) counts
+/// where the shortcode stands: the paragraph of a summary box at the top of a page is its summary.
 enum Summary {
     /// The summary's nodes, in order.
     static func nodes(in root: CmarkNode) -> [CmarkNode] {
@@ -10,12 +11,23 @@ enum Summary {
         var child = root.firstChild
         while let node = child {
             if isMoreMarker(node) { return before }
-            if firstParagraph == nil, node.type == CMARK_NODE_PARAGRAPH { firstParagraph = node }
+            if firstParagraph == nil {
+                if node.type == CMARK_NODE_PARAGRAPH {
+                    firstParagraph = node
+                } else if case .shortcode = node.tag {
+                    firstParagraph = firstNestedParagraph(in: node)
+                }
+            }
             if node.tag == .footnoteSection { break }
             before.append(node)
             child = node.next
         }
         if let firstParagraph { return [firstParagraph] }
+        return firstNestedParagraph(in: root).map { [$0] } ?? []
+    }
+
+    /// The first paragraph below `root` in quotes, lists and shortcodes.
+    private static func firstNestedParagraph(in root: CmarkNode) -> CmarkNode? {
         var nested: CmarkNode?
         CmarkWalk.walk(root) { node, entering in
             switch node.type {
@@ -24,12 +36,15 @@ enum Summary {
                 return .stop
             case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM:
                 return .proceed
+            case CMARK_NODE_CUSTOM_BLOCK:
+                if case .shortcode = node.tag { return .proceed }
+                return entering ? .skipChildren : .proceed
             default:
                 // Paragraphs are only found in containers; tables, headings and the notes are skipped.
                 return entering ? .skipChildren : .proceed
             }
         }
-        return nested.map { [$0] } ?? []
+        return nested
     }
 
     /// `<!--more-->` (spaces inside allowed) as a block of its own.

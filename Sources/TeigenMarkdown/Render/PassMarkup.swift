@@ -14,6 +14,15 @@ struct PassMarkup {
     var backlinks = MarkupTable()
     /// The footnotes section's opening: `<section class="footnotes" role="doc-endnotes">` and the `<ol>`.
     var sectionOpening: [UInt8] = []
+    /// Image `i` (``NodeTag/image(_:)``): the HTML the caller's ``ImageResolver`` wrote.
+    var images = MarkupTable()
+    /// Shortcode `i` (``NodeTag/shortcode(_:)``): its HTML before the inner content (all of it for a call
+    /// on its own)…
+    var shortcodeOpenings = MarkupTable()
+    /// … and after it.
+    var shortcodeClosings = MarkupTable()
+    /// The fragments (``NodeTag/fragment(_:)``) that are display formulas (`$$…$$`).
+    var displayFormulas = Set<Int>()
     /// Whether footnote references render as nothing (a summary, where they would point nowhere).
     var omitsReferences = false
     /// The cells of the table rows written straight from one text node's literal
@@ -63,7 +72,11 @@ struct PassMarkup {
                     ? "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" disabled=\"\" /> "
                     : "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"\" /> ")
             }
-        case .heading, .textOrigin, .tableTextRow, .taskList:
+        case .shortcode(let index):
+            (entering ? shortcodeOpenings : shortcodeClosings).withEntry(index, write)
+        case .image(let index):
+            if entering { images.withEntry(index, write) }
+        case .heading, .textOrigin, .tableTextRow, .taskList, .fragment:
             break
         }
     }

@@ -25,10 +25,11 @@ struct SourceText {
         (lineStarts, lineEnds) = Self.lines(of: bytes)
     }
 
-    /// A text whose lines start and end where `other`'s do (same length, line endings in the same places).
+    /// A text whose lines start and end where `other`'s do (same length, line endings in the same places),
+    /// and come from the same lines of the original.
     init(bytes: [UInt8], sharingLinesOf other: SourceText) {
         self.bytes = bytes
-        self.origins = nil
+        self.origins = other.origins
         self.lineStarts = other.lineStarts
         self.lineEnds = other.lineEnds
     }

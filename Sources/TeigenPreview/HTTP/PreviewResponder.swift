@@ -56,22 +56,23 @@ struct PreviewResponder: HTTPResponder {
         }
         if rest.hasTrailingSlash {
             let key = rest.segments.isEmpty ? "index.html" : rest.key + "/index.html"
-            return serve(key, site: site, status: status, request: request)
+            return serve(key, site: site, status: status, request: request, within: rest)
         }
         if site.files[rest.key] != nil {
-            return serve(rest.key, site: site, status: status, request: request)
+            return serve(rest.key, site: site, status: status, request: request, within: rest)
         }
         if site.files[rest.key + "/index.html"] != nil {
             let location = site.base.appending(rest.asDirectory).encoded + query(of: request)
             return FileResponse.redirect(to: location, status: .movedPermanently)
         }
-        return notFound(site: site, status: status, request: request)
+        return notFound(site: site, status: status, request: request, within: rest)
     }
 
-    /// Serves an output file, adding the live-reload script to HTML.
-    private func serve(_ key: String, site: ServedSite, status: SiteStatus, request: Request) -> Response {
+    /// Serves an output file, adding the live-reload script to HTML. `within` is the request's path under the
+    /// base path, which chooses the not-found page when there is no such file.
+    private func serve(_ key: String, site: ServedSite, status: SiteStatus, request: Request, within: RequestPath) -> Response {
         guard let data = site.files[key], let tag = site.tags[key] else {
-            return notFound(site: site, status: status, request: request)
+            return notFound(site: site, status: status, request: request, within: within)
         }
         let contentType = ContentType.forPath(key)
         if contentType == ContentType.html {
@@ -81,9 +82,11 @@ struct PreviewResponder: HTTPResponder {
         return FileResponse(body: data, contentType: contentType, tag: tag).response(to: request)
     }
 
-    /// The site's `404.html` with status 404, or plain text when the site has none.
-    private func notFound(site: ServedSite, status: SiteStatus, request: Request) -> Response {
-        guard let page = site.files["404.html"] else {
+    /// The site's `404.html` with status 404, or plain text when the site has none. For a path in the folder
+    /// of one of a multilingual site's languages (`/en/…`), that language's not-found page (`en/404.html`).
+    private func notFound(site: ServedSite, status: SiteStatus, request: Request, within path: RequestPath? = nil) -> Response {
+        let language = path.flatMap { $0.segments.count > 1 || $0.hasTrailingSlash ? $0.segments.first : nil }.map { $0 + "/404.html" }
+        guard let page = language.flatMap({ site.files[$0] }) ?? site.files["404.html"] else {
             return FileResponse.text("404 Not Found", status: .notFound, request: request)
         }
         let body = LiveReloadScript.inject(into: page, build: status.build, basePath: site.basePath)

@@ -10,8 +10,8 @@ enum LiveReloadEvent: Sendable, Hashable {
     /// Only stylesheets changed: swap them without reloading. Maps the URL paths of the old
     /// stylesheets to the new ones (`/css/style.3f2a9c1b.css` → `/css/style.9b8c7d6e.css`).
     case stylesheets(build: String, replacements: [String: String])
-    /// The last rebuild failed: show the overlay, with its words in the site's language. Pages keep
-    /// the last good build meanwhile.
+    /// The last rebuild failed: show the overlay, with its words in the page's language (the site's default
+    /// language's for a page in none of the site's languages). Pages keep the last good build meanwhile.
     case error(build: String, failure: BuildFailure, text: OverlayText)
     /// A comment that keeps the connection alive and finds closed ones.
     case ping
@@ -45,7 +45,9 @@ enum LiveReloadEvent: Sendable, Hashable {
             data = try? encoder.encode(StylesheetPayload(build: build, stylesheets: replacements))
         case .error(let build, let failure, let text):
             data = try? encoder.encode(
-                ErrorPayload(build: build, message: failure.message, diagnostics: failure.diagnostics, lang: text.language, text: text.strings))
+                ErrorPayload(
+                    build: build, message: failure.message, diagnostics: failure.diagnostics, lang: text.language, text: text.strings,
+                    texts: text.byPageLanguage))
         case .ping:
             data = nil
         }
@@ -63,7 +65,10 @@ enum LiveReloadEvent: Sendable, Hashable {
         var diagnostics: [BuildFailure.Entry]
         /// The language of `text`, for the overlay's `lang` attribute.
         var lang: String
-        /// The overlay's own words (`OverlayText.Key` names to strings).
+        /// The overlay's own words in the site's default language (`OverlayText.Key` names to strings).
         var text: [String: String]
+        /// The words for the pages of each of the site's languages, by language code, each with the language
+        /// the words are in (`lang`): the overlay takes those of its page's `<html lang>`.
+        var texts: [String: [String: String]]
     }
 }

@@ -62,8 +62,8 @@ enum LiveReloadScript {
         if(!host){host=document.createElement("div");host.id="teigen-error";const root=host.attachShadow({mode:"open"});
         const sheet=new CSSStyleSheet();sheet.replaceSync(\#(jsonString(overlayStyle)));root.adoptedStyleSheets=[sheet];
         document.documentElement.append(host)}
-        const t=f.text||{},panel=node("div","panel"),head=node("div","head");
-        panel.lang=f.lang||"en";panel.setAttribute("role","alertdialog");panel.setAttribute("aria-modal","true");
+        const own=(f.texts||{})[document.documentElement.lang],t=own||f.text||{},panel=node("div","panel"),head=node("div","head");
+        panel.lang=(own&&own.lang)||f.lang||"en";panel.setAttribute("role","alertdialog");panel.setAttribute("aria-modal","true");
         panel.setAttribute("aria-labelledby","title");
         const title=node("h2","title",t.rebuildFailed||"Teigen could not rebuild the site");title.id="title";
         const button=node("button","hide",t.hide||"Hide");button.type="button";button.onclick=hide;

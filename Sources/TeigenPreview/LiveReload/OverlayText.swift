@@ -1,8 +1,11 @@
-/// The fixed words of the preview's own pages and of the error overlay, in the site's language.
+import TeigenCore
+
+/// The fixed words of the preview's own pages and of the error overlay, in each of the site's languages.
 ///
-/// Every string sits in `table`, by language and key, so that a later change can take them from a
-/// theme's `i18n/LANG.yaml` (the keys would be `preview.<key>`) instead. Japanese for `ja` (and
-/// `ja-JP`, …), English otherwise. Diagnostics themselves stay in English, as the terminal prints them.
+/// They are the `preview.<key>` words of the site's i18n tables (``I18nTable``): Teigen's own (Japanese for
+/// `ja`, `ja-JP`, …, English otherwise), under the theme's `i18n/LANG.yaml`, under the site's. The overlay
+/// speaks the language of the page it covers (`<html lang>`), the server's own pages the site's default
+/// language. Diagnostics themselves stay in English, as the terminal prints them.
 struct OverlayText: Sendable, Hashable {
     /// What each string is for.
     enum Key: String, CaseIterable, Sendable, Hashable, Encodable {
@@ -20,47 +23,65 @@ struct OverlayText: Sendable, Hashable {
         case buildingHint
         /// The button that hides the overlay.
         case hide
+
+        /// The key in an i18n table.
+        var tableKey: String { "preview." + rawValue }
     }
 
-    /// The strings of each language, by BCP 47 primary language subtag.
-    static let table: [String: [Key: String]] = [
-        "en": [
-            .rebuildFailed: "Teigen could not rebuild the site",
-            .rebuildFailedHint: "Fix the error and save: the page reloads by itself. Until then it shows the last good build.",
-            .buildFailed: "The site could not be built",
-            .buildFailedHint: "Fix the error and save: this page reloads by itself.",
-            .building: "Building the site…",
-            .buildingHint: "This page reloads by itself when the build is done.",
-            .hide: "Hide",
-        ],
-        "ja": [
-            .rebuildFailed: "サイトを再ビルドできませんでした",
-            .rebuildFailedHint: "エラーを直して保存すると、ページは自動で再読み込みされます。それまでは最後に成功したビルドを表示しています。",
-            .buildFailed: "サイトをビルドできませんでした",
-            .buildFailedHint: "エラーを直して保存すると、このページは自動で再読み込みされます。",
-            .building: "サイトをビルドしています…",
-            .buildingHint: "ビルドが終わると、このページは自動で再読み込みされます。",
-            .hide: "閉じる",
-        ],
-    ]
+    /// One language's words.
+    struct Words: Sendable, Hashable {
+        /// The site's language whose pages they are for.
+        var pageLanguage: String
+        /// The language the words are in: the page language, or `en` for a language whose table has only
+        /// Teigen's English words.
+        var language: String
+        var strings: [Key: String]
+    }
 
-    /// The language of the strings (`en`, `ja`), for `lang` attributes.
-    let language: String
+    /// The site's default language's words first, then the other languages'.
+    let languages: [Words]
 
-    /// The strings for a site's `language` (`ja`, `ja-JP`, `en-GB`, …); English for any language the
-    /// table does not have.
+    /// The words of each table (the site's languages, the default first).
+    init(tables: [I18nTable]) {
+        let english = I18nTable.builtIn(language: "en")
+        languages = tables.map { table in
+            let builtIn = I18nTable.builtIn(language: table.language)
+            var strings: [Key: String] = [:]
+            for key in Key.allCases { strings[key] = table[key.tableKey] ?? builtIn[key.tableKey] ?? english[key.tableKey] ?? "" }
+            let inEnglish = Key.allCases.allSatisfy { strings[$0] == english[$0.tableKey] }
+            return Words(pageLanguage: table.language, language: inEnglish ? "en" : table.language, strings: strings)
+        }
+    }
+
+    /// Teigen's own words for a site in `language` (`ja`, `ja-JP`, `en-GB`, …).
     init(language: String) {
-        let primary = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
-        self.language = Self.table[primary] == nil ? "en" : primary
+        self.init(tables: [I18nTable.builtIn(language: language)])
     }
 
-    /// The string for `key`.
+    /// The language of the default words (`en`, `ja`), for `lang` attributes.
+    var language: String {
+        languages.first?.language ?? "en"
+    }
+
+    /// The default language's string for `key`.
     subscript(key: Key) -> String {
-        Self.table[language]?[key] ?? Self.table["en"]![key]!
+        languages.first?.strings[key] ?? ""
     }
 
-    /// Every string by key name, for the overlay's JSON.
+    /// The default language's strings by key name, for the overlay's JSON.
     var strings: [String: String] {
         Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, self[$0]) })
+    }
+
+    /// For the overlay's JSON, by the language of the pages they are for: each language's strings by key name,
+    /// and the language they are in (`lang`).
+    var byPageLanguage: [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        for words in languages {
+            var strings = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, words.strings[$0] ?? "") })
+            strings["lang"] = words.language
+            result[words.pageLanguage] = strings
+        }
+        return result
     }
 }

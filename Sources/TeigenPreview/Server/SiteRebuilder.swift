@@ -34,7 +34,7 @@ struct SiteRebuilder: Sendable {
         let start = ContinuousClock.now
         let isFirstSuccess = await store.status.site == nil
         // The page saying that the site is being built speaks the site's language too.
-        if isFirstSuccess { await learnLanguage() }
+        if isFirstSuccess { await learnWords() }
         do {
             let (snapshot, report) = try await budget.enforce(
                 { [source] in try await source.build(changedPaths: changedPaths) },
@@ -43,7 +43,7 @@ struct SiteRebuilder: Sendable {
                     console.error(message)
                     onRunaway()
                 })
-            await learnLanguage()
+            await learnWords()
             let event = await store.install(snapshot)
             for warning in snapshot.warnings { console.error(warning.description) }
             announce(event: event, isFirst: isFirstSuccess, report: report, files: snapshot.files.count, elapsed: ContinuousClock.now - start)
@@ -55,15 +55,15 @@ struct SiteRebuilder: Sendable {
             if verbose { console.info("Build cancelled after \(Self.milliseconds(ContinuousClock.now - start)) ms") }
             return .cancelled
         } catch {
-            await learnLanguage()
+            await learnWords()
             await fail(BuildFailure(error))
             return .failed
         }
     }
 
-    /// Tells the store the site's language, as the source knows it after a build.
-    private func learnLanguage() async {
-        if let language = await source.language() { await store.setLanguage(language) }
+    /// Tells the store the words of the site's languages, as the source knows them after a build.
+    private func learnWords() async {
+        if let tables = await source.words() { await store.setWords(tables) }
     }
 
     /// Shows a failed build in the terminal and over the open pages.

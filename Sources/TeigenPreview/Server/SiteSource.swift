@@ -1,4 +1,5 @@
 import TeigenBuild
+import TeigenCore
 
 /// Where the preview server gets its builds: the incremental builder, or a fake in tests.
 ///
@@ -14,9 +15,9 @@ public protocol SiteSource: Sendable {
     /// reason, leaves its changed paths to the next one.
     func build(changedPaths: Set<String>?) async throws -> (SiteSnapshot, RebuildReport)
 
-    /// The site's language (`language` in config.yaml), for the words of the error overlay and the
-    /// server's own pages; nil when unknown (English then).
-    func language() async -> String?
+    /// The fixed words of each of the site's languages (its i18n tables, the default language first), for the
+    /// error overlay and the server's own pages; nil when unknown (Teigen's English words then).
+    func words() async -> [I18nTable]?
 
     /// Brings a search index that a rebuild left stale (`RebuildReport.searchIndexIsStale`) up to date.
     /// - Returns: the snapshot with the new index, or nil when there was nothing to do.
@@ -25,7 +26,7 @@ public protocol SiteSource: Sendable {
 
 extension SiteSource {
     public func refreshSearchIndex() async throws -> SiteSnapshot? { nil }
-    public func language() async -> String? { nil }
+    public func words() async -> [I18nTable]? { nil }
 }
 
 extension IncrementalBuilder: SiteSource {}

@@ -6,7 +6,7 @@ struct SiteStatus: Sendable {
     var failure: BuildFailure?
     /// The id of the build whose pages are served (embedded in them for live reload).
     var build: String
-    /// The site's language, for the words of the overlay and of the server's own pages.
+    /// The words of the overlay and of the server's own pages, in the site's languages.
     var text = OverlayText(language: "en")
     /// Whether the first build is still running (nothing to serve yet, and no error either).
     var isBuilding: Bool {

@@ -1,4 +1,5 @@
 import TeigenBuild
+import TeigenCore
 
 /// The current site and build state; tells the live-reload hub about every change.
 ///
@@ -19,10 +20,10 @@ actor SiteStore {
         self.status = SiteStatus(site: nil, failure: nil, build: session + "-0")
     }
 
-    /// Sets the site's language (`language` in config.yaml), for the words of the overlay and the
+    /// Sets the words of the site's languages (their i18n tables, the default first), for the overlay and the
     /// server's own pages.
-    func setLanguage(_ language: String) {
-        status.text = OverlayText(language: language)
+    func setWords(_ tables: [I18nTable]) {
+        status.text = OverlayText(tables: tables)
     }
 
     /// Serves a new snapshot and tells the pages: `reload`, `css`, or nothing when no output changed.

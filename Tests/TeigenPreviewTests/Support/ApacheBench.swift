@@ -7,12 +7,13 @@ struct ApacheBench {
     struct Report: CustomStringConvertible {
         var exitCode: Int32
         var output: String
+        var errors: String
         var complete: Int? { number(after: "Complete requests:") }
         var failed: Int? { number(after: "Failed requests:") }
         var keptAlive: Int? { number(after: "Keep-Alive requests:") }
         var non2xx: Int { number(after: "Non-2xx responses:") ?? 0 }
 
-        var description: String { "exit \(exitCode)\n\(output)" }
+        var description: String { "exit \(exitCode)\n--- ab's standard error:\n\(errors)\n--- ab's standard output:\n\(output)" }
 
         private func number(after label: String) -> Int? {
             for line in output.split(separator: "\n") where line.hasPrefix(label) {
@@ -27,17 +28,9 @@ struct ApacheBench {
     /// Runs `ab` against `url`: `requests` requests, `concurrency` at once, each response awaited at
     /// most `timeoutSeconds` (ab's `-s`).
     static func run(url: String, requests: Int, concurrency: Int, keepAlive: Bool, timeoutSeconds: Int) async throws -> Report {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/ab")
-        process.arguments = ["-q", "-n", String(requests), "-c", String(concurrency), "-s", String(timeoutSeconds)]
+        let arguments = ["-q", "-n", String(requests), "-c", String(concurrency), "-s", String(timeoutSeconds)]
             + (keepAlive ? ["-k"] : []) + [url]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let reader = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }
-        let data = await reader.value
-        process.waitUntilExit()
-        return Report(exitCode: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let outcome = try await ChildProcess.run(URL(fileURLWithPath: path ?? "/usr/bin/ab"), arguments: arguments)
+        return Report(exitCode: outcome.status, output: outcome.standardOutput, errors: outcome.standardError)
     }
 }

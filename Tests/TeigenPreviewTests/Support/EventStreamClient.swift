@@ -76,35 +76,30 @@ actor EventStreamClient {
         ended = true
     }
 
-    /// The next event called `name` (skipping others), waiting at most `timeout`.
-    func next(_ name: String? = nil, timeout: Duration = .seconds(10)) async throws -> ServerSentEvent {
+    /// The next event called `name` (skipping others), waiting for it at most the liveness bound.
+    func next(_ name: String? = nil) async throws -> ServerSentEvent {
         start()
-        let deadline = ContinuousClock.now.advanced(by: timeout)
+        let deadline = ContinuousClock.now.advanced(by: Liveness.bound)
         while true {
             while !queue.isEmpty {
                 let event = queue.removeFirst()
                 if name == nil || event.name == name { return event }
             }
             guard !ended else { throw Timeout(description: "the stream ended before a \(name ?? "any") event") }
-            guard ContinuousClock.now < deadline else { throw Timeout(description: "no \(name ?? "any") event within \(timeout)") }
+            guard ContinuousClock.now < deadline else { throw Timeout(description: "no \(name ?? "any") event within \(Liveness.bound)") }
             try await Task.sleep(for: .milliseconds(10))
         }
     }
 
-    /// Waits until the stream ends (the server ended the response or closed the connection).
-    func waitForEnd(timeout: Duration = .seconds(10)) async throws {
+    /// Waits until the stream ends (the server ended the response or closed the connection), at most
+    /// the liveness bound.
+    func waitForEnd() async throws {
         start()
-        let deadline = ContinuousClock.now.advanced(by: timeout)
+        let deadline = ContinuousClock.now.advanced(by: Liveness.bound)
         while !ended {
-            guard ContinuousClock.now < deadline else { throw Timeout(description: "the stream did not end within \(timeout)") }
+            guard ContinuousClock.now < deadline else { throw Timeout(description: "the stream did not end within \(Liveness.bound)") }
             try await Task.sleep(for: .milliseconds(10))
         }
-    }
-
-    /// The events received and not yet taken.
-    func drain() -> [ServerSentEvent] {
-        defer { queue = [] }
-        return queue
     }
 
     /// Closes the connection.

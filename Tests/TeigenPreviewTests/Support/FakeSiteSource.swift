@@ -13,8 +13,9 @@ actor FakeSiteSource: SiteSource {
         case runForever
         /// Takes memory, 16 MB at a time, until cancelled.
         case takeMemory
-        /// Ignores cancellation for this long, then throws `CancellationError` (work that cannot be interrupted).
-        case ignoreCancellation(Duration)
+        /// Ignores cancellation until `until` says to stop (or the liveness bound passed), then throws
+        /// `CancellationError` (work that cannot be interrupted).
+        case ignoreCancellation(until: @Sendable () async -> Bool)
         /// Takes memory, 8 MB at a time, whether cancelled or not, until `until` says to stop (or 2 GB), then throws.
         case takeMemoryIgnoringCancellation(until: @Sendable () async -> Bool)
     }
@@ -28,17 +29,18 @@ actor FakeSiteSource: SiteSource {
     private(set) var runningForever = 0
     /// The memory the `takeMemory` builds hold now, in bytes (for `RebuildBudget.memoryInUse`).
     private(set) var takenMemory = 0
-    /// The site's language, as `language()` tells it.
-    private var siteLanguage: String?
+    /// The words of the site's languages, as `words()` tells them.
+    private var siteWords: [I18nTable]?
 
-    init(_ snapshot: SiteSnapshot, language: String? = nil) {
+    /// A source whose site is in `language` (Teigen's own words), or in the languages of `words`.
+    init(_ snapshot: SiteSnapshot, language: String? = nil, words: [I18nTable]? = nil) {
         next = .succeed(snapshot)
-        siteLanguage = language
+        siteWords = words ?? language.map { [I18nTable.builtIn(language: $0)] }
     }
 
     init(failing error: DiagnosticError, language: String? = nil) {
         next = .fail(error)
-        siteLanguage = language
+        siteWords = language.map { [I18nTable.builtIn(language: $0)] }
     }
 
     /// Makes the next builds return `snapshot`.
@@ -56,8 +58,8 @@ actor FakeSiteSource: SiteSource {
         next = behaviour
     }
 
-    func language() -> String? {
-        siteLanguage
+    func words() -> [I18nTable]? {
+        siteWords
     }
 
     func build(changedPaths: Set<String>?) async throws -> (SiteSnapshot, RebuildReport) {
@@ -87,8 +89,11 @@ actor FakeSiteSource: SiteSource {
             }
             cancellations += 1
             throw CancellationError()
-        case .ignoreCancellation(let duration):
-            await Self.sleepIgnoringCancellation(duration)
+        case .ignoreCancellation(let until):
+            let deadline = ContinuousClock.now.advanced(by: Liveness.bound)
+            while !(await until()), ContinuousClock.now < deadline {
+                await Self.sleepIgnoringCancellation(.milliseconds(10))
+            }
             throw CancellationError()
         case .takeMemoryIgnoringCancellation(let until):
             var taken: [[UInt8]] = []

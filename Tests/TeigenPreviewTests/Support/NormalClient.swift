@@ -26,14 +26,14 @@ actor NormalClient {
 
     /// - Parameters:
     ///   - port: the server's port on 127.0.0.1.
-    ///   - timeout: how long one request may take before it counts as failed.
-    init(port: Int, timeout: Duration = .seconds(2)) {
+    ///   - timeout: how long one request may take before it counts as failed (a liveness bound).
+    init(port: Int, timeout: Duration = Liveness.bound) {
         self.port = port
         self.timeout = timeout
     }
 
     /// One request now.
-    nonisolated static func probe(port: Int, timeout: Duration = .seconds(2)) async -> Probe {
+    nonisolated static func probe(port: Int, timeout: Duration = Liveness.bound) async -> Probe {
         let start = ContinuousClock.now
         do {
             let response = try await TestHTTP.get("/", host: "127.0.0.1", port: port, timeout: timeout)

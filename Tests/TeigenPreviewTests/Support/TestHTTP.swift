@@ -17,13 +17,13 @@ enum TestHTTP {
 
     /// Sends `request` (raw text, such as `"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"`)
     /// and reads the response until complete, the connection ends or `timeout` passes.
-    static func send(_ request: String, host: String = "localhost", port: Int, timeout: Duration = .seconds(10)) async throws -> RawResponse {
+    static func send(_ request: String, host: String = "localhost", port: Int, timeout: Duration = Liveness.bound) async throws -> RawResponse {
         try await send(bytes: Array(request.utf8), host: host, port: port, timeout: timeout)
     }
 
     /// Sends raw bytes and reads the response as `send(_:host:port:timeout:)` does. A server that
     /// closes the connection without answering gives status `0`.
-    static func send(bytes request: [UInt8], host: String = "localhost", port: Int, timeout: Duration = .seconds(10)) async throws -> RawResponse {
+    static func send(bytes request: [UInt8], host: String = "localhost", port: Int, timeout: Duration = Liveness.bound) async throws -> RawResponse {
         let connection = try RawHTTPConnection(host: host, port: port)
         do {
             try connection.send(bytes: request)
@@ -112,7 +112,7 @@ enum TestHTTP {
     }
 
     /// `GET path` with `Connection: close`.
-    static func get(_ path: String, host: String = "localhost", port: Int, timeout: Duration = .seconds(10)) async throws -> RawResponse {
+    static func get(_ path: String, host: String = "localhost", port: Int, timeout: Duration = Liveness.bound) async throws -> RawResponse {
         try await send("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n", host: host, port: port, timeout: timeout)
     }
 }

@@ -191,6 +191,12 @@
       parts.body.style.maxHeight = Math.max(80, room - (box.height - parts.body.offsetHeight)) + "px";
       box = popover.getBoundingClientRect();
     }
+    // A note taller than the room scrolls: then the keyboard can focus it to scroll it (WCAG 2.1.1).
+    if (parts.body.scrollHeight > parts.body.clientHeight + 1) {
+      parts.body.setAttribute("tabindex", "0");
+    } else {
+      parts.body.removeAttribute("tabindex");
+    }
     // Centred on the mark, within the text column when the popover fits in it, else within the viewport.
     var low = MARGIN;
     var high = width - MARGIN;

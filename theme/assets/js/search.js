@@ -471,7 +471,7 @@
     if (page.sharedTitle) {
       var where = document.createElement("span");
       where.className = "search-result__where";
-      where.textContent = root.getAttribute("data-where").replace("{where}", page.url === "/" ? root.getAttribute("data-home") : decodeURI(page.url));
+      where.textContent = root.getAttribute("data-where").replace("{where}", isHome(page.url) ? root.getAttribute("data-home") : decodeURI(page.url));
       link.appendChild(where);
     }
     heading.appendChild(link);
@@ -495,7 +495,7 @@
     if (sections.length) {
       var nested = document.createElement("ul");
       nested.className = "search-result__passages";
-      nested.setAttribute("aria-label", root.getAttribute("data-passages") + "：" + page.title);
+      nested.setAttribute("aria-label", root.getAttribute("data-passages").split("{title}").join(page.title));
       sections.forEach(function (s) {
         var h = headings[s];
         var headingEnd = combined.indexOf("\n", h.start);
@@ -522,6 +522,11 @@
 
   function passageScore(marks) {
     return new Set(marks.map(function (m) { return m[2]; })).size * 1000 + marks.length;
+  }
+
+  // Whether a result's site path is this language's home (data-home-url holds it with the base path).
+  function isHome(url) {
+    return pageURL(url) === (root.getAttribute("data-home-url") || root.getAttribute("data-base") || "/");
   }
 
   function pageURL(url) {
