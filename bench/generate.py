@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
 """Generate a benchmark site twice: for Teigen and for Hugo, from the same content.
 
-    bench/generate.py --pages N --seed S --out DIR
+    bench/generate.py --pages N --seed S --out DIR [--shape mixed|deep]
     bench/generate.py --big-markdown FILE --bytes N --seed S
 
 The first form writes
     DIR/teigen/site/config.yaml, DIR/teigen/site/content/**.md
     DIR/teigen/theme/templates/{base,home,section,page,404}.mustache
     DIR/hugo/config.toml, DIR/hugo/content/**.md, DIR/hugo/layouts/...
+    DIR/hugo-full/config.toml, DIR/hugo-full/layouts/... (Hugo layouts doing the work of Teigen's own
+        theme/: menus marking the current page, breadcrumbs, table of contents, JSON-LD, fingerprinted
+        assets with SRI hashes; its content is DIR/hugo/content, its assets are copied in by bench/run.sh)
 with identical front matter and bodies; only the links between pages differ:
 Teigen gets relative `.md` links (which it resolves, as a real site would use),
 Hugo gets the root-relative URLs those resolve to (Hugo 0.111 has no `.md`
 link rewriting without render hooks). `--teigen-links url` gives Teigen the
 same URLs as Hugo.
+
+Two corpus shapes: `mixed` (about 20 nested sections, a median page of ~1,500 characters) and `deep`
+(fewer and deeper sections, up to six levels; longer pages, a median of ~6,000 characters, with about
+twice the tables and three times the footnotes).
 
 The second form writes one large document of mixed Japanese/English Markdown
 with GFM tables and footnotes, to compare `teigen markdown` with the C library
@@ -80,6 +87,33 @@ EN_WORDS = (
     "evaluation metric baseline regional council feedback workshop dashboard API schema "
     "release quarterly outcome resilience network volunteer sustainable framework"
 ).split()
+# The `deep` shape: fewer sections, nested up to six levels.
+DEEP_SECTIONS: list[tuple[str, str]] = [
+    ("treaties", "条約 Treaties"),
+    ("treaties/npt", "核兵器不拡散条約 NPT"),
+    ("treaties/npt/review", "運用検討会議 Review"),
+    ("treaties/npt/review/2026", "2026年会議"),
+    ("treaties/npt/review/2026/working-papers", "作業文書 Working papers"),
+    ("treaties/npt/review/2026/working-papers/japan", "日本提出 Japan"),
+    ("studies", "研究 Studies"),
+    ("studies/deterrence", "抑止 Deterrence"),
+    ("studies/deterrence/extended", "拡大抑止 Extended"),
+    ("studies/deterrence/extended/asia", "アジア Asia"),
+]
+
+
+class Shape:
+    """What a corpus looks like: its sections, how long its pages are, how often tables and notes come."""
+
+    def __init__(self, sections: list[tuple[str, str]], median: int, table_share: float, note_share: float):
+        self.sections, self.median, self.table_share, self.note_share = sections, median, table_share, note_share
+
+
+SHAPES = {
+    "mixed": Shape(SECTIONS, 1300, 0.04, 0.15),
+    "deep": Shape(DEEP_SECTIONS, 5500, 0.08, 0.45),
+}
+
 EN_TERMS = ["API", "CSV", "GTFS", "PDF", "Swift", "JSON", "KPI", "DX", "NPO", "OSS", "Wi-Fi", "LGWAN"]
 TAGS = ["エネルギー", "交通", "子育て", "防災", "データ", "住宅", "医療", "教育", "観光", "財政", "open-data", "civic-tech"]
 CODE_SNIPPETS = [
@@ -161,7 +195,7 @@ class Text:
         return "\n".join(["| " + " | ".join(head) + " |", "| " + " | ".join(align[:cols]) + " |", *rows])
 
 
-def body(text: Text, target_chars: int, links: list[str], extensions: bool = True) -> str:
+def body(text: Text, target_chars: int, links: list[str], extensions: bool = True, shape: Shape = SHAPES["mixed"]) -> str:
     """A Markdown body of about target_chars characters, with the given link
     Markdown placed in paragraphs, footnotes and tables when extensions is on."""
     r = text.rng
@@ -179,13 +213,13 @@ def body(text: Text, target_chars: int, links: list[str], extensions: bool = Tru
             block = text.quote()
         elif roll < 0.33:
             block = text.code()
-        elif roll < 0.37 and extensions:
+        elif roll < 0.33 + shape.table_share and extensions:
             block = text.table()
         else:
             inline = []
             if pending_links and r.random() < 0.5:
                 inline.append(pending_links.pop())
-            if extensions and r.random() < 0.15:
+            if extensions and r.random() < shape.note_share:
                 n = len(notes) + 1
                 inline.append(f"[^{n}]")
                 notes.append(f"[^{n}]: {text.ja_sentence()} {text.en_sentence()}")
@@ -199,13 +233,13 @@ def body(text: Text, target_chars: int, links: list[str], extensions: bool = Tru
     return "\n\n".join(blocks) + "\n"
 
 
-def body_length(rng: random.Random) -> int:
-    """Characters of a page body: log-normal around a median of 1,500, and
+def body_length(rng: random.Random, median: int = 1300) -> int:
+    """Characters of a page body: log-normal around a median of about median + 200, and
     about 1 page in 200 a long report of 20,000 to 40,000."""
     if rng.random() < 0.005:
         return rng.randint(20_000, 40_000)
     # body() finishes the block it is in, overshooting by ~200 characters.
-    return max(200, int(rng.lognormvariate(math.log(1300), 0.6)))
+    return max(200, int(rng.lognormvariate(math.log(median), 0.6)))
 
 
 def yaml_string(s: str) -> str:
@@ -225,26 +259,28 @@ def url_of(path: str) -> str:
     return "/" + (stem.rstrip("/") + "/" if stem else "")
 
 
-def generate_site(pages: int, seed: int, out: Path, teigen_links: str) -> None:
+def generate_site(pages: int, seed: int, out: Path, teigen_links: str, shape_name: str = "mixed") -> None:
     # The same arguments and the same generator give the same files: keep them. Deleting and writing
     # 20,000 files again just before the timed builds would also slow those builds down on this disk
     # (ext4 without a journal skips recently freed inodes one by one when it allocates new ones).
     marker = out / ".teigen-bench"
     generator = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     signature = (f"generated by bench/generate.py; replaced on the next run with other arguments\n"
-                 f"pages={pages} seed={seed} teigen-links={teigen_links} generator={generator}\n")
+                 f"pages={pages} seed={seed} teigen-links={teigen_links} shape={shape_name} generator={generator}\n")
     if marker.exists() and marker.read_text(encoding="utf-8") == signature:
         print(f"{out}: already generated with these arguments", file=sys.stderr)
         return
     rng = random.Random(seed)
     text = Text(rng)
     epoch = dt.date(2019, 1, 1)
+    shape = SHAPES[shape_name]
+    sections = shape.sections
 
     # Which section each page lives in: deeper sections get fewer pages.
-    weights = [1.0 / (1 + s.count("/")) for s, _ in SECTIONS]
+    weights = [1.0 / (1 + s.count("/")) for s, _ in sections]
     page_paths = []
     for i in range(1, pages + 1):
-        section = rng.choices([s for s, _ in SECTIONS], weights)[0]
+        section = rng.choices([s for s, _ in sections], weights)[0]
         page_paths.append(f"{section}/p-{i:05d}.md")
 
     files: dict[str, tuple[str, str]] = {}  # path -> (front matter, body with {LINK:n} markers)
@@ -253,7 +289,7 @@ def generate_site(pages: int, seed: int, out: Path, teigen_links: str) -> None:
 
     home_body = body(text, 800, [])
     files["_index.md"] = (front_matter("Teigen ベンチマーク", epoch, 0, ["bench"]), home_body)
-    for weight, (section, title) in enumerate(SECTIONS, start=1):
+    for weight, (section, title) in enumerate(sections, start=1):
         files[f"{section}/_index.md"] = (
             front_matter(title, epoch + dt.timedelta(days=weight), weight, [rng.choice(TAGS)]),
             body(text, 600, []),
@@ -266,7 +302,8 @@ def generate_site(pages: int, seed: int, out: Path, teigen_links: str) -> None:
         targets = [rng.choice(page_paths) for _ in range(rng.randint(2, 4))]
         link_targets[path] = targets
         markers = [f"[{{LINKTEXT:{n}}}]({{LINK:{n}}})" for n in range(len(targets))]
-        files[path] = (front_matter(title, date, rng.randint(1, 100), tags), body(text, body_length(rng), markers))
+        files[path] = (front_matter(title, date, rng.randint(1, 100), tags),
+                       body(text, body_length(rng, shape.median), markers, shape=shape))
 
     def render(path: str, flavour: str) -> str:
         matter, text_body = files[path]
@@ -292,18 +329,16 @@ def generate_site(pages: int, seed: int, out: Path, teigen_links: str) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(render(path, link_style), encoding="utf-8")
 
-    write_teigen_config(out / "teigen")
-    write_hugo_config(out / "hugo")
+    menu = [(title.split(" ")[0], url_of(section + "/_index.md")) for section, title in sections if "/" not in section]
+    write_teigen_config(out / "teigen", menu)
+    write_hugo_config(out / "hugo", menu)
+    write_hugo_full(out / "hugo-full", menu)
     marker.write_text(signature, encoding="utf-8")  # last: a half-written folder is made again
-    print(f"generated {pages} pages in {len(SECTIONS)} sections under {out}", file=sys.stderr)
+    print(f"generated {pages} pages in {len(sections)} sections under {out}", file=sys.stderr)
 
 
-MENU = [("ホーム", "/"), ("政策提言", "/policy/"), ("調査研究", "/research/"), ("お知らせ", "/news/"),
-        ("報告書", "/reports/"), ("ガイド", "/guides/"), ("アーカイブ", "/archive/")]
-
-
-def write_teigen_config(root: Path) -> None:
-    menu = "".join(f"    - name: {name}\n      url: {url}\n" for name, url in MENU)
+def write_teigen_config(root: Path, top: list[tuple[str, str]]) -> None:
+    menu = "".join(f"    - name: {name}\n      url: {url}\n" for name, url in [("ホーム", "/")] + top)
     (root / "site" / "config.yaml").write_text(
         "title: Teigen ベンチマーク\n"
         "baseURL: http://localhost/\n"
@@ -311,6 +346,9 @@ def write_teigen_config(root: Path) -> None:
         "dateFormat: yyyy-MM-dd\n"
         "taxonomies: {tag: tags}\n"
         f"paginate: {PAGINATE}\n"
+        "author: Teigen ベンチマーク研究会\n"
+        "publisher: Teigen ベンチマーク財団\n"
+        "params:\n  ogLocale: ja_JP\n  publishedLabel: 2024年3月\n  organisation:\n    - Teigen ベンチマーク財団\n"
         # As Hugo below: no syntax highlighting (bench/generate_rich.py measures it).
         "markdown:\n  highlight: false\n"
         "menus:\n  main:\n" + menu,
@@ -350,8 +388,12 @@ def write_teigen_config(root: Path) -> None:
     )
 
 
-def write_hugo_config(root: Path) -> None:
-    menu = "".join(f"[[menu.main]]\nname = \"{name}\"\nurl = \"{url}\"\nweight = {i}\n\n" for i, (name, url) in enumerate(MENU))
+def hugo_menu(top: list[tuple[str, str]]) -> str:
+    return "".join(f"[[menu.main]]\nname = \"{name}\"\nurl = \"{url}\"\nweight = {i}\n\n" for i, (name, url) in enumerate([("ホーム", "/")] + top))
+
+
+def write_hugo_config(root: Path, top: list[tuple[str, str]]) -> None:
+    menu = hugo_menu(top)
     # Kept to what Teigen does too, so both do the same work: the tags taxonomy
     # with a page per term and one listing the terms, every list paginated by
     # PAGINATE, an RSS feed for the home page (Teigen writes more: an Atom feed
@@ -403,6 +445,103 @@ def write_hugo_config(root: Path) -> None:
     )
 
 
+def write_hugo_full(root: Path, top: list[tuple[str, str]]) -> None:
+    """Hugo layouts doing the work of Teigen's own theme/ on every page: a head with fingerprinted assets and
+    their SRI hashes, Open Graph tags and JSON-LD; the main menu marking the current and active entries;
+    breadcrumbs; a table of contents; date, reading time; previous/next links; section listings; a footer.
+    The content is the minimal site's (contentDir), the assets are theme/assets (copied by bench/run.sh)."""
+    (root / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
+    (root / "layouts" / "partials").mkdir(parents=True, exist_ok=True)
+    (root / "assets").mkdir(parents=True, exist_ok=True)
+    base = (root / ".." / "hugo" / "config.toml").read_text(encoding="utf-8")
+    (root / "config.toml").write_text(
+        'contentDir = "../hugo/content"\n' + base +
+        '\n[params]\nauthor = "Teigen ベンチマーク研究会"\npublisher = "Teigen ベンチマーク財団"\nogLocale = "ja_JP"\n'
+        'publishedLabel = "2024年3月"\norganisation = ["Teigen ベンチマーク財団"]\n',
+        encoding="utf-8",
+    )
+    asset = ('{{ $%s := resources.Get "%s" | fingerprint "sha384" }}')
+    head = (
+        asset % ("css", "css/style.css") + asset % ("fn", "js/footnotes.js") + asset % ("lt", "js/long-tokens.js")
+        + asset % ("icon", "favicon.svg") + "\n"
+        '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>{{ if .IsHome }}{{ .Site.Title }}{{ else }}{{ .Title }}｜{{ .Site.Title }}{{ end }}</title>\n"
+        '<meta name="description" content="{{ .Description }}">\n<meta name="author" content="{{ .Site.Params.author }}">\n'
+        '<meta name="generator" content="Hugo">\n<meta name="color-scheme" content="light dark">\n'
+        '<link rel="canonical" href="{{ .Permalink }}">\n'
+        '<link rel="stylesheet" href="{{ $css.RelPermalink }}" integrity="{{ $css.Data.Integrity }}">\n'
+        '<script src="{{ $fn.RelPermalink }}" integrity="{{ $fn.Data.Integrity }}" defer data-title="注" data-close="閉じる" data-list="注の一覧へ"></script>\n'
+        '<script src="{{ $lt.RelPermalink }}" integrity="{{ $lt.Data.Integrity }}" defer></script>\n'
+        '<link rel="icon" href="{{ $icon.RelPermalink }}" type="image/svg+xml">\n'
+        '<link rel="alternate" type="application/atom+xml" href="/index.xml" title="{{ .Site.Title }}">\n'
+        '<meta property="og:title" content="{{ .Title }}">\n<meta property="og:description" content="{{ .Description }}">\n'
+        '<meta property="og:url" content="{{ .Permalink }}">\n'
+        '<meta property="og:type" content="{{ if .IsPage }}article{{ else }}website{{ end }}">\n'
+        '<meta property="og:site_name" content="{{ .Site.Title }}">\n<meta property="og:locale" content="{{ .Site.Params.ogLocale }}">\n'
+        '<meta name="twitter:card" content="summary">\n<meta name="twitter:title" content="{{ .Title }}">\n'
+        '<meta name="twitter:description" content="{{ .Description }}">\n'
+        '<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" (cond .IsPage "Article" "WebPage") '
+        '"headline" .Title "url" .Permalink "inLanguage" .Site.LanguageCode "datePublished" (.Date.Format "2006-01-02") '
+        '"author" (dict "@type" "Organization" "name" .Site.Params.author) '
+        '"publisher" (dict "@type" "Organization" "name" .Site.Params.publisher) | jsonify | safeJS }}</script>\n'
+    )
+    header = (
+        '<header class="site-header">\n<div class="site-header__inner">\n<a class="site-brand" href="/">\n'
+        '<span class="site-brand__org">{{ .Site.Params.author }}</span>\n<span class="site-brand__title">{{ .Site.Title }}</span>\n</a>\n'
+        '<nav class="site-nav" aria-label="メインメニュー">\n<ul class="site-nav__list">\n{{ $page := . }}{{ range .Site.Menus.main }}'
+        '<li class="site-nav__item"><a class="site-nav__link{{ if or ($page.IsMenuCurrent "main" .) '
+        '(and (ne .URL "/") (hasPrefix $page.RelPermalink .URL)) }} is-active{{ end }}" href="{{ .URL }}"'
+        '{{ if $page.IsMenuCurrent "main" . }} aria-current="page"{{ end }}>{{ .Name }}</a></li>\n{{ end }}</ul>\n</nav>\n</div>\n</header>\n'
+    )
+    breadcrumbs = (
+        '{{ if not .IsHome }}<nav class="breadcrumbs" aria-label="現在位置">\n<ol class="breadcrumbs__list">\n'
+        '{{ range .Ancestors.Reverse }}<li class="breadcrumbs__item"><a href="{{ .RelPermalink }}">'
+        '{{ if .IsHome }}ホーム{{ else }}{{ .Title }}{{ end }}</a></li>\n{{ end }}'
+        '<li class="breadcrumbs__item"><span aria-current="page">{{ .Title }}</span></li>\n</ol>\n</nav>{{ end }}\n'
+    )
+    footer = (
+        '<footer class="site-footer">\n<div class="site-footer__inner">\n<p class="site-footer__org">'
+        '{{ range .Site.Params.organisation }}<span>{{ . }}</span>{{ end }}</p>\n'
+        '<p class="site-footer__date">{{ .Site.Params.publishedLabel }}</p>\n<ul class="site-footer__links">\n'
+        '<li><a href="/">ホーム</a></li>\n<li><a href="/index.xml">更新情報</a></li>\n</ul>\n</div>\n</footer>\n'
+    )
+    meta = (
+        '<p class="page-meta"><span class="page-meta__item">公表 <time datetime="{{ .Date.Format "2006-01-02" }}">'
+        '{{ .Date.Format "2006-01-02" }}</time></span> <span class="page-meta__item">読了目安 約{{ .ReadingTime }}分</span></p>\n'
+    )
+    toc = '{{ with .TableOfContents }}<nav class="toc" aria-labelledby="toc-title">\n<h2 class="toc__title" id="toc-title">目次</h2>\n{{ . }}</nav>{{ end }}\n'
+    pager = (
+        '<nav class="pager" aria-label="前後のページ">\n{{ with .PrevInSection }}<a class="pager__link pager__link--prev" href="{{ .RelPermalink }}" rel="prev">'
+        '<span class="pager__label">前へ</span><span class="pager__title">{{ .Title }}</span></a>{{ end }}\n'
+        '{{ with .NextInSection }}<a class="pager__link pager__link--next" href="{{ .RelPermalink }}" rel="next">'
+        '<span class="pager__label">次へ</span><span class="pager__title">{{ .Title }}</span></a>{{ end }}\n</nav>\n'
+    )
+    for name, text in (("head", head), ("header", header), ("breadcrumbs", breadcrumbs), ("footer", footer),
+                       ("meta", meta), ("toc", toc), ("pager", pager)):
+        (root / "layouts" / "partials" / f"{name}.html").write_text(text, encoding="utf-8")
+    (root / "layouts" / "_default" / "baseof.html").write_text(
+        '<!DOCTYPE html>\n<html lang="{{ .Site.LanguageCode }}">\n<head>\n{{ partial "head.html" . }}</head>\n'
+        '<body class="kind-{{ .Kind }}">\n<a class="skip-link" href="#main">本文へ移動</a>\n{{ partial "header.html" . }}'
+        '{{ partial "breadcrumbs.html" . }}<main id="main" class="site-main">\n{{ block "main" . }}{{ end }}\n</main>\n'
+        '{{ partial "footer.html" . }}</body>\n</html>\n',
+        encoding="utf-8",
+    )
+    article = (
+        '<article class="container article">\n<header class="article__header">\n<h1 class="article__title">{{ .Title }}</h1>\n'
+        '{{ partial "meta.html" . }}</header>\n{{ partial "toc.html" . }}<div class="prose">\n{{ .Content }}\n</div>\n'
+    )
+    listing = (
+        '{{ define "main" }}\n' + article + '{{ with .Pages }}<ul class="page-list">\n{{ range . }}<li class="page-list__item">'
+        '<a class="page-list__link" href="{{ .RelPermalink }}">{{ .Title }}</a></li>\n{{ end }}</ul>{{ end }}\n</article>\n{{ end }}\n'
+    )
+    (root / "layouts" / "_default" / "list.html").write_text(listing, encoding="utf-8")
+    (root / "layouts" / "index.html").write_text(listing, encoding="utf-8")
+    (root / "layouts" / "_default" / "single.html").write_text(
+        '{{ define "main" }}\n' + article + '{{ partial "pager.html" . }}</article>\n{{ end }}\n', encoding="utf-8")
+    (root / "layouts" / "404.html").write_text(
+        '{{ define "main" }}\n<h1>ページが見つかりません</h1>\n<p><a href="/">ホームへ</a></p>\n{{ end }}\n', encoding="utf-8")
+
+
 def generate_big_markdown(path: Path, size: int, seed: int) -> None:
     rng = random.Random(seed)
     text = Text(rng)
@@ -428,6 +567,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help="output folder (replaced)")
     parser.add_argument("--teigen-links", choices=["md", "url"], default="md",
                         help="links between pages in the Teigen copy: relative .md paths (default) or URLs")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="mixed",
+                        help="mixed: ~20 sections, pages of ~1,500 characters; deep: ~10 deeper sections, longer pages, more tables and notes")
     parser.add_argument("--big-markdown", type=Path, metavar="FILE", help="write one large Markdown file instead")
     parser.add_argument("--bytes", type=int, default=5_000_000, help="size of --big-markdown (default 5 MB)")
     args = parser.parse_args()
@@ -436,7 +577,7 @@ def main() -> int:
         return 0
     if args.pages is None or args.out is None:
         parser.error("--pages and --out are required (or --big-markdown FILE)")
-    generate_site(args.pages, args.seed, args.out, args.teigen_links)
+    generate_site(args.pages, args.seed, args.out, args.teigen_links, args.shape)
     return 0
 
 

@@ -44,7 +44,8 @@ def machine() -> list[str]:
     except (OSError, StopIteration, ValueError):
         pass
     commit = command_output("git", "rev-parse", "--short", "HEAD")
-    if command_output("git", "status", "--porcelain", "--untracked-files=no"):
+    # BENCHMARKS.md itself is being written (the shell has already emptied it): not a change to the code measured.
+    if command_output("git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!BENCHMARKS.md"):
         commit += " (with uncommitted changes)"
     return [
         f"- Date: {dt.datetime.now(dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
@@ -189,7 +190,8 @@ def profile(bench_dir: str) -> list[str]:
     if not (dsos or own or stages):
         return ["", "## Where the time goes", "", "Not profiled (no perf, or perf failed: .bench/perf-record.log)."]
     out = ["", "## Where the time goes", "",
-           "`perf record -e cpu-clock -g` on one `teigen build` of the largest generated site (samples of CPU time "
+           "`perf record -e cpu-clock -g` on one `teigen build` of the largest generated site with the project's own "
+           "`theme/` (samples of CPU time "
            "on all threads; hardware counters are not available on this VM). Swift symbols demangled.", ""]
     if dsos:
         out += ["By library: " + ", ".join(f"{name} {pct}" for pct, name in (row[:2] for row in dsos if len(row) >= 2)) + ".", ""]
@@ -204,6 +206,69 @@ def profile(bench_dir: str) -> list[str]:
     return out
 
 
+def wall(runs, tool: str, case: str) -> dict[str, float] | None:
+    return medians(runs.get((tool, case), []))
+
+
+def side_by_side(runs, largest: int, deep: int) -> list[str]:
+    """Cases (b), (c), the second corpus shape and (e): Teigen and Hugo rows with their ratio."""
+    cases = [
+        (f"rebuild-same {largest}", f"rebuild-same {largest}", "(b) rebuild into the output on disk, nothing changed"),
+        (f"rebuild-1pct {largest}", f"rebuild-1pct {largest}", "(b) rebuild into the output on disk, 1 % of pages edited"),
+        (f"own {largest}", f"own {largest}", "(c) own theme/ (Hugo: equivalent layouts), fresh"),
+        (f"deep build {deep}", f"deep build {deep}", "deep shape, fresh, minimal layouts"),
+        (f"deep rebuild-same {deep}", f"deep rebuild-same {deep}", "deep shape, rebuild, nothing changed"),
+        (f"deep rebuild-1pct {deep}", f"deep rebuild-1pct {deep}", "deep shape, rebuild, 1 % edited"),
+        ("startup version", "startup version", "(e) start-up: `--version`"),
+        ("startup build 1", "startup build 1", "(e) start-up: a one-page site, fresh"),
+    ]
+    out = ["| Case | Tool | Runs | Wall (s) | CPU (s) | Peak RSS (MB) |", "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for teigen_case, hugo_case, label in cases:
+        t, h = runs.get(("teigen", teigen_case), []), runs.get(("hugo", hugo_case), [])
+        if not t and not h:
+            continue
+        size = deep if teigen_case.startswith("deep") else largest
+        label = label + ("" if teigen_case.startswith("startup") else f", {size:,} pages")
+        out.append(row(label, "Teigen", medians(t), failures(t)) if t else f"| {label} | Teigen | 0 | not run | | |")
+        out.append(row(label, "Hugo", medians(h), failures(h)) if h else f"| {label} | Hugo | 0 | not run | | |")
+        if (r := ratio(label, medians(t), medians(h), "Teigen / Hugo")):
+            out.append(r)
+    return out
+
+
+def targets(runs, largest: int, big: int | None, precise: dict[str, str]) -> list[str]:
+    """The issue's targets, each a ratio from this run, and whether it holds."""
+    lines = ["| Case | Target | Measured | Holds |", "| --- | --- | ---: | --- |"]
+
+    def add(label: str, value: float | None, limit: float, unit: str = "×", detail: str = "") -> None:
+        if value is None:
+            lines.append(f"| {label} | ≤ {limit:g}{unit} | not measured | — |")
+            return
+        holds = value <= limit
+        verdict = "yes" if holds else f"**no**: {value / limit - 1:.0%} over"
+        lines.append(f"| {label} | ≤ {limit:g}{unit} | {value:.2f}{unit}{detail} | {verdict} |")
+
+    def r(a: dict | None, b: dict | None, key: str = "wall") -> float | None:
+        return a[key] / b[key] if a and b and b[key] else None
+
+    t10, h10 = wall(runs, "teigen", f"build {largest}"), wall(runs, "hugo", f"build {largest}")
+    add(f"fresh {largest:,} pages, minimal theme (Teigen / Hugo)", r(t10, h10), 0.35)
+    add("rebuild on disk, nothing changed (Teigen / Hugo)",
+        r(wall(runs, "teigen", f"rebuild-same {largest}"), wall(runs, "hugo", f"rebuild-same {largest}")), 0.5)
+    add("rebuild on disk, 1 % changed (Teigen / Hugo)",
+        r(wall(runs, "teigen", f"rebuild-1pct {largest}"), wall(runs, "hugo", f"rebuild-1pct {largest}")), 0.3)
+    add("own theme / minimal theme (Teigen)", r(wall(runs, "teigen", f"own {largest}"), t10), 1.2)
+    if big:
+        add(f"{big:,} pages / {largest:,} pages (Teigen)", r(wall(runs, "teigen", f"build {big}"), t10), 11.0)
+    add(f"peak RSS at {largest:,} pages (Teigen / Hugo)", r(t10, h10, "rss"), 0.35)
+    if big:
+        tb = wall(runs, "teigen", f"build {big}")
+        add(f"peak RSS at {big:,} pages (Teigen)", tb["rss"] / 1024 if tb else None, 2.0, " GiB")
+    md = {k: float(v) for k, v in precise.items()}
+    add("`teigen markdown` / `cmark`, 5 MB", md["teigen 5MB"] / md["cmark 5MB"] if md.get("cmark 5MB") and "teigen 5MB" in md else None, 1.2)
+    return lines
+
+
 def main() -> int:
     results, counts_path = sys.argv[1], sys.argv[2]
     runs = load(results)
@@ -214,6 +279,14 @@ def main() -> int:
 
     out = ["# Benchmarks", "", "Written by `make bench` (bench/run.sh); do not edit by hand.", "", "## Machine", ""]
     out += machine()
+    precise = dict(part.split("=") for part in os.environ.get("md_precise", "").split(";") if "=" in part)
+    build_sizes = sorted({int(case.split()[1]) for _, case in runs if case.startswith("build ")})
+    big = int(os.environ.get("big_pages") or 0) or None
+    largest = max([n for n in build_sizes if n != big] or [10000])
+    out += ["", "## Targets", "",
+            "Each a ratio of medians from this run (the sections below have the figures). "
+            "Where a target is missed, the notes after the tables say why.", ""]
+    out += targets(runs, largest, big if big in build_sizes else None, precise)
     out += [
         "",
         "Wall time, CPU time (user + sys) and peak resident memory come from `/usr/bin/time`; "
@@ -250,8 +323,23 @@ def main() -> int:
                 line += f", {mhl['wall'] / mhs['wall']:.1f}× for Hugo"
             out += ["", line + "."]
     if counts:
-        out += ["", "HTML files written: " + ", ".join(f"{k.split()[1]} {int(k.split()[2]):,} pages → {v}" for k, v in sorted(counts.items())) + "."]
+        out += ["", "HTML files written: " + ", ".join(f"{k.split()[1]} {int(k.split()[2]):,} pages → {v}" for k, v in sorted(counts.items()) if k.startswith("pages ")) + "."]
 
+    out += ["", "## Rebuilds, the own theme, the second corpus shape, start-up", "",
+            "Rebuilds go into the output folder of the fresh builds above, on the machine's real disk (ext4), "
+            "not tmpfs: Hugo overwrites its files in place (and leaves files it no longer makes); Teigen writes a "
+            "staging tree beside it, hard-links every file whose bytes are unchanged from the current output "
+            "instead of writing it, swaps the trees with one rename and removes the old tree after it exits (the "
+            "bench waits for that removal, untimed, before the next run). For 1 %, `bench/edit.py` adds a sentence "
+            "to every 100th page of both copies before each round. The own theme is the project's `theme/` "
+            "(menus marking the current page, breadcrumbs, table of contents, JSON-LD, fingerprinted assets with "
+            "SRI hashes, page meta, pager); Hugo gets `hugo-full` layouts doing the same work. The deep shape "
+            "(`generate.py --shape deep`): about 10 sections nested up to six levels, a median page of about "
+            "6,000 characters, about twice the tables and three times the footnotes.", ""]
+    out += side_by_side(runs, largest, int(os.environ.get("deep_pages") or 0))
+    hugo_big = os.environ.get("hugo_big_note", "")
+    if hugo_big:
+        out += ["", hugo_big]
     out += profile(os.path.dirname(os.path.abspath(results)))
 
     out += ["", "## Markdown alone", "",
@@ -269,7 +357,6 @@ def main() -> int:
             out.append(row(label, "cmark", mc, failures(c)))
             if (r := ratio(label, mt, mc, "Teigen / cmark")):
                 out.append(r)
-    precise = dict(part.split("=") for part in os.environ.get("md_precise", "").split(";") if "=" in part)
     if precise:
         ms = {k: float(v) for k, v in precise.items()}
         line = "Wall times in milliseconds (median, perf_counter around each process): " + ", ".join(
@@ -325,6 +412,10 @@ def main() -> int:
             out.append(f"| {name} | {rps} | {errors} |")
         else:
             out.append(f"| {name} | not run | |")
+    notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notes.md")
+    if os.path.exists(notes):
+        with open(notes, encoding="utf-8") as f:
+            out += ["", f.read().rstrip()]
     print("\n".join(out))
     return 0
 

@@ -5,14 +5,24 @@
 #   bash bench/run.sh            (or: make bench)
 #
 # What it measures, each as wall time, CPU time (user+sys) and peak RSS from
-# /usr/bin/time, reporting medians:
-#   1. Full builds of generated sites of 1,000 and 10,000 pages (bench/generate.py,
-#      same content for both), `teigen build` and `hugo --quiet` run
-#      alternately so that drifting machine load hits both alike, each into an
-#      empty output folder.
+# /usr/bin/time, reporting medians; Teigen and Hugo run alternately (which goes
+# first changes every round) so that drifting machine load hits both alike:
+#   1. (a) Fresh builds of generated sites of 1,000 and 10,000 pages (bench/generate.py,
+#      same content, equivalent minimal layouts), each into an empty output folder.
+#   1b. (b) Rebuilds into the existing output folder on the real disk: nothing changed,
+#      then 1 % of the pages edited (bench/edit.py) before each round.
+#   1c. (c) Teigen with the project's own theme/ on the same content, and Hugo with layouts
+#      doing equivalent work (menus, breadcrumbs, table of contents, JSON-LD, fingerprinted
+#      assets with SRI hashes: hugo-full in bench/generate.py).
+#   1d. The second corpus shape (--shape deep: longer pages, more footnotes and tables, fewer
+#      and deeper sections): fresh builds and both kinds of rebuild.
+#   1e. (d) 100,000 pages (BIG_PAGES): wall time, peak RSS, growth from 10,000. Hugo too when
+#      the machine has the memory for it (HUGO_BIG=auto: at least 18 GiB available).
+#   1f. (e) Process start-up: `--version`, and a one-page site.
+#   1g. Where the time goes: `perf record` on one own-theme build of the largest site.
 #   2. `teigen markdown BIG.md` vs `cmark BIG.md` on a generated 5 MB document with tables
 #      and footnotes, start-up alone (an empty file), and the in-process split (--timings).
-#   1c. A site of RICH_PAGES pages (200) with two photographs and two code blocks each
+#   1h. A site of RICH_PAGES pages (200) with two photographs and two code blocks each
 #      (bench/generate_rich.py): images resized to three widths in WebP and JPEG and code highlighted,
 #      by Teigen (libvips, Pygments) and Hugo (its image processing, Chroma), each with an empty
 #      cache (cold) and again with the cache of the previous build (warm).
@@ -21,9 +31,12 @@
 #      against nginx serving the same built page, for scale).
 #
 # Environment:
-#   RUNS_1K (default 5), RUNS_10K (3), RUNS_MD (5), RUNS_RICH (3)  runs per case
+#   RUNS_1K (default 5), RUNS_10K (3), RUNS_MD (5), RUNS_BIG (2), RUNS_RICH (3)  runs per case
+#   SIZES ("1000 10000")      generated site sizes, in pages (the largest is used for
+#                             rebuilds, the own theme, the deep shape and the profile)
+#   BIG_PAGES (100000)        the large site ("" skips it); HUGO_BIG (auto, 1 or 0)
+#   DEEP_PAGES (5000)         pages of the deep-shape site (about 4x longer pages)
 #   RICH_PAGES (200)          pages of the images-and-code site
-#   SIZES ("1000 10000")      generated site sizes, in pages
 #   BENCH_DIR (.bench)        work folder (git-ignored)
 #   BENCH_REPORT (BENCHMARKS.md at the repo root)
 #   TEIGEN_BIN                a teigen binary instead of the release build;
@@ -41,6 +54,9 @@ bench_dir=${BENCH_DIR:-$repo_root/.bench}
 runs_1k=${RUNS_1K:-5}
 runs_10k=${RUNS_10K:-3}
 runs_md=${RUNS_MD:-5}
+runs_big=${RUNS_BIG:-2}
+big_pages=${BIG_PAGES-100000}
+deep_pages=${DEEP_PAGES:-5000}
 sizes=${SIZES:-"1000 10000"}
 seed=1
 report=${BENCH_REPORT:-$repo_root/BENCHMARKS.md}
@@ -88,58 +104,147 @@ measure() {
 trash="$bench_dir/trash"
 rm -rf "$trash"
 mkdir -p "$trash"
+teigen_ok=1
+[[ -n "$teigen" ]] || teigen_ok=0
+
+# settle OUT: waits (outside any timing) until Teigen's detached removal of OUT's previous tree
+# (.NAME.old-*) is done, then flushes the disk, so that no run pays for the one before.
+settle() {
+    local parent name
+    parent=$(dirname "$1") name=$(basename "$1")
+    for _ in $(seq 1 600); do
+        compgen -G "$parent/.$name.old-*" >/dev/null || break
+        sleep 0.1
+    done
+    sync
+}
+# fresh OUT: an empty output folder. The last one is moved aside, not deleted: on ext4 the
+# inode allocator skips inodes freed in the last minute or more, one by one, so deleting
+# 10,000 files just before a build makes that build's file creation grow with everything
+# deleted before it, whichever tool runs. The moved folders are deleted after the last
+# measurement.
+fresh() {
+    settle "$1"
+    [[ -e "$1" ]] && mv "$1" "$(mktemp -d "$trash/old.XXXXXX")/"
+    sync
+}
+# run_tool TOOL CASE RUN GEN OUT [THEME]: one build of GEN's copy for TOOL into OUT.
+# THEME: "own" (Teigen with theme/, Hugo with hugo-full), default the minimal layouts.
+run_tool() {
+    local tool=$1 case=$2 run=$3 gen=$4 out=$5 theme=${6:-minimal}
+    if [[ $tool == teigen ]]; then
+        (( teigen_ok )) || return 0
+        local theme_dir="$gen/teigen/theme"
+        [[ $theme == own ]] && theme_dir="$repo_root/theme"
+        measure teigen "$case" "$run" "$teigen" build --source "$gen/teigen/site" --theme "$theme_dir" --output "$out" || teigen_ok=0
+        settle "$out"
+    else
+        local source="$gen/hugo"
+        [[ $theme == own ]] && source="$gen/hugo-full"
+        measure hugo "$case" "$run" hugo --quiet --source "$source" --destination "$out"
+    fi
+}
+# rounds RUNS FUNCTION: calls FUNCTION RUN TOOL for both tools, RUNS rounds, alternating who goes first.
+rounds() {
+    local runs=$1 step=$2 run tool
+    for run in $(seq 1 "$runs"); do
+        local order=(teigen hugo)
+        (( run % 2 == 0 )) && order=(hugo teigen)
+        for tool in "${order[@]}"; do "$step" "$run" "$tool"; done
+        log "$step $label: round $run of $runs done"
+    done
+}
+# generate PAGES SHAPE FOLDER: the site for both tools, with hugo-full's assets (the own theme's).
+generate() {
+    python3 bench/generate.py --pages "$1" --seed "$seed" --shape "$2" --out "$3" --teigen-links "${TEIGEN_LINKS:-md}" || return 1
+    rm -rf "$3/hugo-full/assets" && mkdir -p "$3/hugo-full/assets" && cp -r theme/assets/. "$3/hugo-full/assets/"
+}
+# The steps of the rounds below ($label, $gen, $prefix set by the caller).
+fresh_step() { fresh "$bench_dir/out-$2-$label"; run_tool "$2" "${prefix}build $pages" "$1" "$gen" "$bench_dir/out-$2-$label"; }
+same_step() { run_tool "$2" "${prefix}rebuild-same $pages" "$1" "$gen" "$bench_dir/out-$2-$label"; }
+edit_step() { run_tool "$2" "${prefix}rebuild-1pct $pages" "$1" "$gen" "$bench_dir/out-$2-$label"; }
+own_step() { fresh "$bench_dir/out-$2-own-$label"; run_tool "$2" "${prefix}own $pages" "$1" "$gen" "$bench_dir/out-$2-own-$label" own; }
+# rebuilds RUNS: (b) into the output of the fresh builds: nothing changed, then 1 % edited each round.
+rebuilds() {
+    local runs=$1 run
+    rounds "$runs" same_step
+    for run in $(seq 1 "$runs"); do
+        python3 bench/edit.py "$run" "$gen/teigen/site/content" "$gen/hugo/content" >/dev/null
+        sync
+        local order=(teigen hugo)
+        (( run % 2 == 0 )) && order=(hugo teigen)
+        for tool in "${order[@]}"; do edit_step "$run" "$tool"; done
+        log "rebuild 1 % $label: round $run of $runs done"
+    done
+    python3 bench/edit.py 0 "$gen/teigen/site/content" "$gen/hugo/content" >/dev/null
+}
+count_pages() { # LABEL TOOL OUT: HTML files written, for the report's check that both made the same pages
+    [[ -d "$3" ]] && printf '%s\t%s\n' "pages $2 $1" "$(find "$3" -name '*.html' | wc -l)" >>"$bench_dir/counts.tsv"
+}
+
+largest=$(printf '%s\n' $sizes | sort -n | tail -1)
+prefix=""
 for pages in $sizes; do
     gen="$bench_dir/gen-$pages"
-    python3 bench/generate.py --pages "$pages" --seed "$seed" --out "$gen" --teigen-links "${TEIGEN_LINKS:-md}"
+    label=$pages
+    generate "$pages" mixed "$gen"
     runs=$runs_1k
     (( pages >= 10000 )) && runs=$runs_10k
-    teigen_ok=1
-    [[ -n "$teigen" ]] || teigen_ok=0
-    for run in $(seq 1 "$runs"); do
-        # Alternate which goes first in each round.
-        order=(teigen hugo)
-        (( run % 2 == 0 )) && order=(hugo teigen)
-        for tool in "${order[@]}"; do
-            out="$bench_dir/out-$tool-$pages"
-            # An empty output folder each time (outside the timing). The last one is moved
-            # aside, not deleted: on ext4 without a journal (this machine's disk) the inode
-            # allocator skips inodes freed in the last minute or more, one by one, so
-            # deleting 10,000 files just before a build makes that build's file creation
-            # grow with everything deleted before it, whichever tool runs. The moved
-            # folders are deleted after the last measurement; `sync` flushes the previous
-            # run's writes so they do not land in this one.
-            [[ -e "$out" ]] && mv "$out" "$trash/$tool-$pages-$run"
-            rm -rf "$out".*
-            sync
-            if [[ $tool == teigen ]]; then
-                (( teigen_ok )) || continue
-                measure teigen "build $pages" "$run" "$teigen" build --source "$gen/teigen/site" \
-                    --theme "$gen/teigen/theme" --output "$out" || teigen_ok=0
-            else
-                measure hugo "build $pages" "$run" hugo --quiet --source "$gen/hugo" --destination "$out"
-            fi
-        done
-        log "build $pages pages: round $run of $runs done"
-    done
-    # Same page count on both sides, or the comparison means nothing.
-    for tool in teigen hugo; do
-        out="$bench_dir/out-$tool-$pages"
-        [[ -d "$out" ]] && printf '%s\t%s\n' "pages $tool $pages" "$(find "$out" -name '*.html' | wc -l)" >>"$bench_dir/counts.tsv"
-    done
+    rounds "$runs" fresh_step                     # (a)
+    for tool in teigen hugo; do count_pages "$pages" "$tool" "$bench_dir/out-$tool-$pages"; done
+    if (( pages == largest )); then
+        rebuilds "$runs"                          # (b)
+        rounds "$runs" own_step                   # (c)
+    fi
 done
 
-# --- 1b. Where the time goes: perf on one build of the largest site ------------------
+# (1d) The second corpus shape.
+gen="$bench_dir/gen-deep-$deep_pages"
+label="deep-$deep_pages" prefix="deep " pages=$deep_pages
+generate "$deep_pages" deep "$gen"
+rounds "$runs_10k" fresh_step
+rebuilds "$runs_10k"
+prefix=""
+
+# (1e) 100,000 pages: Teigen every round, Hugo only where its memory fits without pushing others out.
+if [[ -n "$big_pages" ]]; then
+    gen="$bench_dir/gen-$big_pages"
+    label=$big_pages pages=$big_pages
+    generate "$big_pages" mixed "$gen"
+    available_gib=$(awk '/MemAvailable/ { printf "%d", $2 / 1024 / 1024 }' /proc/meminfo)
+    hugo_big=${HUGO_BIG:-auto}
+    [[ $hugo_big == auto ]] && { (( available_gib >= 18 )) && hugo_big=1 || hugo_big=0; }
+    echo "$hugo_big $available_gib" >"$bench_dir/hugo-big.txt"
+    for run in $(seq 1 "$runs_big"); do
+        fresh_step "$run" teigen
+        if (( hugo_big )) && (( run == 1 )); then fresh_step "$run" hugo; fi
+        log "build $big_pages: round $run of $runs_big done"
+    done
+    for tool in teigen hugo; do count_pages "$big_pages" "$tool" "$bench_dir/out-$tool-$big_pages"; done
+fi
+
+# (1f) Process start-up: the version, and a one-page site.
+gen="$bench_dir/gen-1"
+generate 1 mixed "$gen"
+for run in $(seq 1 "$runs_md"); do
+    [[ -n "$teigen" ]] && measure teigen "startup version" "$run" "$teigen" --version
+    measure hugo "startup version" "$run" hugo version
+    label=1 pages=1 prefix="startup "
+    fresh_step "$run" teigen
+    fresh_step "$run" hugo
+    prefix=""
+done
+
+# --- 1g. Where the time goes: perf on one own-theme build of the largest site ------------------
 # Sampling on the CPU clock (hardware counters are not offered on this VM); the
 # report keeps the top shared objects, the top functions by own time, and
 # Teigen's own functions by time including what they call (the stages).
 if [[ -n "$teigen" ]] && command -v perf >/dev/null 2>&1; then
-    largest=$(printf '%s\n' $sizes | sort -n | tail -1)
     gen="$bench_dir/gen-$largest"
     out="$bench_dir/out-profile"
-    [[ -e "$out" ]] && mv "$out" "$trash/profile"
-    sync
+    fresh "$out"
     if perf record -q -e cpu-clock -F 999 -g -o "$bench_dir/perf.data" -- "$teigen" build --source "$gen/teigen/site" \
-        --theme "$gen/teigen/theme" --output "$out" >"$bench_dir/perf-record.log" 2>&1; then
+        --theme "$repo_root/theme" --output "$out" >"$bench_dir/perf-record.log" 2>&1; then
         demangle() { if command -v swift >/dev/null; then swift demangle --simplified --compact; else cat; fi; }
         perf report -i "$bench_dir/perf.data" --stdio --no-children -g none --sort dso 2>/dev/null |
             awk '/^ +[0-9.]+%/ { print $1 "\t" $2 }' | head -8 >"$bench_dir/profile-dso.tsv"
@@ -158,7 +263,7 @@ fi
 
 rm -rf "$trash" # after the timed builds (see above)
 
-# --- 1c. Images and highlighted code, cold and warm caches --------------------------------
+# --- 1h. Images and highlighted code, cold and warm caches --------------------------------
 rich_pages=${RICH_PAGES:-200}
 rich="$bench_dir/gen-rich-$rich_pages"
 python3 bench/generate_rich.py --pages "$rich_pages" --images 2 --seed "$seed" --out "$rich"
@@ -323,7 +428,12 @@ fi
 
 # --- Report -------------------------------------------------------------------------------
 wrk_site_pages=$first_gen
-export wrk_teigen wrk_nginx wrk_page wrk_site_pages
+hugo_big_note=""
+if [[ -s "$bench_dir/hugo-big.txt" ]]; then
+    read -r hugo_big available_gib <"$bench_dir/hugo-big.txt"
+    (( hugo_big )) || hugo_big_note="Hugo was not run at ${big_pages} pages: the machine had ${available_gib} GiB of memory available (HUGO_BIG=auto runs it from 18 GiB; Hugo needs about 1.4 GiB per 10,000 pages here, and the machine is shared). The ${big_pages}-page targets are Teigen's own ratios."
+fi
+export wrk_teigen wrk_nginx wrk_page wrk_site_pages big_pages deep_pages hugo_big_note
 python3 bench/report.py "$results" "$bench_dir/counts.tsv" >"$report"
 log "wrote $report"
 cat "$report"

@@ -8,6 +8,11 @@ import Glibc
 
 /// Writes a build into a staging folder beside the output folder and swaps it in only when everything
 /// was written: a failed or interrupted build leaves the output exactly as it was.
+///
+/// A file whose bytes are the same as the output folder's file at the same path is not written again: the
+/// staging folder gets a hard link to the existing file (``PreviousOutput``). Nothing is ever written into a
+/// file of the output folder, so a killed build still leaves it as it was; the staging folder still holds only
+/// this build's files, so no stale file survives; and removing the old tree after the swap frees no data.
 public struct AtomicOutput: Sendable {
     /// The output folder (`public/`).
     public let destination: URL
@@ -15,9 +20,12 @@ public struct AtomicOutput: Sendable {
     public let staging: URL
     /// `staging.path`, kept: file writes build their paths from it.
     let stagingPath: String
+    /// The output folder as it is now, whose unchanged files are linked instead of written (nil: write every file).
+    let previous: PreviousOutput?
 
     /// Prepares a fresh staging folder beside `destination`, removing folders left by interrupted builds.
-    public init(destination: URL) throws(DiagnosticError) {
+    /// With `linkUnchanged`, files whose bytes the existing output folder already holds are hard-linked from it.
+    public init(destination: URL, linkUnchanged: Bool = true) throws(DiagnosticError) {
         let destination = destination.standardizedFileURL
         self.destination = destination
         let parent = destination.deletingLastPathComponent()
@@ -33,6 +41,7 @@ public struct AtomicOutput: Sendable {
             throw DiagnosticError(.error("cannot create folder '\(parent.path)': \(error.localizedDescription)", at: SourceLocation(path: parent.path)))
         }
         Self.removeLeftovers(in: parent, name: name)
+        previous = linkUnchanged && isDirectory.boolValue ? PreviousOutput(path: destination.path) : nil
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())-\(token)")
         stagingPath = staging.path
@@ -80,7 +89,7 @@ public struct AtomicOutput: Sendable {
 
     /// Creates folders (relative paths, parents first) in the staging folder.
     public func makeFolders(_ relativePaths: [String]) throws(WriteFailure) {
-        for path in relativePaths {
+        for path in relativePaths where !path.isEmpty {
             if mkdir(stagingPath + "/" + path, 0o755) != 0 && errno != EEXIST {
                 throw WriteFailure(
                     path: path,
@@ -89,6 +98,11 @@ public struct AtomicOutput: Sendable {
                         at: SourceLocation(path: SiteFiles.display(destination.path))))
             }
         }
+    }
+
+    /// The folder holding the file at `path` (relative; "" for a file at the top).
+    public static func folder(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
     }
 
     /// Every folder the files at `paths` (relative) need, parents before children, each once.
@@ -112,6 +126,7 @@ public struct AtomicOutput: Sendable {
         if createFolder, let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(Self.folders(of: [String(relativePath[..<slash]) + "/"]))
         }
+        if let previous, previous.link(relativePath, ifHolding: data, to: path) { return }
         do {
             try Self.writeFile(data, to: path)
         } catch {
@@ -153,8 +168,13 @@ public struct AtomicOutput: Sendable {
 
     /// Writes bytes with plain POSIX calls: `Data.write(to:)` also flushes every file to the disk (fsync),
     /// which a build that swaps in a whole folder at the end does not need and which is slow on many disks.
+    /// Always into a new file: a path written twice is unlinked first, so that bytes never go into a file
+    /// hard-linked from the output folder.
     static func writeFile(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == EEXIST && unlink(path) == 0 {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in

@@ -77,9 +77,10 @@ struct PageRenderer: Sendable {
         let graph = site.graph
         let targets = graph.targets
         if let writer {
-            // Every page's folder up front, parents first: the page writes then only create files.
+            // The folders holding page folders up front, parents first; each page's own folder is made by the
+            // task that writes the page, so that those `mkdir`s (one a page) overlap with rendering.
             do {
-                try writer.makeFolders(AtomicOutput.folders(of: targets.map(graph.outputPath(of:))))
+                try writer.makeFolders(AtomicOutput.folders(of: targets.map { AtomicOutput.folder(of: graph.outputPath(of: $0)) }))
             } catch {
                 throw WriteFailure.report([error])
             }
@@ -97,6 +98,7 @@ struct PageRenderer: Sendable {
             var made = rendered(target, context: context)
             if let writer, let data = made.file.data {
                 do throws(WriteFailure) {
+                    try writer.makeFolders([AtomicOutput.folder(of: made.file.path)])
                     try writer.write(data, to: made.file.path, createFolder: false)
                 } catch {
                     return .failure(error)

@@ -1,0 +1,48 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The output folder of the previous build, seen from the staging folder of the next one: a file the new build
+/// makes with the same bytes as the file at the same path here is hard-linked into the staging folder instead of
+/// written again (`link(2)`: one metadata operation, no data written, and nothing freed when the old tree goes).
+///
+/// The bytes are compared, not trusted from a manifest or timestamps: a file edited by hand in the output folder,
+/// or replaced by a deploy tool, is simply written anew. Only regular files are linked (a symbolic link is never
+/// followed), and a link that fails for any reason (another file system, a link limit) falls back to writing.
+struct PreviousOutput: Sendable {
+    /// The output folder's path.
+    let path: String
+
+    /// Links `relativePath` of the previous output to `target` when that file holds exactly `data`.
+    /// - Returns: whether the link was made (if not, the caller writes the file).
+    func link(_ relativePath: String, ifHolding data: Data, to target: String) -> Bool {
+        let source = path + "/" + relativePath
+        guard holds(data, at: source) else { return false }
+        return Glibc.link(source, target) == 0
+    }
+
+    /// Whether the regular file at `file` holds exactly `data`.
+    private func holds(_ data: Data, at file: String) -> Bool {
+        let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == data.count else { return false }
+        guard !data.isEmpty else { return true }
+        return data.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: expected.count + 1, alignment: 16)
+            defer { buffer.deallocate() }
+            var offset = 0
+            // One byte more than expected: a file that grew since the stat is not the same.
+            while offset <= expected.count {
+                let count = read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                offset += count
+            }
+            return offset == expected.count && memcmp(buffer.baseAddress!, expected.baseAddress!, expected.count) == 0
+        }
+    }
+}
