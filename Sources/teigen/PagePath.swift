@@ -45,12 +45,15 @@ struct PagePath {
         return parts.count > 1 ? String(parts[0]) : nil
     }
 
-    /// The title from the file name (`my-first-post.md` is "my first post"; `_index.md` and `index.md` take
-    /// their folder's name).
+    /// The title from the file name, as Hugo's archetypes make it: `my-first-post.md` is "My First Post" (each
+    /// word's first letter upper-cased, the rest kept: `npt-review` is "Npt Review", `NPT-review` "NPT Review";
+    /// Japanese as written); `_index.md` and `index.md` take their folder's name.
     var title: String {
         let stem = file.deletingPathExtension().lastPathComponent
         let name = stem == "_index" || stem == "index" ? file.deletingLastPathComponent().lastPathComponent : stem
-        return name.replacingOccurrences(of: "-", with: " ")
+        return name.split(separator: "-", omittingEmptySubsequences: false)
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined(separator: " ")
     }
 
     /// The file's path as shown in messages.

@@ -161,6 +161,7 @@ enum Scaffold {
             {{<base}}{{$main}}<article><h1>{{page.title}}</h1>
             {{#page.hasDate}}<p>{{#t}}published{{/t}} <time datetime="{{page.dateISO}}">{{page.date}}</time></p>{{/page.hasDate}}
             {{{page.content}}}
+            {{#page.taxonomyList}}<p>{{title}}: {{#terms}}<a href="{{url}}">{{title}}</a> {{/terms}}</p>{{/page.taxonomyList}}
             </article>
             {{/main}}{{/base}}
 

@@ -35,7 +35,7 @@ import TeigenCore
             #expect(run.status == 0, "\(argument): \(run.standardError)")
             #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(file).path), "\(argument)")
         }
-        #expect(withoutDate(text(project, "site/content/posts/second-post.md")) == "---\ntitle: \"second post\"\ndate: DATE\ndraft: true\n---\n\n")
+        #expect(withoutDate(text(project, "site/content/posts/second-post.md")) == "---\ntitle: \"Second Post\"\ndate: DATE\ndraft: true\n---\n\n")
         #expect(withoutDate(text(project, "site/content/報告/_index.md")) == "---\ntitle: \"報告\"\ndate: DATE\ndraft: true\n---\n\n")
         // An absolute path inside the content folder is taken as it is.
         let absolute = project.appendingPathComponent("site/content/posts/abs.md").path
@@ -71,16 +71,16 @@ import TeigenCore
         try Data("{\n  \"title\": {{title}},\n  \"date\": \"{{date}}\"\n}\n".utf8).write(to: themeArchetypes.appendingPathComponent("notes.md"))
         // The section's archetype of the site wins over the theme's and over default.md.
         #expect(try Command.run(["new", "page", "posts/say-\"hi\".md"], in: project).status == 0)
-        #expect(withoutDate(text(project, "site/content/posts/say-\"hi\".md")) == "---\ntitle: \"say \\\"hi\\\"\"\ndate: DATE\nsummary: 記事\n---\n\n# \"say \\\"hi\\\"\"\n")
+        #expect(withoutDate(text(project, "site/content/posts/say-\"hi\".md")) == "---\ntitle: \"Say \\\"hi\\\"\"\ndate: DATE\nsummary: 記事\n---\n\n# \"Say \\\"hi\\\"\"\n")
         // --kind names one, looked up in the site, then the theme.
         #expect(try Command.run(["new", "page", "--kind", "report", "reports/2024.md"], in: project).status == 0)
         #expect(withoutDate(text(project, "site/content/reports/2024.md")) == "+++\ntitle = \"2024\"\ndate = DATE\nschemaType = \"Report\"\n+++\n\n本文。\n")
         // Without a section archetype in the site, its default.md comes before the theme's section archetype.
         #expect(try Command.run(["new", "page", "notes/a.md"], in: project).status == 0)
-        #expect(withoutDate(text(project, "site/content/notes/a.md")) == "---\ntitle: \"a\"\ndate: DATE\ndraft: true\n---\n\n")
+        #expect(withoutDate(text(project, "site/content/notes/a.md")) == "---\ntitle: \"A\"\ndate: DATE\ndraft: true\n---\n\n")
         try FileManager.default.removeItem(at: archetypes.appendingPathComponent("default.md"))
         #expect(try Command.run(["new", "page", "notes/b.md"], in: project).status == 0)
-        #expect(withoutDate(text(project, "site/content/notes/b.md")) == "{\n  \"title\": \"b\",\n  \"date\": \"DATE\"\n}\n")
+        #expect(withoutDate(text(project, "site/content/notes/b.md")) == "{\n  \"title\": \"B\",\n  \"date\": \"DATE\"\n}\n")
         // An unknown kind is an error naming what there is.
         let unknown = try Command.run(["new", "page", "--kind", "memo", "memos/a.md"], in: project)
         #expect(unknown.status == 1)
@@ -140,5 +140,18 @@ import TeigenCore
         #expect(english.contains("<html lang=\"en\">") && english.contains("Published <time datetime=\"2024-03-01\">1 Mar 2024</time>"))
         #expect(english.contains("<link rel=\"alternate\" hreflang=\"ja\" href=\"https://example.org/posts/first/\">"))
         #expect(english.contains("<a href=\"/posts/first/\" hreflang=\"ja\" lang=\"ja\">日本語</a>"))
+    }
+
+    @Test func aStarterShowsAPagesTagsAndTheirPages() async throws {
+        let project = try starter(["--lang", "en"])
+        let site = project.appendingPathComponent("site")
+        try "---\ntitle: Tagged\ndate: 2024-03-01\ntags: [Swift, CJK]\n---\n\nText.\n".write(
+            to: site.appendingPathComponent("content/posts/tagged.md"), atomically: true, encoding: .utf8)
+        let output = project.appendingPathComponent("public")
+        _ = try await SiteBuilder(options: BuildOptions(sourceDirectory: site), output: output).build()
+        let page = try String(contentsOf: output.appendingPathComponent("posts/tagged/index.html"), encoding: .utf8)
+        #expect(page.contains("<a href=\"/tags/swift/\">Swift</a>"), "\(page)")
+        let term = try String(contentsOf: output.appendingPathComponent("tags/swift/index.html"), encoding: .utf8)
+        #expect(term.contains("<a href=\"/posts/tagged/\">Tagged</a>"), "\(term)")
     }
 }
