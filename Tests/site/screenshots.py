@@ -6,7 +6,7 @@ Usage: python3 Tests/site/screenshots.py PUBLIC_DIR OUT_DIR [--dark] [--pages ho
 
 Writes OUT_DIR/<page>-<width>[-dark].png for home, proposal 1, members, the search page (with the
 results of a query) and proposal 1 with a note read in place (`note`: the viewport around reference mark 2,
-its note open), and the same pages of the English edition (`en-home`, `en-proposal1`, …), at 375 px and
+its note open), and the same pages of the English edition (`en-home`, `en-proposal1`, …), at 390 px and
 1280 px (headless Chromium via selenium, CDP Page.captureScreenshot with captureBeyondViewport).
 `--paths` adds other pages by their path in PUBLIC_DIR (a trial page with code, images and shortcodes, say),
 each named after its path (`notes-index-375.png`).
@@ -39,10 +39,10 @@ PAGES = {
 }
 # The English edition: the same pages under en/.
 PAGES.update({"en-" + name: "en/" + path for name, path in PAGES.items()})
-DEFAULT = ["home", "proposal1", "members", "search", "note"]
+DEFAULT = ["home", "proposal1", "members", "activities", "references", "search", "note"]
 DEFAULT += ["en-" + name for name in DEFAULT]
 NOTE_MARK = "fnref-2"  # the note `note` opens: four paragraphs, the longest on the page
-WIDTHS = [375, 1280]
+WIDTHS = [390, 1280]
 
 
 def capture(driver, path: str, width: int) -> None:
@@ -70,7 +70,7 @@ def capture_note(driver, path: str, width: int) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description="full-page screenshots at 375 px and 1280 px")
+    ap = argparse.ArgumentParser(description="full-page screenshots at 390 px and 1280 px")
     ap.add_argument("public")
     ap.add_argument("out")
     ap.add_argument("--dark", action="store_true", help="emulate prefers-color-scheme: dark")

@@ -11,6 +11,8 @@ struct PageValues {
     let taxonomies: TaxonomyValues
     /// The related pages of the pages whose templates show them, by page index.
     let related: [Int: [Int]]
+    /// Citations, print editions and share images.
+    let publication: PublicationValues
 
     /// The `page` value of page `number` of page `index` (a list cut into pages has more than one).
     func value(of target: PageTarget) -> TemplateValue {
@@ -34,12 +36,13 @@ struct PageValues {
             ("sectionURL", .string(sectionPage.map { urls.rooted($0.url) } ?? "")),
             ("breadcrumbs", .array(breadcrumbs(of: index))),
             ("ogType", .string(page.kind == .home ? "website" : "article")),
-            ("ogImage", .string(ogImage(of: matter, language: language))),
+            ("titleIsSiteTitle", .bool(page.title == language.title)),
             ("jsonLD", .string(JSONLD.object(forPageAt: index, graph: graph, description: summaries[index]["description"]?.stringValue ?? "", urls: urls))),
         ]
         fields += TranslationValues(graph: graph, urls: urls).fields(of: target)
         fields += taxonomies.pageFields(ofPageAt: index, graph: graph)
         fields += feedFields(ofPageAt: index)
+        fields += publication.pairs(forPageAt: index, graph: graph, urls: urls)
         if let previous = graph.previous(of: index) { fields.append(("previous", link(to: previous))) }
         if let next = graph.next(of: index) { fields.append(("next", link(to: next))) }
         if let related = related[index] {
@@ -120,11 +123,6 @@ struct PageValues {
             let page = graph.pages[crumb]
             return .map([("title", .string(page.title)), ("url", .string(urls.rooted(page.url))), ("current", .bool(crumb == index))])
         }
-    }
-
-    private func ogImage(of matter: FrontMatter, language: Language) -> String {
-        guard let image = PageSummary.params(of: matter)["image"]?.stringValue ?? language.params["image"]?.stringValue else { return "" }
-        return URLPath.isExternal(image) ? image : urls.absolute(image)
     }
 
     static func tocValue(_ entry: PageHeading) -> TemplateValue {

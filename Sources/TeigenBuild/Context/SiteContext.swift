@@ -24,6 +24,10 @@ struct SiteContext: Sendable {
     let taxonomies: TaxonomyValues
     /// The related pages (`page.related`) of the pages whose templates show them, by page index.
     let related: [Int: [Int]]
+    /// Citations, print editions and share images (``PublicationValues``): the citations and the pages each
+    /// print document holds are found here, the rest made by their own steps (``with(shareImages:)``,
+    /// ``with(printFacts:)``).
+    private(set) var publication: PublicationValues
 
     /// Makes the parts of every page's context from `input`, the pages' converted bodies, each language's lambdas
     /// and the pages' templates (by page index: `page.related` is made only for the pages whose templates show it).
@@ -54,9 +58,10 @@ struct SiteContext: Sendable {
             }
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
+        let publication = try PublicationValues(graph: graph, documents: config.pdf, urls: urls)
         return SiteContext(
             config: config, urls: urls, graph: graph, bodies: bodies, summaries: summaries, assets: input.assets, languages: languages,
-            taxonomies: taxonomies, related: related)
+            taxonomies: taxonomies, related: related, publication: publication)
     }
 
     /// The pages whose templates (by page index) read `name`.
@@ -89,7 +94,8 @@ struct SiteContext: Sendable {
     func context(for target: PageTarget) -> TemplateContext {
         let page = graph.pages[target.index]
         let shared = languages[page.language]!
-        let values = PageValues(urls: urls, graph: graph, bodies: bodies, summaries: summaries, taxonomies: taxonomies, related: related)
+        let values = PageValues(
+            urls: urls, graph: graph, bodies: bodies, summaries: summaries, taxonomies: taxonomies, related: related, publication: publication)
         return TemplateContext(
             shared: shared.shared,
             own: ["page": values.value(of: target), "site": .map([("menus", shared.menus.value(forPageAt: graph.sitePath(of: target)))])])
@@ -115,6 +121,20 @@ struct SiteContext: Sendable {
             hasher.combine(parts.shared.values["data"])
             hasher.combine(parts.strings)
         }
+    }
+
+    /// This context with the pages' generated share images.
+    func with(shareImages: ShareImages) -> SiteContext {
+        var copy = self
+        copy.publication.shareCards = shareImages.cards
+        return copy
+    }
+
+    /// This context with what is known of the print edition's PDFs (their size and page count).
+    func with(printFacts: [String: PublicationValues.PrintFacts]) -> SiteContext {
+        var copy = self
+        copy.publication.printFacts = printFacts
+        return copy
     }
 
     /// This context after the Markdown body of page `index` changed and nothing else (its front matter

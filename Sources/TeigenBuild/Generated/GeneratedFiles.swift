@@ -5,7 +5,8 @@ import TeigenTheme
 
 /// The files a build makes besides pages (the `generated files` step): the not-found pages, the feeds of each
 /// language, section and term (Atom and JSON Feed, ``FeedList``), the JSON lists of `outputs: [html, json]`,
-/// `sitemap.xml`, `robots.txt`, `.nojekyll`, the redirect pages of `aliases` and the first pages of paginated lists.
+/// `sitemap.xml`, `robots.txt`, `.nojekyll`, the redirect pages of `aliases` and the first pages of paginated lists,
+/// and the BibTeX and RIS files of the pages with a `citation`.
 /// The Atom feeds, the sitemap and `robots.txt` are written by templates (``BuiltInTemplates``); a file of
 /// `static/` named `robots.txt`, `sitemap.xml` or `.nojekyll` is published in place of Teigen's.
 struct GeneratedFiles {
@@ -19,7 +20,18 @@ struct GeneratedFiles {
 
     /// Every generated file; `notFound` are the rendered not-found pages (``PageRenderer/notFoundPages()``).
     func files(notFound: [OutputFile]) -> [OutputFile] {
-        notFound + pageContents() + rootFiles() + aliases() + pagerAliases()
+        notFound + pageContents() + rootFiles() + aliases() + pagerAliases() + citations()
+    }
+
+    /// `citation.bib` and `citation.ris` beside each page with a `citation`.
+    func citations() -> [OutputFile] {
+        site.publication.citations.sorted { $0.key < $1.key }.flatMap { index, citation in
+            let origin = "the citation of \(site.graph.pages[index].source.sourcePath)"
+            return [
+                OutputFile(path: String(citation.bibTeXPath.dropFirst()), data: Data(BibTeXEntry(citation: citation).text.utf8), origin: origin),
+                OutputFile(path: String(citation.risPath.dropFirst()), data: Data(RISRecord(citation: citation).text.utf8), origin: origin),
+            ]
+        }
     }
 
     /// The files that hold pages' contents or summaries (the feeds and the JSON lists), which an edit of a page's

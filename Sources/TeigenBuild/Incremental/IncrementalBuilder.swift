@@ -25,6 +25,10 @@ public actor IncrementalBuilder {
     private var pendingAll = true
     /// Whether the pages changed since the search index was made (see ``refreshSearchIndex()``).
     private var searchIndexIsStale = false
+    /// Whether a PDF of the print edition may be out of date (see ``refreshPrintEdition()``).
+    private var printEditionIsStale = false
+    /// The print engine, once ``refreshPrintEdition()`` has found it.
+    private var printEngine: WeasyPrint?
     /// Counts the builds that changed ``outputs``.
     private var generation = 0
     /// The next instant a page appears or expires (from the last full pipeline run): from then on the quick way
@@ -63,12 +67,15 @@ public actor IncrementalBuilder {
         let changedPaths = Set(outcome.changedOutputs.keys)
         // The search index is made again later (``refreshSearchIndex()``): the edited page comes first.
         if state.input.config.search, !changedPaths.isEmpty { searchIndexIsStale = true }
+        // The PDFs that hold an edited page are made again later too (``refreshPrintEdition()``).
+        let holders = state.site.publication.holders
+        if files.keys.contains(where: { state.input.graph.indexByContentPath[$0].map { holders[$0] != nil } ?? false }) { printEditionIsStale = true }
         cache.keep(outcome.state)
         pendingPaths = []
         let snapshot = SiteSnapshot(files: outputs, basePath: basePath, warnings: outcome.state.warnings, changedPaths: changedPaths)
         let report = RebuildReport(
             rebuiltPaths: outcome.renderedPaths, wasFullBuild: false, wasBodyEdit: true, searchIndexIsStale: searchIndexIsStale,
-            duration: ContinuousClock.now - start)
+            printEditionIsStale: printEditionIsStale, duration: ContinuousClock.now - start)
         return (snapshot, report)
     }
 
@@ -77,7 +84,10 @@ public actor IncrementalBuilder {
         var workingCache = cache
         let configChanged = pendingAll || pendingPaths.contains { $0.hasSuffix("/config.yaml") }
         if configChanged { workingCache = RenderCache() }
-        let product = try await BuildPipeline(options: options, fileSystem: fileSystem).run(cache: &workingCache)
+        var pipeline = BuildPipeline(options: options, fileSystem: fileSystem)
+        // The PDFs in the cache are served at once; the others are made after the pages (``refreshPrintEdition()``).
+        pipeline.printing = .fromCache(printEngine, facts: cache.state?.site.publication.printFacts ?? [:])
+        let product = try await pipeline.run(cache: &workingCache)
         cache = workingCache
         nextPublicationChange = product.nextPublicationChange
         let wasFull = !hasBuilt || configChanged
@@ -97,6 +107,9 @@ public actor IncrementalBuilder {
         } else {
             searchIndexIsStale = false
         }
+        // A PDF not made yet: the last one stays served until ``refreshPrintEdition()`` makes the new one.
+        for path in product.stalePrintEditions where files[path] == nil { files[path] = outputs[path] }
+        printEditionIsStale = !product.stalePrintEditions.isEmpty
         outputs = files
         generation += 1
         basePath = product.basePath
@@ -104,7 +117,8 @@ public actor IncrementalBuilder {
         pendingAll = false
         let snapshot = SiteSnapshot(files: files, basePath: basePath, warnings: product.warnings)
         let report = RebuildReport(
-            rebuiltPaths: product.renderedPaths, wasFullBuild: wasFull, searchIndexIsStale: searchIndexIsStale, duration: ContinuousClock.now - start)
+            rebuiltPaths: product.renderedPaths, wasFullBuild: wasFull, searchIndexIsStale: searchIndexIsStale,
+            printEditionIsStale: printEditionIsStale, duration: ContinuousClock.now - start)
         return (snapshot, report)
     }
 
@@ -125,6 +139,35 @@ public actor IncrementalBuilder {
         outputs = pages.merging(index, uniquingKeysWith: { _, new in new })
         searchIndexIsStale = false
         return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: changed)
+    }
+
+    /// Makes the print edition's PDFs again when a rebuild left them stale, so that a rebuild can show the
+    /// edited pages first and the PDFs follow (several seconds a document); the pages that show a PDF's
+    /// size and page count are rendered again with the new ones. Cancelling the task stops the engine.
+    /// - Returns: the snapshot with the new PDFs, or nil when they were up to date (or a build ran meanwhile).
+    public func refreshPrintEdition() async throws(DiagnosticError) -> SiteSnapshot? {
+        guard printEditionIsStale, var state = cache.state, let first = state.input.config.pdf.first else { return nil }
+        let generation = self.generation
+        if printEngine == nil { printEngine = try await WeasyPrint.locate(for: first.location) }
+        let editions = try await PrintEditions.make(
+            site: state.site, theme: state.input.theme, resources: PrintResources(CopiedFiles.files(of: state.input)),
+            policy: .make(printEngine), cache: PrintCache(forSite: options.sourceDirectory))
+        // A build that ran meanwhile (the actor is free while the engine works) has its own print edition.
+        guard generation == self.generation else { return nil }
+        state.site = state.site.with(printFacts: editions.facts)
+        state.print = editions
+        let renderer = state.renderer
+        // The pages that link a PDF (each page of a paginated list among them) show its size and page count.
+        let pages = state.site.graph.targets.filter { state.site.publication.holders[$0.index] != nil }
+        var changed: [String: Data] = [:]
+        for file in editions.files + pages.map({ renderer.page($0) }) where outputs[file.path] != file.data {
+            changed[file.path] = file.data
+        }
+        outputs.merge(changed, uniquingKeysWith: { _, new in new })
+        if !changed.isEmpty { self.generation += 1 }
+        cache.keep(state)
+        printEditionIsStale = false
+        return SiteSnapshot(files: outputs, basePath: basePath, warnings: state.warnings, changedPaths: Set(changed.keys))
     }
 
     /// The fixed words of each of the site's languages (the default first): the last good build's, or, before any

@@ -12,6 +12,8 @@ struct RenderState: Sendable {
     var site: SiteContext
     /// The `templates` step's result: each page's template, by page index.
     var templates: [String]
+    /// The `print` step's result: the documents' jobs and the PDFs made or found.
+    var print = PrintEditions()
     /// The `images planned` step's result, and the hooks the Markdown conversion was given.
     var catalog: ImageCatalog
     var hooks: PageHooks
@@ -20,15 +22,17 @@ struct RenderState: Sendable {
     /// The `highlight` step's tools.
     var fragments: BodyFragments
 
-    /// The build's warnings: the `parse` step's (i18n keys missing in a language), then the `markdown` step's.
+    /// The build's warnings: the `parse` step's (i18n keys missing in a language), the `markdown` step's, then
+    /// the `print` step's (WeasyPrint's).
     var warnings: [Diagnostic] {
         warnings(adding: [])
     }
 
     /// ``warnings`` with those of `rendering` (an image a template writes without alt text) among the
-    /// `markdown` step's, by position.
+    /// `markdown` step's, by position, then the `print` step's (WeasyPrint's).
     func warnings(adding rendering: [Diagnostic]) -> [Diagnostic] {
         input.warnings + (bodies.warnings + rendering.filter { $0.severity != .error }).sorted { $0.location < $1.location }
+            + print.warnings
     }
 
     /// The `pages` step for these parts.

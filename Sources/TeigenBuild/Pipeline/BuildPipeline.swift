@@ -5,10 +5,10 @@ import TeigenImages
 import TeigenTheme
 
 /// The build as a list of named, timed steps (`teigen build --verbose` prints their times), each in a
-/// folder of its own: load → parse → images planned → markdown → highlight → templates → contexts →
-/// pages → generated files → copied files → images. The images' files are made in the background from
-/// the `markdown` step on, while the pages are rendered, and awaited last. Writing, search and commit
-/// follow in ``SiteBuilder`` (or the preview server keeps the files in memory). Each step reports all of
+/// folder of its own: load → parse → images planned → markdown → highlight → templates → contexts → share
+/// images → print → pages → generated files → copied files → images. The images' files are made in the
+/// background from the `markdown` step on, while the pages are rendered, and awaited last. Writing, search and
+/// commit follow in ``SiteBuilder`` (or the preview server keeps the files in memory). Each step reports all of
 /// its diagnostics at once; a cancelled build stops at the end of a step (or between the pages of one)
 /// with ``DiagnosticError/cancelled``.
 public struct BuildPipeline: Sendable {
@@ -17,6 +17,9 @@ public struct BuildPipeline: Sendable {
     /// When set, pages are written here as soon as they are rendered (overlapping rendering with disk writes)
     /// and are not kept in the product; the other outputs are returned as usual.
     public var pageWriter: AtomicOutput?
+    /// How the print step gets the PDFs: made (`teigen build`), or only from the cache (the preview, which
+    /// makes them after serving the pages).
+    var printing = PrintEditions.Policy.make(nil)
 
     public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
         self.options = options
@@ -44,8 +47,18 @@ public struct BuildPipeline: Sendable {
         let templates = TemplateChoice(graph: input.graph, theme: input.theme, themeFolder: SiteFiles.display(options.themeDirectory.path))
         guard bodies.errors.isEmpty, templates.errors.isEmpty else { throw DiagnosticError(bodies.errors + templates.errors) }
         try timer.endStep("templates")
-        let site = try await SiteContext.make(input, bodies: bodies.bodies, lambdas: lambdas, templates: templates.names, jobs: options.jobs)
+        var site = try await SiteContext.make(input, bodies: bodies.bodies, lambdas: lambdas, templates: templates.names, jobs: options.jobs)
         try timer.endStep("contexts")
+        let shareImages = try await ShareImages.make(
+            site: site, siteDirectory: options.sourceDirectory, configText: input.files.configText, jobs: options.jobs)
+        site = site.with(shareImages: shareImages)
+        try timer.endStep("share images")
+        let copied = CopiedFiles.files(of: input)
+        let printEditions = try await PrintEditions.make(
+            site: site, theme: input.theme, resources: PrintResources(copied), policy: printing, cache: PrintCache(forSite: options.sourceDirectory),
+            htmlFolder: options.printHTMLDirectory)
+        site = site.with(printFacts: printEditions.facts)
+        try timer.endStep("print")
         let renderer = PageRenderer(theme: input.theme, site: site, templates: templates.names, images: ImageMarkers(catalog: catalog))
         let pages = try await renderer.renderPages(jobs: options.jobs, writer: pageWriter, memo: &cache.pages)
         var outputs = OutputSet()
@@ -55,7 +68,7 @@ public struct BuildPipeline: Sendable {
         let generated = GeneratedFiles(site: site, theme: input.theme, staticPaths: Set(input.files.staticFiles.map(\.relativePath)))
         outputs.add(generated.files(notFound: notFound.map(\.file)))
         try timer.endStep("generated files")
-        outputs.add(CopiedFiles.files(of: input))
+        outputs.add(copied + shareImages.files + printEditions.files)
         try timer.endStep("copied files")
         let templateDiagnostics = pages.diagnostics + notFound.flatMap(\.diagnostics)
         let templateErrors = templateDiagnostics.filter { $0.severity == .error }
@@ -72,13 +85,13 @@ public struct BuildPipeline: Sendable {
         try timer.endStep("images")
         timer.note("images alongside (\(made.made + late.made) made, \(made.cached + late.cached) cached)", made.duration + late.duration)
         let state = RenderState(
-            input: input, bodies: bodies, site: site, templates: templates.names, catalog: catalog, hooks: hooks,
+            input: input, bodies: bodies, site: site, templates: templates.names, print: printEditions, catalog: catalog, hooks: hooks,
             images: markdownImages.union(templateImages), fragments: bodyFragments(input))
         cache.keep(state)
         return BuildProduct(
             files: outputs.sorted, writtenCount: outputs.count, warnings: state.warnings(adding: templateDiagnostics), timings: timer.stages,
             pageCount: input.graph.pages.count, renderedPaths: pages.rendered.sorted(), basePath: site.urls.basePath,
-            baseURL: input.config.baseURL, search: input.config.search,
+            baseURL: input.config.baseURL, search: input.config.search, stalePrintEditions: printEditions.staleJobs.map(\.document.outputPath),
             sources: Dictionary(uniqueKeysWithValues: input.graph.pages.map { ($0.outputPath, $0.source.sourcePath) }),
             skipped: input.graph.skipped, overrides: input.files.overrides + input.overrides + generated.overrides,
             nextPublicationChange: input.graph.nextPublicationChange)

@@ -19,6 +19,8 @@ public struct BuildProduct: Sendable {
     public var baseURL: String = ""
     /// Whether the site asked for a search index (`search: true`).
     public var search = false
+    /// The print edition's PDFs not made by this build (the preview's, which makes them afterwards).
+    public var stalePrintEditions: [String] = []
     /// The Markdown source of each rendered page, by output path.
     public var sources: [String: String] = [:]
     /// The pages left out of the build (drafts, future and expired pages), in content path order.

@@ -25,6 +25,9 @@ public struct BuildOptions: Sendable {
     /// The folder the build writes into, when it writes one (`SiteBuilder` sets it): the load stage refuses input
     /// that leads into it, such as a symbolic link in `content/` to the output folder.
     public var outputDirectory: URL?
+    /// Where the print step also writes each document's HTML with the files it refers to, to open in a
+    /// browser while restyling the print stylesheet (`teigen build --print-html DIR`); nil: nowhere.
+    public var printHTMLDirectory: URL?
     /// The highlighter and math converter, and where their results are cached; nil for Pygments and
     /// latex2mathml run by ``python``, cached in ``cacheDirectory``.
     public var tools: FragmentTools?
@@ -81,13 +84,19 @@ public struct RebuildReport: Sendable {
     public var wasBodyEdit: Bool
     /// Whether the snapshot still carries the previous search index (`IncrementalBuilder.refreshSearchIndex()` makes the new one).
     public var searchIndexIsStale: Bool
+    /// Whether the snapshot still carries the previous PDFs of the print edition (`IncrementalBuilder.refreshPrintEdition()` makes the new ones).
+    public var printEditionIsStale: Bool
     public var duration: Duration
 
-    public init(rebuiltPaths: [String], wasFullBuild: Bool, wasBodyEdit: Bool = false, searchIndexIsStale: Bool = false, duration: Duration) {
+    public init(
+        rebuiltPaths: [String], wasFullBuild: Bool, wasBodyEdit: Bool = false, searchIndexIsStale: Bool = false, printEditionIsStale: Bool = false,
+        duration: Duration
+    ) {
         self.rebuiltPaths = rebuiltPaths
         self.wasFullBuild = wasFullBuild
         self.wasBodyEdit = wasBodyEdit
         self.searchIndexIsStale = searchIndexIsStale
+        self.printEditionIsStale = printEditionIsStale
         self.duration = duration
     }
 }

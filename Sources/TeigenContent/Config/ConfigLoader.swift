@@ -7,7 +7,7 @@ public enum ConfigLoader {
     static let knownKeys: Set<String> = [
         "title", "description", "baseURL", "language", "author", "publisher", "menus", "params", "dateFormat",
         "dateFormatMonth", "calendar", "markdown", "search", "relativeURLs", "allowSymlinksOutside", "images", "languages", "taxonomies",
-        "paginate", "paginatePath", "related", "timeZone",
+        "paginate", "paginatePath", "related", "timeZone", "pdf", "shareImages",
     ]
 
     /// Decodes `text` (the contents of the file at `path`). `baseURLOverride` replaces `baseURL` (`--base-url`).
@@ -24,6 +24,7 @@ public enum ConfigLoader {
         var languageList: Node?
         var languageKey: Node?
         var dates = DateSettings(pattern: config.dateFormat.pattern)
+        var printDocuments: Node?
         let lists = ListSettings(decoder: decoder)
         var relatedNode: Node?
         for (keyNode, value) in mapping {
@@ -52,6 +53,8 @@ public enum ConfigLoader {
                 case "images": config.images = try imageSettings(value, decoder: decoder)
                 case "menus": config.menus = try menus(value, decoder: decoder)
                 case "allowSymlinksOutside": config.allowSymlinksOutside = try symlinkAllowances(value, decoder: decoder)
+                case "pdf": printDocuments = value  // read after the languages: a document's language is one of them
+                case "shareImages": config.shareImages = try ShareImagesDecoder(decoder: decoder).settings(value)
                 case "taxonomies": config.taxonomies = try lists.taxonomies(value)
                 case "paginate": config.paginate = try decoder.int(value, key: key, in: 0...100_000)
                 case "paginatePath": config.paginatePath = try lists.paginatePath(value)
@@ -89,6 +92,13 @@ public enum ConfigLoader {
         if let languageList {
             do throws(DiagnosticError) {
                 try LanguagesDecoder(decoder: decoder, site: config, dates: dates).decode(languageList, siteLanguage: languageKey, into: &config)
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        if let printDocuments {
+            do throws(DiagnosticError) {
+                config.pdf = try PrintDocumentsDecoder(decoder: decoder).documents(printDocuments, languages: config.languages.map(\.code))
             } catch {
                 errors += error.diagnostics
             }

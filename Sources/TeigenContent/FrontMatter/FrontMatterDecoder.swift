@@ -110,6 +110,7 @@ public struct FrontMatterDecoder: Sendable {
                     throw DiagnosticError(.error(unknownTaxonomy(key), at: field.keyLocation, source: fileText))
                 case "hidden": matter.hidden = try check.bool(value, key: key)
                 case "params": matter.params = try check.map(value, key: key)
+                case "citation": matter.citation = try CitationDecoder(check: check).settings(value)
                 default:
                     extra.append((key, value.value))
                 }

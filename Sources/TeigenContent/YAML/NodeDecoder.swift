@@ -20,6 +20,17 @@ struct NodeDecoder {
         return value
     }
 
+    /// A list of text values; one text value is a list of one.
+    func stringList(_ node: Node, key: String) throws(DiagnosticError) -> [String] {
+        if case .scalar = node { return [try string(node, key: key)] }
+        guard case .sequence(let items) = node else {
+            throw DiagnosticError(reader.error("'\(key)' must be a list of text values", at: node))
+        }
+        var result: [String] = []
+        for item in items { result.append(try string(item, key: key)) }
+        return result
+    }
+
     /// A whole number within `range`.
     func int(_ node: Node, key: String, in range: ClosedRange<Int>) throws(DiagnosticError) -> Int {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any, let value = node.int else {

@@ -26,6 +26,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var translationKey: String?
     /// Sections only: whether the section gets its own Atom feed (and JSON Feed).
     public var feed: Bool = false
+    /// `citation`: the page is a citable publication (a suggested citation, BibTeX and RIS files, meta tags).
+    public var citation: CitationSettings?
     /// Sections only: whether the section's feeds also hold the pages of its subsections (the default).
     public var feedSubsections: Bool = true
     /// List pages only: how many pages one page of the list shows (`paginate`), over the site's; 0 turns it off.

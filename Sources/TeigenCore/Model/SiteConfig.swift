@@ -24,6 +24,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var path: String
     /// Targets outside the site that symbolic links in it may lead to (`allowSymlinksOutside`).
     public var allowSymlinksOutside: [SymlinkAllowance] = []
+    /// The print edition: the PDFs the build makes (`pdf`), in the order written.
+    public var pdf: [PrintDocument] = []
+    /// Generated share images for pages without their own (`shareImages`); nil when off.
+    public var shareImages: ShareImageSettings?
     /// How images are resized and encoded (`images:`).
     public var images = ImageSettings()
     /// The site's languages, the default first: the entries of `languages:`, or, without that list, the one

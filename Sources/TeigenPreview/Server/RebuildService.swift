@@ -44,9 +44,9 @@ struct RebuildService: Service {
             break
         }
         guard let port, !Task.isCancelled else { return false }
-        guard await rebuilder.rebuild(changedPaths: nil) != .cancelled else { return false }
-        await onFirstBuild(port)
-        return true
+        // The address is printed as soon as the site is served, before the PDFs are made.
+        let onFirstBuild = onFirstBuild
+        return await rebuilder.rebuild(changedPaths: nil, whenServed: { await onFirstBuild(port) }) != .cancelled
     }
 
     /// Rebuilds on every debounced batch of changes until the changes end or the service stops, and when a

@@ -25,9 +25,11 @@ struct SiteRebuilder: Sendable {
     /// Told when a build does not stop when asked (see `RebuildBudget.enforce`), after the message is printed.
     var onRunaway: @Sendable () -> Void = {}
 
-    /// Builds; `nil` rebuilds everything (the first build, or after the watcher lost track).
+    /// Builds; `nil` rebuilds everything (the first build, or after the watcher lost track). `whenServed`
+    /// runs once the build is served or its failure shown, before what is made after the pages (the search
+    /// index, the print edition's PDFs); not when the build is cancelled.
     @discardableResult
-    func rebuild(changedPaths: Set<String>?) async -> Outcome {
+    func rebuild(changedPaths: Set<String>?, whenServed: @Sendable () async -> Void = {}) async -> Outcome {
         if verbose, let changedPaths {
             for path in changedPaths.sorted() { console.info("changed: \(path)") }
         }
@@ -47,9 +49,12 @@ struct SiteRebuilder: Sendable {
             let event = await store.install(snapshot)
             for warning in snapshot.warnings { console.error(warning.description) }
             announce(event: event, isFirst: isFirstSuccess, report: report, files: snapshot.files.count, elapsed: ContinuousClock.now - start)
+            await whenServed()
             if report.searchIndexIsStale { await refreshSearchIndex() }
+            if report.printEditionIsStale { await refreshPrintEdition() }
             return .built
         } catch is RebuildBudget.Exceeded {
+            await whenServed()
             return .failed  // shown when it happened
         } catch let error where error is CancellationError || Task.isCancelled {
             if verbose { console.info("Build cancelled after \(Self.milliseconds(ContinuousClock.now - start)) ms") }
@@ -57,6 +62,7 @@ struct SiteRebuilder: Sendable {
         } catch {
             await learnWords()
             await fail(BuildFailure(error))
+            await whenServed()
             return .failed
         }
     }
@@ -73,16 +79,28 @@ struct SiteRebuilder: Sendable {
     }
 
     /// Makes the search index again after a rebuild that showed the edited pages first; the pages are
-    /// not reloaded for it (the search page reads the index when it searches). A failure is printed and
-    /// the last index stays.
+    /// not reloaded for it (the search page reads the index when it searches).
     private func refreshSearchIndex() async {
+        await refresh("Search index") { try await source.refreshSearchIndex() }
+    }
+
+    /// Makes the print edition's PDFs again after a rebuild that showed the edited pages first (several
+    /// seconds a document); the pages showing a PDF's size and page count reload if those changed.
+    private func refreshPrintEdition() async {
+        await refresh("Print edition") { try await source.refreshPrintEdition() }
+    }
+
+    /// Installs what `work` makes after a rebuild (nil: nothing to do). A newer change or Ctrl-C cancels it
+    /// (what it was making stays stale and the next build makes it; a running engine is stopped); a
+    /// failure (WeasyPrint missing, say) is printed and the last files stay served.
+    private func refresh(_ name: String, _ work: () async throws -> SiteSnapshot?) async {
         let start = ContinuousClock.now
         do {
-            guard let snapshot = try await source.refreshSearchIndex() else { return }
+            guard let snapshot = try await work() else { return }
             await store.install(snapshot)
-            if verbose { console.info("Search index updated in \(Self.milliseconds(ContinuousClock.now - start)) ms") }
+            if verbose { console.info("\(name) updated in \(Self.milliseconds(ContinuousClock.now - start)) ms") }
         } catch let error where error is CancellationError || Task.isCancelled {
-            // A newer change or Ctrl-C: the index stays stale and the next build makes it.
+            return
         } catch {
             console.error(BuildFailure(error).message)
         }

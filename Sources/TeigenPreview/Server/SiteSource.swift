@@ -24,6 +24,10 @@ public protocol SiteSource: Sendable {
     /// - Returns: the snapshot with the new index, or nil when there was nothing to do.
     func refreshSearchIndex() async throws -> SiteSnapshot?
 
+    /// Makes the print edition's PDFs that a rebuild left stale (`RebuildReport.printEditionIsStale`), and
+    /// the pages that show their size and page count.
+    /// - Returns: the snapshot with the new PDFs, or nil when there was nothing to do.
+    func refreshPrintEdition() async throws -> SiteSnapshot?
     /// The next instant at which a page appears (its `publishDate`) or expires (its `expiryDate`), as the last
     /// build found it: the preview rebuilds then, as if a file had changed. Nil when no date lies ahead.
     var nextPublicationChange: Date? { get async }
@@ -31,6 +35,7 @@ public protocol SiteSource: Sendable {
 
 extension SiteSource {
     public func refreshSearchIndex() async throws -> SiteSnapshot? { nil }
+    public func refreshPrintEdition() async throws -> SiteSnapshot? { nil }
     public func words() async -> [I18nTable]? { nil }
     public var nextPublicationChange: Date? { get async { nil } }
 }
