@@ -116,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TeigenBuildTests",
-            dependencies: ["TeigenBuild", "TeigenContent", "TeigenCore", "TeigenTools"],
+            dependencies: ["TeigenBuild", "TeigenContent", "TeigenCore", "TeigenTheme", "TeigenTools"],
             resources: [],
             swiftSettings: strict
         ),

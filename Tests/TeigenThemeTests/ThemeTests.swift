@@ -39,12 +39,14 @@ import TeigenCore
         #expect(theme.render("page", context: context) == "提言|本文|提言|3|<提言>")
     }
 
-    /// Known results are written as they are; other texts go to the function, whose result is rendered.
+    /// Known results are written as they are, or rendered when they hold tags, without calling the function;
+    /// other texts go to the function, whose result is rendered.
     @Test func knownLambdaResultsAreWrittenAsTheyAre() throws {
-        let theme = try Theme(templates: ["page": "{{#asset}}a.css{{/asset}}|{{#asset}}{{name}}.css{{/asset}}|{{#asset}}b{{/asset}}"], paths: [:])
-        let asset = TemplateLambda(known: ["a.css": "/x/a.1.css", "b": "{{name}}"]) { "/f/" + $0 }
+        let theme = try Theme(
+            templates: ["page": "{{#asset}}a.css{{/asset}}|{{#asset}}{{name}}.css{{/asset}}|{{#asset}}b{{/asset}}"], paths: [:])
+        let asset = TemplateLambda(known: ["a.css": "/x/a.1.css", "b": "<{{name}}>"]) { "/f/" + $0 }
         let context = TemplateContext(shared: SharedContext(values: ["name": .string("n")], lambdas: ["asset": asset]), own: [:])
-        #expect(theme.render("page", context: context) == "/x/a.1.css|/f/n.css|/f/b")
+        #expect(theme.render("page", context: context) == "/x/a.1.css|/f/n.css|<n>")
     }
 
     @Test func variablesAreFoundWithTheirPositions() throws {

@@ -8,7 +8,8 @@ import TeigenTheme
 /// language's words for a key) and `image` (an image's responsive markup, ``ImageMarkers``).
 ///
 /// The results of every section a template writes literally (`{{#asset}}css/style.css{{/asset}}`,
-/// `{{#t}}skipLink{{/t}}`) are made once per build and written as they are on every page (see `TemplateLambda`).
+/// `{{#t}}skipLink{{/t}}`, `{{#relLangURL}}/{{/relLangURL}}`) are made once per build and written as they are
+/// on every page (see `TemplateLambda`).
 enum TemplateLambdas {
     /// The lambdas of each of `input`'s languages, by language code; a word a language lacks is the default
     /// language's.
@@ -35,15 +36,19 @@ enum TemplateLambdas {
             return escapingText(strings[key] ?? fallback[key] ?? key)
         }
         let trimmed: @Sendable (String) -> String = { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        /// A lambda whose results for the theme's literal sections of it are made here, once.
+        func precomputed(_ name: String, _ function: @escaping @Sendable (String) -> String) -> TemplateLambda {
+            TemplateLambda(known: table(of: theme.literalSections(named: name), function), function)
+        }
         return [
-            "relURL": TemplateLambda { text in urls.rooted(trimmed(text)) },
-            "absURL": TemplateLambda { text in urls.absolute(trimmed(text)) },
-            "relLangURL": TemplateLambda { text in urls.rooted(language.sitePath(trimmed(text))) },
-            "absLangURL": TemplateLambda { text in urls.absolute(language.sitePath(trimmed(text))) },
-            "asset": TemplateLambda(known: table(of: theme.literalSections(named: "asset"), url), url),
-            "integrity": TemplateLambda(known: table(of: theme.literalSections(named: "integrity"), integrity), integrity),
+            "relURL": precomputed("relURL") { text in urls.rooted(trimmed(text)) },
+            "absURL": precomputed("absURL") { text in urls.absolute(trimmed(text)) },
+            "relLangURL": precomputed("relLangURL") { text in urls.rooted(language.sitePath(trimmed(text))) },
+            "absLangURL": precomputed("absLangURL") { text in urls.absolute(language.sitePath(trimmed(text))) },
+            "asset": precomputed("asset", url),
+            "integrity": precomputed("integrity", integrity),
             "image": ImageMarkers.lambda(sections: theme.sections(named: "image")),
-            "t": TemplateLambda(known: table(of: theme.literalSections(named: "t"), words), words),
+            "t": precomputed("t", words),
         ]
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TeigenContent
 import TeigenCore
 import TeigenTheme
@@ -38,7 +39,7 @@ struct ImageMarkers: Sendable {
     /// `html` with every marker replaced by its image's markup; images are looked for beside the content
     /// folder `directory` first (nil: from the site's root only).
     func resolve(_ html: String, directory: String?) -> Resolved {
-        guard html.contains(Self.open) else { return Resolved(html: html) }
+        guard Self.holdsMarker(html) else { return Resolved(html: html) }
         var result = Resolved(html: "")
         var rest = Substring(html)
         while let start = rest.range(of: Self.open), let end = rest[start.upperBound...].range(of: Self.close) {
@@ -51,6 +52,23 @@ struct ImageMarkers: Sendable {
         }
         result.html += rest
         return result
+    }
+
+    /// Whether `html` holds the start of a marker. Most pages hold none: this looks for the marker's first
+    /// scalar as UTF-8 bytes with `memchr`, where Foundation's `contains` compares character clusters over
+    /// the page's whole HTML.
+    static func holdsMarker(_ html: String) -> Bool {
+        var html = html
+        return html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset + 2 < bytes.count, let found = memchr(base + offset, 0xEF, bytes.count - offset - 2) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[at + 1] == 0xB7 && bytes[at + 2] == 0x90 { return true }
+                offset = at + 1
+            }
+            return false
+        }
     }
 
     private func markup(_ text: String, directory: String?, section: Int, into result: inout Resolved) -> String {

@@ -3,12 +3,14 @@
 /// `{{#relURL}}{{url}}{{/relURL}}` receives `{{url}}`, returns `/base{{url}}` and writes `/base/page/`.
 ///
 /// Results known before any page is rendered (the asset URL of `{{#asset}}css/style.css{{/asset}}`, found
-/// with ``Theme/literalSections(named:)``) can be given as a table: those are written as they are, without
-/// calling the function or parsing the result as a template again on every page.
+/// with ``Theme/literalSections(named:)``) can be given as a table: those are used without calling the
+/// function on every page, and written as they are, without being parsed as a template again, when they hold
+/// no tag (rendering them would change nothing).
 public struct TemplateLambda: Sendable {
     let function: @Sendable (String) -> String
-    /// Results by section text; only those without a tag in them (rendering them would change nothing).
-    let known: [String: String]
+    /// Results by section text, and whether each holds a tag (then it is rendered as a template, as a result of
+    /// the function would be).
+    let known: [String: (result: String, hasTags: Bool)]
 
     /// A lambda computing its result on each call.
     public init(_ function: @escaping @Sendable (String) -> String) {
@@ -18,13 +20,13 @@ public struct TemplateLambda: Sendable {
     /// A lambda whose results for the texts in `known` are computed beforehand; `function` serves other texts.
     public init(known: [String: String], _ function: @escaping @Sendable (String) -> String) {
         self.function = function
-        self.known = known.filter { !$0.value.contains("{{") }
+        self.known = known.mapValues { ($0, $0.contains("{{")) }
     }
 
-    /// The lambda's result for `text`: written as it is when known, rendered as a template otherwise.
+    /// The lambda's result for `text`: written as it is when known and free of tags, rendered as a template otherwise.
     func callAsFunction(_ text: String) -> Any {
-        if let result = known[text] { return Verbatim(text: result) }
-        return function(text)
+        guard let known = known[text] else { return function(text) }
+        return known.hasTags ? known.result : Verbatim(text: known.result)
     }
 
     /// Text that swift-mustache writes as it is: a lambda result that is not a `String` is not parsed as a template.
