@@ -12,6 +12,9 @@ For each (poppler-utils: pdfinfo, pdffonts, pdftotext, pdftoppm; qpdf):
     as its reference mark, and numbered as on the site (that every sentence of the seed is in its text
     is check_content.py's part); in a document in another language, the same for the notes and marks of
     the site's pages in that language;
+  - bookmarks (the PDF outline) for the contents and each chapter, in page order, each on the page showing
+    its title; clickable links: internal ones to named destinations on the document's pages, external ones
+    to absolute URLs (qpdf --json);
   - kinsoku: no line of text starts with closing punctuation, ー or a small kana, none ends with an
     opening bracket;
   - with --screenshots DIR, every page rendered to DIR/print-LANG-NN.png (pdftoppm, 100 dpi) to look at.
@@ -20,6 +23,7 @@ Exits 1 and lists every failure.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -29,6 +33,8 @@ from check_content import DEFAULT_SEED, Site, page_notes, pdf_info, pdf_pages_wi
 # How many pages each language's document may have: the Japanese one is a cover, the preface with the
 # contents, then eight chapters of one to two pages each.
 PAGE_RANGES = {"ja": range(10, 17), "en": range(10, 21)}
+# The chapters each document has (config.yaml's `pdf:` pages): each gets a bookmark and a link in the contents.
+CHAPTERS = 8
 # Kinsoku (JIS X 4051): characters that may not start a line, and those that may not end one.
 NO_START = set("、。，．・：；？！ー」』）】〉》〕］｝ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻‐゠–〜")
 NO_END = set("「『（【〈《〔［｛")
@@ -98,6 +104,57 @@ def check_kinsoku(check: Check, name: str, pdf: str, count: int) -> None:
                   f"{name}: kinsoku: page {number} has a line that starts or ends with a character it may not: {line[:40]}")
 
 
+def pdf_structure(pdf: str) -> tuple[dict, list[str], list]:
+    """qpdf's JSON view of `pdf`: its objects (by "N 0 R"), its pages' objects in order, its outline."""
+    data = json.loads(run("qpdf", "--json", "--json-key=qpdf", "--json-key=pages", "--json-key=outlines", pdf))
+    objects = {key.removeprefix("obj:"): value.get("value") for key, value in data["qpdf"][1].items() if isinstance(value, dict)}
+    return objects, [page["object"] for page in data["pages"]], data["outlines"]
+
+
+def page_text(pdf: str, number: int) -> str:
+    return re.sub(r"\s+", "", run("pdftotext", "-f", str(number), "-l", str(number), pdf, "-"))
+
+
+def check_outline(check: Check, name: str, pdf: str, outline: list, count: int) -> None:
+    """Bookmarks: a top-level entry for the contents and for each chapter, in page order, each on the page
+    that shows its title (the chapters' own headings are nested below them)."""
+    check(len(outline) >= CHAPTERS + 1, f"{name}: the PDF outline has {len(outline)} top-level entries, fewer than the contents and {CHAPTERS} chapters")
+    pages = [entry.get("destpageposfrom1") or 0 for entry in outline]
+    check(pages == sorted(pages), f"{name}: the outline's chapters are not in page order: {pages}")
+    check(any(entry.get("kids") for entry in outline), f"{name}: no chapter has its headings nested in the outline")
+    for entry in outline + [kid for entry in outline for kid in entry.get("kids", [])]:
+        title, page = entry.get("title", ""), entry.get("destpageposfrom1") or 0
+        if check(1 <= page <= count, f"{name}: the bookmark '{title}' points to no page ({page})"):
+            # Long titles are wrapped and hyphenated on the page: their first words are enough.
+            words = re.sub(r"\s+", "", title)[:12]
+            check(words in page_text(pdf, page), f"{name}: the bookmark '{title}' points to page {page}, which does not show it")
+
+
+def check_links(check: Check, name: str, objects: dict, pages: list[str]) -> None:
+    """Clickable links: internal ones (the contents, cross-references, notes) go to a named destination on a
+    page of the document; external ones are absolute URLs."""
+    catalog = next((o for o in objects.values() if isinstance(o, dict) and o.get("/Type") == "/Catalog"), {})
+    tree = catalog.get("/Names", {}).get("/Dests", {}).get("/Names", [])
+    destinations = {tree[i]: tree[i + 1] for i in range(0, len(tree) - 1, 2)}
+    internal = external = 0
+    for annotation in objects.values():
+        if not (isinstance(annotation, dict) and annotation.get("/Subtype") == "/Link"):
+            continue
+        action = annotation.get("/A")
+        action = objects.get(action.removesuffix(" R") + " R", action) if isinstance(action, str) else action
+        if isinstance(action, dict) and action.get("/S") == "/URI":
+            external += 1
+            uri = str(action.get("/URI", "")).removeprefix("u:")
+            check(re.match(r"(https?|mailto):", uri) is not None, f"{name}: a link to '{uri}', which is not an absolute URL")
+        elif "/Dest" in annotation:
+            internal += 1
+            target = destinations.get(annotation["/Dest"])
+            check(isinstance(target, list) and target and target[0] in pages,
+                  f"{name}: the link to {annotation['/Dest']} goes to no page of the document")
+    check(internal >= CHAPTERS, f"{name}: {internal} internal links, fewer than the contents' {CHAPTERS} chapters")
+    check(external >= 1, f"{name}: no external link is clickable")
+
+
 def screenshots(pdf: str, language: str, folder: str) -> None:
     os.makedirs(folder, exist_ok=True)
     prefix = f"print-{language or 'xx'}"
@@ -127,6 +184,9 @@ def main() -> int:
         notes, calls = seed_notes(seed) if language == "ja" else page_notes(site, language)
         check_footnotes(check, target, pdf_pages_with_notes(pdf, notes), notes, calls)
         check_kinsoku(check, target, pdf, count)
+        objects, pages, outline = pdf_structure(pdf)
+        check_outline(check, target, pdf, outline, count)
+        check_links(check, target, objects, pages)
         if args.screenshots:
             screenshots(pdf, language, args.screenshots)
         print(f"check_print: {target}: {count} pages")
