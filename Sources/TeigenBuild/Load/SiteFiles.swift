@@ -30,6 +30,16 @@ struct SiteFiles: Sendable {
     /// ``assets`` hold them already).
     var overrides: [Override] = []
 
+    /// These files with the bytes of `content/`'s pages (its Markdown files) emptied: for a build that has
+    /// decoded them and keeps nothing for the next one. Their paths stay, and the other files are untouched.
+    func withoutPageBytes() -> SiteFiles {
+        var files = self
+        files.content = content.map { file in
+            PageSources.isPage(file.relativePath) ? File(relativePath: file.relativePath, displayPath: file.displayPath, data: Data()) : file
+        }
+        return files
+    }
+
     /// Reads the site folder and the theme folder. All unreadable files are reported together, and so are
     /// symbolic links that lead outside the site (see `SymlinkPolicy`) and input that leads into the output folder.
     static func load(options: BuildOptions, fileSystem: any FileSystem) async throws(DiagnosticError) -> SiteFiles {

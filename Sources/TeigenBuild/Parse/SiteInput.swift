@@ -61,9 +61,12 @@ struct SiteInput: Sendable {
             }
         }
         guard errors.isEmpty, let config, let graph, let compiled = theme.theme else { throw DiagnosticError(errors) }
+        // A build that keeps nothing for the next one (`teigen build`) has no more use for the pages' bytes once
+        // they are decoded: they are dropped rather than held to the end beside the decoded text.
+        let kept = sources.isEnabled ? files : files.withoutPageBytes()
         return SiteInput(
             config: config, graph: graph, data: data.values, strings: strings.tables, warnings: warnings, theme: compiled, assets: assets,
-            files: files, resources: resources(of: files), overrides: theme.overrides)
+            files: kept, resources: resources(of: files), overrides: theme.overrides)
     }
 
     /// How the content graph is made: which pages are published (`--drafts`, `--future`, `--expired`, the build's

@@ -31,7 +31,7 @@ public struct BuildPipeline: Sendable {
         var timer = StageTimer()
         let files = try await SiteFiles.load(options: options, fileSystem: fileSystem)
         try timer.endStep("load")
-        let input = try await SiteInput.parse(files, options: options, sources: &cache.sources)
+        let input = try await SiteInput.parse(consume files, options: options, sources: &cache.sources)
         try timer.endStep("parse")
         let catalog = try await ImageCatalog.plan(input, processor: imageProcessor(for: input.config), jobs: options.jobs)
         let lambdas = TemplateLambdas.byLanguage(input)

@@ -10,19 +10,49 @@ public struct SourcePage: Sendable {
     /// Path shown in messages (`site/content/proposals/1.md`).
     public var sourcePath: String
     /// The whole file text (LF line endings), for showing offending lines.
-    public var text: String
+    public let text: String
     public var frontMatter: FrontMatter
-    /// The Markdown after the front matter.
-    public var body: String
     /// The file line on which `body` starts.
     public var bodyFirstLine: Int
+    /// Where `body` is: the UTF-8 offset in `text` where it starts, when it is the end of `text` (as it is in a
+    /// page read from a file), so that a page's text is held once, not twice (100,000 pages hold about 400 MB of
+    /// Markdown); otherwise the body itself.
+    private let bodyStorage: BodyStorage
+
+    private enum BodyStorage: Sendable {
+        case suffix(utf8Offset: Int)
+        case separate(String)
+    }
+
+    /// The Markdown after the front matter (made from ``text`` on each call: read it once per use).
+    public var body: String {
+        switch bodyStorage {
+        case .separate(let body): body
+        case .suffix(let offset): String(Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...]))
+        }
+    }
 
     public init(contentPath: String, sourcePath: String, text: String, frontMatter: FrontMatter, body: String, bodyFirstLine: Int) {
         self.contentPath = contentPath
         self.sourcePath = sourcePath
         self.text = text
         self.frontMatter = frontMatter
-        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        let bodyBytes = body.utf8.count, textBytes = text.utf8.count
+        if bodyBytes <= textBytes, text.utf8.suffix(bodyBytes).elementsEqual(body.utf8),
+           text.utf8.index(text.utf8.endIndex, offsetBy: -bodyBytes).samePosition(in: text.unicodeScalars) != nil {
+            bodyStorage = .suffix(utf8Offset: textBytes - bodyBytes)
+        } else {
+            bodyStorage = .separate(body)
+        }
+    }
+
+    private init(contentPath: String, sourcePath: String, text: String, frontMatter: FrontMatter, bodyStorage: BodyStorage, bodyFirstLine: Int) {
+        self.contentPath = contentPath
+        self.sourcePath = sourcePath
+        self.text = text
+        self.frontMatter = frontMatter
+        self.bodyStorage = bodyStorage
         self.bodyFirstLine = bodyFirstLine
     }
 
@@ -38,8 +68,9 @@ public struct SourcePage: Sendable {
         }
         let parts = try FrontMatterSplitter().split(normalized, path: sourcePath)
         let matter = try FrontMatterDecoder(taxonomies: taxonomies).decode(parts.yaml, path: sourcePath, fileText: normalized)
+        // The splitter's body is the end of the text it was given.
         return SourcePage(
-            contentPath: contentPath, sourcePath: sourcePath, text: normalized, frontMatter: matter, body: parts.body,
-            bodyFirstLine: parts.bodyFirstLine)
+            contentPath: contentPath, sourcePath: sourcePath, text: normalized, frontMatter: matter,
+            bodyStorage: .suffix(utf8Offset: normalized.utf8.count - parts.body.utf8.count), bodyFirstLine: parts.bodyFirstLine)
     }
 }
