@@ -1,6 +1,8 @@
-/// A lambda of a template context, used as a section (`{{#relURL}}/x/{{/relURL}}`): a function of the
-/// section's text whose result is rendered as a template in turn (Mustache's rule for lambdas), so that
-/// `{{#relURL}}{{url}}{{/relURL}}` receives `{{url}}`, returns `/base{{url}}` and writes `/base/page/`.
+/// A lambda of a template context, used as a section (`{{#relURL}}/about/{{/relURL}}` writes `/base/about/`):
+/// a function of the section's literal text, whose result is rendered as a template in turn (Mustache's rule
+/// for lambdas). The text is not rendered before the call: a tag inside the section reaches the function as
+/// its source (`{{url}}`), which the URL lambdas treat as a path like any other, so templates give them
+/// literal paths and write a page's own URL with `{{url}}` outside any lambda.
 ///
 /// Results known before any page is rendered (the asset URL of `{{#asset}}css/style.css{{/asset}}`, found
 /// with ``Theme/literalSections(named:)``) can be given as a table: those are used without calling the
