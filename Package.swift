@@ -36,9 +36,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libvips's headers, with GLib's flags (gobject-2.0): libvips itself is not linked but opened when the
+        // first image is made (Sources/CVipsBridge/vips_bridge.c says why).
         .systemLibrary(
             name: "CVips",
-            pkgConfig: "vips",
+            pkgConfig: "gobject-2.0",
             providers: [.apt(["libvips-dev"])]
         ),
         // libwebpmux removes the metadata chunks libvips 8.14.1 writes into WebP in spite of "strip";

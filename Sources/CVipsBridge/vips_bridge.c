@@ -3,10 +3,137 @@
 #include <vips/vips.h>
 #include <webp/mux.h>
 
+/* libvips is opened when the first image is touched (teigen_vips_start), not linked: linked, it and the
+ * hundred libraries it needs (Pango, Cairo, librsvg, HDF5, curl, ...) are loaded and initialised by every
+ * teigen command at start-up, about 20 ms, four times the rest of the start-up of `teigen markdown` or
+ * `teigen --version`. Each libvips function this file calls is reached through a pointer of its own type
+ * (typeof of the header's declaration), which the macros below put in place of its name, so the code
+ * reads as plain libvips calls. GLib, libwebpmux and ICU are small and stay linked. */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define TEIGEN_VIPS_LIBRARY "libvips.so.42"
+
+#define TEIGEN_VIPS_FUNCTIONS(X) \
+    X(vips_area_unref) \
+    X(vips_array_double_newv) \
+    X(vips_black) \
+    X(vips_block_untrusted_set) \
+    X(vips_cache_set_max) \
+    X(vips_cache_set_max_files) \
+    X(vips_cache_set_max_mem) \
+    X(vips_composite2) \
+    X(vips_concurrency_set) \
+    X(vips_copy) \
+    X(vips_draw_rect) \
+    X(vips_error) \
+    X(vips_error_buffer_copy) \
+    X(vips_error_clear) \
+    X(vips_flatten) \
+    X(vips_foreign_find_load_buffer) \
+    X(vips_getpoint) \
+    X(vips_gifsave_buffer) \
+    X(vips_image_copy_memory) \
+    X(vips_image_get_bands) \
+    X(vips_image_get_fields) \
+    X(vips_image_get_height) \
+    X(vips_image_get_int) \
+    X(vips_image_get_n_pages) \
+    X(vips_image_get_page_height) \
+    X(vips_image_get_typeof) \
+    X(vips_image_get_width) \
+    X(vips_image_hasalpha) \
+    X(vips_image_new_from_buffer) \
+    X(vips_image_remove) \
+    X(vips_init) \
+    X(vips_jpegsave_buffer) \
+    X(vips_linear) \
+    X(vips_pngsave_buffer) \
+    X(vips_text) \
+    X(vips_thumbnail_buffer) \
+    X(vips_version) \
+    X(vips_version_string) \
+    X(vips_webpsave_buffer)
+
+#define TEIGEN_VIPS_POINTER(name) static __typeof__(name) *teigen_p_##name;
+TEIGEN_VIPS_FUNCTIONS(TEIGEN_VIPS_POINTER)
+
+#define vips_area_unref (*teigen_p_vips_area_unref)
+#define vips_array_double_newv (*teigen_p_vips_array_double_newv)
+#define vips_black (*teigen_p_vips_black)
+#define vips_block_untrusted_set (*teigen_p_vips_block_untrusted_set)
+#define vips_cache_set_max (*teigen_p_vips_cache_set_max)
+#define vips_cache_set_max_files (*teigen_p_vips_cache_set_max_files)
+#define vips_cache_set_max_mem (*teigen_p_vips_cache_set_max_mem)
+#define vips_composite2 (*teigen_p_vips_composite2)
+#define vips_concurrency_set (*teigen_p_vips_concurrency_set)
+#define vips_copy (*teigen_p_vips_copy)
+#define vips_draw_rect (*teigen_p_vips_draw_rect)
+#define vips_error (*teigen_p_vips_error)
+#define vips_error_buffer_copy (*teigen_p_vips_error_buffer_copy)
+#define vips_error_clear (*teigen_p_vips_error_clear)
+#define vips_flatten (*teigen_p_vips_flatten)
+#define vips_foreign_find_load_buffer (*teigen_p_vips_foreign_find_load_buffer)
+#define vips_getpoint (*teigen_p_vips_getpoint)
+#define vips_gifsave_buffer (*teigen_p_vips_gifsave_buffer)
+#define vips_image_copy_memory (*teigen_p_vips_image_copy_memory)
+#define vips_image_get_bands (*teigen_p_vips_image_get_bands)
+#define vips_image_get_fields (*teigen_p_vips_image_get_fields)
+#define vips_image_get_height (*teigen_p_vips_image_get_height)
+#define vips_image_get_int (*teigen_p_vips_image_get_int)
+#define vips_image_get_n_pages (*teigen_p_vips_image_get_n_pages)
+#define vips_image_get_page_height (*teigen_p_vips_image_get_page_height)
+#define vips_image_get_typeof (*teigen_p_vips_image_get_typeof)
+#define vips_image_get_width (*teigen_p_vips_image_get_width)
+#define vips_image_hasalpha (*teigen_p_vips_image_hasalpha)
+#define vips_image_new_from_buffer (*teigen_p_vips_image_new_from_buffer)
+#define vips_image_remove (*teigen_p_vips_image_remove)
+#define vips_init (*teigen_p_vips_init)
+#define vips_jpegsave_buffer (*teigen_p_vips_jpegsave_buffer)
+#define vips_linear (*teigen_p_vips_linear)
+#define vips_pngsave_buffer (*teigen_p_vips_pngsave_buffer)
+#define vips_text (*teigen_p_vips_text)
+#define vips_thumbnail_buffer (*teigen_p_vips_thumbnail_buffer)
+#define vips_version (*teigen_p_vips_version)
+#define vips_version_string (*teigen_p_vips_version_string)
+#define vips_webpsave_buffer (*teigen_p_vips_webpsave_buffer)
+
+/* Whether libvips was opened and every function found; otherwise why not, for teigen_vips_take_error. */
+static int teigen_vips_opened = 0;
+static char teigen_vips_open_error[512] = "libvips was not opened";
+
+/* Opens libvips and finds its functions; 0 on success. Called once, from teigen_vips_start. */
+static int teigen_vips_open_library(void) {
+    /* TEIGEN_LIBVIPS names another file to open (a libvips built elsewhere, or none, in a test). */
+    const char *name = getenv("TEIGEN_LIBVIPS");
+    if (!name || !*name)
+        name = TEIGEN_VIPS_LIBRARY;
+    void *library = dlopen(name, RTLD_NOW | RTLD_GLOBAL);
+    if (!library) {
+        snprintf(teigen_vips_open_error, sizeof teigen_vips_open_error,
+                 "it is needed to make images and was not found (on Debian: apt-get install libvips42): %s", dlerror());
+        return -1;
+    }
+#define TEIGEN_VIPS_RESOLVE(name) \
+    teigen_p_##name = (__typeof__(teigen_p_##name))dlsym(library, #name); \
+    if (!teigen_p_##name) { \
+        snprintf(teigen_vips_open_error, sizeof teigen_vips_open_error, "%s has no function %s (libvips 8.14 or later is needed)", name, #name); \
+        return -1; \
+    }
+    TEIGEN_VIPS_FUNCTIONS(TEIGEN_VIPS_RESOLVE)
+#undef TEIGEN_VIPS_RESOLVE
+    teigen_vips_opened = 1;
+    return 0;
+}
+
+
 #define IMAGE(pointer) ((VipsImage *)(pointer))
 #define HANDLE(pointer) ((teigen_vips_image *)(pointer))
 
 int teigen_vips_start(int concurrency, int cache_operations, size_t cache_bytes) {
+    if (!teigen_vips_opened && teigen_vips_open_library())
+        return -1;
     if (VIPS_INIT("teigen"))
         return -1;
     vips_block_untrusted_set(TRUE);
@@ -17,9 +144,11 @@ int teigen_vips_start(int concurrency, int cache_operations, size_t cache_bytes)
     return 0;
 }
 
-const char *teigen_vips_version(void) { return vips_version_string(); }
+const char *teigen_vips_version(void) { return teigen_vips_opened ? vips_version_string() : ""; }
 
 char *teigen_vips_take_error(void) {
+    if (!teigen_vips_opened)
+        return g_strdup(teigen_vips_open_error);
     char *message = vips_error_buffer_copy();
     return message ? message : g_strdup("");
 }
@@ -32,6 +161,8 @@ void teigen_vips_release(teigen_vips_image *image) {
 }
 
 const char *teigen_vips_loader(const void *bytes, size_t length) {
+    if (!teigen_vips_opened)
+        return NULL;
     const char *loader = vips_foreign_find_load_buffer(bytes, length);
     if (!loader)
         vips_error_clear();

@@ -113,6 +113,27 @@ import TeigenTools
         #expect(page.contains("間隔は <code class=\"math-inline\">a\\,b</code>"))
     }
 
+    /// libvips is opened when the first image is made, not linked: without it, `teigen markdown` and builds
+    /// without images work, and a build with images fails saying how to install it, its output untouched.
+    @Test func withoutLibvipsABuildWithImagesFailsSayingWhatToInstall() async throws {
+        let (copy, _) = try Self.site()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let output = copy.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("before\n".utf8).write(to: output.appendingPathComponent("index.html"))
+        let missing = ["TEIGEN_LIBVIPS": "/nonexistent/libvips.so.42"]
+        let run = try Command.run(["build", "--source", "site", "--output", "public", "--force"], in: copy, environment: missing)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("libvips could not start: it is needed to make images and was not found (on Debian: apt-get install libvips42)"))
+        #expect(run.standardError.contains("/nonexistent/libvips.so.42"))
+        #expect(try Fixtures.tree(output) == ["index.html": Data("before\n".utf8)])
+        // The same environment, nothing to resize: Markdown converts as ever.
+        let page = copy.appendingPathComponent("page.md")
+        try Data("**「提言」**を発表した。\n".utf8).write(to: page)
+        let markdown = try Command.run(["markdown", "page.md"], in: copy, environment: missing)
+        #expect(markdown.status == 0 && markdown.standardError.isEmpty)
+    }
+
     @Test func anUnknownLanguageOrBadOptionsAreWarningsAtTheBlock() async throws {
         let (copy, options) = try Self.site()
         let page = copy.appendingPathComponent("site/content/notes/index.md")

@@ -10,7 +10,7 @@ enum VipsRuntime {
     /// The outcome of starting libvips; evaluated once, the first time an image is touched.
     private static let start: Result<String, VipsFailure> = {
         guard teigen_vips_start(1, 0, 0) == 0 else {
-            return .failure(VipsFailure.take(doing: "start libvips"))
+            return .failure(VipsFailure.take(doing: "start"))
         }
         return .success(String(cString: teigen_vips_version()))
     }()
