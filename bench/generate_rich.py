@@ -91,10 +91,10 @@ def main() -> int:
     teigen, hugo = args.out / "teigen", args.out / "hugo"
     for folder in (teigen / "site" / "content", hugo / "content"):
         folder.mkdir(parents=True, exist_ok=True)
-    generate.write_teigen_config(teigen)
+    generate.write_teigen_config(teigen, [])
     (teigen / "site" / "config.yaml").write_text(
         (teigen / "site" / "config.yaml").read_text(encoding="utf-8").replace("markdown:\n  highlight: false\n", ""), encoding="utf-8")
-    generate.write_hugo_config(hugo)
+    generate.write_hugo_config(hugo, [])
     write_hugo_hooks(hugo)
     for number in range(1, args.pages + 1):
         body = page(text, number, args.images)
