@@ -18,15 +18,18 @@ public struct Theme: Sendable {
     public init(templates: [String: String], paths: [String: String]) throws(DiagnosticError) {
         var library = MustacheLibrary()
         var errors: [Diagnostic] = []
+        // Every template escapes with Teigen's HTMLEscaping: its pragma line goes before the template's text (and
+        // the parser's line numbers are one more than the file's). Registering it again registers the same value.
+        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         for name in templates.keys.sorted() {
             let text = templates[name]!
             let path = paths[name] ?? name
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragmaLine + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 errors.append(Diagnostic(
                     .error, "template syntax error: \(Self.describe(error.error))",
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                    at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                     sourceLine: error.context.line))
             } catch {
                 errors.append(.error("template syntax error: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))

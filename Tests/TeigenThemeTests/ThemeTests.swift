@@ -95,6 +95,35 @@ import TeigenCore
         }
     }
 
+    /// Values are escaped byte by byte, in every template and partial, and inside a parent's blocks: a quote or
+    /// bracket followed by a combining mark is escaped too (swift-mustache's own escaping, by `Character`, left
+    /// `"` + U+0301 as it was, ending the attribute); first and last lines are written as the file has them.
+    @Test func valuesAreEscapedByteByByte() throws {
+        let theme = try Theme(
+            templates: [
+                "base": "{{! first line }}\n<meta content=\"{{v}}\">{{$b}}{{/b}}\n{{> p}}",
+                "p": "<p title='{{v}}'>{{{v}}}</p>\n",
+                "page": "{{<base}}{{$b}}[{{v}}]{{/b}}{{/base}}",
+            ],
+            paths: [:])
+        let value = "a\"\u{301} onfocus=alert(1) <b>&'\u{301}"
+        let html = theme.render("page", context: TemplateContext(shared: SharedContext(values: ["v": .string(value)], lambdas: [:]), own: [:]))
+        let escaped = "a&quot;\u{301} onfocus=alert(1) &lt;b&gt;&amp;&#39;\u{301}"
+        #expect(html.unicodeScalars.elementsEqual("<meta content=\"\(escaped)\">[\(escaped)]\n<p title='\(escaped)'>\(value)</p>\n".unicodeScalars))
+        #expect(HTMLEscaping.escape("提言「本文」") == "提言「本文」")
+        #expect(HTMLEscaping.escape("") == "")
+    }
+
+    /// The line of a syntax error is the file's, not the compiled text's (which starts with the escaping pragma).
+    @Test func syntaxErrorLineIsTheFilesLine() {
+        do {
+            _ = try Theme(templates: ["page": "<h1>\n\n{{/x}}\n"], paths: ["page": "t/page.mustache"])
+            Issue.record("no error")
+        } catch {
+            #expect(error.diagnostics.map(\.header) == ["t/page.mustache:3:4: error: template syntax error: section closed with a different name than it was opened with"])
+        }
+    }
+
     @Test func partialLoopIsAnError() {
         #expect {
             try Theme(templates: ["a": "x{{> b}}", "b": "{{> a}}"], paths: ["a": "t/a.mustache", "b": "t/b.mustache"])
