@@ -23,6 +23,7 @@ Exits 1 and lists every failure.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -111,7 +112,9 @@ def pdf_structure(pdf: str) -> tuple[dict, list[str], list]:
     return objects, [page["object"] for page in data["pages"]], data["outlines"]
 
 
+@functools.lru_cache(maxsize=None)
 def page_text(pdf: str, number: int) -> str:
+    """Page `number`'s text without white space (each page read once: bookmarks often share a page)."""
     return re.sub(r"\s+", "", run("pdftotext", "-f", str(number), "-l", str(number), pdf, "-"))
 
 

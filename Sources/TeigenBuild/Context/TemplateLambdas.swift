@@ -65,7 +65,7 @@ enum TemplateLambdas {
         var output = ""
         var rest = words[...]
         while let open = rest.range(of: "{{") {
-            output += XMLText.escape(String(rest[..<open.lowerBound]))
+            output += HTMLText.escape(String(rest[..<open.lowerBound]))
             guard let close = rest[open.upperBound...].range(of: "}}") else {
                 rest = rest[open.lowerBound...]
                 break
@@ -74,6 +74,6 @@ enum TemplateLambdas {
             output += rest[open.lowerBound..<end]
             rest = rest[end...]
         }
-        return output + XMLText.escape(String(rest))
+        return output + HTMLText.escape(String(rest))
     }
 }

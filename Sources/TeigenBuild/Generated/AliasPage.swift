@@ -6,20 +6,20 @@ struct AliasPage {
     let language: String
 
     func render(title: String, target: String) -> String {
-        let rooted = XMLText.escape(urls.rooted(target))
-        let absolute = XMLText.escape(urls.absolute(target))
+        let rooted = HTMLText.escape(urls.rooted(target))
+        let absolute = HTMLText.escape(urls.absolute(target))
         return """
             <!DOCTYPE html>
-            <html lang="\(XMLText.escape(language))">
+            <html lang="\(HTMLText.escape(language))">
             <head>
             <meta charset="utf-8">
-            <title>\(XMLText.escape(title))</title>
+            <title>\(HTMLText.escape(title))</title>
             <link rel="canonical" href="\(absolute)">
             <meta name="robots" content="noindex">
             <meta http-equiv="refresh" content="0; url=\(rooted)">
             </head>
             <body>
-            <p><a href="\(rooted)">\(XMLText.escape(title))</a></p>
+            <p><a href="\(rooted)">\(HTMLText.escape(title))</a></p>
             </body>
             </html>
 

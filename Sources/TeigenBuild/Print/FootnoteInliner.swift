@@ -1,4 +1,5 @@
 import Foundation
+import TeigenCore
 
 /// Moves each footnote of a page body to the place that cites it, where the print stylesheet floats it to
 /// the foot of the page (`float: footnote`).
@@ -46,9 +47,9 @@ struct FootnoteInliner {
             let range = tag.range.lowerBound..<tags[end].range.upperBound
             if placed.insert(id).inserted {
                 // A word joiner keeps the printed number on the line of the word it follows.
-                edits.replace(range, with: "\u{2060}<span class=\"footnote\" id=\"\(XMLText.escape(id))\" data-note=\"\(number)\">" + note.html + "</span>")
+                edits.replace(range, with: "\u{2060}<span class=\"footnote\" id=\"\(HTMLText.escape(id))\" data-note=\"\(number)\">" + note.html + "</span>")
             } else {
-                edits.replace(range, with: "<sup class=\"footnote-ref\"><a href=\"#\(XMLText.escape(id))\">\(number)</a></sup>")
+                edits.replace(range, with: "<sup class=\"footnote-ref\"><a href=\"#\(HTMLText.escape(id))\">\(number)</a></sup>")
             }
             index = end + 1
         }

@@ -23,9 +23,9 @@ struct PrintLinks: Sendable {
             for (name, range) in tag.attributes where !range.isEmpty {
                 let value = HTMLScan.decodeEntities(String(decoding: bytes[range], as: UTF8.self))
                 switch name {
-                case "id": edits.replace(range, with: XMLText.escape(Self.id(value, in: anchor)))
-                case "href": edits.replace(range, with: XMLText.escape(href(value, page: page, anchor: anchor)))
-                case "src": edits.replace(range, with: XMLText.escape(source(value)))
+                case "id": edits.replace(range, with: HTMLText.escape(Self.id(value, in: anchor)))
+                case "href": edits.replace(range, with: HTMLText.escape(href(value, page: page, anchor: anchor)))
+                case "src": edits.replace(range, with: HTMLText.escape(source(value)))
                 default: break
                 }
             }

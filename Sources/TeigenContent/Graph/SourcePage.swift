@@ -32,19 +32,14 @@ public struct SourcePage: Sendable {
         }
     }
 
+    /// A page whose body is given apart; held as an offset into `text` when it is `text`'s end. (Equal bytes at
+    /// the end start on a character of `text`: a valid string's first byte is never inside a character.)
     public init(contentPath: String, sourcePath: String, text: String, frontMatter: FrontMatter, body: String, bodyFirstLine: Int) {
-        self.contentPath = contentPath
-        self.sourcePath = sourcePath
-        self.text = text
-        self.frontMatter = frontMatter
-        self.bodyFirstLine = bodyFirstLine
         let bodyBytes = body.utf8.count, textBytes = text.utf8.count
-        if bodyBytes <= textBytes, text.utf8.suffix(bodyBytes).elementsEqual(body.utf8),
-           text.utf8.index(text.utf8.endIndex, offsetBy: -bodyBytes).samePosition(in: text.unicodeScalars) != nil {
-            bodyStorage = .suffix(utf8Offset: textBytes - bodyBytes)
-        } else {
-            bodyStorage = .separate(body)
-        }
+        let isSuffix = bodyBytes <= textBytes && text.utf8.suffix(bodyBytes).elementsEqual(body.utf8)
+        self.init(
+            contentPath: contentPath, sourcePath: sourcePath, text: text, frontMatter: frontMatter,
+            bodyStorage: isSuffix ? .suffix(utf8Offset: textBytes - bodyBytes) : .separate(body), bodyFirstLine: bodyFirstLine)
     }
 
     private init(contentPath: String, sourcePath: String, text: String, frontMatter: FrontMatter, bodyStorage: BodyStorage, bodyFirstLine: Int) {

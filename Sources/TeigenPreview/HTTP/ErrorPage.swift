@@ -1,4 +1,5 @@
 import Foundation
+import TeigenCore
 
 /// The page served for every HTML request while there is no good build to serve: while the first
 /// build runs, or after it failed. It has the overlay's markup and stylesheet (light or dark, readable
@@ -18,7 +19,7 @@ enum ErrorPage {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light dark">
-            <title>\(escape(title)) – Teigen</title>
+            <title>\(HTMLText.escape(title)) – Teigen</title>
             <style>
             body{margin:0}
             \(LiveReloadScript.overlayStyle)
@@ -26,8 +27,8 @@ enum ErrorPage {
             </head>
             <body>
             <main class="panel">
-            <div class="head"><h1 class="\(failure == nil ? "title busy" : "title")">\(escape(title))</h1></div>
-            <p class="hint">\(escape(hint))</p>
+            <div class="head"><h1 class="\(failure == nil ? "title busy" : "title")">\(HTMLText.escape(title))</h1></div>
+            <p class="hint">\(HTMLText.escape(hint))</p>
             \(errors)</main>
             </body>
             </html>
@@ -42,12 +43,8 @@ enum ErrorPage {
         let texts = failure.diagnostics.isEmpty ? [failure.message] : failure.diagnostics.map(\.text)
         return texts.map { text in
             let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-            let source = lines.count > 1 ? "<pre>\(escape(String(lines[1])))</pre>" : ""
-            return "<section class=\"diagnostic\"><p class=\"where\">\(escape(String(lines[0])))</p>\(source)</section>"
+            let source = lines.count > 1 ? "<pre>\(HTMLText.escape(String(lines[1])))</pre>" : ""
+            return "<section class=\"diagnostic\"><p class=\"where\">\(HTMLText.escape(String(lines[0])))</p>\(source)</section>"
         }.joined()
-    }
-
-    private static func escape(_ text: String) -> String {
-        LiveReloadScript.escape(text)
     }
 }

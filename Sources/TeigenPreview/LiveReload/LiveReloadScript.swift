@@ -1,4 +1,5 @@
 import Foundation
+import TeigenCore
 
 /// The browser side of live reload, and its injection into HTML responses.
 ///
@@ -100,7 +101,7 @@ enum LiveReloadScript {
 
     /// The `<script>` element added to pages built by `build`.
     static func tag(build: String, basePath: String) -> String {
-        "<script src=\"\(escape(scriptPath(basePath: basePath)))\" data-base=\"\(escape(basePath))\" data-build=\"\(escape(build))\"></script>"
+        "<script src=\"\(HTMLText.escape(scriptPath(basePath: basePath)))\" data-base=\"\(HTMLText.escape(basePath))\" data-build=\"\(HTMLText.escape(build))\"></script>"
     }
 
     /// Adds the script element before the last `</body>` (any case), or at the end when there is none.
@@ -136,21 +137,5 @@ enum LiveReloadScript {
             start -= 1
         }
         return nil
-    }
-
-    /// Escapes text for an HTML attribute value or element content.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

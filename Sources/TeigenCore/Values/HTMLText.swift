@@ -1,0 +1,30 @@
+/// Text escaped for HTML (element content and quoted attribute values), XML and Pango markup: `&`, `<`, `>`, `"`
+/// and `'` become `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`. Byte by byte, so a quote or bracket is escaped
+/// even when a combining mark follows it (`"` + U+0301 is one `Character`, and a loop over characters that
+/// compares them with `"` lets it through, ending an attribute).
+public enum HTMLText {
+    /// `text` with the five characters escaped (the same string when it has none of them).
+    public static func escape(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { entity(for: $0) != nil }) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 32)
+            for byte in bytes {
+                if let entity = entity(for: byte) { output.append(contentsOf: entity.utf8) } else { output.append(byte) }
+            }
+            return String(decoding: output, as: UTF8.self)
+        } ?? text
+    }
+
+    private static func entity(for byte: UInt8) -> String? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        default: nil
+        }
+    }
+}
