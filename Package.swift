@@ -109,7 +109,10 @@ let package = Package(
         .testTarget(name: "TeigenCoreTests", dependencies: ["TeigenCore"], swiftSettings: strict),
         .testTarget(name: "TeigenContentTests", dependencies: ["TeigenContent", "TeigenCore"], swiftSettings: strict),
         .testTarget(name: "TeigenToolsTests", dependencies: ["TeigenTools"], swiftSettings: strict),
-        .testTarget(name: "TeigenThemeTests", dependencies: ["TeigenTheme", "TeigenCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TeigenThemeTests",
+            dependencies: ["TeigenTheme", "TeigenCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict),
         .testTarget(
             name: "TeigenImagesTests",
             dependencies: ["TeigenImages", "TeigenCore"],

@@ -6,7 +6,7 @@ import TeigenCore
 public struct Theme: Sendable {
     /// Template names (`page`, `proposals/page`, `partials/header`) to the paths they were read from.
     public let paths: [String: String]
-    private let library: MustacheLibrary
+    private let renderer: TemplateRenderer
     private let texts: [String: String]
     /// Each template's tags, in the order written.
     private let tags: [String: [TemplateTag]]
@@ -16,21 +16,20 @@ public struct Theme: Sendable {
     /// Compiles `templates` (name → text). `paths` gives each template's file for messages.
     /// All syntax errors and partial loops are reported together.
     public init(templates: [String: String], paths: [String: String]) throws(DiagnosticError) {
-        var library = MustacheLibrary()
+        var compiled: [String: TemplateBody] = [:]
         var errors: [Diagnostic] = []
-        // Every template escapes with Teigen's HTMLEscaping: its pragma line goes before the template's text (and
-        // the parser's line numbers are one more than the file's). Registering it again registers the same value.
-        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         for name in templates.keys.sorted() {
             let text = templates[name]!
             let path = paths[name] ?? name
             do {
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragmaLine + text), named: name)
+                compiled[name] = try TokenReader.read(MustacheTemplate(string: text))
             } catch let error as MustacheTemplate.ParserError {
                 errors.append(Diagnostic(
                     .error, "template syntax error: \(Self.describe(error.error))",
-                    at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
+                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
                     sourceLine: error.context.line))
+            } catch let error as TokenReader.UnknownLayout {
+                errors.append(.error("\(error)", at: SourceLocation(path: path, line: 1, column: 1)))
             } catch {
                 errors.append(.error("template syntax error: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
             }
@@ -39,7 +38,7 @@ public struct Theme: Sendable {
         let graph = PartialGraph(tags: tags, texts: templates, paths: paths)
         errors += graph.problems()
         guard errors.isEmpty else { throw DiagnosticError(errors) }
-        self.library = library
+        self.renderer = TemplateRenderer(templates: compiled)
         self.paths = paths
         self.texts = templates
         self.tags = tags
@@ -109,7 +108,7 @@ public struct Theme: Sendable {
     /// Renders template `name` with `context`; its lambdas are used as sections
     /// (`{{#relURL}}/x/{{/relURL}}`): each receives the section's text.
     public func render(_ name: String, context: TemplateContext) -> String {
-        library.render(MustacheRoot(context), withTemplate: name) ?? ""
+        renderer.render(name, context: context)
     }
 
     private func variables(in template: String) -> [TemplateVariable] {

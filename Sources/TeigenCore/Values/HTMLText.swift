@@ -17,6 +17,26 @@ public enum HTMLText {
         } ?? text
     }
 
+    /// Appends `text` to `output`, escaped as ``escape(_:)`` does, without a string of its own between.
+    public static func escape(_ text: String, into output: inout String) {
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            var start = 0
+            var escaped = false
+            for (index, byte) in bytes.enumerated() {
+                guard let entity = entity(for: byte) else { continue }
+                if start < index { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
+                output += entity
+                start = index + 1
+                escaped = true
+            }
+            guard escaped else { return true }
+            if start < bytes.count { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) }
+            return false
+        }
+        if plain { output += text }
+    }
+
     private static func entity(for byte: UInt8) -> String? {
         switch byte {
         case UInt8(ascii: "&"): "&amp;"

@@ -1,3 +1,5 @@
+import Mustache
+
 /// A lambda of a template context, used as a section (`{{#relURL}}/about/{{/relURL}}` writes `/base/about/`):
 /// a function of the section's literal text, whose result is rendered as a template in turn (Mustache's rule
 /// for lambdas). The text is not rendered before the call: a tag inside the section reaches the function as
@@ -10,9 +12,8 @@
 /// no tag (rendering them would change nothing).
 public struct TemplateLambda: Sendable {
     let function: @Sendable (String) -> String
-    /// Results by section text, and whether each holds a tag (then it is rendered as a template, as a result of
-    /// the function would be).
-    let known: [String: (result: String, hasTags: Bool)]
+    /// Results by section text: a text to write, or the template it is, parsed once.
+    let known: [String: Result]
 
     /// A lambda computing its result on each call.
     public init(_ function: @escaping @Sendable (String) -> String) {
@@ -22,18 +23,22 @@ public struct TemplateLambda: Sendable {
     /// A lambda whose results for the texts in `known` are computed beforehand; `function` serves other texts.
     public init(known: [String: String], _ function: @escaping @Sendable (String) -> String) {
         self.function = function
-        self.known = known.mapValues { ($0, $0.contains("{{")) }
+        self.known = known.mapValues { result in
+            guard result.contains("{{") else { return .text(result) }
+            // A result that does not parse writes nothing, as in swift-mustache.
+            return (try? TokenReader.read(MustacheTemplate(string: result))).map(Result.parsed) ?? .text("")
+        }
     }
 
-    /// The lambda's result for `text`: written as it is when known and free of tags, rendered as a template otherwise.
-    func callAsFunction(_ text: String) -> Any {
-        guard let known = known[text] else { return function(text) }
-        return known.hasTags ? known.result : Verbatim(text: known.result)
+    /// What a lambda section writes: text as it is, a template parsed beforehand, or one to parse.
+    enum Result: Sendable {
+        case text(String)
+        case parsed(TemplateBody)
+        case template(String)
     }
 
-    /// Text that swift-mustache writes as it is: a lambda result that is not a `String` is not parsed as a template.
-    struct Verbatim: CustomStringConvertible {
-        let text: String
-        var description: String { text }
+    /// The lambda's result for `text`: known beforehand, or a template to render.
+    func result(for text: String) -> Result {
+        known[text] ?? .template(function(text))
     }
 }
