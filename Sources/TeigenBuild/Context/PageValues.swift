@@ -11,6 +11,8 @@ struct PageValues {
     let taxonomies: TaxonomyValues
     /// The related pages of the pages whose templates show them, by page index.
     let related: [Int: [Int]]
+    /// The pages whose templates read `jsonLD`: the others are not given it (it costs a JSON encoding a page).
+    let jsonLD: Set<Int>
     /// Citations, print editions and share images.
     let publication: PublicationValues
 
@@ -37,8 +39,11 @@ struct PageValues {
             ("breadcrumbs", .array(breadcrumbs(of: index))),
             ("ogType", .string(page.kind == .home ? "website" : "article")),
             ("titleIsSiteTitle", .bool(page.title == language.title)),
-            ("jsonLD", .string(JSONLD.object(forPageAt: index, graph: graph, description: summaries[index]["description"]?.stringValue ?? "", urls: urls))),
         ]
+        if jsonLD.contains(index) {
+            let description = summaries[index]["description"]?.stringValue ?? ""
+            fields.append(("jsonLD", .string(JSONLD.object(forPageAt: index, graph: graph, description: description, urls: urls))))
+        }
         fields += TranslationValues(graph: graph, urls: urls).fields(of: target)
         fields += taxonomies.pageFields(ofPageAt: index, graph: graph)
         fields += feedFields(ofPageAt: index)

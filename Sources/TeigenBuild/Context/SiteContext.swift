@@ -24,6 +24,8 @@ struct SiteContext: Sendable {
     let taxonomies: TaxonomyValues
     /// The related pages (`page.related`) of the pages whose templates show them, by page index.
     let related: [Int: [Int]]
+    /// The pages whose templates read `jsonLD` (`page.jsonLD` is made only for them).
+    let jsonLD: Set<Int>
     /// Citations, print editions and share images (``PublicationValues``): the citations and the pages each
     /// print document holds are found here, the rest made by their own steps (``with(shareImages:)``,
     /// ``with(printFacts:)``).
@@ -41,6 +43,7 @@ struct SiteContext: Sendable {
         }
         let taxonomies = TaxonomyValues(graph: graph, urls: urls, order: config.taxonomies.map(\.name))
         let related = try await relatedPages(graph, config: config, wanted: pagesShowing("related", templates: templates, theme: input.theme), jobs: jobs)
+        let jsonLD = Set(pagesShowing("jsonLD", templates: templates, theme: input.theme))
         var languages: [String: LanguageContext] = [:]
         var errors: [Diagnostic] = []
         for language in config.languages {
@@ -61,7 +64,7 @@ struct SiteContext: Sendable {
         let publication = try PublicationValues(graph: graph, documents: config.pdf, urls: urls)
         return SiteContext(
             config: config, urls: urls, graph: graph, bodies: bodies, summaries: summaries, assets: input.assets, languages: languages,
-            taxonomies: taxonomies, related: related, publication: publication)
+            taxonomies: taxonomies, related: related, jsonLD: jsonLD, publication: publication)
     }
 
     /// The pages whose templates (by page index) read `name`.
@@ -95,7 +98,8 @@ struct SiteContext: Sendable {
         let page = graph.pages[target.index]
         let shared = languages[page.language]!
         let values = PageValues(
-            urls: urls, graph: graph, bodies: bodies, summaries: summaries, taxonomies: taxonomies, related: related, publication: publication)
+            urls: urls, graph: graph, bodies: bodies, summaries: summaries, taxonomies: taxonomies, related: related, jsonLD: jsonLD,
+            publication: publication)
         return TemplateContext(
             shared: shared.shared,
             own: ["page": values.value(of: target), "site": .map([("menus", shared.menus.value(forPageAt: graph.sitePath(of: target)))])])

@@ -21,20 +21,31 @@ public enum URLPath {
 
     /// Percent-encodes what may not appear raw in a URL path (non-ASCII, spaces, quotes); keeps `/`, `#`, `?` etc.
     public static func encode(_ path: String) -> String {
-        var output = ""
-        output.reserveCapacity(path.utf8.count)
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"):
-                output.unicodeScalars.append(UnicodeScalar(byte))
-            case _ where "-._~/!$&'()*+,;=:@%#?".utf8.contains(byte):
-                output.unicodeScalars.append(UnicodeScalar(byte))
-            default:
-                output += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+        var path = path
+        let encoded = path.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { !keeps[Int($0)] }) else { return nil }
+            let hex = Array("0123456789ABCDEF".utf8)
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count * 3)
+            output.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                if keeps[Int(byte)] {
+                    output.append(byte)
+                } else {
+                    output += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                }
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return output
+        return encoded ?? path
+    }
+
+    /// The bytes ``encode(_:)`` keeps as they are: letters, digits and `-._~/!$&'()*+,;=:@%#?`.
+    private static let keeps: [Bool] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: "-._~/!$&'()*+,;=:@%#?".utf8.contains(UInt8(byte))
+        }
     }
 
     /// Decodes `%XX` sequences; nil when they do not form valid UTF-8.

@@ -7,7 +7,7 @@ import Mustache
 /// Parsing, with the Mustache specification's rules for standalone lines, indentation, delimiters and
 /// inheritance, stays swift-mustache's; only rendering is Teigen's (``TemplateRenderer``). A swift-mustache
 /// whose tree reads differently is reported by ``read(_:)`` rather than rendered wrongly, and
-/// `TokenReaderTests` fails on it.
+/// `TemplateRendererTests` fails on it.
 enum TokenReader {
     /// The layout of swift-mustache's tree was not what this reader knows.
     struct UnknownLayout: Error, CustomStringConvertible {
