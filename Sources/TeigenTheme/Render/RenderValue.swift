@@ -8,8 +8,8 @@ enum RenderValue {
     case value(TemplateValue)
     /// A map lying over another: a name missing from the first is looked up in the second.
     case overlay([(String, TemplateValue)], under: [(String, TemplateValue)])
-    /// The bottom of the stack: the lambdas, the page's own values, the shared ones.
-    case root(TemplateContext)
+    /// The bottom of the stack: the lambdas, the page's own values over the shared ones (``rootNames(of:)``).
+    case root([(String, RenderValue)])
     /// A lambda, used as a section.
     case lambda(TemplateLambda)
 
@@ -34,12 +34,26 @@ enum RenderValue {
             let above = top.first { $0.0 == name }?.1
             let below = under.first { $0.0 == name }?.1
             return Self.merged(above, below)
-        case .root(let context):
-            if let lambda = context.shared.lambdas[name] { return .lambda(lambda) }
-            return Self.merged(context.own[name], context.shared.values[name])
+        case .root(let names):
+            return names.first { $0.0 == name }?.1
         case .value, .lambda:
             return nil
         }
+    }
+
+    /// The names at the bottom of a page's stack, made once a render rather than looked up in three dictionaries
+    /// at every tag: the lambdas, then the page's own values (over the shared ones of the same name), then the
+    /// other shared ones. A lambda wins over a value of the same name.
+    static func rootNames(of context: TemplateContext) -> [(String, RenderValue)] {
+        let lambdas = context.shared.lambdas
+        var names: [(String, RenderValue)] = lambdas.map { ($0.key, .lambda($0.value)) }
+        for (name, value) in context.own where lambdas[name] == nil {
+            if let merged = merged(value, context.shared.values[name]) { names.append((name, merged)) }
+        }
+        for (name, value) in context.shared.values where lambdas[name] == nil && context.own[name] == nil {
+            if let value = of(value) { names.append((name, value)) }
+        }
+        return names
     }
 
     private static func merged(_ above: TemplateValue?, _ below: TemplateValue?) -> RenderValue? {

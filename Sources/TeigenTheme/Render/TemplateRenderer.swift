@@ -18,7 +18,7 @@ struct TemplateRenderer {
     /// Renders template `name` (empty when there is none); `above`, when given, lies on the stack over the context.
     func render(_ name: String, context: TemplateContext, above: RenderValue? = nil) -> String {
         guard let body = templates[name] else { return "" }
-        var run = Run(templates: templates, stack: [.root(context)] + (above.map { [$0] } ?? []))
+        var run = Run(templates: templates, stack: [.root(RenderValue.rootNames(of: context))] + (above.map { [$0] } ?? []))
         run.render(body, position: nil, indentation: nil, inherited: nil)
         return run.output
     }
