@@ -41,19 +41,37 @@ enum JSONLD {
 
     /// Encodes pairs as a JSON object with keys sorted; `<`, `>` and `&` are escaped so the text is safe in `<script>`.
     static func encode(_ pairs: [(String, TemplateValue)]) -> String {
-        func json(_ value: TemplateValue) -> String {
-            switch value {
-            case .null: return "null"
-            case .bool(let b): return b ? "true" : "false"
-            case .int(let i): return String(i)
-            case .double(let d): return String(d)
-            case .string(let s): return quote(s)
-            case .array(let items): return "[" + items.map(json).joined(separator: ",") + "]"
-            case .map(let pairs):
-                return "{" + pairs.sorted { $0.0 < $1.0 }.map { quote($0.0) + ":" + json($0.1) }.joined(separator: ",") + "}"
+        var output = ""
+        output.reserveCapacity(512)
+        write(.map(pairs), into: &output)
+        return output
+    }
+
+    /// Appends the JSON of `value` (one string for the whole object: it is made for every page).
+    private static func write(_ value: TemplateValue, into output: inout String) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let b): output += b ? "true" : "false"
+        case .int(let i): output += String(i)
+        case .double(let d): output += String(d)
+        case .string(let s): output += quote(s)
+        case .array(let items):
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                write(item, into: &output)
             }
+            output += "]"
+        case .map(let pairs):
+            output += "{"
+            for (index, pair) in pairs.sorted(by: { $0.0 < $1.0 }).enumerated() {
+                if index > 0 { output += "," }
+                output += quote(pair.0)
+                output += ":"
+                write(pair.1, into: &output)
+            }
+            output += "}"
         }
-        return json(.map(pairs))
     }
 
     /// A JSON string literal; works on UTF-8 bytes (it runs for every page).

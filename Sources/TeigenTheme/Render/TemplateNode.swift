@@ -1,6 +1,6 @@
 /// One part of a compiled template as ``TemplateRenderer`` renders it: the tokens swift-mustache parsed
 /// (``TokenReader``), with names split into their parts once instead of on every lookup.
-indirect enum TemplateNode: Sendable {
+enum TemplateNode: Sendable {
     /// Text written as it is.
     case text(String)
     /// `{{name}}` (`escaped`) or `{{{name}}}` / `{{&name}}`.

@@ -37,7 +37,7 @@ struct TemplateRenderer {
 
         mutating func render(_ body: TemplateBody, position: SequencePosition?, indentation: String?, inherited: [String: TemplateBody]?) {
             guard let indentation, !indentation.isEmpty else {
-                for node in body.nodes { render(node, position: position, indentation: indentation, inherited: inherited) }
+                for index in body.nodes.indices { render(body.nodes[index], position: position, indentation: indentation, inherited: inherited) }
                 return
             }
             // In an indented partial, the indentation goes before each node's output that starts a line of it.
