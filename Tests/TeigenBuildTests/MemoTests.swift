@@ -18,9 +18,9 @@ import Testing
     @Test func offItComputesAndKeepsNothing() {
         var memo = Memo<String>(enabled: false)
         var asked = false
-        #expect(memo.key { _ in asked = true } == 0)
+        #expect(memo.key { _ in asked = true } == .none)
         #expect(!asked)
-        memo.keep([(name: "page", key: 0, value: "html")])
-        #expect(memo.value(named: "page", key: 0) == nil)
+        memo.keep([(name: "page", key: .none, value: "html")])
+        #expect(memo.value(named: "page", key: .none) == nil)
     }
 }
