@@ -19,6 +19,10 @@ struct StableHasher {
     private var sha = SHA256()
     private var buffer: [UInt8] = []
     private static let bufferSize = 16 * 1024
+    /// Keys of maps hashed once for many pages (each page's summary, which lists show), by the address of the
+    /// map's storage: such a map is fed as its key instead of its content (``TemplateValue``'s `stableHash`).
+    /// The maps must stay alive while the hasher is used (no other storage can then have their address).
+    var knownMaps: [UInt: CacheKey] = [:]
 
     init() {
         buffer.reserveCapacity(Self.bufferSize)

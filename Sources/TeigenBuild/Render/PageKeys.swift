@@ -15,12 +15,17 @@ struct PageKeys: Sendable {
     private let shared: CacheKey
     /// The key of each template with the partials and parents it includes, by name.
     private let templateKeys: [String: CacheKey]
+    /// The key of each page's summary, which lists show (``StableHasher/knownMaps``): hashed once, not once a list.
+    private let summaryKeys: [UInt: CacheKey]
 
     init(renderer: PageRenderer, memo: Memo<PageRenderer.Kept>) {
         self.memo = memo
         templates = renderer.templates
         let site = renderer.site
+        let summaryKeys = memo.isEnabled ? TemplateValue.keys(of: site.summaries) : [:]
+        self.summaryKeys = summaryKeys
         shared = memo.key { hasher in
+            hasher.knownMaps = summaryKeys
             hasher.combine(CacheKey.formatVersion)
             hasher.combine(TeigenVersion.current)
             site.hashShared(into: &hasher)
@@ -43,6 +48,7 @@ struct PageKeys: Sendable {
     /// The key of page `index`, whose context is `context`.
     func key(ofPageAt index: Int, context: TemplateContext) -> CacheKey {
         memo.key { hasher in
+            hasher.knownMaps = summaryKeys
             let name = templates[index]
             hasher.combine(shared)
             hasher.combine(name)
