@@ -63,7 +63,7 @@ struct SiteInput: Sendable {
             }
         }
         guard errors.isEmpty, let config, let graph, let compiled = theme.theme else { throw DiagnosticError(errors) }
-        // A build that keeps nothing for the next one (`teigen build`) has no more use for the pages' bytes once
+        // A build that keeps no decoded pages for the next one (`teigen build`) has no more use for the pages' bytes once
         // they are decoded: they are dropped rather than held to the end beside the decoded text.
         let kept = sources.isEnabled ? files : files.withoutPageBytes()
         return SiteInput(
