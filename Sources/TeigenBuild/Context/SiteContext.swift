@@ -115,14 +115,28 @@ struct SiteContext: Sendable {
     }
 
     /// Feeds the shared values into `hasher` (a rendered page depends on them and on its own context): each
-    /// language's `site`, `data` and words.
+    /// language's `site` but for `site.sections` (``hashSections(into:)``), `data` and words.
     func hashShared(into hasher: inout StableHasher) {
         for language in config.languages {
             let parts = languages[language.code]!
             hasher.combine(language.code)
-            hasher.combine(parts.shared.values["site"] ?? .null)
+            let site = parts.shared.values["site"]?.mapPairs ?? []
+            hasher.combine(site.count)
+            for (name, value) in site where name != "sections" {
+                hasher.combine(name)
+                hasher.combine(value)
+            }
             hasher.combine(parts.shared.values["data"] ?? .null)
             hasher.combine(parts.strings)
+        }
+    }
+
+    /// Feeds each language's `site.sections` into `hasher`: it lists the summary of every page of the language, so
+    /// only the pages whose templates read it depend on it (``PageKeys``, as ``BodyEdit`` knows).
+    func hashSections(into hasher: inout StableHasher) {
+        for language in config.languages {
+            hasher.combine(language.code)
+            hasher.combine(languages[language.code]!.shared.values["site"]?["sections"] ?? .null)
         }
     }
 

@@ -3,7 +3,8 @@ import TeigenCore
 import TeigenTheme
 
 /// The cache key of each rendered page (``RenderCache``): it changes whenever the page's output could, with
-/// the values every page shares, the page's own context, its template or a template that one includes.
+/// the values every page shares, the page's own context, its template or a template that one includes, and
+/// `site.sections` (every page's summary) for the pages whose templates read it.
 ///
 /// What every page shares is hashed once per build; each page then adds only its own context (`page` and the
 /// menus marking it) and its template's key.
@@ -13,7 +14,8 @@ struct PageKeys: Sendable {
     /// The key of what every page depends on: the cache's format and Teigen's version, the shared values, the
     /// configuration, the assets (their URLs and SRI hashes), the images (their names and plans).
     private let shared: CacheKey
-    /// The key of each template with the partials and parents it includes, by name.
+    /// The key of each template with the partials and parents it includes, by name (with `site.sections` for a
+    /// template that reads it).
     private let templateKeys: [String: CacheKey]
     /// The key of each page's summary, which lists show (``StableHasher/knownMaps``): hashed once, not once a list.
     private let summaryKeys: [UInt: CacheKey]
@@ -33,6 +35,12 @@ struct PageKeys: Sendable {
             renderer.images.catalog.fingerprint(into: &hasher)
             site.assets.fingerprint(into: &hasher)
         }
+        // `site.sections` lists every page's summary: a summary that changes (a page's reading time) changes only
+        // the pages whose templates read it.
+        let sections = memo.key { hasher in
+            hasher.knownMaps = summaryKeys
+            site.hashSections(into: &hasher)
+        }
         var templateKeys: [String: CacheKey] = [:]
         for name in Set(templates) where !name.isEmpty {
             templateKeys[name] = memo.key { hasher in
@@ -40,6 +48,7 @@ struct PageKeys: Sendable {
                     hasher.combine(used)
                     hasher.combine(renderer.theme.text(of: used))
                 }
+                hasher.combine(renderer.theme.reads("sections", from: name) ? sections : .none)
             }
         }
         self.templateKeys = templateKeys
