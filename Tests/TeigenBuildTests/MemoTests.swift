@@ -9,9 +9,13 @@ import Testing
         memo.keep([(name: "page", key: key, value: "html")])
         #expect(memo.value(named: "page", key: key) == "html")
         #expect(memo.value(named: "page", key: memo.key { $0.combine("changed") }) == nil)
+        #expect(!memo.keptTheSame)
+        memo.keep([(name: "page", key: key, value: "html")])
+        #expect(memo.keptTheSame)
         // Keeping replaces: what the last build did not make is forgotten.
         memo.keep([(name: "other", key: key, value: "x")])
         #expect(memo.value(named: "page", key: key) == nil)
+        #expect(!memo.keptTheSame)
     }
 
     /// Off (`teigen build`), a memo neither computes keys nor keeps anything.

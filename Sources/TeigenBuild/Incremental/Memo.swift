@@ -10,6 +10,9 @@ struct Memo<Value: Sendable>: Sendable {
     let isEnabled: Bool
     /// The values kept, by name.
     private(set) var entries: [String: (key: CacheKey, value: Value)] = [:]
+    /// Whether the last ``keep(_:)`` kept exactly the names and keys it replaced (nothing new was made: a memo
+    /// read from disk need not be written again).
+    private(set) var keptTheSame = false
 
     init(enabled: Bool) {
         isEnabled = enabled
@@ -39,11 +42,16 @@ struct Memo<Value: Sendable>: Sendable {
     /// longer made are forgotten. `entries` is not read when caching is off.
     mutating func keep<Entries: Sequence>(_ entries: Entries) where Entries.Element == (name: String, key: CacheKey, value: Value) {
         guard isEnabled else { return }
-        let capacity = self.entries.count
+        let previous = self.entries
         self.entries = [:]
         var kept: [String: (key: CacheKey, value: Value)] = [:]
-        kept.reserveCapacity(capacity)
-        for entry in entries { kept[entry.name] = (entry.key, entry.value) }
+        kept.reserveCapacity(previous.count)
+        var same = true
+        for entry in entries {
+            kept[entry.name] = (entry.key, entry.value)
+            if same, previous[entry.name]?.key != entry.key { same = false }
+        }
+        keptTheSame = same && kept.count == previous.count
         self.entries = kept
     }
 }

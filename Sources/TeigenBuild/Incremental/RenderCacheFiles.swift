@@ -102,15 +102,23 @@ struct RenderCacheFiles {
         } catch {
             return
         }
-        write(bodiesFile, kind: "bodies", entries: bodies.entries) { writer, body in body.write(to: &writer) }
         let manifest = FileStamp(path: output + "/" + OutputManifest.fileName)
         let trusted = pages.entries.filter { _, entry in
             guard let stamp = entry.value.stamp, let manifest else { return false }
             return entry.value.diagnostics.isEmpty && stamp.modified < manifest.modified
         }
-        write(pagesFile, kind: "pages", entries: trusted) { writer, page in
-            page.stamp!.write(to: &writer)
-            writer.write(page.resources)
+        // The two files at once; the bodies only when the build converted something (a body's key says what it holds).
+        let rewritesBodies = !bodies.keptTheSame || !FileManager.default.fileExists(atPath: bodiesFile)
+        DispatchQueue.concurrentPerform(iterations: 2) { file in
+            if file == 0 {
+                guard rewritesBodies else { return }
+                write(bodiesFile, kind: "bodies", entries: bodies.entries) { writer, body in body.write(to: &writer) }
+            } else {
+                write(pagesFile, kind: "pages", entries: trusted) { writer, page in
+                    page.stamp!.write(to: &writer)
+                    writer.write(page.resources)
+                }
+            }
         }
     }
 
