@@ -16,8 +16,22 @@ import TeigenContent
 public struct RenderCache: Sendable {
     /// Decoded pages by content path (the key: the file's bytes and path).
     var sources: Memo<SourcePage>
-    /// Converted Markdown by content path (the key: ``BodyKeys``).
-    var bodies: Memo<PageBody>
+    /// Converted Markdown by content path (the key: ``BodyKeys``). The cache on disk reads its file when the
+    /// `markdown` step first asks, not before the build: by then `teigen build` has dropped the pages' bytes, so
+    /// the bodies read never sit beside them (at 100,000 pages, each is about 500 MB).
+    var bodies: Memo<PageBody> {
+        mutating get {
+            if let unread = unreadBodies {
+                storedBodies = Memo(entries: unread.readBodies())
+                unreadBodies = nil
+            }
+            return storedBodies
+        }
+        set { storedBodies = newValue }
+    }
+    private var storedBodies: Memo<PageBody>
+    /// The files whose bodies are still to be read (``bodies``).
+    private var unreadBodies: RenderCacheFiles?
     /// Rendered pages by output path (the key: ``PageKeys``).
     var pages: Memo<PageRenderer.Kept>
     /// The highlighter's and math converter's results, by request.
@@ -35,23 +49,23 @@ public struct RenderCache: Sendable {
         isEnabled = enabled
         isOnDisk = false
         sources = Memo(enabled: enabled)
-        bodies = Memo(enabled: enabled)
+        storedBodies = Memo(enabled: enabled)
         pages = Memo(enabled: enabled)
     }
 
-    private init(bodies: Memo<PageBody>, pages: Memo<PageRenderer.Kept>) {
+    private init(files: RenderCacheFiles) {
         isEnabled = false
         isOnDisk = true
         sources = Memo(enabled: false)
-        self.bodies = bodies
-        self.pages = pages
+        storedBodies = Memo(enabled: true)
+        unreadBodies = files
+        pages = Memo(entries: files.readPages())
     }
 
     /// The cache `teigen build` keeps in `folder` (`.teigen-cache/render/`): what the last build wrote there, or
     /// an empty cache when there is nothing (or nothing usable: a missing, damaged or other version's file is passed over).
     public static func onDisk(_ folder: URL) -> RenderCache {
-        let files = RenderCacheFiles(folder: folder)
-        return RenderCache(bodies: Memo(entries: files.readBodies()), pages: Memo(entries: files.readPages()))
+        RenderCache(files: RenderCacheFiles(folder: folder))
     }
 
     /// Writes the converted Markdown and the pages' stamps into `folder` for the next `teigen build`, after the
@@ -59,7 +73,7 @@ public struct RenderCache: Sendable {
     /// and is not an error (the next build does all the work).
     public func save(to folder: URL, output: URL) {
         guard isOnDisk else { return }
-        RenderCacheFiles(folder: folder).write(bodies: bodies, pages: pages, output: output.path)
+        RenderCacheFiles(folder: folder).write(bodies: storedBodies, pages: pages, output: output.path)
     }
 
     /// The modification time (nanoseconds since 1970) of the newest page file in the cache: the manifest, written

@@ -55,22 +55,50 @@ struct RenderCacheFiles {
         _ = madvise(mapped, size, MADV_SEQUENTIAL)
         let bytes = UnsafeRawBufferPointer(start: mapped, count: size)
         let content = UnsafeRawBufferPointer(rebasing: bytes[..<(size - 32)])
-        guard SHA256.hash(data: content).elementsEqual(bytes[(size - 32)...]) else { return nil }
+        // The file's pages are let go as soon as they are read (twice: checked, then decoded), so that the mapping
+        // never adds the whole file to the build's memory.
+        var sha = SHA256()
+        var checked = 0
+        while checked < content.count {
+            let end = min(content.count, checked + Self.window)
+            sha.update(bufferPointer: UnsafeRawBufferPointer(rebasing: content[checked..<end]))
+            Self.release(mapped, from: checked, to: end)
+            checked = end
+        }
+        guard sha.finalize().elementsEqual(bytes[(size - 32)...]) else { return nil }
         var reader = ByteReader(content)
         do throws(ByteReader.Damaged) {
             guard try header(&reader) == Self.header(kind: kind) else { return nil }
             let count = try reader.count()
             var entries: [String: (key: CacheKey, value: Value)] = [:]
             entries.reserveCapacity(count)
+            var released = 0
             for _ in 0..<count {
                 let name = try reader.string()
                 let key = try CacheKey(from: &reader)
                 entries[name] = (key, try value(&reader))
+                if reader.offset - released >= Self.window {
+                    released = Self.release(mapped, from: released, to: reader.offset)
+                }
             }
             return reader.isAtEnd ? entries : nil
         } catch {
             return nil
         }
+    }
+
+    /// How many bytes of a mapped file are read before they are let go.
+    static let window = 8 << 20
+
+    /// Lets the kernel drop the mapped file's whole pages between `start` (a page boundary) and `end`: read again,
+    /// they would come back from the file.
+    /// - Returns: where the pages let go end (the next call's `start`).
+    @discardableResult
+    static func release(_ mapped: UnsafeMutableRawPointer, from start: Int, to end: Int) -> Int {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let limit = end / page * page
+        if limit > start { _ = madvise(mapped + start, limit - start, MADV_DONTNEED) }
+        return max(start, limit)
     }
 
     /// The header's fields as read (compared whole with ``header(kind:)``).
