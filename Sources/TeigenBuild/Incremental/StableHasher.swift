@@ -17,29 +17,37 @@ import TeigenCore
 /// ```
 struct StableHasher {
     private var sha = SHA256()
-    private var buffer: [UInt8] = []
-    private static let bufferSize = 16 * 1024
+    /// The bytes not yet handed to SHA-256: the first ``used`` of a fixed-size buffer, written in place.
+    private var buffer: [UInt8]
+    private var used = 0
+    private static let bufferSize = 8 * 1024
     /// Keys of maps hashed once for many pages (each page's summary, which lists show), by the address of the
     /// map's storage: such a map is fed as its key instead of its content (``TemplateValue``'s `stableHash`).
     /// The maps must stay alive while the hasher is used (no other storage can then have their address).
     var knownMaps: [UInt: CacheKey] = [:]
 
     init() {
-        buffer.reserveCapacity(Self.bufferSize)
+        buffer = [UInt8](unsafeUninitializedCapacity: Self.bufferSize) { _, count in count = Self.bufferSize }
     }
 
     /// Feeds `bytes` as they are (the caller makes them unambiguous: a length first, or a fixed size).
     mutating func combine(raw bytes: UnsafeRawBufferPointer) {
-        if buffer.count + bytes.count > Self.bufferSize { flush() }
+        guard !bytes.isEmpty else { return }
+        if used + bytes.count > Self.bufferSize { flush() }
         if bytes.count >= Self.bufferSize {
             sha.update(bufferPointer: bytes)
-        } else {
-            buffer.append(contentsOf: bytes)
+            return
         }
+        let offset = used
+        buffer.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: offset).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+        used += bytes.count
     }
 
     mutating func combine(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { combine(raw: $0) }
+        if used + 8 > Self.bufferSize { flush() }
+        let offset = used
+        buffer.withUnsafeMutableBytes { $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt64.self) }
+        used += 8
     }
 
     mutating func combine(_ value: Int) {
@@ -103,9 +111,10 @@ struct StableHasher {
     }
 
     private mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { sha.update(bufferPointer: $0) }
-        buffer.removeAll(keepingCapacity: true)
+        guard used > 0 else { return }
+        let count = used
+        buffer.withUnsafeBytes { sha.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        used = 0
     }
 }
 
