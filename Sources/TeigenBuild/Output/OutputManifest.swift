@@ -48,7 +48,7 @@ enum OutputManifest {
     /// newer than `newest` (nanoseconds since 1970: the newest page file the render cache keeps; ``FileStamp``). The
     /// file system's clock moves in ticks of a few milliseconds, so when the manifest's time is not yet later, it
     /// is written again a moment later (for at most 50 ms).
-    static func write(into output: AtomicOutput, files: [String], newerThan newest: Int? = nil) throws(DiagnosticError) {
+    static func write(into output: AtomicOutput, files: [String], newerThan newest: Int? = nil) async throws(DiagnosticError) {
         if files.contains(fileName) {
             throw DiagnosticError(.error(
                 "the site has a file that would be published as /\(fileName), a name Teigen keeps for the manifest of its output; rename it",
@@ -61,7 +61,7 @@ enum OutputManifest {
             var stamp = try output.write(data, to: fileName, linking: false)
             let deadline = ContinuousClock.now + .milliseconds(50)
             while let newest, let written = stamp?.modified, written <= newest, ContinuousClock.now < deadline {
-                usleep(1000)
+                try? await Task.sleep(for: .milliseconds(1))
                 stamp = try output.write(data, to: fileName, linking: false)
             }
         } catch {

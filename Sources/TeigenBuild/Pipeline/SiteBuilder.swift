@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
                 indexFiles = index.map(\.path)
                 timer.mark("search")
             }
-            try OutputManifest.write(into: staging, files: writtenFiles(product, searchIndex: indexFiles), newerThan: cache.newestPageStamp)
+            try await OutputManifest.write(into: staging, files: writtenFiles(product, searchIndex: indexFiles), newerThan: cache.newestPageStamp)
             try staging.commit()
             timer.mark("commit")
             if usesCache {
