@@ -23,6 +23,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Replaces the output folder even when it holds files Teigen did not write (they are deleted).")
     var force = false
 
+    @Flag(name: .customLong("no-cache"), help: "Converts and renders every page, neither reading nor writing the render cache in .teigen-cache/render/.")
+    var noCache = false
+
     @Option(name: .customLong("print-html"), help: "Also writes the HTML of each print document (pdf in config.yaml), with its stylesheet, into this folder.")
     var printHTML: String?
 
@@ -31,7 +34,9 @@ struct BuildCommand: AsyncParsableCommand {
         options.printHTMLDirectory = printHTML.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
         let outputURL = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         do {
-            let product = try await SiteBuilder(options: options, output: outputURL, failOnWarnings: failOnWarnings, force: force).build()
+            let product = try await SiteBuilder(
+                options: options, output: outputURL, failOnWarnings: failOnWarnings, force: force, usesCache: !noCache
+            ).build()
             DiagnosticPrinter.print(product.warnings)
             if verbose {
                 let width = product.timings.map(\.stage.count).max() ?? 0
@@ -39,7 +44,10 @@ struct BuildCommand: AsyncParsableCommand {
                     print("\(stage.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(Self.milliseconds(duration)) ms")
                 }
             }
-            if verbose { Self.printDetails(product) }
+            if verbose {
+                if !noCache { print("reused \(product.reusedPageFiles) of \(product.pageFiles) pages from the cache") }
+                Self.printDetails(product)
+            }
             print("Built \(product.pageCount) pages, \(product.writtenCount) files into \(output)/; \(Self.skippedSummary(product))")
         } catch {
             DiagnosticPrinter.print(error.diagnostics)

@@ -38,7 +38,9 @@ struct CheckCommand: AsyncParsableCommand {
             temporary = folder
             root = folder.appendingPathComponent("public")
             do {
-                let product = try await SiteBuilder(options: options, output: root).build()
+                // Without the render cache: its pages would be stamped with this temporary folder's files, and the
+                // next `teigen build` into the real output folder would render every page again.
+                let product = try await SiteBuilder(options: options, output: root, usesCache: false).build()
                 baseURL = product.baseURL
                 sources = product.sources
             } catch {

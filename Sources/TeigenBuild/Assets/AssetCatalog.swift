@@ -34,6 +34,17 @@ struct AssetCatalog: Sendable {
         self.assets = assets
     }
 
+    /// Feeds every asset's name, output path and SRI hash into `hasher`: the URLs and hashes templates and
+    /// shortcodes write depend on them.
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(assets.count)
+        for (name, asset) in assets.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(asset.outputPath)
+            hasher.combine(asset.integrity)
+        }
+    }
+
     /// Lower-case hexadecimal of `bytes`.
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -30,6 +30,8 @@ struct SiteContext: Sendable {
     /// print document holds are found here, the rest made by their own steps (``with(shareImages:)``,
     /// ``with(printFacts:)``).
     private(set) var publication: PublicationValues
+    /// The key of the configuration (``SiteInput/configKey``), for the pages' cache keys (``PageKeys``).
+    var configKey = CacheKey.none
 
     /// Makes the parts of every page's context from `input`, the pages' converted bodies, each language's lambdas
     /// and the pages' templates (by page index: `page.related` is made only for the pages whose templates show it).
@@ -64,7 +66,7 @@ struct SiteContext: Sendable {
         let publication = try PublicationValues(graph: graph, documents: config.pdf, urls: urls)
         return SiteContext(
             config: config, urls: urls, graph: graph, bodies: bodies, summaries: summaries, assets: input.assets, languages: languages,
-            taxonomies: taxonomies, related: related, jsonLD: jsonLD, publication: publication)
+            taxonomies: taxonomies, related: related, jsonLD: jsonLD, publication: publication, configKey: input.configKey)
     }
 
     /// The pages whose templates (by page index) read `name`.
@@ -117,13 +119,28 @@ struct SiteContext: Sendable {
     }
 
     /// Feeds the shared values into `hasher` (a rendered page depends on them and on its own context): each
-    /// language's `site`, `data` and words.
-    func hashShared(into hasher: inout Hasher) {
+    /// language's `site` but for `site.sections` (``hashSections(into:)``), `data` and words.
+    func hashShared(into hasher: inout StableHasher) {
         for language in config.languages {
             let parts = languages[language.code]!
-            hasher.combine(parts.shared.values["site"])
-            hasher.combine(parts.shared.values["data"])
+            hasher.combine(language.code)
+            let site = parts.shared.values["site"]?.mapPairs ?? []
+            hasher.combine(site.count)
+            for (name, value) in site where name != "sections" {
+                hasher.combine(name)
+                hasher.combine(value)
+            }
+            hasher.combine(parts.shared.values["data"] ?? .null)
             hasher.combine(parts.strings)
+        }
+    }
+
+    /// Feeds each language's `site.sections` into `hasher`: it lists the summary of every page of the language, so
+    /// only the pages whose templates read it depend on it (``PageKeys``, as ``BodyEdit`` knows).
+    func hashSections(into hasher: inout StableHasher) {
+        for language in config.languages {
+            hasher.combine(language.code)
+            hasher.combine(languages[language.code]!.shared.values["site"]?["sections"] ?? .null)
         }
     }
 

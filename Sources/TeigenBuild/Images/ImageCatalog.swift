@@ -89,10 +89,11 @@ struct ImageCatalog: Sendable {
     }
 
     /// Feeds every image's site path and cache key into `hasher`: the HTML written for images depends on them.
-    func fingerprint(into hasher: inout Hasher) {
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(entries.count)
         for path in entries.keys.sorted() {
             hasher.combine(path)
-            if case .success(let plan) = entries[path]!.plan { hasher.combine(plan.key) } else { hasher.combine(0) }
+            if case .success(let plan) = entries[path]!.plan { hasher.combine(plan.key) } else { hasher.combine(nil as String?) }
         }
     }
 }

@@ -31,7 +31,7 @@ struct SiteFiles: Sendable {
     var overrides: [Override] = []
 
     /// These files with the bytes of `content/`'s pages (its Markdown files) emptied: for a build that has
-    /// decoded them and keeps nothing for the next one. Their paths stay, and the other files are untouched.
+    /// decoded them and keeps no decoded pages for the next one. Their paths stay, and the other files are untouched.
     func withoutPageBytes() -> SiteFiles {
         var files = self
         files.content = content.map { file in

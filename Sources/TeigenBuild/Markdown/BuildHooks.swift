@@ -5,13 +5,16 @@ extension PageHooks {
     /// The build's hooks for the pages' Markdown: images through `catalog` (``ImageCatalog``), shortcodes
     /// through `shortcodes` (``ShortcodeTemplates``).
     static func build(catalog: ImageCatalog, shortcodes: ShortcodeTemplates) -> PageHooks {
-        var hasher = Hasher()
+        var hasher = StableHasher()
         catalog.fingerprint(into: &hasher)
         for name in shortcodes.theme.paths.keys.sorted() where name.hasPrefix(ThemeFiles.shortcodePrefix) || name.hasPrefix("partials/") {
             hasher.combine(name)
             hasher.combine(shortcodes.theme.text(of: name))
         }
-        hasher.combine(shortcodes.words)
+        for (language, words) in shortcodes.words.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(language)
+            hasher.combine(words)
+        }
         return PageHooks(
             image: { page, reference in
                 guard ImageCatalog.isLocalImage(reference.destination) else { return .keep }
@@ -24,6 +27,6 @@ extension PageHooks {
                 }
             },
             shortcode: { page, call in shortcodes.render(call, page: page) },
-            fingerprint: hasher.finalize())
+            fingerprint: hasher.finalize().hex)
     }
 }

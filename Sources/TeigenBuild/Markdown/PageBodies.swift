@@ -37,14 +37,11 @@ struct PageBodies: Sendable {
     static func convert(_ input: SiteInput, hooks: PageHooks?, jobs: Int, memo: inout Memo<PageBody>) async throws(DiagnosticError) -> PageBodies {
         let converter = converter(for: input, hooks: hooks)
         let graph = input.graph
-        let shared = memo.key { converter.hashSharedInputs(into: &$0) }
+        let keys = BodyKeys(converter: converter, input: input, memo: memo)
         let kept = memo
-        let converted = try await BuildPipeline.parallelMap(Array(graph.pages.indices), jobs: jobs) { index -> (PageBody, [Diagnostic], key: Int) in
+        let converted = try await BuildPipeline.parallelMap(Array(graph.pages.indices), jobs: jobs) { index -> (PageBody, [Diagnostic], key: CacheKey) in
             let page = graph.pages[index]
-            let key = kept.key { hasher in
-                hasher.combine(shared)
-                converter.hashInputs(ofPageAt: index, into: &hasher)
-            }
+            let key = keys.key(ofPageAt: index)
             if let body = kept.value(named: page.contentPath, key: key) {
                 return (body, converter.diagnostics(for: body, page: page), key)
             }

@@ -119,16 +119,20 @@ public struct AtomicOutput: Sendable {
         return folders.map(String.init).sorted()
     }
 
-    /// Writes one file into the staging folder (safe to call from many tasks at once).
-    public func write(_ data: Data, to relativePath: String, createFolder: Bool = true) throws(WriteFailure) {
+    /// Writes one file into the staging folder (safe to call from many tasks at once); with `linking` (the
+    /// default), a file the output folder already holds with the same bytes is hard-linked from it instead.
+    /// - Returns: the stamp of the file in the staging folder, which the output folder will hold after the commit
+    ///   (nil when the file system does not say).
+    @discardableResult
+    public func write(_ data: Data, to relativePath: String, createFolder: Bool = true, linking: Bool = true) throws(WriteFailure) -> FileStamp? {
         // A string path: `URL.appendingPathComponent` would ask the disk whether the file is a folder.
         let path = stagingPath + "/" + relativePath
         if createFolder, let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(Self.folders(of: [String(relativePath[..<slash]) + "/"]))
         }
-        if let previous, previous.link(relativePath, ifHolding: data, to: path) { return }
+        if linking, let previous, let stamp = previous.link(relativePath, ifHolding: data, to: path) { return stamp }
         do {
-            try Self.writeFile(data, to: path)
+            return try Self.writeFile(data, to: path)
         } catch {
             let reason = (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? error.localizedDescription
             throw WriteFailure(
@@ -137,6 +141,15 @@ public struct AtomicOutput: Sendable {
                     "cannot write '\(relativePath)' into the staging folder: \(reason); the output folder was left unchanged",
                     at: SourceLocation(path: SiteFiles.display(destination.path))))
         }
+    }
+
+    /// Hard-links the output folder's file at `relativePath` into the staging folder when it still has `stamp`
+    /// (``FileStamp``): a page the render cache knows to be unchanged, reused without rendering or reading it.
+    /// The file's folder must exist in the staging folder.
+    /// - Returns: whether the link was made (if not, the caller makes the file).
+    func link(_ relativePath: String, ifStamped stamp: FileStamp) -> Bool {
+        guard let previous else { return false }
+        return previous.link(relativePath, ifStamped: stamp, to: stagingPath + "/" + relativePath)
     }
 
     /// Replaces the output folder with the staging folder (atomically where the kernel supports it).
@@ -170,7 +183,8 @@ public struct AtomicOutput: Sendable {
     /// which a build that swaps in a whole folder at the end does not need and which is slow on many disks.
     /// Always into a new file: a path written twice is unlinked first, so that bytes never go into a file
     /// hard-linked from the output folder.
-    static func writeFile(_ data: Data, to path: String) throws {
+    @discardableResult
+    static func writeFile(_ data: Data, to path: String) throws -> FileStamp? {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == EEXIST && unlink(path) == 0 {
             descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -188,6 +202,7 @@ public struct AtomicOutput: Sendable {
                 offset += written
             }
         }
+        return FileStamp(descriptor: descriptor)
     }
 
     /// Removes the staging folder after a failure.

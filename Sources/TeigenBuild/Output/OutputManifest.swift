@@ -44,15 +44,26 @@ enum OutputManifest {
         return text + "\n]}\n"
     }
 
-    /// Writes the manifest of `files`, every file the build wrote into the staging folder: the build's last file.
-    static func write(into output: AtomicOutput, files: [String]) throws(DiagnosticError) {
+    /// Writes the manifest of `files`, every file the build wrote into the staging folder: the build's last file,
+    /// newer than `newest` (nanoseconds since 1970: the newest page file the render cache keeps; ``FileStamp``). The
+    /// file system's clock moves in ticks of a few milliseconds, so when the manifest's time is not yet later, it
+    /// is written again a moment later (for at most 50 ms).
+    static func write(into output: AtomicOutput, files: [String], newerThan newest: Int? = nil) async throws(DiagnosticError) {
         if files.contains(fileName) {
             throw DiagnosticError(.error(
                 "the site has a file that would be published as /\(fileName), a name Teigen keeps for the manifest of its output; rename it",
                 at: SourceLocation(path: SiteFiles.display(output.destination.path))))
         }
         do {
-            try output.write(Data(text(files: files).utf8), to: fileName)
+            // Always written anew, never linked from the last output: its time is the build's last write, which the
+            // render cache compares the pages' times with (``FileStamp``).
+            let data = Data(text(files: files).utf8)
+            var stamp = try output.write(data, to: fileName, linking: false)
+            let deadline = ContinuousClock.now + .milliseconds(50)
+            while let newest, let written = stamp?.modified, written <= newest, ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(1))
+                stamp = try output.write(data, to: fileName, linking: false)
+            }
         } catch {
             throw WriteFailure.report([error])
         }

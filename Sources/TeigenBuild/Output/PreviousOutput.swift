@@ -16,22 +16,30 @@ struct PreviousOutput: Sendable {
     let path: String
 
     /// Links `relativePath` of the previous output to `target` when that file holds exactly `data`.
-    /// - Returns: whether the link was made (if not, the caller writes the file).
-    func link(_ relativePath: String, ifHolding data: Data, to target: String) -> Bool {
+    /// - Returns: the linked file's stamp, or nil when no link was made (the caller writes the file).
+    func link(_ relativePath: String, ifHolding data: Data, to target: String) -> FileStamp? {
         let source = path + "/" + relativePath
-        guard holds(data, at: source) else { return false }
+        guard let stamp = holds(data, at: source), Glibc.link(source, target) == 0 else { return nil }
+        return stamp
+    }
+
+    /// Links `relativePath` of the previous output to `target` when that file still has `stamp` (the render cache
+    /// on disk knows what it holds: ``FileStamp``), without reading it.
+    /// - Returns: whether the link was made (if not, the caller renders the page).
+    func link(_ relativePath: String, ifStamped stamp: FileStamp, to target: String) -> Bool {
+        let source = path + "/" + relativePath
+        guard FileStamp(path: source) == stamp else { return false }
         return Glibc.link(source, target) == 0
     }
 
-    /// Whether the regular file at `file` holds exactly `data`.
-    private func holds(_ data: Data, at file: String) -> Bool {
+    /// The stamp of the regular file at `file` when it holds exactly `data`.
+    private func holds(_ data: Data, at file: String) -> FileStamp? {
         let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == data.count else { return false }
-        guard !data.isEmpty else { return true }
-        return data.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
+        guard let stamp = FileStamp(descriptor: descriptor), stamp.size == data.count else { return nil }
+        guard !data.isEmpty else { return stamp }
+        let same = data.withUnsafeBytes { (expected: UnsafeRawBufferPointer) -> Bool in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: expected.count + 1, alignment: 16)
             defer { buffer.deallocate() }
             var offset = 0
@@ -44,5 +52,6 @@ struct PreviousOutput: Sendable {
             }
             return offset == expected.count && memcmp(buffer.baseAddress!, expected.baseAddress!, expected.count) == 0
         }
+        return same ? stamp : nil
     }
 }

@@ -16,13 +16,15 @@ enum PageSources {
     /// whose bytes and path (and the site's taxonomies) did not change.
     static func parse(_ files: [SiteFiles.File], taxonomies: [Taxonomy], jobs: Int, memo: inout Memo<SourcePage>) async throws(DiagnosticError) -> (pages: [SourcePage], errors: [Diagnostic]) {
         let kept = memo
-        let results = try await BuildPipeline.parallelMap(files, jobs: jobs) { file -> (Result<SourcePage, DiagnosticError>, key: Int) in
+        let results = try await BuildPipeline.parallelMap(files, jobs: jobs) { file -> (Result<SourcePage, DiagnosticError>, key: CacheKey) in
             let key = kept.key { hasher in
-                // Every byte: Foundation's hash of a Data reads only its length and first 80 bytes, so a same-length
-                // edit further on (a date, a weight) would keep the old page.
-                file.data.withUnsafeBytes { hasher.combine(bytes: $0) }
-                hasher.combineBytes(of: file.displayPath)
-                hasher.combine(taxonomies)
+                hasher.combine(file.data)
+                hasher.combine(file.displayPath)
+                hasher.combine(taxonomies.count)
+                for taxonomy in taxonomies {
+                    hasher.combine(taxonomy.name)
+                    hasher.combine(taxonomy.singular)
+                }
             }
             if let page = kept.value(named: file.relativePath, key: key) { return (.success(page), key) }
             do throws(DiagnosticError) {

@@ -24,6 +24,8 @@ struct SiteInput: Sendable {
     var resources: [String: String]
     /// The theme's templates that take the place of Teigen's built-in ones.
     var overrides: [Override] = []
+    /// The key of what the configuration was made from (``configKey(_:options:)``): part of every cache key.
+    var configKey = CacheKey.none
 
     /// Decodes `files`, reusing decoded pages from `sources` whose files did not change.
     static func parse(_ files: SiteFiles, options: BuildOptions, sources: inout Memo<SourcePage>) async throws(DiagnosticError) -> SiteInput {
@@ -61,12 +63,22 @@ struct SiteInput: Sendable {
             }
         }
         guard errors.isEmpty, let config, let graph, let compiled = theme.theme else { throw DiagnosticError(errors) }
-        // A build that keeps nothing for the next one (`teigen build`) has no more use for the pages' bytes once
+        // A build that keeps no decoded pages for the next one (`teigen build`) has no more use for the pages' bytes once
         // they are decoded: they are dropped rather than held to the end beside the decoded text.
         let kept = sources.isEnabled ? files : files.withoutPageBytes()
         return SiteInput(
             config: config, graph: graph, data: data.values, strings: strings.tables, warnings: warnings, theme: compiled, assets: assets,
-            files: kept, resources: resources(of: files), overrides: theme.overrides)
+            files: kept, resources: resources(of: files), overrides: theme.overrides, configKey: configKey(files, options: options))
+    }
+
+    /// The key of the configuration: a function of `config.yaml`'s path and text and the `--base-url` override
+    /// alone (``ConfigLoader``), so their key stands for every setting without hashing each.
+    static func configKey(_ files: SiteFiles, options: BuildOptions) -> CacheKey {
+        var hasher = StableHasher()
+        hasher.combine(files.configPath)
+        hasher.combine(files.configText)
+        hasher.combine(options.baseURL)
+        return hasher.finalize()
     }
 
     /// How the content graph is made: which pages are published (`--drafts`, `--future`, `--expired`, the build's

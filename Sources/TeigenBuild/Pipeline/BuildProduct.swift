@@ -29,6 +29,12 @@ public struct BuildProduct: Sendable {
     public var overrides: [Override] = []
     /// The next instant a page appears or expires, when the build's result then changes (the preview rebuilds).
     public var nextPublicationChange: Date?
+    /// How many page files the `pages` step made (each page, and each later page of a paginated list), rendered
+    /// anew (``renderedPaths``) or taken from the render cache.
+    public var pageFiles = 0
+
+    /// How many page files came from the render cache without being rendered.
+    public var reusedPageFiles: Int { pageFiles - renderedPaths.count }
 
     /// How many pages were left out for `reason`.
     public func skippedCount(_ reason: SkippedPage.Reason) -> Int {

@@ -13,11 +13,22 @@ public struct SiteBuilder: Sendable {
     /// Replaces an existing output folder even when it holds files Teigen did not write (`--force`).
     public let force: Bool
 
-    public init(options: BuildOptions, output: URL, failOnWarnings: Bool = false, force: Bool = false) {
+    /// Reads and writes the render cache in `render/` of the options' cache folder (``RenderCache/onDisk(_:)``):
+    /// Markdown converted and pages rendered by the last build are reused when their inputs did not change.
+    /// False: `--no-cache`, every page converted and rendered, the cache neither read nor written.
+    public let usesCache: Bool
+
+    public init(options: BuildOptions, output: URL, failOnWarnings: Bool = false, force: Bool = false, usesCache: Bool = true) {
         self.options = options
         self.output = output
         self.failOnWarnings = failOnWarnings
         self.force = force
+        self.usesCache = usesCache
+    }
+
+    /// Where the render cache is kept: `render/` in the options' cache folder (`.teigen-cache/` beside the site).
+    public var cacheFolder: URL {
+        options.cacheFolder.appendingPathComponent("render")
     }
 
     /// Builds and swaps the new output in. On any error the output folder is left exactly as it was.
@@ -30,8 +41,11 @@ public struct SiteBuilder: Sendable {
             options.outputDirectory = URL(fileURLWithPath: folder.resolved)
             var pipeline = BuildPipeline(options: options)
             pipeline.pageWriter = staging
-            var cache = RenderCache(enabled: false)
+            var cacheTimer = StageTimer()
+            var cache = usesCache ? RenderCache.onDisk(cacheFolder) : RenderCache(enabled: false)
+            if usesCache { cacheTimer.mark("cache read") }
             var product = try await pipeline.run(cache: &cache)
+            product.timings = cacheTimer.stages + product.timings
             try checkWarnings(of: product)
             var timer = StageTimer()
             let writer = FileWriter(output: staging, jobs: options.jobs)
@@ -45,9 +59,13 @@ public struct SiteBuilder: Sendable {
                 indexFiles = index.map(\.path)
                 timer.mark("search")
             }
-            try OutputManifest.write(into: staging, files: writtenFiles(product, searchIndex: indexFiles))
+            try await OutputManifest.write(into: staging, files: writtenFiles(product, searchIndex: indexFiles), newerThan: cache.newestPageStamp)
             try staging.commit()
             timer.mark("commit")
+            if usesCache {
+                cache.save(to: cacheFolder, output: URL(fileURLWithPath: folder.resolved))
+                timer.mark("cache write")
+            }
             product.timings += timer.stages
             return product
         } catch {

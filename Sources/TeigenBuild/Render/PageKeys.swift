@@ -3,50 +3,67 @@ import TeigenCore
 import TeigenTheme
 
 /// The cache key of each rendered page (``RenderCache``): it changes whenever the page's output could, with
-/// the values every page shares, the page's own context, its template or a template that one includes.
+/// the values every page shares, the page's own context, its template or a template that one includes, and
+/// `site.sections` (every page's summary) for the pages whose templates read it.
+///
+/// What every page shares is hashed once per build; each page then adds only its own context (`page` and the
+/// menus marking it) and its template's key.
 struct PageKeys: Sendable {
     private let memo: Memo<PageRenderer.Kept>
     private let templates: [String]
-    /// The key of what every page depends on: the shared values, the configuration, the assets.
-    private let shared: Int
-    /// The key of each template with the partials and parents it includes, by name.
-    private let templateKeys: [String: Int]
+    /// The key of what every page depends on: the cache's format and Teigen's version, the shared values, the
+    /// configuration, the assets (their URLs and SRI hashes), the images (their names and plans).
+    private let shared: CacheKey
+    /// The key of each template with the partials and parents it includes, by name (with `site.sections` for a
+    /// template that reads it).
+    private let templateKeys: [String: CacheKey]
+    /// The key of each page's summary, which lists show (``StableHasher/knownMaps``): hashed once, not once a list.
+    private let summaryKeys: [UInt: CacheKey]
 
     init(renderer: PageRenderer, memo: Memo<PageRenderer.Kept>) {
         self.memo = memo
         templates = renderer.templates
         let site = renderer.site
+        let summaryKeys = memo.isEnabled ? TemplateValue.keys(of: site.summaries) : [:]
+        self.summaryKeys = summaryKeys
         shared = memo.key { hasher in
+            hasher.knownMaps = summaryKeys
+            hasher.combine(CacheKey.formatVersion)
+            hasher.combine(TeigenVersion.current)
             site.hashShared(into: &hasher)
-            hasher.combine(site.config)
+            hasher.combine(site.configKey)
             renderer.images.catalog.fingerprint(into: &hasher)
-            for (name, asset) in site.assets.assets.sorted(by: { $0.key < $1.key }) {
-                hasher.combine(name)
-                hasher.combine(asset.outputPath)
-                hasher.combine(asset.integrity)
-            }
+            site.assets.fingerprint(into: &hasher)
         }
-        var templateKeys: [String: Int] = [:]
+        // `site.sections` lists every page's summary: a summary that changes (a page's reading time) changes only
+        // the pages whose templates read it.
+        let sections = memo.key { hasher in
+            hasher.knownMaps = summaryKeys
+            site.hashSections(into: &hasher)
+        }
+        var templateKeys: [String: CacheKey] = [:]
         for name in Set(templates) where !name.isEmpty {
             templateKeys[name] = memo.key { hasher in
                 for used in renderer.theme.templatesUsed(by: name) {
                     hasher.combine(used)
-                    hasher.combineBytes(of: renderer.theme.text(of: used) ?? "")
+                    hasher.combine(renderer.theme.text(of: used))
                 }
+                hasher.combine(renderer.theme.reads("sections", from: name) ? sections : .none)
             }
         }
         self.templateKeys = templateKeys
     }
 
     /// The key of page `index`, whose context is `context`.
-    func key(ofPageAt index: Int, context: TemplateContext) -> Int {
+    func key(ofPageAt index: Int, context: TemplateContext) -> CacheKey {
         memo.key { hasher in
+            hasher.knownMaps = summaryKeys
             let name = templates[index]
             hasher.combine(shared)
             hasher.combine(name)
-            hasher.combine(templateKeys[name] ?? 0)
-            hasher.combine(context.own["page"])
-            hasher.combine(context.own["site"])
+            hasher.combine(templateKeys[name] ?? .none)
+            hasher.combine(context.own["page"] ?? .null)
+            hasher.combine(context.own["site"] ?? .null)
         }
     }
 }

@@ -28,11 +28,22 @@ struct PageRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
-    /// What the page cache keeps of a rendered page.
+    /// What the page cache keeps of a rendered page: its bytes (in memory, for the preview server), or the stamp of
+    /// its file in the output folder (`teigen build`, whose cache is on disk: the file is linked again while it
+    /// still has that stamp); and the images its templates wrote, and the problems with them.
     struct Kept: Sendable {
-        var data: Data
+        var data: Data?
+        var stamp: FileStamp?
         var resources: [String]
         var diagnostics: [Diagnostic]
+    }
+
+    /// A page rendered (or reused) by the `pages` step: its key, the stamp of its file when written, and whether it was rendered anew.
+    private struct Made: Sendable {
+        var rendered: Rendered
+        var key: CacheKey
+        var stamp: FileStamp?
+        var fresh: Bool
     }
 
     /// `target` (a page, or a later page of its list), rendered (with its context, when already made).
@@ -87,36 +98,49 @@ struct PageRenderer: Sendable {
         }
         let keys = PageKeys(renderer: self, memo: memo)
         let kept = memo
-        let results = try await BuildPipeline.parallelMap(targets, jobs: jobs) { target -> Result<(Rendered, key: Int, fresh: Bool), WriteFailure> in
+        let results = try await BuildPipeline.parallelMap(targets, jobs: jobs) { target -> Result<Made, WriteFailure> in
             let context = site.context(for: target)
             let key = keys.key(ofPageAt: target.index, context: context)
             let path = graph.outputPath(of: target)
-            if let page = kept.value(named: path, key: key) {
-                let file = OutputFile(path: path, data: page.data, origin: graph.pages[target.index].source.sourcePath)
-                return .success((Rendered(file: file, resources: page.resources, diagnostics: page.diagnostics), key, false))
+            let origin = graph.pages[target.index].source.sourcePath
+            if let page = kept.value(named: path, key: key), let file = Self.reuse(page, path: path, origin: origin, writer: writer) {
+                return .success(Made(rendered: Rendered(file: file, resources: page.resources, diagnostics: page.diagnostics), key: key, stamp: page.stamp, fresh: false))
             }
             var made = rendered(target, context: context)
+            var stamp: FileStamp?
             if let writer, let data = made.file.data {
                 do throws(WriteFailure) {
                     try writer.makeFolders([AtomicOutput.folder(of: made.file.path)])
-                    try writer.write(data, to: made.file.path, createFolder: false)
+                    stamp = try writer.write(data, to: made.file.path, createFolder: false)
                 } catch {
                     return .failure(error)
                 }
                 made.file.data = nil
             }
-            return .success((made, key, true))
+            return .success(Made(rendered: made, key: key, stamp: stamp, fresh: true))
         }
         let failures = results.compactMap { if case .failure(let failure) = $0 { failure } else { nil } }
         guard failures.isEmpty else { throw WriteFailure.report(failures) }
         let made = results.compactMap { try? $0.get() }
         memo.keep(made.lazy.compactMap { page in
-            page.0.file.data.map { (name: page.0.file.path, key: page.key, value: Kept(data: $0, resources: page.0.resources, diagnostics: page.0.diagnostics)) }
+            let file = page.rendered.file
+            guard file.data != nil || page.stamp != nil else { return nil }
+            return (name: file.path, key: page.key, value: Kept(data: file.data, stamp: page.stamp, resources: page.rendered.resources, diagnostics: page.rendered.diagnostics))
         })
         return (
-            made.map { $0.0.file }, made.filter { $0.fresh }.map { $0.0.file.path }, Set(made.flatMap { $0.0.resources }),
-            made.flatMap { $0.0.diagnostics }
+            made.map(\.rendered.file), made.filter(\.fresh).map(\.rendered.file.path), Set(made.flatMap(\.rendered.resources)),
+            made.flatMap(\.rendered.diagnostics)
         )
+    }
+
+    /// A kept page as this build's output, when it still is one: its bytes (in memory), or its file in the output
+    /// folder, linked into the staging folder while it still has the stamp it had when the cache was written. Nil
+    /// when neither is there (the page is rendered again).
+    private static func reuse(_ page: Kept, path: String, origin: String, writer: AtomicOutput?) -> OutputFile? {
+        if let data = page.data { return OutputFile(path: path, data: data, origin: origin) }
+        guard let stamp = page.stamp, let writer else { return nil }
+        guard (try? writer.makeFolders([AtomicOutput.folder(of: path)])) != nil, writer.link(path, ifStamped: stamp) else { return nil }
+        return OutputFile(path: path, data: nil, origin: origin)
     }
 
     /// The HTML of one output: `template` rendered with `context`, its `{{#image}}` sections written for

@@ -102,41 +102,6 @@ public struct PageBodyRenderer: Sendable {
 }
 
 extension PageBodyRenderer {
-    /// Feeds into `hasher` what the conversion of every page depends on: the URL, language and translations of
-    /// every page and the URL of every file (links resolve to them), the Markdown settings, the base URL and each
-    /// language's accessible labels.
-    public func hashSharedInputs(into hasher: inout Hasher) {
-        for page in graph.pages {
-            hasher.combineBytes(of: page.contentPath)
-            hasher.combineBytes(of: page.url)
-            hasher.combineBytes(of: page.language)
-            hasher.combine(page.translationGroup)
-        }
-        for (path, url) in resources.sorted(by: { $0.key < $1.key }) {
-            hasher.combineBytes(of: path)
-            hasher.combineBytes(of: url)
-        }
-        hasher.combine(settings)
-        hasher.combine(urls.baseURL)
-        for language in graph.languages {
-            let words = table(for: language.code)
-            hasher.combine(words["heading.anchor"])
-            hasher.combine(words["footnote.backlink"])
-            hasher.combine(words["footnote.section"])
-        }
-        hasher.combine(hooks?.fingerprint)
-    }
-
-    /// Feeds into `hasher` what the conversion of page `index` depends on besides the shared inputs:
-    /// its body, where the body starts in the file, the first footnote number, the file's path.
-    public func hashInputs(ofPageAt index: Int, into hasher: inout Hasher) {
-        let source = graph.pages[index].source
-        hasher.combineBytes(of: source.body)
-        hasher.combine(source.bodyFirstLine)
-        hasher.combine(source.frontMatter.footnoteStart)
-        hasher.combineBytes(of: source.sourcePath)
-    }
-
     /// The diagnostics of an already converted page (when its conversion came from a cache).
     /// Their offending lines are taken in one pass over the page, however many issues it has.
     public func diagnostics(for body: PageBody, page: Page) -> [Diagnostic] {

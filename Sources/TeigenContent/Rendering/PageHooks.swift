@@ -10,12 +10,12 @@ public struct PageHooks: Sendable {
     /// Writes one shortcode call of `page`.
     public var shortcode: @Sendable (_ page: Page, _ call: ShortcodeCall) -> ShortcodeOutcome
     /// Changes whenever a hook's answers may change (the images, the shortcode templates): part of the key
-    /// under which converted pages are kept between builds.
-    public var fingerprint: Int
+    /// under which converted pages are kept between builds (a digest's text: the same in every process).
+    public var fingerprint: String
 
     public init(
         image: @escaping @Sendable (Page, ImageReference) -> ImageResolution,
-        shortcode: @escaping @Sendable (Page, ShortcodeCall) -> ShortcodeOutcome, fingerprint: Int
+        shortcode: @escaping @Sendable (Page, ShortcodeCall) -> ShortcodeOutcome, fingerprint: String
     ) {
         self.image = image
         self.shortcode = shortcode
