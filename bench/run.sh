@@ -160,10 +160,11 @@ generate() {
     rm -rf "$3/hugo-full/assets" && mkdir -p "$3/hugo-full/assets" && cp -r theme/assets/. "$3/hugo-full/assets/"
 }
 # The steps of the rounds below ($label, $gen, $prefix set by the caller).
-fresh_step() { fresh "$bench_dir/out-$2-$label"; run_tool "$2" "${prefix}build $pages" "$1" "$gen" "$bench_dir/out-$2-$label"; }
+# A fresh build has no render cache either (as on a new clone): Teigen's `.teigen-cache/` beside the site is removed.
+fresh_step() { fresh "$bench_dir/out-$2-$label"; rm -rf "$gen/teigen/.teigen-cache"; run_tool "$2" "${prefix}build $pages" "$1" "$gen" "$bench_dir/out-$2-$label"; }
 same_step() { run_tool "$2" "${prefix}rebuild-same $pages" "$1" "$gen" "$bench_dir/out-$2-$label"; }
 edit_step() { run_tool "$2" "${prefix}rebuild-1pct $pages" "$1" "$gen" "$bench_dir/out-$2-$label"; }
-own_step() { fresh "$bench_dir/out-$2-own-$label"; run_tool "$2" "${prefix}own $pages" "$1" "$gen" "$bench_dir/out-$2-own-$label" own; }
+own_step() { fresh "$bench_dir/out-$2-own-$label"; rm -rf "$gen/teigen/.teigen-cache"; run_tool "$2" "${prefix}own $pages" "$1" "$gen" "$bench_dir/out-$2-own-$label" own; }
 # rebuilds RUNS: (b) into the output of the fresh builds: nothing changed, then 1 % edited each round.
 rebuilds() {
     local runs=$1 run
