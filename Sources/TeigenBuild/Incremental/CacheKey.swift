@@ -15,10 +15,7 @@ struct CacheKey: Sendable, Hashable {
 
     /// The key as 32 hexadecimal digits.
     var hex: String {
-        [high, low].map { half in
-            let digits = String(half, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }.joined()
+        AssetCatalog.hex(withUnsafeBytes(of: high.bigEndian, Array.init) + withUnsafeBytes(of: low.bigEndian, Array.init))
     }
 
     func write(to writer: inout ByteWriter) {

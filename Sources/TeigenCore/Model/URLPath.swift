@@ -112,9 +112,3 @@ public enum URLPath {
             && !destination[..<colon].contains("/")
     }
 }
-
-extension String {
-    fileprivate func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
-    }
-}

@@ -5,16 +5,9 @@
 public enum HTMLText {
     /// `text` with the five characters escaped (the same string when it has none of them).
     public static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: { entity(for: $0) != nil }) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 32)
-            for byte in bytes {
-                if let entity = entity(for: byte) { output.append(contentsOf: entity.utf8) } else { output.append(byte) }
-            }
-            return String(decoding: output, as: UTF8.self)
-        } ?? text
+        var output = ""
+        escape(text, into: &output)
+        return output
     }
 
     /// Appends `text` to `output`, escaped as ``escape(_:)`` does, without a string of its own between.

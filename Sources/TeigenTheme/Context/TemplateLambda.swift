@@ -1,5 +1,3 @@
-import Mustache
-
 /// A lambda of a template context, used as a section (`{{#relURL}}/about/{{/relURL}}` writes `/base/about/`):
 /// a function of the section's literal text, whose result is rendered as a template in turn (Mustache's rule
 /// for lambdas). The text is not rendered before the call: a tag inside the section reaches the function as
@@ -25,8 +23,7 @@ public struct TemplateLambda: Sendable {
         self.function = function
         self.known = known.mapValues { result in
             guard result.contains("{{") else { return .text(result) }
-            // A result that does not parse writes nothing, as in swift-mustache.
-            return (try? TokenReader.read(MustacheTemplate(string: result))).map(Result.parsed) ?? .text("")
+            return TokenReader.lambdaResult(result).map(Result.parsed) ?? .text("")
         }
     }
 

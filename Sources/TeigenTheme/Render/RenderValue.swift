@@ -110,8 +110,7 @@ enum RenderValue {
     var text: String {
         switch self {
         case .value(let value): return Self.text(of: value)
-        case .overlay(let top, _): return Self.text(of: .map(top))
-        case .root, .lambda: return ""
+        case .overlay, .root, .lambda: return ""
         }
     }
 

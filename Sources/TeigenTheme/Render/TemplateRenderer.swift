@@ -1,4 +1,3 @@
-import Mustache
 import TeigenCore
 
 /// Renders a theme's compiled templates (``TemplateNode``s) with a page's ``TemplateContext``, with
@@ -133,7 +132,7 @@ struct TemplateRenderer {
                 let source = escaped ? HTMLText.escape(result) : result
                 let body: TemplateBody
                 if source.contains("{{") {
-                    guard let template = try? MustacheTemplate(string: source), let parsed = try? TokenReader.read(template) else { return }
+                    guard let parsed = TokenReader.lambdaResult(source) else { return }
                     body = parsed
                 } else {
                     // A template without tags is its text (not parsed: parsing would find nothing but it).

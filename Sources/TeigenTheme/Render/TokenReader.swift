@@ -30,6 +30,11 @@ enum TokenReader {
         return TemplateBody(nodes: nodes, text: text)
     }
 
+    /// The template a lambda returned, parsed; nil when it does not parse (it then writes nothing, as in swift-mustache).
+    static func lambdaResult(_ text: String) -> TemplateBody? {
+        try? read(MustacheTemplate(string: text))
+    }
+
     private static func node(_ token: Any) throws(UnknownLayout) -> TemplateNode? {
         guard let (kind, payload) = Mirror(reflecting: token).children.first.map({ ($0.label ?? "", $0.value) }) else {
             throw UnknownLayout(detail: "a token without a case")
