@@ -123,9 +123,13 @@ settle() {
 # 10,000 files just before a build makes that build's file creation grow with everything
 # deleted before it, whichever tool runs. The moved folders are deleted after the last
 # measurement.
+# Teigen's spare tree beside it (.NAME.spare, the tree its last rebuild replaced) goes too.
 fresh() {
     settle "$1"
     [[ -e "$1" ]] && mv "$1" "$(mktemp -d "$trash/old.XXXXXX")/"
+    local spare
+    spare="$(dirname "$1")/.$(basename "$1").spare"
+    [[ -e "$spare" ]] && mv "$spare" "$(mktemp -d "$trash/old.XXXXXX")/"
     sync
 }
 # run_tool TOOL CASE RUN GEN OUT [THEME]: one build of GEN's copy for TOOL into OUT.

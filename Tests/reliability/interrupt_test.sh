@@ -8,7 +8,9 @@
 #    duration. After each kill public/ must be the previous good build, byte for byte (or, when the
 #    kill came after the swap, the complete new build); the next successful build must give the new
 #    build and leave no .public.staging-* folder beside public/ (staging folders of killed builds are
-#    never moved away between kills, so this covers what each of the 20 kills left).
+#    never moved away between kills, so this covers what each of the 20 kills left). Every other killed
+#    build, and the last one, start with a spare tree (.public.spare, which a build updates in place)
+#    holding a stale file, a stale folder and a changed page: none of it may reach public/.
 # 2. disk full: the output folder on a 2 MB tmpfs holding a good small build; building a site too large
 #    for it must fail with exit code 1 and a clear error on stderr (at most 20 lines, not one per file),
 #    and leave the small build intact (and no staging folder). Needs mount(8) permission; prints SKIP
@@ -57,6 +59,18 @@ build() {
     timeout --kill-after=10 "$limit" "$teigen" build "$@" >"$log" 2>&1
 }
 now() { date +%s.%N; }
+# make_spare OUT: a spare tree beside OUT/public (the tree a rebuild updates in place instead of making a new
+# one), sharing public/'s files as a real one does, plus what the next build must not keep: a stale file, a
+# stale folder, and a page with other bytes (a file of its own: public/'s is not touched).
+make_spare() {
+    local spare="$1/.public.spare" page
+    rm -rf "$spare"
+    cp -al "$1/public" "$spare"
+    echo stale >"$spare/stale-file.txt"
+    mkdir -p "$spare/stale-folder" && echo stale >"$spare/stale-folder/index.html"
+    page=$(cd "$spare" && find . -name index.html | sort | sed -n 2p)
+    rm "$spare/$page" && echo "other bytes" >"$spare/$page"
+}
 
 echo "==> generating a $pages-page site"
 start=$SECONDS
@@ -101,6 +115,8 @@ fi
 kept_old=0 swapped=0 finished=0 kill_failures=0 most_left=0
 for ((i = 1; i <= kills; i++)); do
     delay=$(echo "scale=2; $duration * ($i - 0.5) / $kills" | bc)
+    # Every other build starts with a spare tree to update in place; the others with none, or what is left.
+    ((i % 2 == 1)) && make_spare "$work/out"
     "$teigen" build --source "$new_site" --theme "$theme" --output "$public" >"$work/kill-$i.log" 2>&1 &
     pid=$!
     sleep "$delay"
@@ -153,6 +169,7 @@ else
 fi
 
 left_before=$(leftovers "$work/out" public | wc -l)
+make_spare "$work/out"
 if build "$work/after-kills.log" --source "$new_site" --theme "$theme" --output "$public"; then
     sum=$(checksum "$public")
     left=$(leftovers "$work/out" public)

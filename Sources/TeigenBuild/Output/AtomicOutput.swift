@@ -12,7 +12,11 @@ import Glibc
 /// A file whose bytes are the same as the output folder's file at the same path is not written again: the
 /// staging folder gets a hard link to the existing file (``PreviousOutput``). Nothing is ever written into a
 /// file of the output folder, so a killed build still leaves it as it was; the staging folder still holds only
-/// this build's files, so no stale file survives; and removing the old tree after the swap frees no data.
+/// this build's files, so no stale file survives.
+///
+/// The staging folder is the tree the previous commit replaced (``SpareTree``) when there is one, updated in place:
+/// its folders are kept, its files that already are links to the output folder's unchanged files are kept, and what
+/// this build does not make is removed (``removeStale(keeping:)``) before the swap.
 public struct AtomicOutput: Sendable {
     /// The output folder (`public/`).
     public let destination: URL
@@ -22,6 +26,10 @@ public struct AtomicOutput: Sendable {
     let stagingPath: String
     /// The output folder as it is now, whose unchanged files are linked instead of written (nil: write every file).
     let previous: PreviousOutput?
+    /// Whether the staging folder is the spare tree (``SpareTree``), whose files and folders may be in the way.
+    var reusing: Bool { spareListing != nil }
+    /// The spare tree's files and folders, listed while the build runs, for ``removeStale(keeping:)``.
+    let spareListing: Task<[SpareTree.Entry], Never>?
 
     /// Prepares a fresh staging folder beside `destination`, removing folders left by interrupted builds.
     /// With `linkUnchanged`, files whose bytes the existing output folder already holds are hard-linked from it.
@@ -45,6 +53,12 @@ public struct AtomicOutput: Sendable {
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         staging = parent.appendingPathComponent(".\(name).staging-\(getpid())-\(token)")
         stagingPath = staging.path
+        if SpareTree.adopt(beside: destination, as: stagingPath) {
+            let path = stagingPath
+            spareListing = Task.detached { SpareTree.list(path) }
+            return
+        }
+        spareListing = nil
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
@@ -90,14 +104,28 @@ public struct AtomicOutput: Sendable {
     /// Creates folders (relative paths, parents first) in the staging folder.
     public func makeFolders(_ relativePaths: [String]) throws(WriteFailure) {
         for path in relativePaths where !path.isEmpty {
-            if mkdir(stagingPath + "/" + path, 0o755) != 0 && errno != EEXIST {
-                throw WriteFailure(
-                    path: path,
-                    diagnostic: .error(
-                        "cannot create folder '\(path)' in the staging folder: \(String(cString: strerror(errno))); the output folder was left unchanged",
-                        at: SourceLocation(path: SiteFiles.display(destination.path))))
+            let full = stagingPath + "/" + path
+            if mkdir(full, 0o755) == 0 { continue }
+            var error = errno
+            if error == EEXIST {
+                // A file of the spare tree where this build needs a folder is removed.
+                guard reusing, !Self.isFolder(full) else { continue }
+                SpareTree.clear(full)
+                if mkdir(full, 0o755) == 0 { continue }
+                error = errno
             }
+            throw WriteFailure(
+                path: path,
+                diagnostic: .error(
+                    "cannot create folder '\(path)' in the staging folder: \(String(cString: strerror(error))); the output folder was left unchanged",
+                    at: SourceLocation(path: SiteFiles.display(destination.path))))
         }
+    }
+
+    /// Whether `path` is a folder (not following a symbolic link).
+    static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
     /// The folder holding the file at `path` (relative; "" for a file at the top).
@@ -130,7 +158,7 @@ public struct AtomicOutput: Sendable {
         if createFolder, let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(Self.folders(of: [String(relativePath[..<slash]) + "/"]))
         }
-        if linking, let previous, let stamp = previous.link(relativePath, ifHolding: data, to: path) { return stamp }
+        if linking, let previous, let stamp = previous.stamp(of: relativePath, ifHolding: data), place(relativePath, linking: stamp) { return stamp }
         do {
             return try Self.writeFile(data, to: path)
         } catch {
@@ -148,8 +176,32 @@ public struct AtomicOutput: Sendable {
     /// The file's folder must exist in the staging folder.
     /// - Returns: whether the link was made (if not, the caller makes the file).
     func link(_ relativePath: String, ifStamped stamp: FileStamp) -> Bool {
+        guard let previous, previous.has(relativePath, stamp: stamp) else { return false }
+        return place(relativePath, linking: stamp)
+    }
+
+    /// Makes the staging folder's `relativePath` a hard link to the output folder's file there, whose stamp is
+    /// `stamp`. Nothing to do when the spare tree's file already is that file (same device and inode); anything
+    /// else in the way is removed first.
+    /// - Returns: whether the link is there.
+    private func place(_ relativePath: String, linking stamp: FileStamp) -> Bool {
         guard let previous else { return false }
-        return previous.link(relativePath, ifStamped: stamp, to: stagingPath + "/" + relativePath)
+        let target = stagingPath + "/" + relativePath
+        if reusing {
+            var status = stat()
+            if lstat(target, &status) == 0 {
+                if FileStamp(status).map({ $0.device == stamp.device && $0.inode == stamp.inode }) == true { return true }
+                SpareTree.clear(target)
+            }
+        }
+        return Glibc.link(previous.path + "/" + relativePath, target) == 0
+    }
+
+    /// Removes from the staging folder every file and folder this build did not make: `files` (relative paths)
+    /// are all it made. Needed only when the staging folder is the spare tree.
+    public func removeStale(keeping files: [String]) async {
+        guard let spareListing else { return }
+        SpareTree.prune(stagingPath, listing: await spareListing.value, keeping: Set(files))
     }
 
     /// Replaces the output folder with the staging folder (atomically where the kernel supports it).
@@ -157,7 +209,7 @@ public struct AtomicOutput: Sendable {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: destination.path) {
             if teigen_exchange_paths(staging.path, destination.path) == 0 {
-                Self.removeInBackground(staging, name: destination.lastPathComponent)
+                SpareTree.keep(staging, beside: destination)
                 return
             }
             // No RENAME_EXCHANGE (some file systems): two renames, with the old tree kept until the new one is in place.
@@ -165,7 +217,7 @@ public struct AtomicOutput: Sendable {
             do {
                 try fileManager.moveItem(at: destination, to: old)
                 try fileManager.moveItem(at: staging, to: destination)
-                try? fileManager.removeItem(at: old)
+                SpareTree.keep(old, beside: destination)
             } catch {
                 if !fileManager.fileExists(atPath: destination.path) { try? fileManager.moveItem(at: old, to: destination) }
                 throw DiagnosticError(.error("cannot replace the output folder: \(error.localizedDescription)", at: SourceLocation(path: destination.path)))
@@ -186,7 +238,8 @@ public struct AtomicOutput: Sendable {
     @discardableResult
     static func writeFile(_ data: Data, to path: String) throws -> FileStamp? {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if descriptor < 0 && errno == EEXIST && unlink(path) == 0 {
+        if descriptor < 0 && errno == EEXIST {
+            SpareTree.clear(path)
             descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

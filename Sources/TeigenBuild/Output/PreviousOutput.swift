@@ -6,7 +6,7 @@ import Glibc
 
 /// The output folder of the previous build, seen from the staging folder of the next one: a file the new build
 /// makes with the same bytes as the file at the same path here is hard-linked into the staging folder instead of
-/// written again (`link(2)`: one metadata operation, no data written, and nothing freed when the old tree goes).
+/// written again (`link(2)`: one metadata operation, no data written; none at all when the spare tree already holds that link).
 ///
 /// The bytes are compared, not trusted from a manifest or timestamps: a file edited by hand in the output folder,
 /// or replaced by a deploy tool, is simply written anew. Only regular files are linked (a symbolic link is never
@@ -15,21 +15,16 @@ struct PreviousOutput: Sendable {
     /// The output folder's path.
     let path: String
 
-    /// Links `relativePath` of the previous output to `target` when that file holds exactly `data`.
-    /// - Returns: the linked file's stamp, or nil when no link was made (the caller writes the file).
-    func link(_ relativePath: String, ifHolding data: Data, to target: String) -> FileStamp? {
-        let source = path + "/" + relativePath
-        guard let stamp = holds(data, at: source), Glibc.link(source, target) == 0 else { return nil }
-        return stamp
+    /// The stamp of `relativePath` in the previous output when that file holds exactly `data` (nil: the caller
+    /// writes the file).
+    func stamp(of relativePath: String, ifHolding data: Data) -> FileStamp? {
+        holds(data, at: path + "/" + relativePath)
     }
 
-    /// Links `relativePath` of the previous output to `target` when that file still has `stamp` (the render cache
-    /// on disk knows what it holds: ``FileStamp``), without reading it.
-    /// - Returns: whether the link was made (if not, the caller renders the page).
-    func link(_ relativePath: String, ifStamped stamp: FileStamp, to target: String) -> Bool {
-        let source = path + "/" + relativePath
-        guard FileStamp(path: source) == stamp else { return false }
-        return Glibc.link(source, target) == 0
+    /// Whether `relativePath` in the previous output still has `stamp` (the render cache on disk knows what it holds:
+    /// ``FileStamp``), checked without reading it.
+    func has(_ relativePath: String, stamp: FileStamp) -> Bool {
+        FileStamp(path: path + "/" + relativePath) == stamp
     }
 
     /// The stamp of the regular file at `file` when it holds exactly `data`.

@@ -94,7 +94,8 @@ public struct BuildPipeline: Sendable {
             baseURL: input.config.baseURL, search: input.config.search, stalePrintEditions: printEditions.staleJobs.map(\.document.outputPath),
             sources: Dictionary(uniqueKeysWithValues: input.graph.pages.map { ($0.outputPath, $0.source.sourcePath) }),
             skipped: input.graph.skipped, overrides: input.files.overrides + input.overrides + generated.overrides,
-            nextPublicationChange: input.graph.nextPublicationChange, pageFiles: pages.pages.count)
+            nextPublicationChange: input.graph.nextPublicationChange, pageFiles: pages.pages.count,
+            pagePaths: pages.pages.map(\.path))
     }
 
     /// The site's configuration (`config.yaml`, read through `fileSystem`), for commands that need it

@@ -32,6 +32,9 @@ public struct BuildProduct: Sendable {
     /// How many page files the `pages` step made (each page, and each later page of a paginated list), rendered
     /// anew (``renderedPaths``) or taken from the render cache.
     public var pageFiles = 0
+    /// The path of every page file the `pages` step made, whether written already (streamed into the staging
+    /// folder) or still in ``files``.
+    public var pagePaths: [String] = []
 
     /// How many page files came from the render cache without being rendered.
     public var reusedPageFiles: Int { pageFiles - renderedPaths.count }

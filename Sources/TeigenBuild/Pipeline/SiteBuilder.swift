@@ -59,7 +59,10 @@ public struct SiteBuilder: Sendable {
                 indexFiles = index.map(\.path)
                 timer.mark("search")
             }
-            try await OutputManifest.write(into: staging, files: writtenFiles(product, searchIndex: indexFiles), newerThan: cache.newestPageStamp)
+            let files = writtenFiles(product, searchIndex: indexFiles)
+            await staging.removeStale(keeping: files + [OutputManifest.fileName])
+            timer.mark("stale files")
+            try await OutputManifest.write(into: staging, files: files, newerThan: cache.newestPageStamp)
             try staging.commit()
             timer.mark("commit")
             if usesCache {
@@ -85,9 +88,10 @@ public struct SiteBuilder: Sendable {
         return folder
     }
 
-    /// Every file the build wrote into the staging folder: the pages, the other outputs, and the search index.
+    /// Every file the build wrote into the staging folder, each once: the pages (with the later pages of paginated
+    /// lists), the other outputs, and the search index.
     func writtenFiles(_ product: BuildProduct, searchIndex: [String]) -> [String] {
-        product.files.map(\.path) + product.sources.keys + searchIndex
+        Array(Set(product.files.map(\.path) + product.pagePaths + searchIndex))
     }
 
     /// The search index (``SearchIndex``) of the HTML pages of `product`: those still in it and the pages
