@@ -1,6 +1,6 @@
 import TeigenCore
 
-/// The key of the inputs a cached result was made from (``Memo``): the first 128 bits of a SHA-256 digest
+/// The key of the inputs a cached result was made from (``Memo``): an XXH3-128 digest
 /// (``StableHasher``), the same in every process, so that a key written by one build means the same to the next.
 struct CacheKey: Sendable, Hashable {
     var high: UInt64
@@ -8,7 +8,7 @@ struct CacheKey: Sendable, Hashable {
 
     /// The version of how keys are made and kept (``RenderCacheFiles``): part of every key, so that a change to
     /// what a key covers makes every earlier key, and every file of the cache on disk, unusable.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The key of nothing: what a memo that is off gives for every input.
     static let none = CacheKey(high: 0, low: 0)

@@ -32,6 +32,10 @@ public struct RenderCache: Sendable {
     private var storedBodies: Memo<PageBody>
     /// The files whose bodies are still to be read (``bodies``).
     private var unreadBodies: RenderCacheFiles?
+    /// The cache's files on disk (nil for a cache in memory or none).
+    private let files: RenderCacheFiles?
+    /// `bodies.bin` being written while the build goes on (``startWritingBodies()``).
+    private var bodiesWritten: Task<Void, Never>?
     /// Rendered pages by output path (the key: ``PageKeys``).
     var pages: Memo<PageRenderer.Kept>
     /// The highlighter's and math converter's results, by request.
@@ -48,6 +52,7 @@ public struct RenderCache: Sendable {
     public init(enabled: Bool = true) {
         isEnabled = enabled
         isOnDisk = false
+        files = nil
         sources = Memo(enabled: enabled)
         storedBodies = Memo(enabled: enabled)
         pages = Memo(enabled: enabled)
@@ -59,6 +64,7 @@ public struct RenderCache: Sendable {
         sources = Memo(enabled: false)
         storedBodies = Memo(enabled: true)
         unreadBodies = files
+        self.files = files
         pages = Memo(entries: files.readPages())
     }
 
@@ -68,12 +74,31 @@ public struct RenderCache: Sendable {
         RenderCache(files: RenderCacheFiles(folder: folder))
     }
 
-    /// Writes the converted Markdown and the pages' stamps into `folder` for the next `teigen build`, after the
-    /// build's commit into `output`. Does nothing when the cache is not on disk; a failure leaves no file behind
-    /// and is not an error (the next build does all the work).
-    public func save(to folder: URL, output: URL) {
-        guard isOnDisk else { return }
-        RenderCacheFiles(folder: folder).write(bodies: storedBodies, pages: pages, output: output.path)
+    /// Starts writing the converted Markdown into `bodies.bin` while the build goes on, once the `markdown` step has
+    /// filled ``bodies``: a body's key says what it holds, so the file is right for any later build, whether this one
+    /// commits or not. Does nothing when the cache is not on disk, or when no body changed.
+    mutating func startWritingBodies() {
+        guard let files, bodiesWritten == nil, files.needsBodies(storedBodies) else { return }
+        let bodies = storedBodies
+        bodiesWritten = Task.detached(priority: .utility) { files.writeBodies(bodies) }
+    }
+
+    /// Waits until `bodies.bin` (``startWritingBodies()``) is written, when it is being written.
+    func finishWritingBodies() async {
+        await bodiesWritten?.value
+    }
+
+    /// Writes the pages' stamps into the cache folder for the next `teigen build`, after the build's commit into
+    /// `output`, and waits for `bodies.bin` (``startWritingBodies()``). Does nothing when the cache is not on disk;
+    /// a failure leaves no file behind and is not an error (the next build does all the work).
+    public func save(output: URL) async {
+        guard let files else { return }
+        if let bodiesWritten {
+            await bodiesWritten.value
+        } else if files.needsBodies(storedBodies) {
+            files.writeBodies(storedBodies)
+        }
+        files.writePages(pages, output: output.path)
     }
 
     /// The modification time (nanoseconds since 1970) of the newest page file in the cache: the manifest, written

@@ -1,4 +1,4 @@
-import Crypto
+import CXXHash
 import Foundation
 import TeigenContent
 import TeigenCore
@@ -14,8 +14,8 @@ import Glibc
 ///   folder (``FileStamp``) and the images its templates wrote; not its bytes, which the output folder holds.
 ///
 /// Each file: a header (magic bytes, this format's version, Teigen's version, the stamp of the running executable,
-/// the kind of entries), the count of entries, the entries (``ByteWriter``'s encoding), then the SHA-256 of all
-/// that. A file that is missing, truncated, damaged, of another format or written by another Teigen is passed over
+/// the kind of entries), the count of entries, the entries (``ByteWriter``'s encoding), then the XXH3-128 digest
+/// of all that (``Digest``). A file that is missing, truncated, damaged, of another format or written by another Teigen is passed over
 /// whole (the build does the work again); files are written into a temporary file and renamed into place, so a
 /// killed build leaves the last good file or none.
 struct RenderCacheFiles {
@@ -48,24 +48,24 @@ struct RenderCacheFiles {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 32 else { return nil }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > Digest.size else { return nil }
         let size = Int(status.st_size)
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
         defer { munmap(mapped, size) }
         _ = madvise(mapped, size, MADV_SEQUENTIAL)
         let bytes = UnsafeRawBufferPointer(start: mapped, count: size)
-        let content = UnsafeRawBufferPointer(rebasing: bytes[..<(size - 32)])
+        let content = UnsafeRawBufferPointer(rebasing: bytes[..<(size - Digest.size)])
         // The file's pages are let go as soon as they are read (twice: checked, then decoded), so that the mapping
         // never adds the whole file to the build's memory.
-        var sha = SHA256()
+        var digest = Digest()
         var checked = 0
         while checked < content.count {
             let end = min(content.count, checked + Self.window)
-            sha.update(bufferPointer: UnsafeRawBufferPointer(rebasing: content[checked..<end]))
+            digest.update(UnsafeRawBufferPointer(rebasing: content[checked..<end]))
             Self.release(mapped, from: checked, to: end)
             checked = end
         }
-        guard sha.finalize().elementsEqual(bytes[(size - 32)...]) else { return nil }
+        guard digest.finalize().elementsEqual(bytes[(size - Digest.size)...]) else { return nil }
         var reader = ByteReader(content)
         do throws(ByteReader.Damaged) {
             guard try header(&reader) == Self.header(kind: kind) else { return nil }
@@ -122,32 +122,36 @@ struct RenderCacheFiles {
 
     // MARK: Writing
 
-    /// Writes both files from the build's memos, after its commit into `output`: only pages with no diagnostics
+    /// Whether `bodies.bin` must be written for `bodies`: the build converted something (a body's key says what it
+    /// holds), or there is no file.
+    func needsBodies(_ bodies: Memo<PageBody>) -> Bool {
+        !bodies.keptTheSame || !FileManager.default.fileExists(atPath: bodiesFile)
+    }
+
+    /// Writes `bodies.bin` from the build's converted Markdown.
+    func writeBodies(_ bodies: Memo<PageBody>) {
+        guard makeFolder() else { return }
+        write(bodiesFile, kind: "bodies", entries: bodies.entries) { writer, body in body.write(to: &writer) }
+    }
+
+    /// Writes `pages.bin` from the build's pages, after its commit into `output`: only pages with no diagnostics
     /// (their warnings are not kept) and whose files are older than the output's manifest (``FileStamp``).
-    func write(bodies: Memo<PageBody>, pages: Memo<PageRenderer.Kept>, output: String) {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            return
-        }
+    func writePages(_ pages: Memo<PageRenderer.Kept>, output: String) {
+        guard makeFolder() else { return }
         let manifest = FileStamp(path: output + "/" + OutputManifest.fileName)
         let trusted = pages.entries.filter { _, entry in
             guard let stamp = entry.value.stamp, let manifest else { return false }
             return entry.value.diagnostics.isEmpty && stamp.modified < manifest.modified
         }
-        // The two files at once; the bodies only when the build converted something (a body's key says what it holds).
-        let rewritesBodies = !bodies.keptTheSame || !FileManager.default.fileExists(atPath: bodiesFile)
-        DispatchQueue.concurrentPerform(iterations: 2) { file in
-            if file == 0 {
-                guard rewritesBodies else { return }
-                write(bodiesFile, kind: "bodies", entries: bodies.entries) { writer, body in body.write(to: &writer) }
-            } else {
-                write(pagesFile, kind: "pages", entries: trusted) { writer, page in
-                    page.stamp!.write(to: &writer)
-                    writer.write(page.resources)
-                }
-            }
+        write(pagesFile, kind: "pages", entries: trusted) { writer, page in
+            page.stamp!.write(to: &writer)
+            writer.write(page.resources)
         }
+    }
+
+    /// Makes the cache folder; false when it cannot be made.
+    private func makeFolder() -> Bool {
+        (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
     }
 
     /// Writes `entries` (each value by `value`) into a temporary file beside `path`, then renames it over `path`.
@@ -161,12 +165,12 @@ struct RenderCacheFiles {
             unlink(path)
             return
         }
-        var sha = SHA256()
+        var digest = Digest()
         var failed = false
         /// Hands the writer's bytes to the file and the digest.
         func flush(_ writer: inout ByteWriter) {
             writer.bytes.withUnsafeBytes { bytes in
-                sha.update(bufferPointer: bytes)
+                digest.update(bytes)
                 failed = failed || !Self.writeAll(bytes, to: descriptor)
             }
             writer.removeAll()
@@ -183,7 +187,7 @@ struct RenderCacheFiles {
             if writer.bytes.count >= 1 << 20 { flush(&writer) }
         }
         flush(&writer)
-        writer.write(raw: sha.finalize())
+        writer.write(raw: digest.finalize())
         writer.bytes.withUnsafeBytes { failed = failed || !Self.writeAll($0, to: descriptor) }
         failed = close(descriptor) != 0 || failed
         guard !failed, rename(temporary, path) == 0 else {
@@ -205,5 +209,33 @@ struct RenderCacheFiles {
             offset += written
         }
         return true
+    }
+}
+
+extension RenderCacheFiles {
+    /// XXH3-128 over a file's bytes, fed piece by piece: the check that a cache file is whole (it guards against a
+    /// damaged or cut-off file, not against an attacker, who could as well write a good file).
+    struct Digest: ~Copyable {
+        static let size = 16
+        private let state: OpaquePointer
+
+        init() {
+            state = XXH3_createState()
+            XXH3_128bits_reset(state)
+        }
+
+        deinit {
+            XXH3_freeState(state)
+        }
+
+        mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            XXH3_128bits_update(state, bytes.baseAddress, bytes.count)
+        }
+
+        /// The digest's 16 bytes (big-endian, as XXH3's canonical form).
+        func finalize() -> [UInt8] {
+            let hash = XXH3_128bits_digest(state)
+            return withUnsafeBytes(of: hash.high64.bigEndian, Array.init) + withUnsafeBytes(of: hash.low64.bigEndian, Array.init)
+        }
     }
 }

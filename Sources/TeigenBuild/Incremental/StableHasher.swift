@@ -1,13 +1,17 @@
-import Crypto
+import CXXHash
 import Foundation
 import TeigenCore
 
-/// Feeds values into SHA-256 in an unambiguous encoding (fixed-width integers, strings and lists after their
-/// length, a tag before each kind of value), so that different inputs never give the same bytes and the same
+/// Feeds values into XXH3-128 (xxHash) in an unambiguous encoding (fixed-width integers, strings and lists after
+/// their length, a tag before each kind of value), so that different inputs never give the same bytes and the same
 /// inputs give the same ``CacheKey`` in every process: unlike Swift's `Hasher`, which is seeded afresh in each,
 /// a key made here can be kept on disk (the render cache in `.teigen-cache/render/`).
 ///
-/// Small values are gathered in a buffer and handed to SHA-256 in large pieces.
+/// XXH3 is not a cryptographic hash: a key guards against change, not against someone who sets out to make two
+/// inputs collide (who could as well edit the cache files). Its 128 bits make an accidental collision among a
+/// site's keys as unlikely as SHA-256's first 128 bits, at many times the speed.
+///
+/// The encoding is gathered in one buffer and hashed whole by ``finalize()``.
 ///
 /// ```swift
 /// var hasher = StableHasher()
@@ -16,35 +20,43 @@ import TeigenCore
 /// let key = hasher.finalize()
 /// ```
 struct StableHasher {
-    private var sha = SHA256()
-    /// The bytes not yet handed to SHA-256: the first ``used`` of a fixed-size buffer, written in place.
+    /// The encoding so far: the first ``used`` bytes, written in place; grows by doubling.
     private var buffer: [UInt8]
     private var used = 0
-    private static let bufferSize = 8 * 1024
+    private static let initialSize = 4 * 1024
     /// Keys of maps hashed once for many pages (each page's summary, which lists show), by the address of the
     /// map's storage: such a map is fed as its key instead of its content (``TemplateValue``'s `stableHash`).
     /// The maps must stay alive while the hasher is used (no other storage can then have their address).
     var knownMaps: [UInt: CacheKey] = [:]
 
     init() {
-        buffer = [UInt8](unsafeUninitializedCapacity: Self.bufferSize) { _, count in count = Self.bufferSize }
+        buffer = [UInt8](unsafeUninitializedCapacity: Self.initialSize) { _, count in count = Self.initialSize }
+    }
+
+    /// Makes room for `count` more bytes.
+    private mutating func reserve(_ count: Int) {
+        guard used + count > buffer.count else { return }
+        var size = buffer.count * 2
+        while size < used + count { size *= 2 }
+        let kept = used
+        let old = buffer
+        buffer = [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
+            old.withUnsafeBufferPointer { storage.baseAddress!.initialize(from: $0.baseAddress!, count: kept) }
+            initialized = size
+        }
     }
 
     /// Feeds `bytes` as they are (the caller makes them unambiguous: a length first, or a fixed size).
     mutating func combine(raw bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { return }
-        if used + bytes.count > Self.bufferSize { flush() }
-        if bytes.count >= Self.bufferSize {
-            sha.update(bufferPointer: bytes)
-            return
-        }
+        reserve(bytes.count)
         let offset = used
         buffer.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: offset).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
         used += bytes.count
     }
 
     mutating func combine(_ value: UInt64) {
-        if used + 8 > Self.bufferSize { flush() }
+        reserve(8)
         let offset = used
         buffer.withUnsafeMutableBytes { $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt64.self) }
         used += 8
@@ -97,24 +109,11 @@ struct StableHasher {
         value.stableHash(into: &self)
     }
 
-    /// The key of everything fed.
+    /// The key of everything fed: XXH3-128 of the encoding.
     consuming func finalize() -> CacheKey {
-        flush()
-        let digest = sha.finalize()
-        return digest.withUnsafeBytes { bytes in
-            var high: UInt64 = 0
-            var low: UInt64 = 0
-            withUnsafeMutableBytes(of: &high) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<8])) }
-            withUnsafeMutableBytes(of: &low) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[8..<16])) }
-            return CacheKey(high: UInt64(bigEndian: high), low: UInt64(bigEndian: low))
-        }
-    }
-
-    private mutating func flush() {
-        guard used > 0 else { return }
         let count = used
-        buffer.withUnsafeBytes { sha.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-        used = 0
+        let hash = buffer.withUnsafeBytes { XXH3_128bits($0.baseAddress, count) }
+        return CacheKey(high: hash.high64, low: hash.low64)
     }
 }
 

@@ -38,6 +38,7 @@ public struct BuildPipeline: Sendable {
         let hooks = PageHooks.build(catalog: catalog, shortcodes: shortcodes(input, catalog: catalog, lambdas: lambdas))
         try timer.endStep("images planned")
         var bodies = try await PageBodies.convert(input, hooks: hooks, jobs: options.jobs, memo: &cache.bodies)
+        cache.startWritingBodies()
         try timer.endStep("markdown")
         // The images Markdown uses are made while the rest of the build goes on.
         let markdownImages = bodies.resources

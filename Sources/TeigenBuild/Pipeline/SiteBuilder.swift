@@ -36,14 +36,14 @@ public struct SiteBuilder: Sendable {
         let folder = try checkOutputFolder()
         // Written where the folder really is (through a symbolic link to it, say).
         let staging = try AtomicOutput(destination: URL(fileURLWithPath: folder.resolved))
+        var cacheTimer = StageTimer()
+        var cache = usesCache ? RenderCache.onDisk(cacheFolder) : RenderCache(enabled: false)
+        if usesCache { cacheTimer.mark("cache read") }
         do throws(DiagnosticError) {
             var options = self.options
             options.outputDirectory = URL(fileURLWithPath: folder.resolved)
             var pipeline = BuildPipeline(options: options)
             pipeline.pageWriter = staging
-            var cacheTimer = StageTimer()
-            var cache = usesCache ? RenderCache.onDisk(cacheFolder) : RenderCache(enabled: false)
-            if usesCache { cacheTimer.mark("cache read") }
             var product = try await pipeline.run(cache: &cache)
             product.timings = cacheTimer.stages + product.timings
             try checkWarnings(of: product)
@@ -66,13 +66,15 @@ public struct SiteBuilder: Sendable {
             try staging.commit()
             timer.mark("commit")
             if usesCache {
-                cache.save(to: cacheFolder, output: URL(fileURLWithPath: folder.resolved))
+                await cache.save(output: URL(fileURLWithPath: folder.resolved))
                 timer.mark("cache write")
             }
             product.timings += timer.stages
             return product
         } catch {
             staging.discard()
+            // `bodies.bin` may be being written (its bodies are right whatever the build's end): finished, not cut off.
+            await cache.finishWritingBodies()
             throw error
         }
     }

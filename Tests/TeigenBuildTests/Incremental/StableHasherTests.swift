@@ -12,9 +12,10 @@ import TeigenCore
         return hasher.finalize()
     }
 
-    /// The key of nothing is SHA-256 of no bytes (e3b0c442…): nothing seeds it per process.
-    @Test func aKeyIsSHA256OfTheEncoding() {
-        #expect(key { _ in }.hex == "e3b0c44298fc1c149afbf4c8996fb924")
+    /// The key of nothing is XXH3-128 of no bytes (xxHash's own test value): nothing seeds it per process.
+    @Test func aKeyIsXXH3OfTheEncoding() {
+        #expect(key { _ in }.hex == "99aa06d3014798d86001c324468d497f")
+        #expect(key { $0.combine("abc") }.hex == "45bcdc88efffd44520b986a5e7fe1438")
         // "abc" is its length (3, 8 bytes little-endian), then its bytes.
         var bytes = Data([3, 0, 0, 0, 0, 0, 0, 0])
         bytes.append(contentsOf: Array("abc".utf8))
