@@ -8,6 +8,8 @@ struct PageValues {
     let bodies: [PageBody]
     /// Each page's ``PageSummary``, by page index.
     let summaries: [TemplateValue]
+    /// `subsections` of each section with subsections (``subsections(graph:summaries:urls:)``).
+    let subsections: [SectionKey: TemplateValue]
     let taxonomies: TaxonomyValues
     /// The related pages of the pages whose templates show them, by page index.
     let related: [Int: [Int]]
@@ -65,17 +67,26 @@ struct PageValues {
             let path = graph.sitePath(of: target)
             fields += [("url", .string(urls.rooted(path))), ("permalink", .string(urls.absolute(path)))]
         }
-        if let section = graph.sections[page.sectionKey], page.kind == .home || page.kind == .section {
-            fields.append(("subsections", .array(section.subsections.compactMap { key in
+        if page.kind == .home || page.kind == .section, graph.sections[page.sectionKey] != nil {
+            fields.append(("subsections", subsections[page.sectionKey] ?? .array([])))
+        }
+        return .map(target.number > 1 ? Self.lastOfEachName(fields) : fields)
+    }
+
+    /// `page.subsections` of each section that has subsections: each subsection's name, title, URL and pages.
+    static func subsections(graph: ContentGraph, summaries: [TemplateValue], urls: SiteURLs) -> [SectionKey: TemplateValue] {
+        var result: [SectionKey: TemplateValue] = [:]
+        for (key, section) in graph.sections where !section.subsections.isEmpty {
+            result[key] = .array(section.subsections.compactMap { key in
                 guard let sub = graph.sections[key] else { return nil }
                 let subPage = graph.pages[sub.pageIndex]
                 return .map([
                     ("name", .string(key.folder.split(separator: "/").last.map(String.init) ?? "")), ("title", .string(subPage.title)),
                     ("url", .string(urls.rooted(subPage.url))), ("pages", .array(sub.pageIndices.map { summaries[$0] })),
                 ])
-            })))
+            })
         }
-        return .map(target.number > 1 ? Self.lastOfEachName(fields) : fields)
+        return result
     }
 
     /// `fields` with each name once, at its first place, holding its last value (a later page of a list has its own `url`).

@@ -15,7 +15,13 @@ struct SiteContext: Sendable {
     private(set) var graph: ContentGraph
     private(set) var bodies: [PageBody]
     /// Each page's ``PageSummary``, by page index.
-    private(set) var summaries: [TemplateValue]
+    private(set) var summaries: [TemplateValue] {
+        didSet { subsections = PageValues.subsections(graph: graph, summaries: summaries, urls: urls) }
+    }
+    /// `page.subsections` of each section with subsections, made once and shared by every page of its list: each
+    /// holds the summaries of all its subsections' pages, so making it for each page of a paginated list would cost
+    /// the square of the pages.
+    private(set) var subsections: [SectionKey: TemplateValue] = [:]
     /// The theme's assets (the lambdas' URLs and hashes come from them).
     let assets: AssetCatalog
     /// What the pages of each language share, by language code.
@@ -64,9 +70,11 @@ struct SiteContext: Sendable {
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         let publication = try PublicationValues(graph: graph, documents: config.pdf, urls: urls)
-        return SiteContext(
+        var site = SiteContext(
             config: config, urls: urls, graph: graph, bodies: bodies, summaries: summaries, assets: input.assets, languages: languages,
             taxonomies: taxonomies, related: related, jsonLD: jsonLD, publication: publication, configKey: input.configKey)
+        site.subsections = PageValues.subsections(graph: graph, summaries: summaries, urls: urls)
+        return site
     }
 
     /// The pages whose templates (by page index) read `name`.
@@ -100,8 +108,8 @@ struct SiteContext: Sendable {
         let page = graph.pages[target.index]
         let shared = languages[page.language]!
         let values = PageValues(
-            urls: urls, graph: graph, bodies: bodies, summaries: summaries, taxonomies: taxonomies, related: related, jsonLD: jsonLD,
-            publication: publication)
+            urls: urls, graph: graph, bodies: bodies, summaries: summaries, subsections: subsections, taxonomies: taxonomies, related: related,
+            jsonLD: jsonLD, publication: publication)
         return TemplateContext(
             shared: shared.shared,
             own: ["page": values.value(of: target), "site": .map([("menus", shared.menus.value(forPageAt: graph.sitePath(of: target)))])])

@@ -2,7 +2,7 @@ import TeigenCore
 
 extension TemplateValue: StableHashable {
     /// Each kind of value with a tag of its own, lists and maps after their count, maps in their order
-    /// (the order templates see); a map the hasher knows (``StableHasher/knownMaps``) as its key.
+    /// (the order templates see); a map or list the hasher knows (``StableHasher/knownMaps``) as its key.
     func stableHash(into hasher: inout StableHasher) {
         switch self {
         case .null: hasher.combine(0)
@@ -19,6 +19,11 @@ extension TemplateValue: StableHashable {
             hasher.combine(4)
             hasher.combine(value)
         case .array(let items):
+            if !hasher.knownMaps.isEmpty, let address = Self.address(of: items), let key = hasher.knownMaps[address] {
+                hasher.combine(8)
+                hasher.combine(key)
+                return
+            }
             hasher.combine(5)
             hasher.combine(items.count)
             for item in items { item.stableHash(into: &hasher) }
@@ -37,10 +42,30 @@ extension TemplateValue: StableHashable {
         }
     }
 
+    /// The address of a list's storage (nil for an empty list, whose storage all empty lists share).
+    static func address(of items: [TemplateValue]) -> UInt? {
+        guard !items.isEmpty else { return nil }
+        return items.withUnsafeBufferPointer { $0.baseAddress.map { UInt(bitPattern: $0) } }
+    }
+
     /// The address of a map's storage (nil for an empty map, whose storage all empty maps share).
     static func address(of pairs: [(String, TemplateValue)]) -> UInt? {
         guard !pairs.isEmpty else { return nil }
         return pairs.withUnsafeBufferPointer { $0.baseAddress.map { UInt(bitPattern: $0) } }
+    }
+
+    /// The keys of `lists` (each hashed alone, with the maps and lists `known` already has fed as their keys) by the
+    /// address of their storage, for ``StableHasher/knownMaps``: lists many pages share (`page.subsections`).
+    static func keys(ofLists lists: some Sequence<TemplateValue>, known: [UInt: CacheKey]) -> [UInt: CacheKey] {
+        var keys: [UInt: CacheKey] = [:]
+        for value in lists {
+            guard case .array(let items) = value, let address = address(of: items) else { continue }
+            var hasher = StableHasher()
+            hasher.knownMaps = known
+            value.stableHash(into: &hasher)
+            keys[address] = hasher.finalize()
+        }
+        return keys
     }
 
     /// The keys of `maps` (each hashed alone) by the address of their storage, for ``StableHasher/knownMaps``.

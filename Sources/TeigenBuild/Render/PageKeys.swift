@@ -17,14 +17,18 @@ struct PageKeys: Sendable {
     /// The key of each template with the partials and parents it includes, by name (with `site.sections` for a
     /// template that reads it).
     private let templateKeys: [String: CacheKey]
-    /// The key of each page's summary, which lists show (``StableHasher/knownMaps``): hashed once, not once a list.
+    /// The key of each page's summary, which lists show, and of each section's `page.subsections`, which every page
+    /// of its list shows (``StableHasher/knownMaps``): hashed once, not once a list.
     private let summaryKeys: [UInt: CacheKey]
 
     init(renderer: PageRenderer, memo: Memo<PageRenderer.Kept>) {
         self.memo = memo
         templates = renderer.templates
         let site = renderer.site
-        let summaryKeys = memo.isEnabled ? TemplateValue.keys(of: site.summaries) : [:]
+        var summaryKeys = memo.isEnabled ? TemplateValue.keys(of: site.summaries) : [:]
+        if memo.isEnabled {
+            summaryKeys.merge(TemplateValue.keys(ofLists: site.subsections.values, known: summaryKeys)) { first, _ in first }
+        }
         self.summaryKeys = summaryKeys
         shared = memo.key { hasher in
             hasher.knownMaps = summaryKeys
