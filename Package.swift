@@ -110,7 +110,12 @@ let package = Package(
                 "TeigenCore", "TeigenBuild", "TeigenPreview", "TeigenMarkdown", "TeigenContent", "TeigenTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            // Release builds allocate with gperftools' TCMalloc (Debian's libgoogle-perftools-dev) instead of glibc's
+            // malloc: a build makes and frees millions of small values from several threads, and glibc's allocator
+            // slows down as the heap grows (README "Architecture" says by how much). Debug builds, which the tests
+            // and the AddressSanitizer run use, keep glibc's.
+            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "TeigenMarkdownTests", dependencies: ["TeigenMarkdown", "CCmark", "CCmarkArena"], swiftSettings: strict),
         .testTarget(name: "TeigenCoreTests", dependencies: ["TeigenCore"], swiftSettings: strict),
