@@ -71,3 +71,26 @@ import TeigenCore
         #expect(graph.section("")!.pageIndices.map { graph.pages[$0].contentPath } == ["a.md"])
     }
 }
+
+extension ContentGraphTests {
+    /// ``PageOrder`` sorts page indices exactly as ``ContentGraph/order(_:_:)`` sorts pages: weight, newest date,
+    /// title, path, with missing weights and dates last.
+    @Test func pageOrderIsTheGraphsOrder() throws {
+        let fronts = [
+            "weight: 2\n", "weight: 1\ndate: 2024-01-01\n", "weight: 1\ndate: 2024-03-01\n", "date: 2023-05-01\n", "",
+            "date: 2023-05-01\n", "weight: 1\n", "weight: 1\ndate: 2024-03-01\n", "weight: -3\n",
+        ]
+        var sources = [try page("_index.md"), try page("s/_index.md")]
+        for (number, front) in fronts.enumerated() {
+            // Two titles shared, so that ties fall through to the path.
+            sources.append(try SourcePage.parse(
+                "---\ntitle: T\(number % 3)\n\(front)---\n", contentPath: "s/p\(number).md", sourcePath: "content/s/p\(number).md"))
+        }
+        let graph = try ContentGraph.build(sources, includeDrafts: false)
+        let indices = Array(graph.pages.indices.reversed())
+        let order = PageOrder(graph.pages)
+        let expected = indices.sorted { ContentGraph.order(graph.pages[$0], graph.pages[$1]) }
+        #expect(indices.sorted { order($0, $1) } == expected)
+        #expect(graph.section("s")!.pageIndices.map { graph.pages[$0].contentPath } == expected.map { graph.pages[$0].contentPath }.filter { $0.hasPrefix("s/p") })
+    }
+}

@@ -188,8 +188,9 @@ public struct ContentGraph: Sendable {
                 for term in termPages { terms[term]?.pages.append(index) }
             }
         }
+        let order = PageOrder(pages)
         for (index, term) in terms {
-            terms[index]!.pages = term.pages.sorted { Self.order(pages[$0], pages[$1]) }
+            terms[index]!.pages = term.pages.sorted { order($0, $1) }
             let key = TaxonomyKey(language: pages[index].language, name: term.taxonomy)
             self.taxonomies[key]?.termPages.append(index)
         }
@@ -358,9 +359,10 @@ public struct ContentGraph: Sendable {
             sections[parent]?.subsections.append(key)
         }
         let pageOfSection = sections.mapValues(\.pageIndex)
+        let order = PageOrder(pages)
         for key in Array(sections.keys) {
-            sections[key]!.pageIndices.sort { Self.order(pages[$0], pages[$1]) }
-            sections[key]!.subsections.sort { Self.order(pages[pageOfSection[$0]!], pages[pageOfSection[$1]!]) }
+            sections[key]!.pageIndices.sort { order($0, $1) }
+            sections[key]!.subsections.sort { order(pageOfSection[$0]!, pageOfSection[$1]!) }
             var positions: [Int: Int] = [:]
             for (position, index) in sections[key]!.pageIndices.enumerated() { positions[index] = position }
             sections[key]!.positions = positions
@@ -368,7 +370,8 @@ public struct ContentGraph: Sendable {
         return sections
     }
 
-    /// Weight first (pages without one come last), then newest date, then title, then path.
+    /// Weight first (pages without one come last), then newest date, then title, then path (``PageOrder`` sorts
+    /// long lists of page indices in the same order).
     public static func order(_ a: Page, _ b: Page) -> Bool {
         let wa = a.frontMatter.weight ?? Int.max
         let wb = b.frontMatter.weight ?? Int.max
