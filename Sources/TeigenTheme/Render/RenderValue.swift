@@ -29,14 +29,21 @@ enum RenderValue {
     func child(named name: String) -> RenderValue? {
         switch self {
         case .value(.map(let pairs)):
-            return pairs.first { $0.0 == name }.flatMap { Self.of($0.1) }
+            return Self.value(named: name, in: pairs).flatMap { Self.of($0) }
         case .overlay(let top, let under):
-            let above = top.first { $0.0 == name }?.1
-            let below = under.first { $0.0 == name }?.1
-            return Self.merged(above, below)
+            return Self.merged(Self.value(named: name, in: top), Self.value(named: name, in: under))
         case .root(let names):
-            return names.first { $0.0 == name }?.1
+            return Self.value(named: name, in: names)
         case .value, .lambda:
+            return nil
+        }
+    }
+
+    /// The value of the first pair named `name`. Reads the pairs in place: `first(where:)` would copy each pair it
+    /// passes (a reference count for its name and one for its value), on every tag of every page.
+    private static func value<Value>(named name: String, in pairs: [(String, Value)]) -> Value? {
+        pairs.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index].0 == name { return buffer[index].1 }
             return nil
         }
     }

@@ -36,19 +36,24 @@ struct TemplateRenderer {
 
         mutating func render(_ body: TemplateBody, position: SequencePosition?, indentation: String?, inherited: [String: TemplateBody]?) {
             guard let indentation, !indentation.isEmpty else {
-                for index in body.nodes.indices { render(body.nodes[index], position: position, indentation: indentation, inherited: inherited) }
+                // Each node read in place: copying it out of the list costs a reference count for each of its parts.
+                body.nodes.withUnsafeBufferPointer { nodes in
+                    for index in nodes.indices { render(nodes[index], position: position, indentation: indentation, inherited: inherited) }
+                }
                 return
             }
             // In an indented partial, the indentation goes before each node's output that starts a line of it.
             var local = ""
             swap(&local, &output)
-            for node in body.nodes {
-                var piece = ""
-                swap(&piece, &output)
-                render(node, position: position, indentation: indentation, inherited: inherited)
-                swap(&piece, &output)
-                if !piece.isEmpty, output.last == "\n" { output += indentation }
-                output += piece
+            body.nodes.withUnsafeBufferPointer { nodes in
+                for index in nodes.indices {
+                    var piece = ""
+                    swap(&piece, &output)
+                    render(nodes[index], position: position, indentation: indentation, inherited: inherited)
+                    swap(&piece, &output)
+                    if !piece.isEmpty, output.last == "\n" { output += indentation }
+                    output += piece
+                }
             }
             swap(&local, &output)
             output += local
