@@ -178,12 +178,14 @@ struct TemplateRenderer {
                 value = stack.last.flatMap { descend(name.parts[...], from: $0) }
             case .stack:
                 guard let first = name.parts.first else { return nil }
-                for object in stack.reversed() {
-                    if let found = object.child(named: first) {
-                        value = descend(name.parts.dropFirst(), from: found)
-                        break
+                // The first value that has the name, read in place from the top of the stack down.
+                let found: RenderValue? = stack.withUnsafeBufferPointer { stack in
+                    for index in stack.indices.reversed() {
+                        if let found = stack[index].child(named: first) { return found }
                     }
+                    return nil
                 }
+                if let found { value = name.parts.count == 1 ? found : descend(name.parts.dropFirst(), from: found) }
             }
             guard let value else { return nil }
             return applying(name.transforms[...], to: value)
