@@ -188,11 +188,8 @@ public struct AtomicOutput: Sendable {
         guard let previous else { return false }
         let target = stagingPath + "/" + relativePath
         if reusing {
-            var status = stat()
-            if lstat(target, &status) == 0 {
-                if FileStamp(status).map({ $0.device == stamp.device && $0.inode == stamp.inode }) == true { return true }
-                SpareTree.clear(target)
-            }
+            if let existing = FileStamp(path: target), existing.device == stamp.device, existing.inode == stamp.inode { return true }
+            SpareTree.clear(target)
         }
         return Glibc.link(previous.path + "/" + relativePath, target) == 0
     }

@@ -28,9 +28,7 @@ enum SpareTree {
     /// - Returns: whether `staging` now holds the spare tree.
     static func adopt(beside destination: URL, as staging: String) -> Bool {
         let spare = path(beside: destination)
-        var status = stat()
-        guard lstat(spare, &status) == 0 else { return false }
-        guard status.st_mode & S_IFMT == S_IFDIR else {
+        guard AtomicOutput.isFolder(spare) else {
             unlink(spare)
             return false
         }
@@ -98,15 +96,10 @@ enum SpareTree {
         for entry in listing {
             // Inside a folder already removed.
             if let removed, entry.path.hasPrefix(removed) { continue }
-            if entry.isFolder ? folders.contains(entry.path) : files.contains(entry.path) { continue }
-            let full = root + "/" + entry.path
-            if entry.isFolder {
-                // A file may have taken the folder's place (the build clears what is in its way).
-                if !files.contains(entry.path) { try? FileManager.default.removeItem(atPath: full) }
-                removed = entry.path + "/"
-            } else if !folders.contains(entry.path) {
-                unlink(full)
-            }
+            // Kept whatever its kind was when listed: the build clears what is in its way.
+            guard !files.contains(entry.path), !folders.contains(entry.path) else { continue }
+            clear(root + "/" + entry.path)
+            if entry.isFolder { removed = entry.path + "/" }
         }
     }
 
