@@ -24,10 +24,10 @@ struct StableHasher {
     private var buffer: [UInt8]
     private var used = 0
     private static let initialSize = 4 * 1024
-    /// Keys of maps hashed once for many pages (each page's summary, which lists show), by the address of the
-    /// map's storage: such a map is fed as its key instead of its content (``TemplateValue``'s `stableHash`).
-    /// The maps must stay alive while the hasher is used (no other storage can then have their address).
-    var knownMaps: [UInt: CacheKey] = [:]
+    /// Keys of maps and lists hashed once for many pages (each page's summary, which lists show; `page.subsections`),
+    /// by the address of their storage: such a value is fed as its key instead of its content (``TemplateValue``'s
+    /// `stableHash`). The values must stay alive while the hasher is used (no other storage can then have their address).
+    var knownValues: [UInt: CacheKey] = [:]
 
     init() {
         buffer = [UInt8](unsafeUninitializedCapacity: Self.initialSize) { _, count in count = Self.initialSize }

@@ -2,7 +2,7 @@ import TeigenCore
 
 extension TemplateValue: StableHashable {
     /// Each kind of value with a tag of its own, lists and maps after their count, maps in their order
-    /// (the order templates see); a map or list the hasher knows (``StableHasher/knownMaps``) as its key.
+    /// (the order templates see); a map or list the hasher knows (``StableHasher/knownValues``) as its key.
     func stableHash(into hasher: inout StableHasher) {
         switch self {
         case .null: hasher.combine(0)
@@ -19,7 +19,7 @@ extension TemplateValue: StableHashable {
             hasher.combine(4)
             hasher.combine(value)
         case .array(let items):
-            if !hasher.knownMaps.isEmpty, let address = Self.address(of: items), let key = hasher.knownMaps[address] {
+            if !hasher.knownValues.isEmpty, let address = Self.address(of: items), let key = hasher.knownValues[address] {
                 hasher.combine(8)
                 hasher.combine(key)
                 return
@@ -28,7 +28,7 @@ extension TemplateValue: StableHashable {
             hasher.combine(items.count)
             for item in items { item.stableHash(into: &hasher) }
         case .map(let pairs):
-            if !hasher.knownMaps.isEmpty, let address = Self.address(of: pairs), let key = hasher.knownMaps[address] {
+            if !hasher.knownValues.isEmpty, let address = Self.address(of: pairs), let key = hasher.knownValues[address] {
                 hasher.combine(7)
                 hasher.combine(key)
                 return
@@ -42,39 +42,28 @@ extension TemplateValue: StableHashable {
         }
     }
 
-    /// The address of a list's storage (nil for an empty list, whose storage all empty lists share).
-    static func address(of items: [TemplateValue]) -> UInt? {
-        guard !items.isEmpty else { return nil }
-        return items.withUnsafeBufferPointer { $0.baseAddress.map { UInt(bitPattern: $0) } }
+    /// The address of a list's or map's storage (nil for an empty one, whose storage all empty ones share).
+    static func address<Element>(of elements: [Element]) -> UInt? {
+        guard !elements.isEmpty else { return nil }
+        return elements.withUnsafeBufferPointer { $0.baseAddress.map { UInt(bitPattern: $0) } }
     }
 
-    /// The address of a map's storage (nil for an empty map, whose storage all empty maps share).
-    static func address(of pairs: [(String, TemplateValue)]) -> UInt? {
-        guard !pairs.isEmpty else { return nil }
-        return pairs.withUnsafeBufferPointer { $0.baseAddress.map { UInt(bitPattern: $0) } }
-    }
-
-    /// The keys of `lists` (each hashed alone, with the maps and lists `known` already has fed as their keys) by the
-    /// address of their storage, for ``StableHasher/knownMaps``: lists many pages share (`page.subsections`).
-    static func keys(ofLists lists: some Sequence<TemplateValue>, known: [UInt: CacheKey]) -> [UInt: CacheKey] {
+    /// The keys of `values`, the maps and lists among them each hashed alone (with the ones `known` already has fed as
+    /// their keys), by the address of their storage, for ``StableHasher/knownValues``: values many pages share (each
+    /// page's summary, `page.subsections`).
+    static func keys(of values: some Sequence<TemplateValue>, known: [UInt: CacheKey] = [:]) -> [UInt: CacheKey] {
         var keys: [UInt: CacheKey] = [:]
-        for value in lists {
-            guard case .array(let items) = value, let address = address(of: items) else { continue }
+        keys.reserveCapacity(values.underestimatedCount)
+        for value in values {
+            let address: UInt?
+            switch value {
+            case .array(let items): address = Self.address(of: items)
+            case .map(let pairs): address = Self.address(of: pairs)
+            default: address = nil
+            }
+            guard let address else { continue }
             var hasher = StableHasher()
-            hasher.knownMaps = known
-            value.stableHash(into: &hasher)
-            keys[address] = hasher.finalize()
-        }
-        return keys
-    }
-
-    /// The keys of `maps` (each hashed alone) by the address of their storage, for ``StableHasher/knownMaps``.
-    static func keys(of maps: [TemplateValue]) -> [UInt: CacheKey] {
-        var keys: [UInt: CacheKey] = [:]
-        keys.reserveCapacity(maps.count)
-        for value in maps {
-            guard case .map(let pairs) = value, let address = address(of: pairs) else { continue }
-            var hasher = StableHasher()
+            hasher.knownValues = known
             value.stableHash(into: &hasher)
             keys[address] = hasher.finalize()
         }

@@ -18,20 +18,21 @@ struct PageKeys: Sendable {
     /// template that reads it).
     private let templateKeys: [String: CacheKey]
     /// The key of each page's summary, which lists show, and of each section's `page.subsections`, which every page
-    /// of its list shows (``StableHasher/knownMaps``): hashed once, not once a list.
-    private let summaryKeys: [UInt: CacheKey]
+    /// of its list shows (``StableHasher/knownValues``): hashed once, not once a list.
+    private let knownKeys: [UInt: CacheKey]
 
     init(renderer: PageRenderer, memo: Memo<PageRenderer.Kept>) {
         self.memo = memo
         templates = renderer.templates
         let site = renderer.site
-        var summaryKeys = memo.isEnabled ? TemplateValue.keys(of: site.summaries) : [:]
+        var knownKeys: [UInt: CacheKey] = [:]
         if memo.isEnabled {
-            summaryKeys.merge(TemplateValue.keys(ofLists: site.subsections.values, known: summaryKeys)) { first, _ in first }
+            knownKeys = TemplateValue.keys(of: site.summaries)
+            knownKeys.merge(TemplateValue.keys(of: site.subsections.values, known: knownKeys)) { first, _ in first }
         }
-        self.summaryKeys = summaryKeys
+        self.knownKeys = knownKeys
         shared = memo.key { hasher in
-            hasher.knownMaps = summaryKeys
+            hasher.knownValues = knownKeys
             hasher.combine(CacheKey.formatVersion)
             hasher.combine(TeigenVersion.current)
             site.hashShared(into: &hasher)
@@ -42,7 +43,7 @@ struct PageKeys: Sendable {
         // `site.sections` lists every page's summary: a summary that changes (a page's reading time) changes only
         // the pages whose templates read it.
         let sections = memo.key { hasher in
-            hasher.knownMaps = summaryKeys
+            hasher.knownValues = knownKeys
             site.hashSections(into: &hasher)
         }
         var templateKeys: [String: CacheKey] = [:]
@@ -61,7 +62,7 @@ struct PageKeys: Sendable {
     /// The key of page `index`, whose context is `context`.
     func key(ofPageAt index: Int, context: TemplateContext) -> CacheKey {
         memo.key { hasher in
-            hasher.knownMaps = summaryKeys
+            hasher.knownValues = knownKeys
             let name = templates[index]
             hasher.combine(shared)
             hasher.combine(name)
