@@ -373,16 +373,7 @@ public struct ContentGraph: Sendable {
     /// Weight first (pages without one come last), then newest date, then title, then path (``PageOrder`` sorts
     /// long lists of page indices in the same order).
     public static func order(_ a: Page, _ b: Page) -> Bool {
-        let wa = a.frontMatter.weight ?? Int.max
-        let wb = b.frontMatter.weight ?? Int.max
-        if wa != wb { return wa < wb }
-        if a.frontMatter.date != b.frontMatter.date {
-            guard let da = a.frontMatter.date else { return false }
-            guard let db = b.frontMatter.date else { return true }
-            return da > db
-        }
-        if a.title != b.title { return a.title < b.title }
-        return a.contentPath < b.contentPath
+        PageOrder.Key(a).precedes(PageOrder.Key(b))
     }
 
     static func folder(of path: String) -> String {
