@@ -46,12 +46,11 @@ public struct RenderCache: Sendable {
     /// Whether builds read and fill this cache in memory, with the parts ``BodyEdit`` needs.
     public let isEnabled: Bool
     /// Whether this is `teigen build`'s cache on disk.
-    public let isOnDisk: Bool
+    public var isOnDisk: Bool { files != nil }
 
     /// A cache in memory (the preview server's), or none (`enabled: false`).
     public init(enabled: Bool = true) {
         isEnabled = enabled
-        isOnDisk = false
         files = nil
         sources = Memo(enabled: enabled)
         storedBodies = Memo(enabled: enabled)
@@ -60,7 +59,6 @@ public struct RenderCache: Sendable {
 
     private init(files: RenderCacheFiles) {
         isEnabled = false
-        isOnDisk = true
         sources = Memo(enabled: false)
         storedBodies = Memo(enabled: true)
         unreadBodies = files
@@ -89,15 +87,12 @@ public struct RenderCache: Sendable {
     }
 
     /// Writes the pages' stamps into the cache folder for the next `teigen build`, after the build's commit into
-    /// `output`, and waits for `bodies.bin` (``startWritingBodies()``). Does nothing when the cache is not on disk;
-    /// a failure leaves no file behind and is not an error (the next build does all the work).
+    /// `output`, and waits for `bodies.bin` (``startWritingBodies()``, which the `markdown` step starts). Does nothing
+    /// when the cache is not on disk; a failure leaves no file behind and is not an error (the next build does all
+    /// the work).
     public func save(output: URL) async {
         guard let files else { return }
-        if let bodiesWritten {
-            await bodiesWritten.value
-        } else if files.needsBodies(storedBodies) {
-            files.writeBodies(storedBodies)
-        }
+        await finishWritingBodies()
         files.writePages(pages, output: output.path)
     }
 
