@@ -7,34 +7,14 @@ import TeigenCore
 /// them again (`PreviousOutput`): the result is byte for byte a fresh build's, stale files are gone, and no
 /// file of the previous output is ever written into.
 @Suite struct PreviousOutputTests {
-    func project() throws -> URL {
-        let project = try Fixtures.copy(Fixtures.root.appendingPathComponent("invalid/_defaults"))
-        try write("---\ntitle: A\n---\nalpha\n", to: project, "site/content/a.md")
-        try write("---\ntitle: B\n---\nbeta\n", to: project, "site/content/b.md")
-        try write("note\n", to: project, "site/static/note.txt")
-        try write("same\n", to: project, "site/static/same.txt")
-        return project
-    }
-
-    func write(_ text: String, to project: URL, _ path: String) throws {
-        let url = project.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
-    func build(_ project: URL, into output: String) async throws {
-        let options = BuildOptions(sourceDirectory: project.appendingPathComponent("site"), themeDirectory: project.appendingPathComponent("theme"))
-        _ = try await SiteBuilder(options: options, output: project.appendingPathComponent(output)).build()
-    }
-
     func inode(_ url: URL) throws -> Int {
         try #require(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int)
     }
 
     @Test func aRebuildLinksUnchangedFilesWritesChangedOnesAndDropsStaleOnes() async throws {
-        let project = try project()
+        let project = try Fixtures.outputProject()
         let public_ = project.appendingPathComponent("public")
-        try await build(project, into: "public")
+        try await Fixtures.build(project, into: "public")
         let before = try Fixtures.tree(public_)
         #expect(before["a/index.html"] != nil && before["b/index.html"] != nil)
         // Links of our own to every file of the first build: their bytes must survive the rebuild untouched.
@@ -47,12 +27,12 @@ import TeigenCore
         let sameInode = try inode(public_.appendingPathComponent("same.txt"))
         let pageInode = try inode(public_.appendingPathComponent("b/index.html"))
         // A changed page, a removed page, and a file edited by hand in the output (same size, other bytes).
-        try write("---\ntitle: B\n---\nbeta, changed\n", to: project, "site/content/b.md")
+        try Fixtures.write("---\ntitle: B\n---\nbeta, changed\n", to: project, "site/content/b.md")
         try FileManager.default.removeItem(at: project.appendingPathComponent("site/content/a.md"))
         try Data("NOTE\n".utf8).write(to: public_.appendingPathComponent("note.txt"))
 
-        try await build(project, into: "public")
-        try await build(project, into: "fresh")
+        try await Fixtures.build(project, into: "public")
+        try await Fixtures.build(project, into: "fresh")
 
         let after = try Fixtures.tree(public_)
         #expect(after == (try Fixtures.tree(project.appendingPathComponent("fresh"))))
@@ -67,10 +47,10 @@ import TeigenCore
     }
 
     @Test func withoutLinkingTheOutputIsTheSame() async throws {
-        let project = try project()
-        try await build(project, into: "public")
-        try write("---\ntitle: B\n---\nbeta, changed\n", to: project, "site/content/b.md")
-        try await build(project, into: "public")
+        let project = try Fixtures.outputProject()
+        try await Fixtures.build(project, into: "public")
+        try Fixtures.write("---\ntitle: B\n---\nbeta, changed\n", to: project, "site/content/b.md")
+        try await Fixtures.build(project, into: "public")
         let linked = try Fixtures.tree(project.appendingPathComponent("public"))
 
         let options = BuildOptions(sourceDirectory: project.appendingPathComponent("site"), themeDirectory: project.appendingPathComponent("theme"))

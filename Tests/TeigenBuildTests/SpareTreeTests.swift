@@ -7,25 +7,11 @@ import TeigenCore
 /// place (`SpareTree`): whatever it holds, the rebuild is byte for byte a fresh build, with no stale file or folder,
 /// and an unchanged file costs no new link.
 @Suite struct SpareTreeTests {
+    /// ``Fixtures/outputProject()`` with a file two folders deep.
     func project() throws -> URL {
-        let project = try Fixtures.copy(Fixtures.root.appendingPathComponent("invalid/_defaults"))
-        try write("---\ntitle: A\n---\nalpha\n", to: project, "site/content/a.md")
-        try write("---\ntitle: B\n---\nbeta\n", to: project, "site/content/b.md")
-        try write("note\n", to: project, "site/static/note.txt")
-        try write("same\n", to: project, "site/static/same.txt")
-        try write("deep\n", to: project, "site/static/deep/er/file.txt")
+        let project = try Fixtures.outputProject()
+        try Fixtures.write("deep\n", to: project, "site/static/deep/er/file.txt")
         return project
-    }
-
-    func write(_ text: String, to project: URL, _ path: String) throws {
-        let url = project.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
-    func build(_ project: URL, into output: String) async throws {
-        let options = BuildOptions(sourceDirectory: project.appendingPathComponent("site"), themeDirectory: project.appendingPathComponent("theme"))
-        _ = try await SiteBuilder(options: options, output: project.appendingPathComponent(output)).build()
     }
 
     /// Every file and folder below `folder` (folders end in "/").
@@ -51,17 +37,17 @@ import TeigenCore
         let project = try project()
         let public_ = project.appendingPathComponent("public")
         let spare = project.appendingPathComponent(".public.spare")
-        try await build(project, into: "public")
+        try await Fixtures.build(project, into: "public")
         #expect(!FileManager.default.fileExists(atPath: spare.path))
-        try await build(project, into: "public")
+        try await Fixtures.build(project, into: "public")
         #expect(FileManager.default.fileExists(atPath: spare.path))
         let before = try status(public_.appendingPathComponent("same.txt"))
         // public/ and the spare tree share every unchanged file.
         #expect(before.st_nlink == 2)
         #expect(try status(spare.appendingPathComponent("same.txt")).st_ino == before.st_ino)
 
-        try write("---\ntitle: B\n---\nbeta, changed\n", to: project, "site/content/b.md")
-        try await build(project, into: "public")
+        try Fixtures.write("---\ntitle: B\n---\nbeta, changed\n", to: project, "site/content/b.md")
+        try await Fixtures.build(project, into: "public")
         let after = try status(public_.appendingPathComponent("same.txt"))
         #expect(after.st_ino == before.st_ino && after.st_nlink == 2)
         let page = public_.appendingPathComponent("b/index.html")
@@ -77,25 +63,25 @@ import TeigenCore
         let project = try project()
         let public_ = project.appendingPathComponent("public")
         let spare = project.appendingPathComponent(".public.spare")
-        try await build(project, into: "public")
-        try await build(project, into: "public")
+        try await Fixtures.build(project, into: "public")
+        try await Fixtures.build(project, into: "public")
         let manager = FileManager.default
         // A stale file and folder, a folder where a file goes, a file where a folder goes, a file of other bytes
         // where an unchanged file goes, a symbolic link where a page goes, and a file the build never made.
-        try write("stale\n", to: spare, "stale.txt")
-        try write("stale\n", to: spare, "gone/deeper/x.html")
+        try Fixtures.write("stale\n", to: spare, "stale.txt")
+        try Fixtures.write("stale\n", to: spare, "gone/deeper/x.html")
         try manager.removeItem(at: spare.appendingPathComponent("note.txt"))
-        try write("inside\n", to: spare, "note.txt/inside.txt")
+        try Fixtures.write("inside\n", to: spare, "note.txt/inside.txt")
         try manager.removeItem(at: spare.appendingPathComponent("deep/er"))
-        try write("a file\n", to: spare, "deep/er")
+        try Fixtures.write("a file\n", to: spare, "deep/er")
         try manager.removeItem(at: spare.appendingPathComponent("same.txt"))
-        try write("other\n", to: spare, "same.txt")
+        try Fixtures.write("other\n", to: spare, "same.txt")
         try manager.removeItem(at: spare.appendingPathComponent("a/index.html"))
         try manager.createSymbolicLink(atPath: spare.appendingPathComponent("a/index.html").path, withDestinationPath: "../b/index.html")
         try manager.removeItem(at: project.appendingPathComponent("site/content/b.md"))
 
-        try await build(project, into: "public")
-        try await build(project, into: "fresh")
+        try await Fixtures.build(project, into: "public")
+        try await Fixtures.build(project, into: "fresh")
         let fresh = project.appendingPathComponent("fresh")
         #expect(try Fixtures.tree(public_) == (try Fixtures.tree(fresh)))
         #expect(entries(public_) == entries(fresh))
@@ -106,10 +92,10 @@ import TeigenCore
     @Test func aSpareThatIsALinkIsNotFollowed() async throws {
         let project = try project()
         let elsewhere = project.appendingPathComponent("elsewhere")
-        try write("keep\n", to: elsewhere, "same.txt")
+        try Fixtures.write("keep\n", to: elsewhere, "same.txt")
         try FileManager.default.createSymbolicLink(atPath: project.appendingPathComponent(".public.spare").path, withDestinationPath: "elsewhere")
-        try await build(project, into: "public")
-        try await build(project, into: "fresh")
+        try await Fixtures.build(project, into: "public")
+        try await Fixtures.build(project, into: "fresh")
         #expect(try Fixtures.tree(elsewhere) == ["same.txt": Data("keep\n".utf8)])
         #expect(try Fixtures.tree(project.appendingPathComponent("public")) == (try Fixtures.tree(project.appendingPathComponent("fresh"))))
     }
@@ -117,11 +103,11 @@ import TeigenCore
     @Test func aFailedBuildLeavesTheOutputAndNoStagingFolder() async throws {
         let project = try project()
         let public_ = project.appendingPathComponent("public")
-        try await build(project, into: "public")
-        try await build(project, into: "public")
+        try await Fixtures.build(project, into: "public")
+        try await Fixtures.build(project, into: "public")
         let good = try Fixtures.tree(public_)
-        try write("---\ntitle: [broken\n---\nx\n", to: project, "site/content/a.md")
-        await #expect(throws: DiagnosticError.self) { try await build(project, into: "public") }
+        try Fixtures.write("---\ntitle: [broken\n---\nx\n", to: project, "site/content/a.md")
+        await #expect(throws: DiagnosticError.self) { try await Fixtures.build(project, into: "public") }
         #expect(try Fixtures.tree(public_) == good)
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.path).filter { $0.hasPrefix(".public.staging") } == [])
     }

@@ -30,14 +30,8 @@ import TeigenCore
             "theme/templates/404.mustache": "<h1>404</h1>\n",
             "theme/assets/css/style.css": "body { color: black; }\n",
         ]
-        for (path, text) in files { try write(text, to: project, path) }
+        for (path, text) in files { try Fixtures.write(text, to: project, path) }
         return project
-    }
-
-    func write(_ text: String, to project: URL, _ path: String) throws {
-        let url = project.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
     }
 
     func options(_ project: URL) -> BuildOptions {
@@ -86,7 +80,7 @@ import TeigenCore
     @Test func editingABodyAfterItsSummaryRendersThatPageAlone() async throws {
         let project = try project()
         try await buildAndCompare(project)
-        try write("---\ntitle: Alpha\ntags: [x]\n---\nAlpha summary.\n\nAlpha rest, edited.\n", to: project, "site/content/posts/a.md")
+        try Fixtures.write("---\ntitle: Alpha\ntags: [x]\n---\nAlpha summary.\n\nAlpha rest, edited.\n", to: project, "site/content/posts/a.md")
         let product = try await buildAndCompare(project)
         #expect(product.renderedPaths == ["posts/a/index.html"])
     }
@@ -94,18 +88,18 @@ import TeigenCore
     @Test func editingASummaryRendersThePageAndTheListsShowingIt() async throws {
         let project = try project()
         try await buildAndCompare(project)
-        try write("---\ntitle: Alpha\ntags: [x]\n---\nAlpha summary, edited.\n\nAlpha rest.\n", to: project, "site/content/posts/a.md")
+        try Fixtures.write("---\ntitle: Alpha\ntags: [x]\n---\nAlpha summary, edited.\n\nAlpha rest.\n", to: project, "site/content/posts/a.md")
         // The page, its section's list, its term's list, and the home page (whose `page.subsections` hold it).
         #expect(Set(try await buildAndCompare(project).renderedPaths) == ["posts/a/index.html", "posts/index.html", "tags/x/index.html", "index.html"])
     }
 
     @Test func aTemplateReadingSiteSectionsIsRenderedWhenASummaryChanges() async throws {
         let project = try project()
-        try write(
+        try Fixtures.write(
             "{{> partials/head}}<h1>{{page.title}}</h1><ul>{{#site.sections}}{{#pages}}<li>{{{summary}}}</li>{{/pages}}{{/site.sections}}</ul>\n",
             to: project, "theme/templates/about.mustache")
         try await buildAndCompare(project)
-        try write("---\ntitle: Beta\ntags: [y]\n---\nBeta summary, edited.\n", to: project, "site/content/posts/b.md")
+        try Fixtures.write("---\ntitle: Beta\ntags: [y]\n---\nBeta summary, edited.\n", to: project, "site/content/posts/b.md")
         let rendered = Set(try await buildAndCompare(project).renderedPaths)
         #expect(rendered == ["posts/b/index.html", "posts/index.html", "tags/y/index.html", "index.html", "about/index.html"])
     }
@@ -113,16 +107,16 @@ import TeigenCore
     @Test func changingATemplateRendersThePagesUsingIt() async throws {
         let project = try project()
         try await buildAndCompare(project)
-        try write("{{> partials/head}}<h1 class=\"about\">{{page.title}}</h1><p>{{data.info.motto}}</p>{{{page.content}}}\n", to: project, "theme/templates/about.mustache")
+        try Fixtures.write("{{> partials/head}}<h1 class=\"about\">{{page.title}}</h1><p>{{data.info.motto}}</p>{{{page.content}}}\n", to: project, "theme/templates/about.mustache")
         #expect(try await buildAndCompare(project).renderedPaths == ["about/index.html"])
-        try write("{{> partials/head}}<h2>{{page.title}}</h2>{{{page.content}}}\n", to: project, "theme/templates/page.mustache")
+        try Fixtures.write("{{> partials/head}}<h2>{{page.title}}</h2>{{{page.content}}}\n", to: project, "theme/templates/page.mustache")
         #expect(try await buildAndCompare(project).renderedPaths == ["posts/a/index.html", "posts/b/index.html"])
     }
 
     @Test func changingAPartialRendersEveryPageIncludingIt() async throws {
         let project = try project()
         try await buildAndCompare(project)
-        try write("<link rel=\"stylesheet\" href=\"{{#asset}}css/style.css{{/asset}}\">\n", to: project, "theme/templates/partials/head.mustache")
+        try Fixtures.write("<link rel=\"stylesheet\" href=\"{{#asset}}css/style.css{{/asset}}\">\n", to: project, "theme/templates/partials/head.mustache")
         #expect(Set(try await buildAndCompare(project).renderedPaths) == Self.pages)
     }
 
@@ -130,26 +124,26 @@ import TeigenCore
         let project = try project()
         try await buildAndCompare(project)
         // The title is in no template: what changes is the configuration itself (and so `site.title`).
-        try write("title: Cache, renamed\nbaseURL: https://example.org/\nlanguage: en\n", to: project, "site/config.yaml")
+        try Fixtures.write("title: Cache, renamed\nbaseURL: https://example.org/\nlanguage: en\n", to: project, "site/config.yaml")
         #expect(Set(try await buildAndCompare(project).renderedPaths) == Self.pages)
-        try write("title: Cache, renamed\nbaseURL: https://example.org/sub/\nlanguage: en\n", to: project, "site/config.yaml")
+        try Fixtures.write("title: Cache, renamed\nbaseURL: https://example.org/sub/\nlanguage: en\n", to: project, "site/config.yaml")
         #expect(Set(try await buildAndCompare(project).renderedPaths) == Self.pages)
         // A setting that no page's context shows, only how pages are written.
-        try write("title: Cache, renamed\nbaseURL: https://example.org/sub/\nlanguage: en\nrelativeURLs: true\n", to: project, "site/config.yaml")
+        try Fixtures.write("title: Cache, renamed\nbaseURL: https://example.org/sub/\nlanguage: en\nrelativeURLs: true\n", to: project, "site/config.yaml")
         #expect(Set(try await buildAndCompare(project).renderedPaths) == Self.pages)
     }
 
     @Test func changingAnAssetRendersThePagesNamingItsFingerprint() async throws {
         let project = try project()
         try await buildAndCompare(project)
-        try write("body { color: navy; }\n", to: project, "theme/assets/css/style.css")
+        try Fixtures.write("body { color: navy; }\n", to: project, "theme/assets/css/style.css")
         #expect(Set(try await buildAndCompare(project).renderedPaths) == Self.pages)
     }
 
     @Test func changingADataFileRendersThePagesOfItsLanguage() async throws {
         let project = try project()
         try await buildAndCompare(project)
-        try write("motto: goodbye\n", to: project, "site/data/info.yaml")
+        try Fixtures.write("motto: goodbye\n", to: project, "site/data/info.yaml")
         let product = try await buildAndCompare(project)
         #expect(product.renderedPaths.contains("about/index.html"))
         let about = try String(contentsOf: project.appendingPathComponent("public/about/index.html"), encoding: .utf8)
@@ -159,7 +153,7 @@ import TeigenCore
     @Test func movingAPageToAnotherTermRendersBothTerms() async throws {
         let project = try project()
         try await buildAndCompare(project)
-        try write("---\ntitle: Beta\ntags: [x]\n---\nBeta summary.\n", to: project, "site/content/posts/b.md")
+        try Fixtures.write("---\ntitle: Beta\ntags: [x]\n---\nBeta summary.\n", to: project, "site/content/posts/b.md")
         let rendered = Set(try await buildAndCompare(project).renderedPaths)
         #expect(rendered.isSuperset(of: ["posts/b/index.html", "tags/x/index.html"]))
         // The term `y` has no page any more: its page is gone (compared above), nothing stale is left.
