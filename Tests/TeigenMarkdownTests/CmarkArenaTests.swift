@@ -42,6 +42,26 @@ import Testing
         #expect(arena.allocatedBytes > 10_100_000)
     }
 
+    /// Chunks come from malloc uncleared, so memory that held other bytes before must still reach
+    /// libcmark's calloc as zeros, and a realloc'd block keeps exactly the bytes it had.
+    @Test func callocClearsReusedMemory() throws {
+        for _ in 0..<8 {
+            // A freed, dirty block of a chunk's size, which the next chunk is likely to reuse.
+            let dirty = try #require(malloc(100_000))
+            memset(dirty, 0xA5, 100_000)
+            free(dirty)
+            let arena = CmarkArena(sourceLength: 0)
+            try arena.run {
+                let allocator = CmarkArena.allocator.pointee
+                for size in [1, 24, 136, 4_000, 30_000] {
+                    let block = try #require(allocator.calloc(1, size)).assumingMemoryBound(to: UInt8.self)
+                    #expect((0..<size).allSatisfy { block[$0] == 0 })
+                    memset(block, 0x5A, size)
+                }
+            }
+        }
+    }
+
     /// `make asan` (TEIGEN_EXPECT_ASAN=1) must build the arena with AddressSanitizer, so that a block
     /// used after it is freed, or past its end, is reported there.
     @Test func sanitizerBuildsPoisonFreedBlocksAndRedZones() throws {
