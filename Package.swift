@@ -115,7 +115,18 @@ let package = Package(
             // malloc: a build makes and frees millions of small values from several threads, and glibc's allocator
             // slows down as the heap grows (README "Architecture" says by how much). Debug builds, which the tests
             // and the AddressSanitizer run use, keep glibc's.
-            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux], configuration: .release))]
+            //
+            // Release builds also link with lld (in the Swift toolchain) and two flags that shorten every process's
+            // start-up by about 1.5 ms (README "Architecture"): `--no-export-dynamic` undoes the static standard
+            // library's `-export-dynamic`, which put all 31,000 of the executable's symbols into its dynamic table
+            // (nothing loads plug-ins against them), and `-z pack-relative-relocs` stores its 120,000 relative
+            // relocations in a few pages instead of 2.9 MB.
+            linkerSettings: [
+                .linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux], configuration: .release)),
+                .unsafeFlags(
+                    ["-use-ld=lld", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                    .when(platforms: [.linux], configuration: .release)),
+            ]
         ),
         .testTarget(name: "TeigenMarkdownTests", dependencies: ["TeigenMarkdown", "CCmark", "CCmarkArena"], swiftSettings: strict),
         .testTarget(name: "TeigenCoreTests", dependencies: ["TeigenCore"], swiftSettings: strict),

@@ -200,6 +200,22 @@ else
     skip deploy "build failed"
 fi
 
+# `make site` as the README gives it: the release build (static standard library, TCMalloc, its own link
+# flags) into a folder of its own, which must hold exactly the bytes the debug build wrote; and
+# `teigen markdown` from the same binary.
+release_site() {
+    local out="$work/public-release" bin expected="<p><strong>「太字」</strong>。</p>"
+    timeout --kill-after=30 1800 make site OUTPUT="$out" || return
+    diff -r "$site_out" "$out" || return
+    bin="$(swift build -c release --show-bin-path "${swift_flags[@]}")/teigen"
+    [[ "$(printf '**「太字」**。\n' | timeout 60 "$bin" markdown)" == "$expected" ]]
+}
+if (( have_site )); then
+    stage release-site 0 release_site
+else
+    skip release-site "site did not build"
+fi
+
 echo
 echo "==> stages"
 printf '    %s\n' "${results[@]}"
