@@ -31,11 +31,21 @@ import Testing
         #expect(!URLPath.isExternal("/a/b"))
         #expect(!URLPath.isExternal("a/b.md"))
         #expect(!URLPath.isExternal("a/b:c"))
+        #expect(URLPath.isExternal("git+ssh://h/x") && URLPath.isExternal("x-y.z:1"))
+        #expect(!URLPath.isExternal(":x") && !URLPath.isExternal("鈴木:x") && !URLPath.isExternal("a b:x") && !URLPath.isExternal("/x"))
+    }
+
+    @Test func splitsThePathFromItsQueryAndFragment() {
+        #expect(URLPath.splitSuffix("a/b.md#見出し") == ("a/b.md", "#見出し"))
+        #expect(URLPath.splitSuffix("鈴木/x?q=1#f") == ("鈴木/x", "?q=1#f"))
+        #expect(URLPath.splitSuffix("#top") == ("", "#top"))
+        #expect(URLPath.splitSuffix("a/b/") == ("a/b/", ""))
     }
 
     @Test func siteURLs() {
         let urls = SiteURLs(baseURL: "https://example.org/sub/")
         #expect(urls.rooted("/proposals/1/") == "/sub/proposals/1/")
+        #expect(urls.rooted("//委員/") == "/sub/%E5%A7%94%E5%93%A1/" && urls.rooted("") == "/sub/" && urls.rooted("///") == "/sub/")
         #expect(urls.absolute("/") == "https://example.org/sub/")
     }
 }

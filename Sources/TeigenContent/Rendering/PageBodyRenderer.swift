@@ -87,17 +87,24 @@ public struct PageBodyRenderer: Sendable {
 
     /// Resolves `.` and `..` in a content-relative path; nil when it leaves `content/`.
     public static func normalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
+        // Split as bytes (`/` is ASCII): every link of every page comes through here.
+        var parts: [Substring.UTF8View] = []
+        for part in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if part.elementsEqual(CollectionOfOne(UInt8(ascii: "."))) { continue }
+            if part.elementsEqual("..".utf8) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             } else {
                 parts.append(part)
             }
         }
-        return parts.joined(separator: "/")
+        var joined = ""
+        joined.reserveCapacity(path.utf8.count)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { joined += "/" }
+            joined += Substring(part)
+        }
+        return joined
     }
 }
 

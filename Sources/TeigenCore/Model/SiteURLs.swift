@@ -16,7 +16,8 @@ public struct SiteURLs: Sendable, Hashable {
 
     /// The root-relative URL including the base path: `/teigen/proposals/1/`.
     public func rooted(_ sitePath: String) -> String {
-        URLPath.encode(basePath + sitePath.drop(while: { $0 == "/" }))
+        let start = sitePath.utf8.firstIndex { $0 != UInt8(ascii: "/") } ?? sitePath.endIndex
+        return URLPath.encode(basePath + Substring(sitePath.unicodeScalars[start...]))
     }
 
     /// The absolute URL: `https://example.org/teigen/proposals/1/`.

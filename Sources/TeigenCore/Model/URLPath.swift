@@ -32,7 +32,9 @@ public enum URLPath {
                 if keeps[Int(byte)] {
                     output.append(byte)
                 } else {
-                    output += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                    output.append(UInt8(ascii: "%"))
+                    output.append(hex[Int(byte >> 4)])
+                    output.append(hex[Int(byte & 0xF)])
                 }
             }
             return String(decoding: output, as: UTF8.self)
@@ -97,18 +99,26 @@ public enum URLPath {
 
     /// Splits `path?query#fragment` into the path and the rest.
     public static func splitSuffix(_ url: String) -> (path: String, suffix: String) {
-        if let index = url.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            return (String(url[..<index]), String(url[index...]))
+        // Searched as bytes: `?` and `#` are ASCII, and a link is read once per page that has it.
+        if let index = url.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            return (String(url.unicodeScalars[..<index]), String(url.unicodeScalars[index...]))
         }
         return (url, "")
     }
 
     /// Whether a link destination is external or special (has a scheme, or is protocol-relative).
     public static func isExternal(_ destination: String) -> Bool {
-        if destination.hasPrefix("//") { return true }
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-            && !destination[..<colon].contains("/")
+        let bytes = destination.utf8
+        if bytes.starts(with: "//".utf8) { return true }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = bytes[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                true
+            default: false
+            }
+        }
     }
 }
