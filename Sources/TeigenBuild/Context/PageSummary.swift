@@ -36,12 +36,16 @@ enum PageSummary {
 
     /// Front matter `description`, else the summary's text on one line, cut at 120 characters.
     static func description(of page: Page, body: PageBody) -> String {
-        if let description = page.frontMatter.description { return description }
-        // Lines joined with spaces, cut at 120 characters; done on bytes and scalars, not grapheme clusters (hot path).
+        page.frontMatter.description ?? oneLine(body.summaryText)
+    }
+
+    /// `summary`'s lines joined with spaces, cut at 120 characters (119 and `…`); done on bytes and scalars, not
+    /// grapheme clusters (hot path).
+    static func oneLine(_ summary: String) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(body.summaryText.utf8.count)
+        bytes.reserveCapacity(summary.utf8.count)
         var pendingBreak = false
-        for byte in body.summaryText.utf8 {
+        for byte in summary.utf8 {
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 pendingBreak = true
                 continue
@@ -52,7 +56,10 @@ enum PageSummary {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         let scalars = text.unicodeScalars
-        guard scalars.count > 120 else { return text }
-        return String(String.UnicodeScalarView(scalars.prefix(119))) + "…"
+        // More than 120 scalars: the first 119 and an ellipsis (one copy of the bytes up to the cut).
+        guard let last = scalars.index(scalars.startIndex, offsetBy: 120, limitedBy: scalars.endIndex), last != scalars.endIndex else {
+            return text
+        }
+        return String(scalars[..<scalars.index(before: last)]) + "…"
     }
 }

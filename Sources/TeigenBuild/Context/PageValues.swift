@@ -64,13 +64,20 @@ struct PageValues {
             fields += [("pages", .array(listed.map { summaries[$0] })), ("hasPages", .bool(!listed.isEmpty))]
         }
         if target.number > 1 {
+            // A later page of a list has its own `url` and `permalink`, in the first page's places.
             let path = graph.sitePath(of: target)
-            fields += [("url", .string(urls.rooted(path))), ("permalink", .string(urls.absolute(path)))]
+            for (name, value) in [("url", urls.rooted(path)), ("permalink", urls.absolute(path))] {
+                if let place = fields.firstIndex(where: { $0.0 == name }) {
+                    fields[place].1 = .string(value)
+                } else {
+                    fields.append((name, .string(value)))
+                }
+            }
         }
         if page.kind == .home || page.kind == .section, graph.sections[page.sectionKey] != nil {
             fields.append(("subsections", subsections[page.sectionKey] ?? .array([])))
         }
-        return .map(target.number > 1 ? Self.lastOfEachName(fields) : fields)
+        return .map(fields)
     }
 
     /// `page.subsections` of each section that has subsections: each subsection's name, title, URL and pages.
@@ -87,14 +94,6 @@ struct PageValues {
             })
         }
         return result
-    }
-
-    /// `fields` with each name once, at its first place, holding its last value (a later page of a list has its own `url`).
-    static func lastOfEachName(_ fields: [(String, TemplateValue)]) -> [(String, TemplateValue)] {
-        var last: [String: TemplateValue] = [:]
-        for (name, value) in fields { last[name] = value }
-        var seen = Set<String>()
-        return fields.compactMap { name, _ in seen.insert(name).inserted ? (name, last[name]!) : nil }
     }
 
     /// `feedURL` and `jsonFeedURL` of a page with feeds of its own (a language's home, a section with `feed: true`,

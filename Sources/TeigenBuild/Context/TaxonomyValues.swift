@@ -25,6 +25,20 @@ struct TaxonomyValues: Sendable {
                 ("taxonomy", .string(term.taxonomy)),
             ])
         }
+        // A page listed under several terms (or taxonomies) of one language is made into a value once.
+        var listedValues: [String: [Int: TemplateValue]] = [:]  // by language code, then page index
+        func listedValue(_ index: Int, language: Language) -> TemplateValue {
+            if let known = listedValues[language.code]?[index] { return known }
+            let listed = graph.pages[index]
+            let date = listed.frontMatter.date
+            let value = TemplateValue.map([
+                ("title", .string(listed.title)), ("url", .string(urls.rooted(listed.url))), ("permalink", .string(urls.absolute(listed.url))),
+                ("date", .string(date?.formatted(language.dateFormat) ?? "")), ("dateISO", .string(date?.isoDate ?? "")),
+                ("hasDate", .bool(date != nil)),
+            ])
+            listedValues[language.code, default: [:]][index] = value
+            return value
+        }
         for (key, taxonomy) in graph.taxonomies {
             let page = graph.pages[taxonomy.pageIndex]
             let link = TemplateValue.map([
@@ -34,15 +48,7 @@ struct TaxonomyValues: Sendable {
             links[key] = link
             let language = graph.language(of: taxonomy.pageIndex)
             full[key] = link.merging(.map([("terms", .array(taxonomy.termPages.map { termPage in
-                terms[termPage]!.merging(.map([("pages", .array((graph.terms[termPage]?.pages ?? []).map { index in
-                    let listed = graph.pages[index]
-                    let date = listed.frontMatter.date
-                    return TemplateValue.map([
-                        ("title", .string(listed.title)), ("url", .string(urls.rooted(listed.url))), ("permalink", .string(urls.absolute(listed.url))),
-                        ("date", .string(date?.formatted(language.dateFormat) ?? "")), ("dateISO", .string(date?.isoDate ?? "")),
-                        ("hasDate", .bool(date != nil)),
-                    ])
-                }))]))
+                terms[termPage]!.merging(.map([("pages", .array((graph.terms[termPage]?.pages ?? []).map { listedValue($0, language: language) }))]))
             }))]))
         }
     }
