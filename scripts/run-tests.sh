@@ -19,7 +19,10 @@
 #               check_line_starts.py must report the line starts planted in a fixture site
 #   asan-markdown    scripts/asan.sh: the Markdown tests under AddressSanitizer/LeakSanitizer
 #   deploy-selftest  Tests/deploy/selftest.sh: the deploy test must catch planted faults
+#   reliability Tests/reliability/interrupt_test.sh: SIGKILL at 20 moments, a full disk, determinism
 #   deploy      Tests/deploy/deploy_test.sh with the debug binary (nginx, linkchecker, teigen serve)
+#   release-site  `make site` (the release build) into a folder of its own: the same bytes as site-build's,
+#               and the release binary's `teigen markdown` on one line
 #
 # A failing stage does not stop the others (one run shows every problem), but
 # stages that need the binary or the built site are skipped when those failed.
