@@ -6,6 +6,7 @@ import Testing
         #expect(URLPath.basePath(ofBaseURL: "https://example.org") == "/")
         #expect(URLPath.basePath(ofBaseURL: "https://example.org/") == "/")
         #expect(URLPath.basePath(ofBaseURL: "https://example.org/sub/path") == "/sub/path/")
+        #expect(URLPath.basePath(ofBaseURL: "https://example.org/sub?x=1#top") == "/sub/")
         #expect(URLPath.origin(ofBaseURL: "https://example.org/sub/") == "https://example.org")
     }
 

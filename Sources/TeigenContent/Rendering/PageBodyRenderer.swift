@@ -98,13 +98,7 @@ public struct PageBodyRenderer: Sendable {
                 parts.append(part)
             }
         }
-        var joined = ""
-        joined.reserveCapacity(path.utf8.count)
-        for (index, part) in parts.enumerated() {
-            if index > 0 { joined += "/" }
-            joined += Substring(part)
-        }
-        return joined
+        return parts.lazy.map { Substring($0) }.joined(separator: "/")
     }
 }
 

@@ -5,8 +5,7 @@ public enum URLPath {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
         let afterScheme = baseURL[schemeEnd.upperBound...]
         guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
-        var path = String(afterScheme[slash...])
-        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        var path = splitSuffix(String(afterScheme[slash...])).path
         if !path.hasSuffix("/") { path += "/" }
         return path
     }

@@ -185,7 +185,7 @@ struct TemplateRenderer {
                     }
                     return nil
                 }
-                if let found { value = name.parts.count == 1 ? found : descend(name.parts.dropFirst(), from: found) }
+                if let found { value = descend(name.parts.dropFirst(), from: found) }
             }
             guard let value else { return nil }
             return applying(name.transforms[...], to: value)
