@@ -3,7 +3,7 @@
 #
 #   scripts/install-deps.sh [site|test|bench|fuzz]...   (default: site)
 #
-#   site   build the site: libcmark-dev (the Markdown parser we link), libxxhash-dev (the render cache's keys), libgoogle-perftools-dev (TCMalloc, the release binary's allocator), libvips-dev (the image library we
+#   site   build the site: libcmark-dev (the Markdown parser we link), libxxhash-dev (the render cache's keys), libjemalloc-dev (jemalloc, the release binary's allocator), libvips-dev (the image library we
 #          link: resizing, WebP, share images), libicu-dev (Japanese word boundaries for share-image
 #          titles), fonts-noto-cjk (the share images' Japanese type), pkg-config, the Python packages
 #          Pygments (code highlighting) and latex2mathml (math), and the print edition's engine:
@@ -59,8 +59,8 @@ need_py() { # PIP_NAME IMPORT_NAME [--no-deps]
 want_site() {
     command -v swift >/dev/null || echo "warning: swift is not on PATH (the toolchain comes with the machine, not from apt)" >&2
     need_deb libcmark-dev pkg-config
-    # xxHash (XXH3-128): the render cache's keys. TCMalloc (gperftools): the release binary's allocator.
-    need_deb libxxhash-dev libgoogle-perftools-dev
+    # xxHash (XXH3-128): the render cache's keys. jemalloc: the release binary's allocator.
+    need_deb libxxhash-dev libjemalloc-dev
     # Images (TeigenImages): libvips resizes and encodes them and draws share images with Pango,
     # which finds the Noto CJK fonts through fontconfig.
     # ICU finds word boundaries so that share-image titles break between Japanese phrases.

@@ -203,7 +203,7 @@ else
     skip deploy "build failed"
 fi
 
-# `make site` as the README gives it: the release build (static standard library, TCMalloc, its own link
+# `make site` as the README gives it: the release build (static standard library, jemalloc, its own link
 # flags) into a folder of its own, which must hold exactly the bytes the debug build wrote; and
 # `teigen markdown` from the same binary.
 release_site() {

@@ -1,9 +1,4 @@
 import ArgumentParser
-import Foundation
-import TeigenContent
-import TeigenCore
-import TeigenMarkdown
-import TeigenTools
 
 /// `teigen markdown`: prints the HTML of one Markdown file through exactly the pipeline pages use.
 struct MarkdownCommand: AsyncParsableCommand {
@@ -44,109 +39,15 @@ struct MarkdownCommand: AsyncParsableCommand {
     @Flag(name: .customLong("timings"), help: .hidden)
     var timings = false
 
+    /// The file and the flags as one plain value.
+    var invocation: MarkdownInvocation {
+        MarkdownInvocation(
+            file: file, smart: smart, safe: safe, hardBreaks: hardBreaks, noExtensions: noExtensions,
+            noCJKFriendly: noCJKFriendly, headingAnchors: headingAnchors, math: math, noHighlight: noHighlight,
+            language: language, timings: timings)
+    }
+
     func run() async throws {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let source: [UInt8]
-        if let file {
-            // Bytes, not a String: libcmark checks the UTF-8 as it reads.
-            do {
-                source = try DiskFileSystem().readBytes(file)
-            } catch {
-                FileHandle.standardError.write(Data("\(file): error: \(error.reason)\n".utf8))
-                throw ExitCode(1)
-            }
-        } else {
-            source = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        }
-        let read = clock.now - start
-        let words = I18nTable.builtIn(language: language)
-        var options = MarkdownOptions(
-            smartPunctuation: smart, allowRawHTML: !safe, hardBreaks: hardBreaks, extensions: !noExtensions,
-            cjkFriendlyEmphasis: !noCJKFriendly, headingAnchors: headingAnchors, math: math)
-        options.headingAnchorLabel = words["heading.anchor"] ?? options.headingAnchorLabel
-        options.footnoteBacklinkLabel = words["footnote.backlink"] ?? options.footnoteBacklinkLabel
-        let renderer = MarkdownRenderer(options: options)
-        var rendered = renderer.render(utf8: source, includingText: false)
-        var toolTime = Duration.zero
-        if timings {
-            // libcmark alone (parse, render and free, no passes), then the whole conversion: each run four
-            // times in a row, the best of the last three kept (the first of each series also pays for
-            // sorting out the blocks the other one freed: glibc defers that to the next large allocation).
-            // The stages of the best whole conversion are listed.
-            var plainOptions = options
-            plainOptions.extensions = false
-            let plain = MarkdownRenderer(options: plainOptions)
-            func bestOfSeries(_ renderer: MarkdownRenderer) -> (time: Duration, stages: [MarkdownStageTime]) {
-                var best = (time: Duration.seconds(3600), stages: [MarkdownStageTime]())
-                for run in 0..<4 {
-                    let stages: [MarkdownStageTime]
-                    (rendered, stages) = renderer.renderTimed(utf8: source, includingText: false)
-                    let time = stages.reduce(Duration.zero) { $0 + $1.duration }
-                    if run > 0, time < best.time { best = (time, stages) }
-                }
-                return best
-            }
-            let (libcmarkTime, plainStages) = bestOfSeries(plain)
-            let (wholeTime, stages) = bestOfSeries(renderer)  // last: `rendered` is a whole conversion again
-            let toolStart = clock.now
-            rendered = await highlighted(rendered)
-            toolTime = clock.now - toolStart
-            let best = (libcmark: libcmarkTime, whole: wholeTime)
-            // Teigen's own passes: its stages other than those libcmark alone has too (parse, render, free).
-            let passes = stages.filter { $0.isPass }.reduce(Duration.zero) { $0 + $1.duration }
-            let list = { (stages: [MarkdownStageTime]) in
-                stages.map { "  \($0.name): \(Self.milliseconds($0.duration))" }.joined(separator: "\n")
-            }
-            FileHandle.standardError.write(Data("""
-                read: \(Self.milliseconds(read))
-                libcmark parse + render: \(Self.milliseconds(best.libcmark))
-                \(list(plainStages))
-                whole conversion: \(Self.milliseconds(best.whole))
-                \(list(stages))
-                our passes: \(Self.milliseconds(passes)) (the stages other than parse, render HTML and free trees; \(String(format: "%.2f", passes / best.libcmark))x libcmark alone)
-                whole conversion less libcmark alone: \(Self.milliseconds(best.whole - best.libcmark))
-                highlight code and math (one run of each tool, no cache): \(Self.milliseconds(toolTime))
-
-                """.utf8))
-        }
-        if !timings { rendered = await highlighted(rendered) }
-        var html = rendered.html
-        html.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            FileHandle.standardOutput.write(
-                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
-        }
-        for issue in rendered.issues {
-            let kind = issue.severity == .error ? "error" : "warning"
-            FileHandle.standardError.write(Data("\(file ?? "<stdin>"):\(issue.line):\(issue.column): \(kind): \(issue.message)\n".utf8))
-        }
-        // A one-shot process: leave without releasing the HTML and the source. Releasing a large block
-        // makes glibc's malloc first sort out every small block freed before it (libcmark's tree),
-        // which took 20 ms on a 5 MB document; cmark, which exits right after freeing its tree, never pays it.
-        withExtendedLifetime((source, html, rendered)) { Self.exit() }
-    }
-
-    /// `rendered` with its code highlighted and its formulas made MathML (each tool run once, nothing cached),
-    /// the tools' warnings added to its issues.
-    private func highlighted(_ rendered: RenderedMarkdown) async -> RenderedMarkdown {
-        guard !rendered.fragments.isEmpty else { return rendered }
-        let python = ProcessInfo.processInfo.environment["TEIGEN_PYTHON"] ?? "python3"
-        let tools = FragmentTools(
-            highlighter: PygmentsHighlighter(python: python), math: LaTeXMathConverter(python: python),
-            highlightCache: ToolCache(directory: nil), mathCache: ToolCache(directory: nil))
-        var settings = MarkdownSettings()
-        settings.highlight = !noHighlight
-        let fragments = BodyFragments(tools: tools, settings: settings)
-        var memory = FragmentTools.Memory()
-        let outcome = await fragments.replacements(for: [rendered.fragments], memory: &memory)
-        var result = rendered.replacingFragments(outcome.replacements[0])
-        result.issues = (result.issues + outcome.issues[0]).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-        return result
-    }
-
-    private static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return String(format: "%.1f ms", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+        try await invocation.run()
     }
 }
