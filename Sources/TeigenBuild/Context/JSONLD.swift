@@ -40,50 +40,59 @@ enum JSONLD {
     }
 
     /// Encodes pairs as a JSON object with keys sorted; `<`, `>` and `&` are escaped so the text is safe in `<script>`.
+    /// Written as UTF-8 bytes and made a String once (it is made for every page: appending each piece to a String
+    /// and making a String of each quoted value cost about a twentieth of the own theme's build).
     static func encode(_ pairs: [(String, TemplateValue)]) -> String {
-        var output = ""
-        output.reserveCapacity(512)
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
         write(.map(pairs), into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends the JSON of `value` (one string for the whole object: it is made for every page).
-    private static func write(_ value: TemplateValue, into output: inout String) {
+    private static func write(_ value: TemplateValue, into output: inout [UInt8]) {
         switch value {
-        case .null: output += "null"
-        case .bool(let b): output += b ? "true" : "false"
-        case .int(let i): output += String(i)
-        case .double(let d): output += String(d)
-        case .string(let s): output += quote(s)
+        case .null: output += "null".utf8
+        case .bool(let b): output += (b ? "true" : "false").utf8
+        case .int(let i): output += String(i).utf8
+        case .double(let d): output += String(d).utf8
+        case .string(let s): quote(s, into: &output)
         case .array(let items):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 write(item, into: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .map(let pairs):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, pair) in pairs.sorted(by: { $0.0 < $1.0 }).enumerated() {
-                if index > 0 { output += "," }
-                output += quote(pair.0)
-                output += ":"
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                quote(pair.0, into: &output)
+                output.append(UInt8(ascii: ":"))
                 write(pair.1, into: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    /// A JSON string literal; works on UTF-8 bytes (it runs for every page).
+    /// A JSON string literal.
     static func quote(_ text: String) -> String {
+        var output: [UInt8] = []
+        quote(text, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal, escaped for `<script>`: `<`, `>`, `&`, control characters and
+    /// U+2028 and U+2029 (which end a line in JavaScript) as `\uXXXX`.
+    private static func quote(_ text: String, into out: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 8)
+        text.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 8)
             out.append(UInt8(ascii: "\""))
             func escape(_ value: Int) {
-                let hex = Array("0123456789abcdef".utf8)
-                out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[value >> 12 & 0xF], hex[value >> 8 & 0xF], hex[value >> 4 & 0xF], hex[value & 0xF]]
+                let hex: StaticString = "0123456789abcdef"
+                let digits = hex.utf8Start
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), digits[value >> 12 & 0xF], digits[value >> 8 & 0xF], digits[value >> 4 & 0xF], digits[value & 0xF]]
             }
             var index = 0
             while index < bytes.count {
@@ -103,7 +112,6 @@ enum JSONLD {
                 }
             }
             out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

@@ -19,7 +19,7 @@ public enum HTMLText {
             for (index, byte) in bytes.enumerated() {
                 guard let entity = entity(for: byte) else { continue }
                 if start < index { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
-                output += entity
+                output += entity.description
                 start = index + 1
                 escaped = true
             }
@@ -30,7 +30,23 @@ public enum HTMLText {
         if plain { output += text }
     }
 
-    private static func entity(for byte: UInt8) -> String? {
+    /// Appends `text`'s UTF-8 to `output`, escaped as ``escape(_:)`` does: for output built as bytes, where
+    /// appending to a String cost about 300 instructions a piece.
+    public static func escape(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                guard let entity = entity(for: bytes[index]) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                start = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
+    private static func entity(for byte: UInt8) -> StaticString? {
         switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"

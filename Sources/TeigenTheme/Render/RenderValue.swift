@@ -40,10 +40,13 @@ enum RenderValue {
     }
 
     /// The value of the first pair named `name`. Reads the pairs in place: `first(where:)` would copy each pair it
-    /// passes (a reference count for its name and one for its value), on every tag of every page.
+    /// passes (a reference count for its name and one for its value), on every tag of every page. Names of another
+    /// length are passed over without comparing them: `==` on two different strings is a call into the standard
+    /// library, and most names passed are different.
     private static func value<Value>(named name: String, in pairs: [(String, Value)]) -> Value? {
-        pairs.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index].0 == name { return buffer[index].1 }
+        let length = name.utf8.count
+        return pairs.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index].0.utf8.count == length && buffer[index].0 == name { return buffer[index].1 }
             return nil
         }
     }

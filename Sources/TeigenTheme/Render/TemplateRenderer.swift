@@ -9,7 +9,7 @@ import TeigenCore
 /// dozen protocols it conforms to (dynamic casts and conformance lookups were about a fifth of the own theme's
 /// build), splits each name on every lookup, copies the context stack for each section and builds each
 /// template's output as a string of its own; this one reads `TemplateValue`s directly, splits names once, and
-/// writes into one string. The output is byte-identical (`TemplateRendererTests` renders both ways).
+/// writes into one ``RenderOutput``. The output is byte-identical (`TemplateRendererTests` renders both ways).
 struct TemplateRenderer {
     /// The compiled templates, by name.
     let templates: [String: TemplateBody]
@@ -19,19 +19,19 @@ struct TemplateRenderer {
         guard let body = templates[name] else { return "" }
         var run = Run(templates: templates, stack: [.root(RenderValue.rootNames(of: context))] + (above.map { [$0] } ?? []))
         run.render(body, position: nil, indentation: nil, inherited: nil)
-        return run.output
+        return run.output.finish()
     }
 
     /// One rendering: the output so far and the context stack.
     private struct Run {
         let templates: [String: TemplateBody]
         var stack: [RenderValue]
-        var output = ""
+        var output: RenderOutput
 
         init(templates: [String: TemplateBody], stack: [RenderValue]) {
             self.templates = templates
             self.stack = stack
-            output.reserveCapacity(16_384)
+            output = RenderOutput(capacity: 16_384)
         }
 
         mutating func render(_ body: TemplateBody, position: SequencePosition?, indentation: String?, inherited: [String: TemplateBody]?) {
@@ -43,32 +43,32 @@ struct TemplateRenderer {
                 return
             }
             // In an indented partial, the indentation goes before each node's output that starts a line of it.
-            var local = ""
+            var local = RenderOutput()
             swap(&local, &output)
             body.nodes.withUnsafeBufferPointer { nodes in
                 for index in nodes.indices {
-                    var piece = ""
+                    var piece = RenderOutput()
                     swap(&piece, &output)
                     render(nodes[index], position: position, indentation: indentation, inherited: inherited)
                     swap(&piece, &output)
-                    if !piece.isEmpty, output.last == "\n" { output += indentation }
-                    output += piece
+                    if !piece.isEmpty, output.endsWithNewline { output.append(indentation) }
+                    output.append(piece)
                 }
             }
             swap(&local, &output)
-            output += local
+            output.append(local)
         }
 
         mutating func render(_ node: TemplateNode, position: SequencePosition?, indentation: String?, inherited: [String: TemplateBody]?) {
             switch node {
             case .text(let text):
-                output += text
+                output.append(text)
             case .variable(let name, let escaped):
                 switch resolve(name, position: position) {
                 case .lambda(let lambda)?:
                     renderLambda(lambda, text: "", escaped: escaped)
                 case let value?:
-                    if escaped { HTMLText.escape(value.text, into: &output) } else { output += value.text }
+                    if escaped { output.appendEscaped(value.text) } else { output.append(value.text) }
                 case nil:
                     break
                 }
@@ -130,7 +130,7 @@ struct TemplateRenderer {
             }
             switch result {
             case .text(let result):
-                if escaped { HTMLText.escape(result, into: &output) } else { output += result }
+                if escaped { output.appendEscaped(result) } else { output.append(result) }
             case .parsed(let body):
                 renderSection(stack.last, body: body, position: nil, indentation: nil, inherited: nil)
             case .template(let result):
