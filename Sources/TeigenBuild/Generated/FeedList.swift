@@ -35,6 +35,7 @@ struct FeedList {
 
     /// Every feed of `graph`, home feeds first in the order of the languages, then the others by URL.
     static func feeds(of graph: ContentGraph) -> [Feed] {
+        let order = NewestOrder(graph)
         var feeds: [Feed] = []
         for language in graph.languages {
             let owners = graph.pages.indices.filter { graph.pages[$0].language == language.code && hasFeeds(graph.pages[$0]) }
@@ -49,21 +50,11 @@ struct FeedList {
                 }
                 feeds.append(Feed(
                     pageIndex: index, title: page.kind == .home ? language.title : "\(page.title) | \(language.title)", language: language,
-                    entries: newest(pages, in: graph),
+                    entries: order.newest(pages, limit: limit),
                     origin: page.kind == .home ? (language.isDefault ? "the site's feed" : "the \(language.code) feed") : "the feed of \(page.source.sourcePath)"))
             }
         }
         return feeds
     }
 
-    /// The regular, listed pages among `indices`, newest first (then by URL), at most ``limit``.
-    static func newest(_ indices: [Int], in graph: ContentGraph) -> [Int] {
-        let old = SiteDate(year: 0, month: 1, day: 1)
-        return Array(indices.filter { graph.pages[$0].kind == .page && !graph.pages[$0].frontMatter.hidden }
-            .sorted { a, b in
-                let (da, db) = (graph.pages[a].frontMatter.date ?? old, graph.pages[b].frontMatter.date ?? old)
-                return da != db ? da > db : graph.pages[a].url < graph.pages[b].url
-            }
-            .prefix(limit))
-    }
 }

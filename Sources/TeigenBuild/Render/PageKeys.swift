@@ -21,15 +21,25 @@ struct PageKeys: Sendable {
     /// of its list shows (``StableHasher/knownValues``): hashed once, not once a list.
     private let knownKeys: [UInt: CacheKey]
 
-    init(renderer: PageRenderer, memo: Memo<PageRenderer.Kept>) {
+    /// The keys of `renderer`'s pages. The summaries are hashed on `jobs` tasks: one after another, they held up the
+    /// first page for most of a second at 100,000 pages.
+    static func make(renderer: PageRenderer, memo: Memo<PageRenderer.Kept>, jobs: Int) async throws(DiagnosticError) -> PageKeys {
+        var knownKeys: [UInt: CacheKey] = [:]
+        if memo.isEnabled {
+            let site = renderer.site
+            let chunks = stride(from: 0, to: site.summaries.count, by: 1024).map { site.summaries[$0..<min(site.summaries.count, $0 + 1024)] }
+            let found = try await BuildPipeline.parallelMap(chunks, jobs: jobs) { TemplateValue.keys(of: $0) }
+            knownKeys.reserveCapacity(site.summaries.count)
+            for keys in found { knownKeys.merge(keys) { first, _ in first } }
+            knownKeys.merge(TemplateValue.keys(of: site.subsections.values, known: knownKeys)) { first, _ in first }
+        }
+        return PageKeys(renderer: renderer, memo: memo, knownKeys: knownKeys)
+    }
+
+    private init(renderer: PageRenderer, memo: Memo<PageRenderer.Kept>, knownKeys: [UInt: CacheKey]) {
         self.memo = memo
         templates = renderer.templates
         let site = renderer.site
-        var knownKeys: [UInt: CacheKey] = [:]
-        if memo.isEnabled {
-            knownKeys = TemplateValue.keys(of: site.summaries)
-            knownKeys.merge(TemplateValue.keys(of: site.subsections.values, known: knownKeys)) { first, _ in first }
-        }
         self.knownKeys = knownKeys
         shared = memo.key { hasher in
             hasher.knownValues = knownKeys

@@ -96,7 +96,7 @@ struct PageRenderer: Sendable {
                 throw WriteFailure.report([error])
             }
         }
-        let keys = PageKeys(renderer: self, memo: memo)
+        let keys = try await PageKeys.make(renderer: self, memo: memo, jobs: jobs)
         let kept = memo
         let results = try await BuildPipeline.parallelMap(targets, jobs: jobs) { target -> Result<Made, WriteFailure> in
             let context = site.context(for: target)
