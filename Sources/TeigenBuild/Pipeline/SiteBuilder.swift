@@ -70,6 +70,10 @@ public struct SiteBuilder: Sendable {
                 timer.mark("cache write")
             }
             product.timings += timer.stages
+            // The cache holds the whole build (a million values at 100,000 pages, half a second to free one by one):
+            // it is freed on another task, while the caller goes on (`teigen build` prints and exits).
+            let finished = consume cache
+            Task.detached(priority: .background) { withExtendedLifetime(finished) {} }
             return product
         } catch {
             staging.discard()
