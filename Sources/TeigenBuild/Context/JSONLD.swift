@@ -89,28 +89,47 @@ enum JSONLD {
         text.withUTF8 { bytes in
             out.reserveCapacity(out.count + bytes.count + 8)
             out.append(UInt8(ascii: "\""))
-            func escape(_ value: Int) {
-                let hex: StaticString = "0123456789abcdef"
-                let digits = hex.utf8Start
-                out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), digits[value >> 12 & 0xF], digits[value >> 8 & 0xF], digits[value >> 4 & 0xF], digits[value & 0xF]]
-            }
+            // Runs of bytes that need no escape are copied whole.
+            var start = 0
             var index = 0
+            func flush(upTo end: Int) {
+                if start < end { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+            }
+            func escape(_ value: Int) {
+                let digits: StaticString = "0123456789abcdef"
+                let hex = digits.utf8Start
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[value >> 12 & 0xF], hex[value >> 8 & 0xF], hex[value >> 4 & 0xF], hex[value & 0xF]]
+            }
             while index < bytes.count {
                 let byte = bytes[index]
-                index += 1
                 switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20: escape(Int(byte))
-                case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                    flush(upTo: index)
+                    let letter: UInt8 = switch byte {
+                    case UInt8(ascii: "\n"): UInt8(ascii: "n")
+                    case UInt8(ascii: "\r"): UInt8(ascii: "r")
+                    case UInt8(ascii: "\t"): UInt8(ascii: "t")
+                    default: byte
+                    }
+                    out += [UInt8(ascii: "\\"), letter]
+                    index += 1
+                    start = index
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20:
+                    flush(upTo: index)
+                    escape(Int(byte))
+                    index += 1
+                    start = index
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in JavaScript.
-                    escape(bytes[index + 1] == 0xA8 ? 0x2028 : 0x2029)
-                    index += 2
-                default: out.append(byte)
+                    flush(upTo: index)
+                    escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    index += 3
+                    start = index
+                default:
+                    index += 1
                 }
             }
+            flush(upTo: bytes.count)
             out.append(UInt8(ascii: "\""))
         }
     }
