@@ -48,8 +48,8 @@ struct MarkdownInvocation: Equatable {
         var toolTime = Duration.zero
         if timings {
             // libcmark alone (parse, render and free, no passes), then the whole conversion: each run four
-            // times in a row, the best of the last three kept (the first of each series also pays for
-            // sorting out the blocks the other one freed: glibc defers that to the next large allocation).
+            // times in a row, the best of the last three kept (the first of each series also pays for the
+            // blocks the other one freed).
             // The stages of the best whole conversion are listed.
             var plainOptions = options
             plainOptions.extensions = false
@@ -98,9 +98,9 @@ struct MarkdownInvocation: Equatable {
             let kind = issue.severity == .error ? "error" : "warning"
             FileHandle.standardError.write(Data("\(file ?? "<stdin>"):\(issue.line):\(issue.column): \(kind): \(issue.message)\n".utf8))
         }
-        // A one-shot process: leave without releasing the HTML and the source. Releasing a large block
-        // makes glibc's malloc first sort out every small block freed before it (libcmark's tree),
-        // which took 20 ms on a 5 MB document; cmark, which exits right after freeing its tree, never pays it.
+        // A one-shot process: leave without releasing the HTML and the source, which costs time and
+        // changes nothing (with glibc's malloc, in debug builds, releasing a large block first sorted out
+        // every small block freed before it, 20 ms on a 5 MB document; cmark exits right after freeing).
         withExtendedLifetime((source, html, rendered)) { exit(0) }
     }
 

@@ -10,4 +10,12 @@ import TeigenCore
         #expect(HTMLText.escape("提言「本文」") == "提言「本文」")
         #expect(HTMLText.escape("") == "")
     }
+
+    @Test func bytesAreTheStringsBytes() {
+        for text in [#"<a href="x">R&D 'q'</a>"#, "a\"\u{301}<\u{338}", "提言「本文」", "", "&", "x<"] {
+            var bytes: [UInt8] = [0x2A]
+            HTMLText.escape(text, into: &bytes)
+            #expect(bytes == [0x2A] + Array(HTMLText.escape(text).utf8), "\(text)")
+        }
+    }
 }

@@ -56,5 +56,4 @@ struct FeedList {
         }
         return feeds
     }
-
 }

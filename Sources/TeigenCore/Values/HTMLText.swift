@@ -13,21 +13,13 @@ public enum HTMLText {
     /// Appends `text` to `output`, escaped as ``escape(_:)`` does, without a string of its own between.
     public static func escape(_ text: String, into output: inout String) {
         var text = text
-        let plain = text.withUTF8 { bytes -> Bool in
-            var start = 0
-            var escaped = false
-            for (index, byte) in bytes.enumerated() {
-                guard let entity = entity(for: byte) else { continue }
-                if start < index { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
-                output += entity.description
-                start = index + 1
-                escaped = true
-            }
-            guard escaped else { return true }
-            if start < bytes.count { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) }
-            return false
+        let rest = text.withUTF8 { bytes in
+            let rest = escapeRuns(bytes, plain: { output += String(decoding: $0, as: UTF8.self) }, entity: { output += $0.description })
+            if rest > 0, rest < bytes.count { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[rest...]), as: UTF8.self) }
+            return rest
         }
-        if plain { output += text }
+        // Nothing to escape: the string itself, not a copy decoded from its bytes.
+        if rest == 0 { output += text }
     }
 
     /// Appends `text`'s UTF-8 to `output`, escaped as ``escape(_:)`` does: for output built as bytes, where
@@ -35,15 +27,24 @@ public enum HTMLText {
     public static func escape(_ text: String, into output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            var start = 0
-            for index in bytes.indices {
-                guard let entity = entity(for: bytes[index]) else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                entity.withUTF8Buffer { output.append(contentsOf: $0) }
-                start = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            let rest = escapeRuns(bytes, plain: { output.append(contentsOf: $0) }, entity: { $0.withUTF8Buffer { output.append(contentsOf: $0) } })
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest...]))
         }
+    }
+
+    /// Hands `plain` each run of `bytes` before a byte to escape (when not empty) and `entity` that byte's entity, in
+    /// order; returns where the rest, which needs no escape, begins: 0 when nothing was escaped.
+    private static func escapeRuns(
+        _ bytes: UnsafeBufferPointer<UInt8>, plain: (UnsafeBufferPointer<UInt8>) -> Void, entity: (StaticString) -> Void
+    ) -> Int {
+        var start = 0
+        for index in bytes.indices {
+            guard let escaped = Self.entity(for: bytes[index]) else { continue }
+            if start < index { plain(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+            entity(escaped)
+            start = index + 1
+        }
+        return start
     }
 
     private static func entity(for byte: UInt8) -> StaticString? {
